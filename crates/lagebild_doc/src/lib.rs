@@ -18,6 +18,7 @@
 //! assert_eq!(chars.span(span), (11, 18));
 //! ```
 
+pub mod conllu;
 mod document;
 mod offsets;
 mod span;
