@@ -29,28 +29,12 @@ fn bench(criterion: &mut Criterion) {
     let segmenter = Segmenter::new();
     let mut group = criterion.benchmark_group("segment");
     group.sample_size(20);
-    for (name, lang, text) in [
-        ("german", Lang::De, long(GERMAN)),
-        ("english", Lang::En, long(ENGLISH)),
-    ] {
-        let tokens = segmenter
-            .segment(&text, Span::from_range(0..text.len()), lang, None)
-            .tokens
-            .len();
-        eprintln!(
-            "{name}: {} bytes, {tokens} tokens per iteration",
-            text.len()
-        );
+    for (name, lang, text) in [("german", Lang::De, long(GERMAN)), ("english", Lang::En, long(ENGLISH))] {
+        let tokens = segmenter.segment(&text, Span::from_range(0..text.len()), lang, None).tokens.len();
+        eprintln!("{name}: {} bytes, {tokens} tokens per iteration", text.len());
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function(name, |bencher| {
-            bencher.iter(|| {
-                segmenter.segment(
-                    black_box(&text),
-                    Span::from_range(0..text.len()),
-                    lang,
-                    None,
-                )
-            })
+            bencher.iter(|| segmenter.segment(black_box(&text), Span::from_range(0..text.len()), lang, None))
         });
     }
     group.finish();

@@ -33,20 +33,12 @@ fn main() {
     if files.is_empty() {
         let shared = std::env::var("LAGEBILD_SHARED")
             .map(PathBuf::from)
-            .unwrap_or_else(|_| {
-                PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"))
-            });
-        files = DEFAULT_FILES
-            .iter()
-            .map(|name| shared.join("data/ud").join(name))
-            .collect();
+            .unwrap_or_else(|_| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")));
+        files = DEFAULT_FILES.iter().map(|name| shared.join("data/ud").join(name)).collect();
     }
     let mut rows = Vec::new();
     for path in &files {
-        let name = path
-            .file_name()
-            .map(|name| name.to_string_lossy().into_owned())
-            .unwrap_or_default();
+        let name = path.file_name().map(|name| name.to_string_lossy().into_owned()).unwrap_or_default();
         let lang = if name.starts_with("de") {
             Lang::De
         } else if name.starts_with("en") {
@@ -68,39 +60,23 @@ fn main() {
             eprintln!("{}: {problem}", path.display());
         }
         if show_errors {
-            println!(
-                "== {name}: {:.1} MB/s including reading and scoring",
-                report.bytes as f64 / seconds / 1e6
-            );
+            println!("== {name}: {:.1} MB/s including reading and scoring", report.bytes as f64 / seconds / 1e6);
             for error in &report.boundary_errors {
                 println!("  {error}");
             }
-            println!(
-                "  missed tokens:   {}",
-                format_counts(&report.missed_tokens)
-            );
-            println!(
-                "  spurious tokens: {}",
-                format_counts(&report.spurious_tokens)
-            );
+            for error in &report.token_errors {
+                println!("  token {error}");
+            }
+            println!("  missed tokens:   {}", format_counts(&report.missed_tokens));
+            println!("  spurious tokens: {}", format_counts(&report.spurious_tokens));
         }
-        let short = name
-            .trim_end_matches(".conllu")
-            .replace("-ud", "")
-            .to_string();
+        let short = name.trim_end_matches(".conllu").replace("-ud", "").to_string();
         rows.push((short, report));
     }
-    let table: Vec<(&str, &SegmentationReport)> = rows
-        .iter()
-        .map(|(name, report)| (name.as_str(), report))
-        .collect();
+    let table: Vec<(&str, &SegmentationReport)> = rows.iter().map(|(name, report)| (name.as_str(), report)).collect();
     print!("{}", SegmentationReport::table(&table));
 }
 
 fn format_counts(counts: &[(String, usize)]) -> String {
-    counts
-        .iter()
-        .map(|(form, count)| format!("{form:?}×{count}"))
-        .collect::<Vec<_>>()
-        .join(" ")
+    counts.iter().map(|(form, count)| format!("{form:?}×{count}")).collect::<Vec<_>>().join(" ")
 }

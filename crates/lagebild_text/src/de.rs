@@ -4,29 +4,26 @@ use crate::rules::LanguageRules;
 
 const ABBREVIATIONS: &[&str] = &[
     // single-word abbreviations common in news and reference text
-    "abb", "abg", "abk", "abs", "abschn", "abt", "adj", "allg", "anh", "anm", "aufl", "ausg", "bd",
-    "bde", "bearb", "bes", "betr", "bez", "bhf", "bsp", "bspw", "bzgl", "bzw", "ca", "dgl", "di",
-    "dipl", "do", "dr", "dt", "ebd", "einschl", "engl", "entspr", "erg", "ev", "evang", "evtl",
-    "exkl", "fa", "fam", "ff", "fr", "frl", "frz", "geb", "gebr", "gegr", "gem", "gen", "ges",
-    "gesch", "gest", "ggf", "ggfs", "ggü", "grds", "hbf", "hl", "hr", "hrn", "hrsg", "ing", "inkl",
-    "insb", "insbes", "int", "jh", "jhd", "jhdt", "jr", "jun", "kath", "kfm", "kl", "kap", "lfd",
-    "lt", "mi", "mind", "mio", "mo", "mrd", "mwst", "nachf", "näml", "nr", "nrn", "od", "orig",
-    "pfd", "pkt", "pl", "pol", "präs", "prof", "rd", "rel", "resp", "sa", "sek", "sen", "sog",
-    "sr", "st", "std", "stellv", "str", "tab", "tel", "teilw", "tsd", "übers", "urspr", "usf",
-    "verh", "verl", "vers", "vgl", "vj", "vol", "vors", "vs", "zahlr", "zb", "zit", "zt", "zw",
-    "zz", "zzgl", "zzt", "gebr", "dez", "okt", "sept", "febr",
+    "abb", "abg", "abk", "abs", "abschn", "abt", "adj", "allg", "anh", "anm", "aufl", "ausg", "bd", "bde", "bearb",
+    "bes", "betr", "bez", "bhf", "bsp", "bspw", "bzgl", "bzw", "ca", "dgl", "di", "dipl", "do", "dr", "dt", "ebd",
+    "einschl", "engl", "entspr", "erg", "ev", "evang", "evtl", "exkl", "fa", "fam", "ff", "fr", "frl", "frz", "geb",
+    "gebr", "gegr", "gem", "gen", "ges", "gesch", "gest", "ggf", "ggfs", "ggü", "grds", "hbf", "hl", "hr", "hrn",
+    "hrsg", "ing", "inkl", "insb", "insbes", "int", "jh", "jhd", "jhdt", "jr", "jun", "kath", "kfm", "kl", "kap",
+    "lfd", "lt", "mi", "mind", "mio", "mo", "mrd", "mwst", "nachf", "näml", "nr", "nrn", "od", "orig", "pfd", "pkt",
+    "pl", "pol", "präs", "prof", "rd", "rel", "resp", "sa", "sek", "sen", "sog", "sr", "st", "std", "stellv", "str",
+    "tab", "tel", "teilw", "tsd", "übers", "urspr", "usf", "verh", "verl", "vers", "vgl", "vj", "vol", "vors", "vs",
+    "zahlr", "zb", "ehem", "eigtl", "ugs", "zus", "zusätzl", "nachm", "jährl", "mtl", "tägl", "eidg", "südl", "nördl",
+    "östl", "westl", "röm", "griech", "lat", "ital", "russ", "amerik", "brit", "österr", "verf", "hg", "fn", "erw",
+    "gegr", "ausschl", "zit", "zt", "zw", "zz", "zzgl", "zzt", "gebr", "dez", "okt", "sept", "febr",
     // written with inner periods
-    "z.b", "d.h", "u.a", "o.ä", "u.ä", "s.o", "s.u", "u.u", "z.t", "i.d.r", "z.zt", "v.a", "u.v.m",
-    "m.e",
+    "z.b", "d.h", "u.a", "o.ä", "u.ä", "s.o", "s.u", "u.u", "z.t", "i.d.r", "z.zt", "v.a", "u.v.m", "m.e",
 ];
 
-const FINAL_ABBREVIATIONS: &[&str] = &[
-    "usw", "etc", "chr", "co", "inc", "ltd", "corp", "u.ä", "o.ä", "u.v.m", "e.v", "a.d",
-];
+const FINAL_ABBREVIATIONS: &[&str] =
+    &["usw", "etc", "chr", "co", "inc", "ltd", "corp", "u.ä", "o.ä", "u.v.m", "e.v", "a.d"];
 
-const NUMBER_ABBREVIATIONS: &[&str] = &[
-    "art", "jan", "feb", "mär", "apr", "jun", "jul", "aug", "sep", "nov", "s", "ziff",
-];
+const NUMBER_ABBREVIATIONS: &[&str] =
+    &["art", "jan", "feb", "mär", "apr", "jun", "jul", "aug", "sep", "nov", "s", "ziff"];
 
 const MONTHS: &[&str] = &[
     "januar",
@@ -59,11 +56,10 @@ const MONTHS: &[&str] = &[
 ];
 
 const ORDINAL_CUES: &[&str] = &[
-    "der", "die", "das", "den", "dem", "des", "am", "im", "vom", "zum", "zur", "beim", "ins",
-    "bis", "ab", "seit", "vor", "nach", "zwischen", "ihr", "ihre", "ihrem", "ihren", "ihrer",
-    "sein", "seine", "seinem", "seinen", "seiner", "unser", "unsere", "ein", "eine", "einem",
-    "einen", "einer", "jeder", "jede", "jedem", "jeden", "jedes", "diese", "dieser", "diesem",
-    "diesen", "dieses", "und", "oder", "bzw.", "bis", "vom", "per", "zum", "bereits", "erst",
+    "der", "die", "das", "den", "dem", "des", "am", "im", "vom", "zum", "zur", "beim", "ins", "bis", "ab", "seit",
+    "vor", "nach", "zwischen", "ihr", "ihre", "ihrem", "ihren", "ihrer", "sein", "seine", "seinem", "seinen", "seiner",
+    "unser", "unsere", "ein", "eine", "einem", "einen", "einer", "jeder", "jede", "jedem", "jeden", "jedes", "diese",
+    "dieser", "diesem", "diesen", "dieses", "und", "oder", "bzw.", "bis", "vom", "per", "zum", "bereits", "erst",
 ];
 
 const SENTENCE_OPENERS: &[&str] = &[
@@ -180,5 +176,6 @@ pub(crate) fn rules() -> LanguageRules {
         SENTENCE_OPENERS,
     );
     rules.period_ordinals = true;
+    rules.group_repeated_marks = false;
     rules
 }

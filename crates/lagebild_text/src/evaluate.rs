@@ -37,6 +37,8 @@ pub struct SegmentationReport {
     pub problems: Vec<String>,
     /// Sentence ends missed or invented, with context (`⟂` marks the place).
     pub boundary_errors: Vec<String>,
+    /// Missed gold tokens with context (`⟂` marks the token's start).
+    pub token_errors: Vec<String>,
     /// The most frequent gold tokens (hyphens joined) that were not produced, with counts.
     pub missed_tokens: Vec<(String, usize)>,
     /// The most frequent produced tokens that are not gold, with counts.
@@ -44,20 +46,12 @@ pub struct SegmentationReport {
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        part as f64 / whole as f64
-    }
+    if whole == 0 { 0.0 } else { part as f64 / whole as f64 }
 }
 
 fn f1(matched: usize, gold: usize, predicted: usize) -> f64 {
     let (precision, recall) = (ratio(matched, predicted), ratio(matched, gold));
-    if precision + recall == 0.0 {
-        0.0
-    } else {
-        2.0 * precision * recall / (precision + recall)
-    }
+    if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) }
 }
 
 impl SegmentationReport {
@@ -70,20 +64,12 @@ impl SegmentationReport {
     }
 
     pub fn boundary_f1(&self) -> f64 {
-        f1(
-            self.matched_boundaries,
-            self.gold_boundaries,
-            self.predicted_boundaries,
-        )
+        f1(self.matched_boundaries, self.gold_boundaries, self.predicted_boundaries)
     }
 
     /// F1 of whole sentences (start and end both right), as in the CoNLL 2018 shared task.
     pub fn sentence_f1(&self) -> f64 {
-        f1(
-            self.matched_sentences,
-            self.gold_sentences,
-            self.predicted_sentences,
-        )
+        f1(self.matched_sentences, self.gold_sentences, self.predicted_sentences)
     }
 
     pub fn token_precision(&self) -> f64 {
@@ -101,11 +87,7 @@ impl SegmentationReport {
     /// Token F1 against gold tokens whose compound hyphens are joined (`US-Präsident`),
     /// lagebild's convention.
     pub fn token_f1_joined(&self) -> f64 {
-        f1(
-            self.matched_tokens_joined,
-            self.gold_tokens_joined,
-            self.predicted_tokens,
-        )
+        f1(self.matched_tokens_joined, self.gold_tokens_joined, self.predicted_tokens)
     }
 
     /// A plain-text table with one row per named report.
@@ -159,25 +141,14 @@ fn join_hyphens(text: &str, tokens: &[Span]) -> Vec<Span> {
     while index < tokens.len() {
         let token = tokens[index];
         let attached_to_previous = joined.last().is_some_and(|previous| {
-            previous.end == token.start
-                && previous
-                    .slice(text)
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
+            previous.end == token.start && previous.slice(text).chars().next_back().is_some_and(char::is_alphanumeric)
         });
         if token.slice(text) == "-" && attached_to_previous {
             let next = tokens.get(index + 1).copied();
             let glued_next = next.filter(|next| {
-                next.start == token.end
-                    && next
-                        .slice(text)
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
+                next.start == token.end && next.slice(text).chars().next().is_some_and(char::is_alphanumeric)
             });
-            let before_gap =
-                next.is_none_or(|next| next.start > token.end || next.slice(text) == ",");
+            let before_gap = next.is_none_or(|next| next.start > token.end || next.slice(text) == ",");
             if let Some(previous) = joined.last_mut() {
                 if let Some(next) = glued_next {
                     previous.end = next.end;
@@ -208,33 +179,22 @@ struct Gold {
 /// Rebuilds a document's raw text: sentences joined by a newline where `# newdoc` or
 /// `# newpar` starts a new paragraph, by a space elsewhere.
 fn rebuild(sentences: &[ConlluSentence]) -> Gold {
-    let mut gold = Gold {
-        text: String::new(),
-        sentences: Vec::new(),
-        tokens: Vec::new(),
-        unaligned: 0,
-    };
+    let mut gold = Gold { text: String::new(), sentences: Vec::new(), tokens: Vec::new(), unaligned: 0 };
     for (index, sentence) in sentences.iter().enumerate() {
         if index > 0 {
-            let paragraph = sentence
-                .comments
-                .iter()
-                .any(|comment| comment.starts_with("newdoc") || comment.starts_with("newpar"));
+            let paragraph =
+                sentence.comments.iter().any(|comment| comment.starts_with("newdoc") || comment.starts_with("newpar"));
             gold.text.push(if paragraph { '\n' } else { ' ' });
         }
         let sentence_text = match &sentence.text {
             Some(text) => text.trim().to_string(),
-            None => {
-                surface_tokens(sentence)
-                    .iter()
-                    .fold(String::new(), |mut text, (form, space)| {
-                        text.push_str(form);
-                        if *space {
-                            text.push(' ');
-                        }
-                        text
-                    })
-            }
+            None => surface_tokens(sentence).iter().fold(String::new(), |mut text, (form, space)| {
+                text.push_str(form);
+                if *space {
+                    text.push(' ');
+                }
+                text
+            }),
         };
         let base = gold.text.len();
         gold.text.push_str(sentence_text.trim_end());
@@ -252,9 +212,7 @@ fn rebuild(sentences: &[ConlluSentence]) -> Gold {
             } else {
                 // Forms that differ from the text (rare) are searched a little ahead.
                 let window = floor_boundary(&gold.text, (start + 64).min(end));
-                gold.text[start..window]
-                    .find(form.as_str())
-                    .map(|offset| start + offset)
+                gold.text[start..window].find(form.as_str()).map(|offset| start + offset)
             };
             match found.filter(|_| !form.is_empty()) {
                 Some(token_start) => {
@@ -285,15 +243,8 @@ fn surface_tokens(sentence: &ConlluSentence) -> Vec<(String, bool)> {
         if word.id <= skip_until {
             continue;
         }
-        if let Some(multiword) = sentence
-            .multiword
-            .iter()
-            .find(|multiword| multiword.first == word.id)
-        {
-            let space = !multiword
-                .misc
-                .split('|')
-                .any(|item| item == "SpaceAfter=No");
+        if let Some(multiword) = sentence.multiword.iter().find(|multiword| multiword.first == word.id) {
+            let space = !multiword.misc.split('|').any(|item| item == "SpaceAfter=No");
             let parts: Vec<&str> = sentence
                 .words
                 .iter()
@@ -336,10 +287,7 @@ fn top(counts: HashMap<String, usize>) -> Vec<(String, usize)> {
 ///
 /// A file that does not parse yields an empty report whose `problems` name the line.
 pub fn evaluate(conllu_text: &str, lang: Lang) -> SegmentationReport {
-    let mut report = SegmentationReport {
-        lang,
-        ..SegmentationReport::default()
-    };
+    let mut report = SegmentationReport { lang, ..SegmentationReport::default() };
     let sentences = match conllu::parse(conllu_text) {
         Ok(sentences) => sentences,
         Err(error) => {
@@ -355,19 +303,12 @@ pub fn evaluate(conllu_text: &str, lang: Lang) -> SegmentationReport {
 
     report.gold_sentences = gold.sentences.len();
     report.predicted_sentences = analysis.sentences.len();
-    let predicted_sentences: Vec<Span> = analysis
-        .sentences
-        .iter()
-        .map(|sentence| sentence.span)
-        .collect();
+    let predicted_sentences: Vec<Span> = analysis.sentences.iter().map(|sentence| sentence.span).collect();
     report.matched_sentences = count_common(&gold.sentences, &predicted_sentences);
 
     let inner_ends = |spans: &[Span]| -> Vec<usize> {
         let count = spans.len().saturating_sub(1);
-        spans[..count]
-            .iter()
-            .map(|span| span.end as usize)
-            .collect()
+        spans[..count].iter().map(|span| span.end as usize).collect()
     };
     let gold_ends = inner_ends(&gold.sentences);
     let predicted_ends = inner_ends(&predicted_sentences);
@@ -376,26 +317,19 @@ pub fn evaluate(conllu_text: &str, lang: Lang) -> SegmentationReport {
     let (mut gold_index, mut predicted_index) = (0, 0);
     while gold_index < gold_ends.len() || predicted_index < predicted_ends.len() {
         let gold_end = gold_ends.get(gold_index).copied().unwrap_or(usize::MAX);
-        let predicted_end = predicted_ends
-            .get(predicted_index)
-            .copied()
-            .unwrap_or(usize::MAX);
+        let predicted_end = predicted_ends.get(predicted_index).copied().unwrap_or(usize::MAX);
         if gold_end == predicted_end {
             report.matched_boundaries += 1;
             gold_index += 1;
             predicted_index += 1;
         } else if gold_end < predicted_end {
             if report.boundary_errors.len() < SAMPLES * 2 {
-                report
-                    .boundary_errors
-                    .push(format!("missed   {}", context(text, gold_end)));
+                report.boundary_errors.push(format!("missed   {}", context(text, gold_end)));
             }
             gold_index += 1;
         } else {
             if report.boundary_errors.len() < SAMPLES * 2 {
-                report
-                    .boundary_errors
-                    .push(format!("invented {}", context(text, predicted_end)));
+                report.boundary_errors.push(format!("invented {}", context(text, predicted_end)));
             }
             predicted_index += 1;
         }
@@ -413,24 +347,23 @@ pub fn evaluate(conllu_text: &str, lang: Lang) -> SegmentationReport {
     let mut spurious = HashMap::new();
     let (mut gold_index, mut predicted_index) = (0, 0);
     while gold_index < gold_tokens.len() || predicted_index < predicted_tokens.len() {
-        let gold_span = gold_tokens
-            .get(gold_index)
-            .copied()
-            .unwrap_or(Span::new(u32::MAX, u32::MAX));
-        let predicted_span = predicted_tokens
-            .get(predicted_index)
-            .copied()
-            .unwrap_or(Span::new(u32::MAX, u32::MAX));
+        let gold_span = gold_tokens.get(gold_index).copied().unwrap_or(Span::new(u32::MAX, u32::MAX));
+        let predicted_span = predicted_tokens.get(predicted_index).copied().unwrap_or(Span::new(u32::MAX, u32::MAX));
         if gold_span == predicted_span {
             gold_index += 1;
             predicted_index += 1;
         } else if gold_span < predicted_span {
             *missed.entry(gold_span.slice(text).to_string()).or_insert(0) += 1;
+            if report.token_errors.len() < SAMPLES * 2 {
+                report.token_errors.push(format!(
+                    "{:<12} {}",
+                    gold_span.slice(text),
+                    context(text, gold_span.start as usize)
+                ));
+            }
             gold_index += 1;
         } else {
-            *spurious
-                .entry(predicted_span.slice(text).to_string())
-                .or_insert(0) += 1;
+            *spurious.entry(predicted_span.slice(text).to_string()).or_insert(0) += 1;
             predicted_index += 1;
         }
     }
@@ -467,17 +400,8 @@ mod tests {
         let sentences = conllu::parse(SAMPLE).expect("sample parses");
         let gold = rebuild(&sentences);
         assert_eq!(gold.text, "Er kam z. B. um 5. Dann ging er zum Zug.");
-        let forms: Vec<&str> = gold
-            .tokens
-            .iter()
-            .map(|span| span.slice(&gold.text))
-            .collect();
-        assert_eq!(
-            forms,
-            [
-                "Er", "kam", "z.", "B.", "um", "5", ".", "Dann", "ging", "er", "zum", "Zug", "."
-            ]
-        );
+        let forms: Vec<&str> = gold.tokens.iter().map(|span| span.slice(&gold.text)).collect();
+        assert_eq!(forms, ["Er", "kam", "z.", "B.", "um", "5", ".", "Dann", "ging", "er", "zum", "Zug", "."]);
         assert_eq!(gold.unaligned, 0);
     }
 
@@ -496,10 +420,6 @@ mod tests {
     fn reports_unreadable_input() {
         let report = evaluate("1\tonly three\tcolumns\n", Lang::En);
         assert_eq!(report.problems.len(), 1);
-        assert!(
-            report.problems[0].contains("line 1"),
-            "{:?}",
-            report.problems
-        );
+        assert!(report.problems[0].contains("line 1"), "{:?}", report.problems);
     }
 }

@@ -28,8 +28,11 @@ pub struct LanguageRules {
     pub(crate) sentence_openers: HashSet<&'static str>,
     /// Whether `<number>.` can be an ordinal (German).
     pub(crate) period_ordinals: bool,
-    /// Whether English clitics are split off (`do|n't`, `Russia|'s`).
+    /// Whether English clitics are split off (`do|n't`, `Russia|'s`) and numbers from
+    /// units (`10|am`, `1.4|bn`).
     pub(crate) split_clitics: bool,
+    /// Whether `!!!` and `?!` are one token (English web text) or one per mark (German).
+    pub(crate) group_repeated_marks: bool,
 }
 
 impl LanguageRules {
@@ -51,14 +54,14 @@ impl LanguageRules {
             sentence_openers: set(sentence_openers),
             period_ordinals: false,
             split_clitics: false,
+            group_repeated_marks: true,
         }
     }
 
     /// The rules for text of unknown language: the union of German and English
     /// abbreviations, no ordinals, no clitic splitting.
     pub(crate) fn merged(first: &LanguageRules, second: &LanguageRules) -> LanguageRules {
-        let union =
-            |a: &HashSet<&'static str>, b: &HashSet<&'static str>| a.union(b).copied().collect();
+        let union = |a: &HashSet<&'static str>, b: &HashSet<&'static str>| a.union(b).copied().collect();
         LanguageRules {
             abbreviations: union(&first.abbreviations, &second.abbreviations),
             final_abbreviations: union(&first.final_abbreviations, &second.final_abbreviations),
@@ -68,6 +71,7 @@ impl LanguageRules {
             sentence_openers: union(&first.sentence_openers, &second.sentence_openers),
             period_ordinals: false,
             split_clitics: false,
+            group_repeated_marks: true,
         }
     }
 }

@@ -64,11 +64,7 @@ impl Segmenter {
         let german = de::rules();
         let english = en::rules();
         let other = LanguageRules::merged(&german, &english);
-        Segmenter {
-            german,
-            english,
-            other,
-        }
+        Segmenter { german, english, other }
     }
 
     fn rules(&self, lang: Lang) -> &LanguageRules {
@@ -83,17 +79,9 @@ impl Segmenter {
     ///
     /// Spans that do not fit the text or fall inside a character are clamped to the
     /// text and moved inwards to character boundaries; nothing panics.
-    pub fn segment(
-        &self,
-        text: &str,
-        region: Span,
-        lang: Lang,
-        title: Option<Span>,
-    ) -> TextAnalysis {
+    pub fn segment(&self, text: &str, region: Span, lang: Lang, title: Option<Span>) -> TextAnalysis {
         let (start, end) = clamp(text, region, 0, text.len());
-        let title = title
-            .map(|title| clamp(text, title, start, end))
-            .filter(|(first, last)| first < last);
+        let title = title.map(|title| clamp(text, title, start, end)).filter(|(first, last)| first < last);
         let rules = self.rules(lang);
         let mut analysis = TextAnalysis::default();
         analysis.tokens.reserve((end - start) / 6);
@@ -132,10 +120,7 @@ fn clamp(text: &str, span: Span, low: usize, high: usize) -> (usize, usize) {
 }
 
 fn is_newline(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
+    matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 /// Characters that never stand alone: combining marks, joiners, variation selectors,
@@ -160,10 +145,7 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 fn is_opening_punct(c: char) -> bool {
-    matches!(
-        c,
-        '(' | '[' | '{' | '„' | '‚' | '"' | '“' | '‘' | '\'' | '«' | '»' | '`' | '¿' | '¡'
-    )
+    matches!(c, '(' | '[' | '{' | '„' | '‚' | '"' | '“' | '‘' | '\'' | '«' | '»' | '`' | '¿' | '¡')
 }
 
 fn is_closing_or_pause(c: char) -> bool {
@@ -188,44 +170,23 @@ struct Scanner<'a, 'p> {
 }
 
 impl<'a, 'p> Scanner<'a, 'p> {
-    fn new(
-        text: &'a str,
-        end: usize,
-        rules: &'a LanguageRules,
-        pieces: &'p mut Vec<Piece>,
-    ) -> Scanner<'a, 'p> {
-        Scanner {
-            text,
-            end,
-            rules,
-            pieces,
-            newline_pending: false,
-            quote_open: [false; 3],
-        }
+    fn new(text: &'a str, end: usize, rules: &'a LanguageRules, pieces: &'p mut Vec<Piece>) -> Scanner<'a, 'p> {
+        Scanner { text, end, rules, pieces, newline_pending: false, quote_open: [false; 3] }
     }
 
     fn char_at(&self, pos: usize) -> Option<char> {
         if pos >= self.end {
             return None;
         }
-        self.text
-            .get(pos..self.end)
-            .and_then(|rest| rest.chars().next())
+        self.text.get(pos..self.end).and_then(|rest| rest.chars().next())
     }
 
     fn char_before(&self, pos: usize) -> Option<char> {
-        self.text
-            .get(..pos)
-            .and_then(|head| head.chars().next_back())
+        self.text.get(..pos).and_then(|head| head.chars().next_back())
     }
 
     fn push(&mut self, start: usize, end: usize, kind: Kind) {
-        self.pieces.push(Piece {
-            start,
-            end,
-            kind,
-            newline_before: self.newline_pending,
-        });
+        self.pieces.push(Piece { start, end, kind, newline_before: self.newline_pending });
         self.newline_pending = false;
     }
 
@@ -301,22 +262,15 @@ impl<'a, 'p> Scanner<'a, 'p> {
     fn url_end(&self, pos: usize, end: usize) -> Option<usize> {
         let chunk = &self.text[pos..end];
         let bytes = chunk.as_bytes();
-        let starts = |prefix: &str| {
-            bytes.len() > prefix.len()
-                && bytes[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
-        };
+        let starts =
+            |prefix: &str| bytes.len() > prefix.len() && bytes[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes());
         let is_url = starts("http://") || starts("https://") || starts("ftp://") || starts("www.");
         let is_mail = !is_url
             && memchr::memchr(b'@', bytes).is_some_and(|at| {
                 at > 0
-                    && chunk[..at]
-                        .chars()
-                        .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '%'))
+                    && chunk[..at].chars().all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '+' | '%'))
                     && chunk[at + 1..].contains('.')
-                    && chunk[at + 1..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphanumeric)
+                    && chunk[at + 1..].chars().next().is_some_and(char::is_alphanumeric)
             });
         if !is_url && !is_mail {
             return None;
@@ -324,8 +278,8 @@ impl<'a, 'p> Scanner<'a, 'p> {
         let mut url = chunk;
         while let Some(last) = url.chars().next_back() {
             let strip = match last {
-                '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '»' | '«' | '“' | '”' | '’'
-                | '‘' | ']' | '}' | '>' => true,
+                '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '»' | '«' | '“' | '”' | '’' | '‘' | ']' | '}'
+                | '>' => true,
                 ')' => url.matches('(').count() < url.matches(')').count(),
                 _ => false,
             };
@@ -357,11 +311,7 @@ impl<'a, 'p> Scanner<'a, 'p> {
             }
             word_end += c.len_utf8();
         }
-        Lookahead {
-            first,
-            word: &text[index..word_end],
-            newline,
-        }
+        Lookahead { first, word: &text[index..word_end], newline }
     }
 
     /// Scans a word (letters, digits and the joiners allowed inside words) from `start`,
@@ -371,15 +321,15 @@ impl<'a, 'p> Scanner<'a, 'p> {
         let mut pos = start;
         let mut prev = ' ';
         let mut inner_period = false;
+        // Start of the current part of a compound (after the last joiner).
+        let mut part_start = start;
         while let Some(c) = self.char_at(pos).filter(|_| pos < end) {
             if is_word_char(c) {
                 prev = c;
                 pos += c.len_utf8();
                 continue;
             }
-            let next = self
-                .char_at(pos + c.len_utf8())
-                .filter(|_| pos + c.len_utf8() < end);
+            let next = self.char_at(pos + c.len_utf8()).filter(|_| pos + c.len_utf8() < end);
             let next_alnum = next.is_some_and(char::is_alphanumeric);
             let keep = match c {
                 '.' => {
@@ -391,10 +341,17 @@ impl<'a, 'p> Scanner<'a, 'p> {
                         || self.gender_suffix(c, prev, pos)
                 }
                 '*' | '_' | '·' => self.gender_suffix(c, prev, pos),
-                '&' | '/' => prev.is_alphanumeric() && next_alnum,
-                c if is_apostrophe(c) => {
-                    prev.is_alphabetic() && next.is_some_and(char::is_alphabetic)
+                '&' => prev.is_alphanumeric() && next_alnum,
+                // A slash joins numbers and single letters (`24/7`, `km/h`, `b/c`) but
+                // separates words (`and / or`), as UD does.
+                '/' => {
+                    prev.is_alphanumeric()
+                        && next_alnum
+                        && ((prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()))
+                            || self.text[part_start..pos].chars().nth(1).is_none()
+                            || self.alphanumeric_run(pos + 1, end) == 1)
                 }
+                c if is_apostrophe(c) => prev.is_alphabetic() && next.is_some_and(char::is_alphabetic),
                 c if is_hyphen(c) => {
                     if next_alnum {
                         true
@@ -414,6 +371,7 @@ impl<'a, 'p> Scanner<'a, 'p> {
             }
             prev = c;
             pos += c.len_utf8();
+            part_start = pos;
         }
         if pos == start {
             // Cannot happen for an alphanumeric start; keep the scanner moving anyway.
@@ -421,15 +379,32 @@ impl<'a, 'p> Scanner<'a, 'p> {
             self.push(start, start + width, Kind::Other);
             return start + width;
         }
-        let period = pos < end
-            && self.text.as_bytes()[pos] == b'.'
-            && self.text.as_bytes().get(pos + 1) != Some(&b'.');
-        if period && let Some(kind) = self.period_kind(start, pos, inner_period) {
+        if !self.rules.split_clitics
+            && matches!(prev, 's' | 'ß' | 'x' | 'z')
+            && !self.quote_open[QuoteFamily::Single as usize]
+            && let Some(apostrophe) = self.char_at(pos).filter(|&c| pos < end && is_apostrophe(c))
+            && !self.char_at(pos + apostrophe.len_utf8()).is_some_and(char::is_alphanumeric)
+        {
+            // German possessive of a name ending in a sibilant: `Pompeius'`.
+            pos += apostrophe.len_utf8();
+        }
+        let bytes = self.text.as_bytes();
+        let dots = bytes[pos.min(end)..end].iter().take(3).take_while(|&&b| b == b'.').count();
+        // One period may belong to the word; of two, the first may (`Inc..` ends a
+        // sentence with an abbreviation); three or more are an ellipsis.
+        if (dots == 1 || dots == 2)
+            && let Some(kind) = self.period_kind(start, pos, inner_period, dots == 2)
+        {
             self.push(start, pos + 1, kind);
             return pos + 1;
         }
         self.push_word(start, pos);
         pos
+    }
+
+    /// The number of alphanumeric chars from `pos` on (within `end`).
+    fn alphanumeric_run(&self, pos: usize, end: usize) -> usize {
+        self.text.get(pos..end).map_or(0, |rest| rest.chars().take_while(|c| c.is_alphanumeric()).count())
     }
 
     /// Whether `c` at `pos` joins a German gender suffix (`Bürger*innen`, `Bürger:innen`).
@@ -438,15 +413,14 @@ impl<'a, 'p> Scanner<'a, 'p> {
             return false;
         }
         let rest = &self.text[pos + c.len_utf8()..self.end];
-        let suffix_end = rest
-            .find(|ch: char| !ch.is_alphabetic())
-            .unwrap_or(rest.len());
-        matches!(&rest[..suffix_end], "in" | "innen" | "r" | "e" | "n")
-            && (rest.starts_with('i') || c == '*')
+        let suffix_end = rest.find(|ch: char| !ch.is_alphabetic()).unwrap_or(rest.len());
+        matches!(&rest[..suffix_end], "in" | "innen" | "r" | "e" | "n") && (rest.starts_with('i') || c == '*')
     }
 
     /// Decides whether the period after `text[start..end]` belongs to the word, and as what.
-    fn period_kind(&self, start: usize, end: usize, inner_period: bool) -> Option<Kind> {
+    ///
+    /// `strict` allows only listed and dotted abbreviations (before a second period).
+    fn period_kind(&self, start: usize, end: usize, inner_period: bool, strict: bool) -> Option<Kind> {
         let word = &self.text[start..end];
         let rules = self.rules;
         let ahead = self.lookahead(end + 1);
@@ -471,16 +445,15 @@ impl<'a, 'p> Scanner<'a, 'p> {
         if let Some(kind) = listed {
             return kind.or_else(|| next_lower.then_some(Kind::Abbreviation { can_end: false }));
         }
-        if first_char.is_ascii_digit() {
-            return self
-                .number_period(word, &ahead, next_lower)
-                .then_some(Kind::Word);
+        let dotted = inner_period
+            && word.split('.').all(|part| part.chars().count() <= 3 && part.chars().all(char::is_alphabetic));
+        if strict {
+            return dotted.then_some(Kind::Abbreviation { can_end: true });
         }
-        if inner_period
-            && word
-                .split('.')
-                .all(|part| part.chars().count() <= 3 && part.chars().all(char::is_alphabetic))
-        {
+        if first_char.is_ascii_digit() {
+            return self.number_period(word, &ahead, next_lower).then_some(Kind::Word);
+        }
+        if dotted {
             return Some(Kind::Abbreviation { can_end: true });
         }
         let mut chars = word.chars();
@@ -494,10 +467,15 @@ impl<'a, 'p> Scanner<'a, 'p> {
         {
             return Some(Kind::Word);
         }
-        // An unknown short word whose period is followed by a lowercase word is an
-        // abbreviation ("Abg. der", "approx. five").
-        (next_lower && word.chars().count() <= 4 && word.chars().all(char::is_alphabetic))
-            .then_some(Kind::Abbreviation { can_end: false })
+        // An unknown short capitalised or vowelless word whose period is followed by a
+        // lowercase word is an abbreviation (`Abg. der`, `Kfz. und`); lowercase words
+        // with vowels are not, as web text often starts sentences in lowercase.
+        let vowelless = !word.chars().any(|c| "aeiouäöüyAEIOUÄÖÜY".contains(c));
+        (next_lower
+            && word.chars().count() <= 4
+            && word.chars().all(char::is_alphabetic)
+            && (vowelless || first_char.is_uppercase()))
+        .then_some(Kind::Abbreviation { can_end: false })
     }
 
     /// Whether the period after the number `word` marks an ordinal or a date (German).
@@ -512,9 +490,7 @@ impl<'a, 'p> Scanner<'a, 'p> {
         let digits_only = word.bytes().all(|b| b.is_ascii_digit());
         if !digits_only {
             // "20.01." before a year or a lowercase word.
-            return word.contains('.')
-                && ahead.first.is_some_and(|c| c.is_ascii_digit())
-                && !ahead.newline;
+            return word.contains('.') && ahead.first.is_some_and(|c| c.is_ascii_digit()) && !ahead.newline;
         }
         if word.len() > 3 || ahead.newline || ahead.first.is_none() {
             return false;
@@ -525,8 +501,7 @@ impl<'a, 'p> Scanner<'a, 'p> {
         if ahead.first.is_some_and(|c| c.is_ascii_digit()) {
             return false;
         }
-        let opener_next =
-            with_lowercase(ahead.word, |lower| rules.sentence_openers.contains(lower));
+        let opener_next = with_lowercase(ahead.word, |lower| rules.sentence_openers.contains(lower));
         match self.previous_word() {
             None => !opener_next,
             Some(previous) => {
@@ -546,15 +521,13 @@ impl<'a, 'p> Scanner<'a, 'p> {
     }
 
     fn previous_is_capitalised(&self) -> bool {
-        self.previous_word()
-            .and_then(|word| word.chars().next())
-            .is_some_and(char::is_uppercase)
+        self.previous_word().and_then(|word| word.chars().next()).is_some_and(char::is_uppercase)
     }
 
     /// Pushes a word, split into host and clitic for English (`do|n't`, `Russia|'s`).
     fn push_word(&mut self, start: usize, end: usize) {
         if self.rules.split_clitics
-            && let Some(split) = clitic_split(&self.text[start..end])
+            && let Some(split) = clitic_split(&self.text[start..end]).or_else(|| unit_split(&self.text[start..end]))
         {
             self.push(start, start + split, Kind::Word);
             self.push(start + split, end, Kind::Word);
@@ -575,6 +548,15 @@ impl<'a, 'p> Scanner<'a, 'p> {
             }
             pos
         };
+        if matches!(c, '#' | '@') && self.char_at(start + 1).is_some_and(char::is_alphabetic) && start + 1 < end {
+            // A hashtag or handle (`#Nato`, `@dpa`) is one token.
+            let mut stop = start + 1;
+            while let Some(next) = self.char_at(stop).filter(|&n| stop < end && (n.is_alphanumeric() || n == '_')) {
+                stop += next.len_utf8();
+            }
+            self.push(start, stop, Kind::Word);
+            return stop;
+        }
         if matches!(c, ':' | ';')
             && let Some(stop) = self.emoticon_end(start, end)
         {
@@ -583,10 +565,10 @@ impl<'a, 'p> Scanner<'a, 'p> {
         }
         let (stop, kind) = match c {
             '.' => (run_end(self, &|n| n == '.'), Kind::Terminal),
-            '!' | '?' | '‼' | '⁇' | '⁈' | '⁉' => (
-                run_end(self, &|n| matches!(n, '!' | '?' | '‼' | '⁇' | '⁈' | '⁉')),
-                Kind::Terminal,
-            ),
+            '!' | '?' if !self.rules.group_repeated_marks => (start + width, Kind::Terminal),
+            '!' | '?' | '‼' | '⁇' | '⁈' | '⁉' => {
+                (run_end(self, &|n| matches!(n, '!' | '?' | '‼' | '⁇' | '⁈' | '⁉')), Kind::Terminal)
+            }
             '…' => (run_end(self, &|n| n == '…' || n == '.'), Kind::Terminal),
             ',' | ';' | ':' => (start + width, Kind::Pause),
             '-' => (run_end(self, &|n| n == '-'), Kind::Dash),
@@ -596,11 +578,7 @@ impl<'a, 'p> Scanner<'a, 'p> {
             '„' | '‚' => (start + width, Kind::OpenQuote),
             '`' => (run_end(self, &|n| n == '`'), Kind::OpenQuote),
             '"' | '“' | '”' | '«' | '»' | '\'' | '‘' | '’' | '‹' | '›' => {
-                let stop = if c == '\'' {
-                    run_end(self, &|n| n == '\'')
-                } else {
-                    start + width
-                };
+                let stop = if c == '\'' { run_end(self, &|n| n == '\'') } else { start + width };
                 let family = match c {
                     '"' | '“' | '”' => QuoteFamily::Double,
                     '«' | '»' | '‹' | '›' => QuoteFamily::Guillemet,
@@ -609,12 +587,12 @@ impl<'a, 'p> Scanner<'a, 'p> {
                 };
                 (stop, self.quote_kind(start, stop, family))
             }
-            '*' | '=' | '_' | '<' | '>' | '$' | '#' | '~' | '+' | '/' | '\\' | '|' | '^' | '&'
-            | '%' | '@' => (run_end(self, &|n| n == c), Kind::Other),
+            '*' | '=' | '_' | '<' | '>' | '$' | '#' | '~' | '+' | '/' | '\\' | '|' | '^' | '&' | '%' | '@' => {
+                (run_end(self, &|n| n == c), Kind::Other)
+            }
             _ => {
                 let mut stop = start + width;
-                while let Some(next) = self.char_at(stop).filter(|&n| stop < end && is_attached(n))
-                {
+                while let Some(next) = self.char_at(stop).filter(|&n| stop < end && is_attached(n)) {
                     stop += next.len_utf8();
                 }
                 (stop, Kind::Other)
@@ -630,11 +608,10 @@ impl<'a, 'p> Scanner<'a, 'p> {
     fn emoticon_end(&self, start: usize, end: usize) -> Option<usize> {
         let rest = self.text.get(start + 1..end)?;
         let rest = rest.strip_prefix('-').unwrap_or(rest);
-        let mut chars = rest.chars();
-        let face = chars
-            .next()
-            .filter(|c| matches!(c, ')' | '(' | 'D' | 'P' | 'p' | '/' | '|'))?;
-        (chars.next().is_none() || chars.all(|c| c == face)).then_some(end)
+        let face = rest.chars().next().filter(|c| matches!(c, ')' | '(' | 'D' | 'P' | 'p' | '/' | '|'))?;
+        let stop = end - rest.len() + rest.chars().take_while(|&c| c == face).count() * face.len_utf8();
+        let after = self.char_at(stop).filter(|_| stop < end);
+        after.is_none_or(|c| !c.is_alphanumeric() && c != '/').then_some(stop)
     }
 
     /// Whether an ambiguous quote mark opens or closes, from the characters around it
@@ -642,9 +619,8 @@ impl<'a, 'p> Scanner<'a, 'p> {
     fn quote_kind(&mut self, start: usize, stop: usize, family: QuoteFamily) -> Kind {
         let before = self.char_before(start);
         let after = self.char_at(stop);
-        let left_open = before.is_none_or(|b| {
-            b.is_whitespace() || is_opening_punct(b) || matches!(b, '–' | '—' | '-')
-        }) || self.pieces.last().is_none_or(|last| last.end != start);
+        let left_open = before.is_none_or(|b| b.is_whitespace() || is_opening_punct(b) || matches!(b, '–' | '—' | '-'))
+            || self.pieces.last().is_none_or(|last| last.end != start);
         let right_open = after.is_none_or(|a| a.is_whitespace() || is_closing_or_pause(a));
         let slot = &mut self.quote_open[family as usize];
         let kind = match (left_open, right_open) {
@@ -663,22 +639,36 @@ impl<'a, 'p> Scanner<'a, 'p> {
 fn is_inflected_lowercase(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase)
         && word.len() > 3
-        && ["e", "en", "em", "er", "es"]
-            .iter()
-            .any(|ending| word.ends_with(ending))
+        && ["e", "en", "em", "er", "es"].iter().any(|ending| word.ends_with(ending))
 }
 
 fn is_roman(word: &str) -> bool {
     word.len() <= 6 && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) && word.len() >= 2
 }
 
+/// Where to split a number from a unit written on to it (`10am`, `1.4bn`, `5km`), as UD
+/// English does; ordinals and decades (`1st`, `1990s`) stay whole.
+fn unit_split(word: &str) -> Option<usize> {
+    if !word.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let split = word.find(|c: char| c.is_alphabetic())?;
+    if !word[..split].ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let unit = &word[split..];
+    const UNITS: &[&str] = &[
+        "am", "pm", "bn", "m", "mn", "k", "km", "kg", "mph", "ft", "cm", "mm", "lb", "lbs", "gb", "mb", "tb", "ghz",
+        "mhz", "mw", "kw", "gw", "hrs", "hr", "min", "mins", "sec", "secs", "ms", "tn", "trn",
+    ];
+    with_lowercase(unit, |lower| UNITS.contains(&lower)).then_some(split)
+}
+
 /// Where to split an English word into host and clitic, as UD English does.
 fn clitic_split(word: &str) -> Option<usize> {
     let bytes = word.as_bytes();
     for suffix in ["n't", "n\u{2019}t"] {
-        if word.len() > suffix.len()
-            && bytes[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
-        {
+        if word.len() > suffix.len() && bytes[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes()) {
             return Some(word.len() - suffix.len());
         }
     }
@@ -686,9 +676,7 @@ fn clitic_split(word: &str) -> Option<usize> {
         && index > 0
     {
         let suffix = &word[index + apostrophe.len_utf8()..];
-        let known = ["s", "re", "ve", "ll", "d", "m"]
-            .iter()
-            .any(|clitic| suffix.eq_ignore_ascii_case(clitic));
+        let known = ["s", "re", "ve", "ll", "d", "m"].iter().any(|clitic| suffix.eq_ignore_ascii_case(clitic));
         return known.then_some(index);
     }
     if word.len() == 5 || word.len() == 6 {
@@ -703,18 +691,11 @@ fn clitic_split(word: &str) -> Option<usize> {
 }
 
 /// Groups the tokens of one stretch of text into sentences and appends both to `analysis`.
-fn split_sentences(
-    text: &str,
-    pieces: &[Piece],
-    single: bool,
-    rules: &LanguageRules,
-    analysis: &mut TextAnalysis,
-) {
+fn split_sentences(text: &str, pieces: &[Piece], single: bool, rules: &LanguageRules, analysis: &mut TextAnalysis) {
     let base = analysis.tokens.len();
-    analysis.tokens.extend(pieces.iter().map(|piece| Token {
-        span: Span::from_range(piece.start..piece.end),
-        ..Token::default()
-    }));
+    analysis.tokens.extend(
+        pieces.iter().map(|piece| Token { span: Span::from_range(piece.start..piece.end), ..Token::default() }),
+    );
     let mut push_sentence = |first: usize, last: usize| {
         if first < last {
             analysis.sentences.push(Sentence {
@@ -751,13 +732,21 @@ fn split_sentences(
                         break;
                     }
                 }
+                // So does a footnote mark after it (`... in 1805. [6]`).
+                if let [open, number, close, ..] = pieces.get(last + 1..).unwrap_or(&[])
+                    && &text[open.start..open.end] == "["
+                    && &text[close.start..close.end] == "]"
+                    && !open.newline_before
+                    && number.end - number.start <= 4
+                    && text[number.start..number.end].bytes().all(|b| b.is_ascii_alphanumeric())
+                {
+                    last += 3;
+                }
                 let absorbed = last > index;
                 index = last;
                 terminal_ends(text, piece, absorbed, pieces.get(last + 1))
             }
-            Kind::Abbreviation { can_end: true } => {
-                abbreviation_ends(text, pieces.get(index + 1), rules)
-            }
+            Kind::Abbreviation { can_end: true } => abbreviation_ends(text, pieces.get(index + 1), rules),
             _ => false,
         };
         index += 1;
@@ -780,10 +769,7 @@ fn terminal_ends(text: &str, terminal: Piece, absorbed: bool, next: Option<&Piec
     match next.kind {
         Kind::Pause | Kind::CloseBracket | Kind::CloseQuote | Kind::Terminal => false,
         Kind::Word | Kind::Abbreviation { .. } => {
-            let starts_lower = text[next.start..]
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase);
+            let starts_lower = text[next.start..].chars().next().is_some_and(char::is_lowercase);
             let mark = &text[terminal.start..terminal.end];
             !starts_lower || mark == "." || (!absorbed && !mark.starts_with(['.', '…']))
         }
