@@ -2,7 +2,8 @@
 //!
 //! A language is a [`LanguageRules`] value built by `de::rules()` or `en::rules()`; adding a
 //! language means writing one more such module. All lists hold lowercase forms without
-//! the final period, so a lookup folds case once.
+//! the final period, so a lookup folds case once; the modules keep them as
+//! whitespace-separated word lists that are easy to edit.
 
 use std::collections::HashSet;
 
@@ -31,20 +32,25 @@ pub struct LanguageRules {
     /// Whether English clitics are split off (`do|n't`, `Russia|'s`) and numbers from
     /// units (`10|am`, `1.4|bn`).
     pub(crate) split_clitics: bool,
+    /// Whether a listed final abbreviation (`usw.`) ends a sentence before any
+    /// capitalised word (German, where a noun rarely follows `usw.`), or only before a
+    /// typical sentence opener (English: `U.S. officials`).
+    pub(crate) final_abbreviation_before_capital: bool,
     /// Whether `!!!` and `?!` are one token (English web text) or one per mark (German).
     pub(crate) group_repeated_marks: bool,
 }
 
 impl LanguageRules {
+    /// Builds rules from whitespace-separated word lists (lowercase, without the period).
     pub(crate) fn new(
-        abbreviations: &[&'static str],
-        final_abbreviations: &[&'static str],
-        number_abbreviations: &[&'static str],
-        months: &[&'static str],
-        ordinal_cues: &[&'static str],
-        sentence_openers: &[&'static str],
+        abbreviations: &'static str,
+        final_abbreviations: &'static str,
+        number_abbreviations: &'static str,
+        months: &'static str,
+        ordinal_cues: &'static str,
+        sentence_openers: &'static str,
     ) -> LanguageRules {
-        let set = |words: &[&'static str]| words.iter().copied().collect::<HashSet<_>>();
+        let set = |words: &'static str| words.split_whitespace().collect::<HashSet<_>>();
         LanguageRules {
             abbreviations: set(abbreviations),
             final_abbreviations: set(final_abbreviations),
@@ -55,6 +61,7 @@ impl LanguageRules {
             period_ordinals: false,
             split_clitics: false,
             group_repeated_marks: true,
+            final_abbreviation_before_capital: false,
         }
     }
 
@@ -72,6 +79,7 @@ impl LanguageRules {
             period_ordinals: false,
             split_clitics: false,
             group_repeated_marks: true,
+            final_abbreviation_before_capital: false,
         }
     }
 }

@@ -264,7 +264,8 @@ impl<'a, 'p> Scanner<'a, 'p> {
         let bytes = chunk.as_bytes();
         let starts =
             |prefix: &str| bytes.len() > prefix.len() && bytes[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes());
-        let is_url = starts("http://") || starts("https://") || starts("ftp://") || starts("www.");
+        let is_url =
+            starts("http://") || starts("https://") || starts("ftp://") || starts("www.") || is_domain_path(chunk);
         let is_mail = !is_url
             && memchr::memchr(b'@', bytes).is_some_and(|at| {
                 at > 0
@@ -451,14 +452,20 @@ impl<'a, 'p> Scanner<'a, 'p> {
             return dotted.then_some(Kind::Abbreviation { can_end: true });
         }
         if first_char.is_ascii_digit() {
-            return self.number_period(word, &ahead, next_lower).then_some(Kind::Word);
+            // `(79.)`: a minute or rank in brackets.
+            let bracketed = rules.period_ordinals && after == Some(')');
+            return (bracketed || self.number_period(word, &ahead, next_lower)).then_some(Kind::Word);
         }
         if dotted {
             return Some(Kind::Abbreviation { can_end: true });
         }
         let mut chars = word.chars();
         if chars.next().is_some_and(char::is_alphabetic) && chars.next().is_none() {
-            return Some(Kind::Abbreviation { can_end: false });
+            // An initial (`A. Merkel`), unless a typical sentence opener follows
+            // (`Plan B. The`, `Thailand I. Die`).
+            let opener_next = ahead.word.starts_with(char::is_uppercase)
+                && with_lowercase(ahead.word, |lower| rules.sentence_openers.contains(lower));
+            return Some(Kind::Abbreviation { can_end: opener_next });
         }
         if rules.period_ordinals
             && is_roman(word)
@@ -642,6 +649,18 @@ fn is_inflected_lowercase(word: &str) -> bool {
         && ["e", "en", "em", "er", "es"].iter().any(|ending| word.ends_with(ending))
 }
 
+/// Whether `chunk` starts with a domain name and a path (`pic.twitter.com/abc`,
+/// `example.org/news`).
+fn is_domain_path(chunk: &str) -> bool {
+    let Some(slash) = chunk.find('/') else { return false };
+    let host = &chunk[..slash];
+    let Some((_, top_level)) = host.rsplit_once('.') else { return false };
+    slash + 1 < chunk.len()
+        && (2..=6).contains(&top_level.len())
+        && top_level.bytes().all(|b| b.is_ascii_lowercase())
+        && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+}
+
 fn is_roman(word: &str) -> bool {
     word.len() <= 6 && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X')) && word.len() >= 2
 }
@@ -746,7 +765,7 @@ fn split_sentences(text: &str, pieces: &[Piece], single: bool, rules: &LanguageR
                 index = last;
                 terminal_ends(text, piece, absorbed, pieces.get(last + 1))
             }
-            Kind::Abbreviation { can_end: true } => abbreviation_ends(text, pieces.get(index + 1), rules),
+            Kind::Abbreviation { can_end: true } => abbreviation_ends(text, piece, pieces.get(index + 1), rules),
             _ => false,
         };
         index += 1;
@@ -777,7 +796,10 @@ fn terminal_ends(text: &str, terminal: Piece, absorbed: bool, next: Option<&Piec
     }
 }
 
-fn abbreviation_ends(text: &str, next: Option<&Piece>, rules: &LanguageRules) -> bool {
+/// Whether a sentence ends after an abbreviation that may end one: before a typical
+/// sentence opener or an opening quote, and in German after `usw.`/`etc.` before any
+/// capitalised word.
+fn abbreviation_ends(text: &str, abbreviation: Piece, next: Option<&Piece>, rules: &LanguageRules) -> bool {
     let Some(next) = next else { return true };
     if next.newline_before {
         return true;
@@ -786,8 +808,12 @@ fn abbreviation_ends(text: &str, next: Option<&Piece>, rules: &LanguageRules) ->
         Kind::OpenQuote => true,
         Kind::Word => {
             let word = &text[next.start..next.end];
+            let listed_final = rules.final_abbreviation_before_capital
+                && with_lowercase(text[abbreviation.start..abbreviation.end].trim_end_matches('.'), |lower| {
+                    rules.final_abbreviations.contains(lower)
+                });
             word.chars().next().is_some_and(char::is_uppercase)
-                && with_lowercase(word, |lower| rules.sentence_openers.contains(lower))
+                && (listed_final || with_lowercase(word, |lower| rules.sentence_openers.contains(lower)))
         }
         _ => false,
     }

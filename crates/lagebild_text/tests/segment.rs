@@ -282,6 +282,21 @@ fn english_web_and_numbers() {
 }
 
 #[test]
+fn german_sport_and_list_abbreviations() {
+    check(
+        Lang::De,
+        "Tore: Müller (79.) und Kane (86.) trafen. Platz fünf ging an Thailand I. Die Damen schieden aus.",
+        "Tore|:|Müller|(|79.|)|und|Kane|(|86.|)|trafen|.\nPlatz|fünf|ging|an|Thailand|I.\nDie|Damen|schieden|aus|.",
+    );
+    check(
+        Lang::De,
+        "Er nannte Kosten, Fristen usw. Demgemäß lehnte Bundeskanzler a.D. Helmut Schmidt die Müller GmbH & Co. KG ab.",
+        "Er|nannte|Kosten|,|Fristen|usw.\nDemgemäß|lehnte|Bundeskanzler|a.D.|Helmut|Schmidt|die|Müller|GmbH|&|Co.|KG|ab|.",
+    );
+    check(Lang::De, "Siehe pic.twitter.com/AbC12x Der Text.", "Siehe|pic.twitter.com/AbC12x|Der|Text|.");
+}
+
+#[test]
 fn german_possessive_and_repeated_marks() {
     check(Lang::De, "Pompeius' Heer und Marx' Werk. Toll!!", "Pompeius'|Heer|und|Marx'|Werk|.\nToll|!|!");
     check(
