@@ -325,11 +325,25 @@ impl Store {
             EventSort::GoldsteinDesc => "e.goldstein DESC NULLS LAST, e.pk",
             EventSort::Stored => "e.pk",
         };
-        let sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.pk = e.doc WHERE d.latest = 1{} ORDER BY {order}{}",
-            filter.sql(),
-            limit_sql(query.limit, query.offset)
-        );
+        // With a limit, pick the page first and compute the wide columns (the mention
+        // count, the JSON) for its rows only: SQLite evaluates result columns before
+        // sorting.
+        let sql = if query.limit.is_some() {
+            format!(
+                "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.pk = e.doc
+                 WHERE e.pk IN (SELECT e.pk FROM events e JOIN documents d ON d.pk = e.doc
+                                WHERE d.latest = 1{} ORDER BY {order}{})
+                 ORDER BY {order}",
+                filter.sql(),
+                limit_sql(query.limit, query.offset)
+            )
+        } else {
+            format!(
+                "SELECT {EVENT_COLUMNS} FROM events e JOIN documents d ON d.pk = e.doc WHERE d.latest = 1{} ORDER BY {order}{}",
+                filter.sql(),
+                limit_sql(query.limit, query.offset)
+            )
+        };
         let mut stmt = self
             .conn
             .prepare(&sql)
