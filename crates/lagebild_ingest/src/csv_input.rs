@@ -55,6 +55,10 @@ impl<'a> CsvSource<'a> {
             .quote(quote)
             .has_headers(false)
             .flexible(true)
+            // With the default CRLF terminator csv counts the `\n` of `\r\n` into the next
+            // record's line; `\n` alone keeps line numbers exact, and a trailing `\r` is
+            // removed from the last field below.
+            .terminator(csv::Terminator::Any(b'\n'))
             .from_reader(reader)
             .into_byte_records();
         CsvSource {
@@ -115,9 +119,18 @@ impl Iterator for CsvSource<'_> {
                 Some(Ok(record)) => record,
             };
             let line = record.position().map_or(0, |position| position.line());
+            let field_count = record.len();
             let fields: Vec<String> = record
                 .iter()
-                .map(|field| decode_slice(field, None))
+                .enumerate()
+                .map(|(index, field)| {
+                    let field = if index + 1 == field_count {
+                        field.strip_suffix(b"\r").unwrap_or(field)
+                    } else {
+                        field
+                    };
+                    decode_slice(field, None)
+                })
                 .collect();
             let first = std::mem::replace(&mut self.first, false);
             if first {

@@ -90,7 +90,19 @@ fn sample(text: &str) -> &str {
 /// Confidence is in `0.0..=1.0`. Empty or letterless text gives `Other` with confidence 0.
 /// Very short texts (under a dozen words) are decided by function words, then umlauts, and
 /// get at most 0.9; whatlang decides longer ones, checked against the function words.
+/// Identification never gives 1.0 (at most [`MAX_DETECTED_CONFIDENCE`]): that value marks
+/// a language stated by the input.
 pub fn detect_language(text: &str) -> LangGuess {
+    let mut guess = guess_language(text);
+    // 1.0 is reserved for languages the input states.
+    guess.confidence = guess.confidence.clamp(0.0, MAX_DETECTED_CONFIDENCE);
+    guess
+}
+
+/// The highest confidence identification gives; 1.0 means "stated by the input".
+pub const MAX_DETECTED_CONFIDENCE: f32 = 0.99;
+
+fn guess_language(text: &str) -> LangGuess {
     let sample = sample(text);
     let counts = count_words(sample);
     if counts.words == 0 {

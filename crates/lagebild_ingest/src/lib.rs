@@ -81,7 +81,7 @@ use lagebild_doc::{Document, Lang};
 
 pub use error::{InputError, InputErrorKind, Position};
 pub use lagebild_doc::LangGuess;
-pub use language::{SAMPLE_BYTES, detect_language};
+pub use language::{MAX_DETECTED_CONFIDENCE, SAMPLE_BYTES, detect_language};
 pub use source::Documents;
 
 pub(crate) use source::{Context, Draft};
