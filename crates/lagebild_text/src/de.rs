@@ -28,7 +28,7 @@ const MONTHS: &str = "\
 ";
 
 const ORDINAL_CUES: &str = "\
-    der die das den dem des am im vom zum zur beim ins bis ab seit vor nach zwischen ihr ihre ihrem
+    / der die das den dem des am im vom zum zur beim ins bis ab seit vor nach zwischen ihr ihre ihrem
     ihren ihrer sein seine seinem seinen seiner unser unsere ein eine einem einen einer jeder jede
     jedem jeden jedes diese dieser diesem diesen dieses und oder bzw. bis vom per zum bereits erst
 ";

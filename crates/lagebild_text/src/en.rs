@@ -34,5 +34,6 @@ pub(crate) fn rules() -> LanguageRules {
     let mut rules =
         LanguageRules::new(ABBREVIATIONS, FINAL_ABBREVIATIONS, NUMBER_ABBREVIATIONS, MONTHS, "", SENTENCE_OPENERS);
     rules.split_clitics = true;
+    rules.lowercase_sentence_starts = true;
     rules
 }

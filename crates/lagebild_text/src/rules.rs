@@ -36,6 +36,9 @@ pub struct LanguageRules {
     /// capitalised word (German, where a noun rarely follows `usw.`), or only before a
     /// typical sentence opener (English: `U.S. officials`).
     pub(crate) final_abbreviation_before_capital: bool,
+    /// Whether a lowercase word after `!` or `?` starts a new sentence (English web
+    /// text); in German it continues the sentence, as nouns are capitalised.
+    pub(crate) lowercase_sentence_starts: bool,
     /// Whether `!!!` and `?!` are one token (English web text) or one per mark (German).
     pub(crate) group_repeated_marks: bool,
 }
@@ -62,6 +65,7 @@ impl LanguageRules {
             split_clitics: false,
             group_repeated_marks: true,
             final_abbreviation_before_capital: false,
+            lowercase_sentence_starts: false,
         }
     }
 
@@ -80,6 +84,7 @@ impl LanguageRules {
             split_clitics: false,
             group_repeated_marks: true,
             final_abbreviation_before_capital: false,
+            lowercase_sentence_starts: false,
         }
     }
 }

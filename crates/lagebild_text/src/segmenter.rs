@@ -506,7 +506,8 @@ impl<'a, 'p> Scanner<'a, 'p> {
             return true;
         }
         if ahead.first.is_some_and(|c| c.is_ascii_digit()) {
-            return false;
+            // A date written with spaces (`30. 9. 2015`).
+            return word.len() <= 2;
         }
         let opener_next = with_lowercase(ahead.word, |lower| rules.sentence_openers.contains(lower));
         match self.previous_word() {
@@ -518,13 +519,16 @@ impl<'a, 'p> Scanner<'a, 'p> {
         }
     }
 
-    /// The previous token's text, or `None` at the start of a sentence or line.
+    /// The previous token's text, or `None` at the start of a sentence, line or list
+    /// item (after a dash, colon or semicolon: `– 3. Andreas`).
     fn previous_word(&self) -> Option<&'a str> {
         if self.newline_pending {
             return None;
         }
         let last = self.pieces.last()?;
-        (last.kind != Kind::Terminal).then(|| &self.text[last.start..last.end])
+        let text = &self.text[last.start..last.end];
+        let item_start = last.kind == Kind::Terminal || last.kind == Kind::Dash || text == ":" || text == ";";
+        (!item_start).then_some(text)
     }
 
     fn previous_is_capitalised(&self) -> bool {
@@ -763,7 +767,7 @@ fn split_sentences(text: &str, pieces: &[Piece], single: bool, rules: &LanguageR
                 }
                 let absorbed = last > index;
                 index = last;
-                terminal_ends(text, piece, absorbed, pieces.get(last + 1))
+                terminal_ends(text, piece, absorbed, pieces.get(last + 1), rules)
             }
             Kind::Abbreviation { can_end: true } => abbreviation_ends(text, piece, pieces.get(index + 1), rules),
             _ => false,
@@ -778,9 +782,10 @@ fn split_sentences(text: &str, pieces: &[Piece], single: bool, rules: &LanguageR
 }
 
 /// Whether a sentence ends after a final mark (and the closing quotes after it): not
-/// before a comma or other continuation, nor before a lowercase word after `...` or after
-/// a quoted question (`"Why?" he asked`).
-fn terminal_ends(text: &str, terminal: Piece, absorbed: bool, next: Option<&Piece>) -> bool {
+/// before a comma or other continuation, nor before a lowercase word after `...`, after
+/// a quoted question (`"Why?" he asked`), or after `!` and `?` in German (`von Hmm bis
+/// Göttlich! reichen`).
+fn terminal_ends(text: &str, terminal: Piece, absorbed: bool, next: Option<&Piece>, rules: &LanguageRules) -> bool {
     let Some(next) = next else { return true };
     if next.newline_before {
         return true;
@@ -790,7 +795,9 @@ fn terminal_ends(text: &str, terminal: Piece, absorbed: bool, next: Option<&Piec
         Kind::Word | Kind::Abbreviation { .. } => {
             let starts_lower = text[next.start..].chars().next().is_some_and(char::is_lowercase);
             let mark = &text[terminal.start..terminal.end];
-            !starts_lower || mark == "." || (!absorbed && !mark.starts_with(['.', '…']))
+            !starts_lower
+                || mark == "."
+                || (rules.lowercase_sentence_starts && !absorbed && !mark.starts_with(['.', '…']))
         }
         _ => true,
     }

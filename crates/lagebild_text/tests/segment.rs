@@ -293,6 +293,16 @@ fn german_sport_and_list_abbreviations() {
         "Er nannte Kosten, Fristen usw. Demgemäß lehnte Bundeskanzler a.D. Helmut Schmidt die Müller GmbH & Co. KG ab.",
         "Er|nannte|Kosten|,|Fristen|usw.\nDemgemäß|lehnte|Bundeskanzler|a.D.|Helmut|Schmidt|die|Müller|GmbH|&|Co.|KG|ab|.",
     );
+    check(
+        Lang::De,
+        "Ergebnis: 1. Latvala – 2. Mikkelsen (APA, 30. 9. 2015)",
+        "Ergebnis|:|1.|Latvala|–|2.|Mikkelsen|(|APA|,|30.|9.|2015|)",
+    );
+    check(
+        Lang::De,
+        "Das Kostüm zum 1./2. Weltkrieg, das von Hmm bis Göttlich! reicht.",
+        "Das|Kostüm|zum|1.|/|2.|Weltkrieg|,|das|von|Hmm|bis|Göttlich|!|reicht|.",
+    );
     check(Lang::De, "Siehe pic.twitter.com/AbC12x Der Text.", "Siehe|pic.twitter.com/AbC12x|Der|Text|.");
 }
 
