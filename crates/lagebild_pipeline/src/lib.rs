@@ -53,6 +53,14 @@ impl Pipeline {
         }
     }
 
+    /// The versions of the dictionaries and models behind this pipeline, by name; stored
+    /// with every result so that `lagebild reprocess` knows what produced it.
+    pub fn versions(&self) -> std::collections::BTreeMap<String, String> {
+        let mut versions = std::collections::BTreeMap::new();
+        versions.insert("pipeline".to_string(), env!("CARGO_PKG_VERSION").to_string());
+        versions
+    }
+
     /// Analyses one document. Documents in languages other than German and English are
     /// passed through with a diagnostic.
     pub fn analyze(&self, doc: Document) -> Analysis {
