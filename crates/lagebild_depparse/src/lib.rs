@@ -1,25 +1,186 @@
 //! Universal Dependencies parsing for German and English.
 //!
-//! [`Parser::parse`] reads the forms, tags and features of one sentence's tokens and
-//! fills their `head` and `deprel`.
+//! [`Parser::parse`] reads the forms, lemmas, tags and features of one sentence's tokens
+//! (filled by the tagger of `lagebild_nlp`) and fills their `head` (0-based index within
+//! the sentence, `None` for the root) and `deprel` (UD relation with subtype).
+//!
+//! # How it works
+//! A greedy transition-based parser: the arc-hybrid system ([`system`]) driven by an
+//! averaged perceptron over about 130 hashed feature templates of stack, buffer and
+//! children (words, lemmas, UPOS, reduced fine tags, case, verb form, suffixes, distances,
+//! valency, labels of children). Each arc is labelled when it is made by a second
+//! perceptron that sees the dependent's complete subtree (its preposition, conjunction,
+//! determiner case) and the labels the head already has (a verb with a subject gets an
+//! object next). Training ([`train`]) uses a dynamic oracle with exploration on
+//! projectivised trees. Models are embedded with `include_bytes!` and loaded once.
+//!
+//! ```
+//! use lagebild_doc::{Lang, Span, Token, Upos};
+//! use lagebild_depparse::Parser;
+//! let text = "Nato warnt Russland";
+//! let mut tokens: Vec<Token> = [(0, 4, Upos::Propn), (5, 10, Upos::Verb), (11, 19, Upos::Propn)]
+//!     .into_iter()
+//!     .map(|(start, end, upos)| Token { span: Span::new(start, end), upos, ..Token::default() })
+//!     .collect();
+//! if let Some(parser) = Parser::embedded(Lang::De) {
+//!     parser.parse(text, &mut tokens);
+//!     assert_eq!(tokens.iter().filter(|token| token.head.is_none()).count(), 1);
+//! }
+//! ```
+//!
+//! # Guarantees
+//! `parse` never panics and always yields one tree: exactly one token without head
+//! (labelled `root`), every other head in range, no cycles. Time and memory are linear in
+//! the sentence length (2n transitions, a fixed number of features each). Output trees
+//! are projective.
 
-use std::sync::Arc;
+mod attributes;
+mod data;
+mod eval;
+mod features;
+mod model;
+mod system;
+mod train;
+
+use std::cell::RefCell;
+use std::sync::{Arc, LazyLock};
 
 use lagebild_doc::{Lang, Token};
 
+use crate::attributes::Attributes;
+use crate::model::Model;
+use crate::system::{ACTIONS, LEFT, RIGHT, SHIFT, State};
+
+pub use crate::data::{DataError, GoldSentence, read_conllu, training_sentences};
+pub use crate::eval::{EvalReport, REPORTED_RELATIONS, RelationScore, cross_validate, evaluate, evaluate_gold};
+pub use crate::model::ModelError;
+pub use crate::train::{TrainConfig, train};
+
 /// A dependency parser for one language with its model loaded.
 #[derive(Debug, Default)]
-pub struct Parser {}
+pub struct Parser {
+    model: Model,
+    root_label: u16,
+}
+
+/// Buffers reused across sentences on one thread, so parsing allocates nothing per token.
+#[derive(Default)]
+struct Scratch {
+    attributes: Attributes,
+    state: State,
+    features: Vec<u64>,
+    scores: Vec<i32>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+#[cfg(model_de)]
+static GERMAN: LazyLock<Option<Arc<Parser>>> =
+    LazyLock::new(|| Parser::from_bytes(include_bytes!("../models/de.lbdp.gz")).ok().map(Arc::new));
+#[cfg(not(model_de))]
+static GERMAN: LazyLock<Option<Arc<Parser>>> = LazyLock::new(|| None);
+#[cfg(model_en)]
+static ENGLISH: LazyLock<Option<Arc<Parser>>> =
+    LazyLock::new(|| Parser::from_bytes(include_bytes!("../models/en.lbdp.gz")).ok().map(Arc::new));
+#[cfg(not(model_en))]
+static ENGLISH: LazyLock<Option<Arc<Parser>>> = LazyLock::new(|| None);
 
 impl Parser {
-    /// The model embedded in the binary for `lang`, if there is one.
+    /// The model embedded in the binary for `lang`, if there is one. Loaded on first use.
     pub fn embedded(lang: Lang) -> Option<Arc<Parser>> {
-        let _ = lang;
-        None
+        match lang {
+            Lang::De => GERMAN.clone(),
+            Lang::En => ENGLISH.clone(),
+            Lang::Other => None,
+        }
+    }
+
+    /// Loads a model written by [`Parser::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
+        Ok(Parser::from_model(Model::from_bytes(bytes)?))
+    }
+
+    /// The model in the file format described in the `model` module (gzip, `i16` weights).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.model.to_bytes()
+    }
+
+    pub(crate) fn from_model(model: Model) -> Parser {
+        let root_label = model.labels.iter().position(|label| label == "root").unwrap_or(0) as u16;
+        Parser { model, root_label }
+    }
+
+    /// The language the model was trained for.
+    pub fn lang(&self) -> Lang {
+        self.model.lang
+    }
+
+    /// The relation labels the model can assign.
+    pub fn labels(&self) -> &[String] {
+        &self.model.labels
     }
 
     /// Fills `head` and `deprel` of one sentence's tokens; `text` is what their spans index.
     pub fn parse(&self, text: &str, tokens: &mut [Token]) {
-        let _ = (text, tokens);
+        if tokens.is_empty() {
+            return;
+        }
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => self.parse_with(&mut scratch, text, tokens),
+            // Only reachable if parsing re-entered itself on this thread.
+            Err(_) => self.parse_with(&mut Scratch::default(), text, tokens),
+        });
+    }
+
+    fn parse_with(&self, scratch: &mut Scratch, text: &str, tokens: &mut [Token]) {
+        let Scratch { attributes, state, features, scores } = scratch;
+        attributes.fill(self.model.lang, text, tokens);
+        state.reset(tokens.len());
+        let label_count = self.model.labels.len().max(1);
+        while !state.is_terminal() {
+            features::transition_features(state, attributes, features);
+            scores.resize(ACTIONS, 0);
+            self.model.transitions.score(features, scores);
+            let action = [SHIFT, LEFT, RIGHT]
+                .into_iter()
+                .filter(|&action| state.is_legal(action))
+                .max_by_key(|&action| scores[action])
+                .unwrap_or(SHIFT);
+            let label = match state.arc(action) {
+                Some((head, dependent)) if action != SHIFT => {
+                    if head == 0 {
+                        self.root_label
+                    } else {
+                        features::label_features(state, attributes, head as usize, dependent as usize, features);
+                        scores.resize(label_count, 0);
+                        self.model.arcs.score(features, scores);
+                        self.best_label(scores)
+                    }
+                }
+                _ => 0,
+            };
+            state.apply(action, label);
+        }
+        for (index, token) in tokens.iter_mut().enumerate() {
+            let node = index + 1;
+            let head = state.heads[node];
+            token.head = if head == 0 || head == system::NO_HEAD { None } else { Some(head - 1) };
+            token.deprel.clear();
+            if let Some(label) = self.model.labels.get(state.labels[node] as usize) {
+                token.deprel.push_str(label);
+            }
+        }
+    }
+
+    fn best_label(&self, scores: &[i32]) -> u16 {
+        let root = self.root_label as usize;
+        scores
+            .iter()
+            .enumerate()
+            .filter(|&(label, _)| label != root || scores.len() == 1)
+            .max_by_key(|&(_, score)| *score)
+            .map_or(0, |(label, _)| label as u16)
     }
 }

@@ -1,6 +1,42 @@
 //! Event coding in CAMEO and PLOVER, with modality and provenance.
+//!
+//! [`Coder`] holds one compiled verb/noun dictionary per language (German
+//! `dict/de/verbs.txt`, English `dict/en/verbs.txt`, or a PETRARCH-2 verb dictionary in
+//! place of the English one). [`Coder::code`] reads a [`CodingInput`] (tokens with
+//! lemma/UPOS/feats/head/deprel, actor mentions, quotes, times, places) and returns one
+//! [`Event`] per mention of an event in a sentence.
+//!
+//! Data flow per sentence: tokens are normalised and actor mentions grouped into phrases
+//! (`sentence.rs`); each token is looked up as a trigger (lemma, generated word form,
+//! separable base + particle, noun head of a compound); each candidate entry's slots
+//! (`$subj +dat`, `+mit`, `<>zwischen`) are filled from the dependency parse, or, when
+//! the sentence is unparsed, from word order within the clause; the most specific entry
+//! whose required words and slots are all present wins. Passive voice maps the agent
+//! (`von`/`durch`/`by`) to the subject slot. Modality (`modality.rs`) and attribution
+//! come from negation, modals, tense, quotes and speech verbs.
+//!
+//! ```
+//! use lagebild_events::Coder;
+//! let coder = Coder::embedded();
+//! assert!(coder.dictionary_sizes().german_entries > 300);
+//! ```
+//!
+//! Guarantees: coding never panics and never fails; every event names the dictionary
+//! entry that fired (`rule`, `de/verbs.txt:123`); events are sorted by sentence and
+//! trigger. Precision comes first: an event needs actor mentions in both the source and
+//! the target slot. Cost is linear in the number of tokens times the (small) number of
+//! entries per trigger lemma; dictionaries are compiled once and shared with `Arc`.
 
-use std::sync::Arc;
+mod codes;
+mod coder;
+pub mod dictionary;
+pub mod eval;
+mod explain;
+mod modality;
+pub mod petrarch;
+mod sentence;
+mod verbs;
+mod words;
 
 use lagebild_actors::ActorMention;
 use lagebild_doc::{Document, Span, TextAnalysis};
@@ -8,6 +44,12 @@ use lagebild_geo::PlaceMention;
 use lagebild_quotes::Quote;
 use lagebild_timex::TimeExpression;
 use serde::{Deserialize, Serialize};
+
+pub use codes::{PloverMapping, goldstein, is_valid as is_valid_cameo, plover, quad_class, root as cameo_root};
+pub use coder::{Coder, CoderBuilder, DictionarySizes};
+pub use dictionary::DictionaryError;
+pub use explain::{Attempt, Explanation};
+pub use verbs::VerbDictionary;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -18,6 +60,19 @@ pub enum Modality {
     Negated,
     Future,
     Past,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Reported => "reported",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Negated => "negated",
+            Modality::Future => "future",
+            Modality::Past => "past",
+        }
+    }
 }
 
 /// One side of an event: the actor mention and what it resolves to.
@@ -71,19 +126,4 @@ pub struct CodingInput<'a> {
     pub quotes: &'a [Quote],
     pub times: &'a [TimeExpression],
     pub places: &'a [PlaceMention],
-}
-
-/// The event coder with its verb dictionaries loaded.
-#[derive(Debug, Default)]
-pub struct Coder {}
-
-impl Coder {
-    pub fn embedded() -> Arc<Coder> {
-        Arc::new(Coder {})
-    }
-
-    pub fn code(&self, input: &CodingInput<'_>) -> Vec<Event> {
-        let _ = input;
-        Vec::new()
-    }
 }

@@ -2,49 +2,64 @@
 //!
 //! [`segment`] turns a region of a document's text into a [`TextAnalysis`] whose
 //! sentences and tokens carry byte spans into the original text; lemmas, tags and
-//! dependencies are left empty for `lagebild_nlp` to fill.
+//! dependencies are left empty for `lagebild_nlp` to fill. It uses one shared
+//! [`Segmenter`], built on first use; build your own with [`Segmenter::new`] if you
+//! prefer to own it.
 //!
-//! Guarantee: tokens are sorted, do not overlap, lie inside their sentence, and the
-//! tokens plus the whitespace between them give back the text of the region.
+//! ```
+//! use lagebild_doc::{Lang, Span};
+//! let text = "Nato-Generalsekretär Mark Rutte sagte am 4. Dezember: „Wir sind bereit.“ Dann ging er.";
+//! let analysis = lagebild_text::segment(text, Span::from_range(0..text.len()), Lang::De, None);
+//! assert_eq!(analysis.sentences.len(), 2);
+//! let first: Vec<&str> = analysis.sentence_tokens(0).iter().map(|token| token.span.slice(text)).collect();
+//! assert_eq!(first, ["Nato-Generalsekretär", "Mark", "Rutte", "sagte", "am", "4.", "Dezember", ":", "„", "Wir", "sind", "bereit", ".", "“"]);
+//! ```
+//!
+//! How it works: a hand-written scanner walks the region char by char. Whitespace
+//! separates chunks; inside a chunk it takes words (letters and digits, joined by
+//! hyphens, inner periods, digit group separators and apostrophes), URLs and e-mail
+//! addresses, and single punctuation marks (runs for `...`, `?!`, `--`, ` `` `). A
+//! period after a word stays with it when the word is a listed abbreviation
+//! (word lists per language in the `de` and `en` modules), a single letter, a German ordinal or date
+//! (`am 20. Januar`), or a short word before a lowercase word. English clitics are split
+//! as in UD English (`do|n't`, `Russia|'s`); German contractions (`zum`) stay whole.
+//! Straight and curly quotes are classified as opening or closing from the characters
+//! around them. A second pass ends sentences after `.`, `!`, `?` and `…` (taking
+//! closing quotes and brackets along) when the next token can start a sentence, at
+//! every line break, and around the title span, which is always one sentence.
+//!
+//! Guarantees: tokens are sorted, non-empty, do not overlap, lie on char boundaries and
+//! inside their sentence; every sentence has at least one token; the tokens plus the
+//! whitespace-only gaps between them give back the text of the region. No input
+//! panics: regions and titles are clamped to the text and to char boundaries. Time is
+//! linear in the region's length.
+//!
+//! [`evaluate`] measures sentence-boundary and token F1 against a UD treebank.
 
-use lagebild_doc::{Lang, Sentence, Span, TextAnalysis, Token};
+mod de;
+mod en;
+mod evaluate;
+mod rules;
+mod segmenter;
+
+use std::sync::LazyLock;
+
+use lagebild_doc::{Lang, Span, TextAnalysis};
+
+pub use evaluate::{SegmentationReport, evaluate};
+pub use segmenter::Segmenter;
+
+static SHARED: LazyLock<Segmenter> = LazyLock::new(Segmenter::new);
+
+/// The segmenter that [`segment`] uses, built on first use.
+pub fn shared() -> &'static Segmenter {
+    &SHARED
+}
 
 /// Segments `region` of `text` into sentences and tokens.
 ///
 /// `title` marks a headline inside the region: it is always a sentence of its own,
 /// whether or not it ends in punctuation.
 pub fn segment(text: &str, region: Span, lang: Lang, title: Option<Span>) -> TextAnalysis {
-    // Placeholder until the real segmenter lands: one sentence per line, tokens split
-    // on whitespace. It keeps the span guarantees so that later stages can be built.
-    let _ = (lang, title);
-    let mut analysis = TextAnalysis::default();
-    let base = region.start as usize;
-    let region_text = region.slice(text);
-    let mut line_start = 0usize;
-    for line in region_text.split_inclusive('\n') {
-        let token_start = analysis.tokens.len() as u32;
-        let mut first = None;
-        let mut last = 0usize;
-        let mut offset = 0usize;
-        for piece in line.split_inclusive(char::is_whitespace) {
-            let word = piece.trim_end();
-            if !word.is_empty() {
-                let start = base + line_start + offset;
-                let end = start + word.len();
-                first.get_or_insert(start);
-                last = end;
-                analysis.tokens.push(Token { span: Span::from_range(start..end), ..Token::default() });
-            }
-            offset += piece.len();
-        }
-        if let Some(first) = first {
-            analysis.sentences.push(Sentence {
-                span: Span::from_range(first..last),
-                token_start,
-                token_end: analysis.tokens.len() as u32,
-            });
-        }
-        line_start += line.len();
-    }
-    analysis
+    SHARED.segment(text, region, lang, title)
 }

@@ -1,0 +1,362 @@
+//! Reader for PETRARCH / TABARI actor and agent dictionaries (the Phoenix set).
+//!
+//! Actors: an entry line (`VLADIMIR_PUTIN_`), synonym lines (`+PUTIN_`), and code lines
+//! (`[RUSGOV 120507-]`, `[IGOUNO >070101]`, `[AFGELI 320101-331108]`, `[USA]`); codes may
+//! also follow the entry on its line. `_` joins words; a trailing `_` marks a word end.
+//! Dates are `YYMMDD` (years below 30 are 20xx) or `YYYYMMDD`; `>` = from, `<` = until.
+//! Agents: `PHRASE {PLURALS} [~CODE]`, `!SET! = A, B` substitution sets; without braces
+//! the regular English plural is generated, `{}` means no plural.
+
+use chrono::NaiveDate;
+
+use crate::ActorKind;
+use crate::kb::{Actor, DatedCode, Form, KbData, KbError, Role, Target};
+
+fn phrase_to_text(phrase: &str) -> String {
+    let words: Vec<&str> = phrase.split(|c: char| c == '_' || c.is_whitespace()).filter(|word| !word.is_empty()).collect();
+    words.join(" ")
+}
+
+fn title_case(text: &str) -> String {
+    text.split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// `YYMMDD` or `YYYYMMDD`.
+fn parse_petrarch_date(text: &str) -> Option<NaiveDate> {
+    if !text.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (year, rest) = match text.len() {
+        6 => {
+            let short: i32 = text[..2].parse().ok()?;
+            (if short < 30 { 2000 + short } else { 1900 + short }, &text[2..])
+        }
+        8 => (text[..4].parse().ok()?, &text[4..]),
+        _ => return None,
+    };
+    let month: u32 = rest[..2].parse().ok()?;
+    let day: u32 = rest[2..].parse().ok()?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// Parses the inside of `[CODE restriction]`. `Ok(None)` for the null code `---`.
+fn parse_code(inner: &str) -> Result<Option<DatedCode>, String> {
+    let mut words = inner.split_whitespace();
+    let Some(code) = words.next() else { return Ok(None) };
+    let code = code.trim_start_matches('~').to_ascii_uppercase();
+    if code.chars().all(|c| c == '-') {
+        return Ok(None);
+    }
+    let mut dated = DatedCode { code, from: None, to: None, title: None };
+    if let Some(restriction) = words.next() {
+        if let Some(from) = restriction.strip_prefix('>') {
+            dated.from = Some(parse_petrarch_date(from).ok_or_else(|| format!("bad date {from:?}"))?);
+        } else if let Some(to) = restriction.strip_prefix('<') {
+            dated.to = Some(parse_petrarch_date(to).ok_or_else(|| format!("bad date {to:?}"))?);
+        } else if let Some((from, to)) = restriction.split_once('-') {
+            if !from.is_empty() {
+                dated.from = Some(parse_petrarch_date(from).ok_or_else(|| format!("bad date {from:?}"))?);
+            }
+            if !to.is_empty() {
+                dated.to = Some(parse_petrarch_date(to).ok_or_else(|| format!("bad date {to:?}"))?);
+            }
+        } else {
+            return Err(format!("bad date restriction {restriction:?}"));
+        }
+    }
+    Ok(Some(dated))
+}
+
+struct PendingActor {
+    names: Vec<String>,
+    codes: Vec<DatedCode>,
+    line: usize,
+}
+
+fn country_of(code: &str, states: &std::collections::HashSet<String>) -> Option<String> {
+    let root = code.get(..3)?;
+    states.contains(root).then(|| root.to_string())
+}
+
+fn flush(data: &mut KbData, file: &str, pending: &mut Option<PendingActor>, states: &std::collections::HashSet<String>) {
+    let Some(entry) = pending.take() else { return };
+    if entry.codes.is_empty() || entry.names.is_empty() {
+        return;
+    }
+    let dated = entry.codes.iter().any(|code| code.from.is_some() || code.to.is_some());
+    let undated: Vec<&DatedCode> = entry.codes.iter().filter(|code| code.from.is_none() && code.to.is_none()).collect();
+    let first_code = entry.codes[0].code.clone();
+    let kind = if dated {
+        ActorKind::Person
+    } else if first_code.len() == 3 && states.contains(&first_code) {
+        ActorKind::State
+    } else if first_code.starts_with("IGO") || first_code.starts_with("NGO") {
+        ActorKind::Organization
+    } else {
+        ActorKind::Group
+    };
+    let country = entry.codes.iter().find_map(|code| country_of(&code.code, states));
+    let actor = Actor {
+        name: title_case(&entry.names[0]),
+        kind,
+        country,
+        code: undated.first().map(|code| code.code.clone()),
+        roles: if dated { entry.codes.iter().filter(|code| code.from.is_some() || code.to.is_some()).cloned().collect() } else { Vec::new() },
+        gender: None,
+        parties: Vec::new(),
+        rule: format!("{file}:{}", entry.line),
+    };
+    let index = data.actors.len() as u32;
+    data.actors.push(actor);
+    for name in &entry.names {
+        // Dictionary phrases are in capitals: short ones are acronyms (UN, US, EU) and
+        // keep their case; longer ones match in any case.
+        let surface = if !name.contains(' ') && name.chars().count() <= 3 { name.clone() } else { name.to_lowercase() };
+        data.add_name(&surface, index, Form::Name);
+    }
+    if kind == ActorKind::Person {
+        let mut words = entry.names[0].split(' ');
+        if let Some(last) = words.next_back()
+            && words.next().is_some()
+            && last.len() > 2
+        {
+            data.add_name(&last.to_lowercase(), index, Form::Surname);
+        }
+    }
+}
+
+/// Reads one PETRARCH actor dictionary into `data`.
+pub fn read_actors(data: &mut KbData, file: &str, text: &str) -> Result<(), KbError> {
+    let mut states: std::collections::HashSet<String> =
+        data.actors.iter().filter(|actor| actor.kind == ActorKind::State).filter_map(|actor| actor.code.clone()).collect();
+    // Country blocks in the Phoenix files start with the bare country code.
+    for raw in text.lines() {
+        if let Some(open) = raw.find('[') {
+            let inner = raw[open + 1..].split(']').next().unwrap_or_default().trim();
+            if inner.len() == 3 && inner.chars().all(|c| c.is_ascii_uppercase()) {
+                states.insert(inner.to_string());
+            }
+        }
+    }
+    let mut pending: Option<PendingActor> = None;
+    for (index, raw) in text.lines().enumerate() {
+        let line_number = index + 1;
+        let trimmed_start = raw.trim_start();
+        if trimmed_start.starts_with('<') || trimmed_start.starts_with("-->") {
+            continue;
+        }
+        let line = raw.split_once('#').map_or(raw, |(before, _)| before);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let indented = line.starts_with(char::is_whitespace);
+        let body = line.trim();
+        let (phrase, codes_text) = match body.find('[') {
+            Some(open) => (body[..open].trim(), &body[open..]),
+            None => (body, ""),
+        };
+        let mut codes = Vec::new();
+        let mut rest = codes_text;
+        while let Some(open) = rest.find('[') {
+            let Some(close) = rest[open..].find(']') else {
+                return Err(KbError::syntax(file, line_number, "unclosed `[`"));
+            };
+            let inner = &rest[open + 1..open + close];
+            match parse_code(inner) {
+                Ok(Some(code)) => codes.push(code),
+                Ok(None) => {}
+                Err(message) => data.warnings.push(format!("{file}:{line_number}: {message}")),
+            }
+            rest = &rest[open + close + 1..];
+        }
+        if let Some(synonym) = phrase.strip_prefix('+') {
+            let text = phrase_to_text(synonym);
+            match pending.as_mut() {
+                Some(entry) => {
+                    if !text.is_empty() {
+                        entry.names.push(text);
+                    }
+                    entry.codes.extend(codes);
+                }
+                None => return Err(KbError::syntax(file, line_number, "synonym `+` before any entry")),
+            }
+        } else if phrase.is_empty() || (indented && phrase.is_empty()) {
+            match pending.as_mut() {
+                Some(entry) => entry.codes.extend(codes),
+                None => return Err(KbError::syntax(file, line_number, "codes before any entry")),
+            }
+        } else {
+            flush(data, file, &mut pending, &states);
+            let text = phrase_to_text(phrase);
+            pending = Some(PendingActor { names: vec![text], codes, line: line_number });
+        }
+    }
+    flush(data, file, &mut pending, &states);
+    Ok(())
+}
+
+const PERSON_AGENT_WORDS: &[&str] = &[
+    "president", "minister", "chancellor", "secretary", "king", "queen", "prince", "leader", "spokesman",
+    "spokeswoman", "ambassador", "envoy", "general", "commander", "chief", "official", "diplomat", "premier",
+];
+
+fn english_plural(word: &str) -> String {
+    let upper = word.to_uppercase();
+    if upper.ends_with('Y') && !upper.ends_with("EY") && !upper.ends_with("AY") && !upper.ends_with("OY") {
+        format!("{}IES", &word[..word.len() - 1])
+    } else if upper.ends_with('S') || upper.ends_with("SH") || upper.ends_with("CH") || upper.ends_with('X') {
+        format!("{word}ES")
+    } else if upper.ends_with("MAN") {
+        format!("{}MEN", &word[..word.len() - 3])
+    } else {
+        format!("{word}S")
+    }
+}
+
+/// Reads a PETRARCH agents dictionary: each line becomes a role noun.
+pub fn read_agents(data: &mut KbData, file: &str, text: &str) -> Result<(), KbError> {
+    let mut sets: Vec<(String, Vec<String>)> = Vec::new();
+    for (index, raw) in text.lines().enumerate() {
+        let line_number = index + 1;
+        if raw.trim_start().starts_with('<') {
+            continue;
+        }
+        let line = raw.split_once('#').map_or(raw, |(before, _)| before).trim();
+        if line.is_empty() {
+            continue;
+        }
+        if line.starts_with('!')
+            && let Some((name, values)) = line.split_once('=')
+        {
+            let values = values.split(',').map(|value| value.trim().to_string()).filter(|value| !value.is_empty()).collect();
+            sets.push((name.trim().to_string(), values));
+            continue;
+        }
+        let Some(open) = line.find('[') else {
+            return Err(KbError::syntax(file, line_number, "agent without `[~CODE]`"));
+        };
+        let Some(close) = line[open..].find(']') else {
+            return Err(KbError::syntax(file, line_number, "unclosed `[`"));
+        };
+        let code = line[open + 1..open + close].trim().trim_start_matches('~').to_ascii_uppercase();
+        let head = line[..open].trim();
+        let (phrase, plurals) = match head.find('{') {
+            Some(brace) => {
+                let end = head[brace..].find('}').map(|offset| brace + offset);
+                let Some(end) = end else {
+                    return Err(KbError::syntax(file, line_number, "unclosed `{`"));
+                };
+                let plurals: Vec<String> = head[brace + 1..end].split(',').map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect();
+                (head[..brace].trim(), Some(plurals))
+            }
+            None => (head, None),
+        };
+        // Substitution sets multiply the phrase.
+        let mut phrases = vec![phrase.to_string()];
+        for (name, values) in &sets {
+            if phrases.iter().any(|phrase| phrase.contains(name.as_str())) {
+                phrases = phrases
+                    .iter()
+                    .flat_map(|phrase| values.iter().map(move |value| phrase.replace(name.as_str(), value)))
+                    .collect();
+            }
+        }
+        let role_index = data.roles.len() as u32;
+        let mut lemmas = Vec::new();
+        let mut person = false;
+        for phrase in &phrases {
+            let text = phrase_to_text(phrase);
+            if text.is_empty() {
+                continue;
+            }
+            let last = text.split(' ').next_back().unwrap_or_default().to_lowercase();
+            person |= PERSON_AGENT_WORDS.contains(&last.as_str());
+            lemmas.push(text.to_lowercase());
+            push_agent_surface(data, &text, role_index);
+            match &plurals {
+                Some(plurals) => {
+                    for plural in plurals {
+                        push_agent_surface(data, &phrase_to_text(plural), role_index);
+                    }
+                }
+                None => {
+                    let mut words: Vec<&str> = text.split(' ').collect();
+                    if let Some(last) = words.pop() {
+                        let plural = english_plural(last);
+                        words.push(&plural);
+                        push_agent_surface(data, &words.join(" "), role_index);
+                    }
+                }
+            }
+        }
+        let label = lemmas.first().cloned().unwrap_or_default();
+        data.roles.push(Role { suffix: code, person, lemmas, label, rule: format!("{file}:{line_number}") });
+    }
+    Ok(())
+}
+
+/// Agents are written in capitals; they match in any case.
+fn push_agent_surface(data: &mut KbData, text: &str, role: u32) {
+    if !text.is_empty() {
+        data.surfaces.push(crate::kb::Surface { text: text.to_lowercase(), target: Target::Role { role } });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_codes() {
+        assert_eq!(parse_petrarch_date("320101"), NaiveDate::from_ymd_opt(1932, 1, 1));
+        assert_eq!(parse_petrarch_date("070723"), NaiveDate::from_ymd_opt(2007, 7, 23));
+        assert_eq!(parse_petrarch_date("20070101"), NaiveDate::from_ymd_opt(2007, 1, 1));
+        assert_eq!(parse_petrarch_date("2004017"), None);
+        let code = parse_code("IGOUNO >070101").ok().flatten();
+        assert_eq!(code.as_ref().and_then(|code| code.from), NaiveDate::from_ymd_opt(2007, 1, 1));
+        assert_eq!(parse_code("---").ok().flatten(), None);
+        assert!(parse_code("RUSGOV 1205xx-").is_err());
+    }
+
+    #[test]
+    fn reads_actor_blocks() {
+        let text = "RUSSIA_ [RUS]\n+RUSSIAN_\nVLADIMIR_PUTIN_ # note\n+PUTIN_\n\t[RUSGOV 000507-080507]\n\t[RUSGOV 120507-]\n+BAD\n\t[RUSGOV 1205-]\n";
+        let mut data = KbData::default();
+        read_actors(&mut data, "x.actors.txt", text).unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(data.actors.len(), 2);
+        assert_eq!(data.actors[0].kind, ActorKind::State);
+        let putin = &data.actors[1];
+        assert_eq!(putin.kind, ActorKind::Person);
+        assert_eq!(putin.rule, "x.actors.txt:3");
+        assert_eq!(putin.code_at(NaiveDate::from_ymd_opt(2024, 1, 1)), "RUSGOV");
+        assert_eq!(putin.code_at(NaiveDate::from_ymd_opt(2010, 1, 1)), "RUSELI");
+        assert_eq!(data.warnings.len(), 1);
+        assert!(data.warnings[0].starts_with("x.actors.txt:8:"));
+        let error = read_actors(&mut KbData::default(), "y.txt", "+PUTIN\n").err();
+        assert_eq!(error.map(|error| error.to_string()).unwrap_or_default(), "y.txt:1: synonym `+` before any entry");
+    }
+
+    #[test]
+    fn reads_agents_with_sets_and_plurals() {
+        let text = "!MINIST! = MINISTER, MINISTRY\nPOLICE {} [~COP]\n!MINIST! FOR_DEFENSE [~GOVMIL]\nSOLDIER [~MIL]\nCHAMBER_OF_COMMERCE {CHAMBERS_OF_COMMERCE} [~BUS]\n";
+        let mut data = KbData::default();
+        read_agents(&mut data, "agents.txt", text).unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(data.roles.len(), 4);
+        let texts: Vec<&str> = data.surfaces.iter().map(|surface| surface.text.as_str()).collect();
+        assert!(texts.contains(&"minister for defense"));
+        assert!(texts.contains(&"ministry for defense"));
+        assert!(texts.contains(&"soldiers"));
+        assert!(texts.contains(&"chambers of commerce"));
+        assert!(!texts.contains(&"polices"));
+        assert!(read_agents(&mut KbData::default(), "a.txt", "SOLDIER\n").is_err());
+    }
+}

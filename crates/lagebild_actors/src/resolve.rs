@@ -1,0 +1,701 @@
+//! Composition of roles with states, attachment of names, and in-document resolution.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use lagebild_doc::{Document, Span, TextAnalysis};
+
+use crate::kb::{Form, Gender, Target};
+use crate::matcher::{Piece, PieceMatch};
+use crate::{ActorKb, ActorKind, ActorMention};
+
+const DETERMINERS: &[&str] =
+    &["der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "eines", "the", "a", "an", "this", "that"];
+const SINGULAR_DETERMINERS: &[&str] = &["der", "des", "dem", "den", "ein", "einen", "eines", "einem", "the", "a", "an"];
+/// Words between a role noun and the state or organisation it belongs to.
+const LINKERS: &[&str] = &["der", "des", "von", "vom", "aus", "of", "the", "in", "im"];
+/// Prepositions after which a state or seat names a place rather than an actor.
+const PLACE_PREPOSITIONS: &[&str] =
+    &["in", "im", "nach", "aus", "ins", "bei", "nahe", "into", "at", "to", "from"];
+const SPEECH_VERBS: &[&str] = &[
+    "sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "warnte", "warnt", "fügte", "meinte", "meint", "sprach",
+    "nannte", "kündigte", "räumte", "schrieb", "teilte", "bekräftigte", "unterstrich", "forderte", "fordert",
+    "kritisierte", "versicherte", "ergänzte", "bestätigte", "drängte", "deutete", "verwies", "äußerte", "mahnte",
+    "appellierte", "versprach", "argumentierte", "antwortete", "said", "says", "told", "added", "warned", "stressed",
+    "noted", "explained", "wrote", "insisted", "argued", "claimed", "announced", "urged", "asked",
+];
+/// Capitalised words that never start or continue an unknown person's name.
+const NAME_STOPWORDS: &[&str] = &[
+    "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Einem", "Einer", "Eines", "Und", "Oder", "Aber",
+    "In", "Im", "Am", "An", "Auf", "Aus", "Bei", "Mit", "Nach", "Von", "Vom", "Vor", "Zu", "Zum", "Zur", "Für", "Über",
+    "Unter", "Als", "Wie", "Wenn", "Dass", "Es", "Er", "Sie", "Wir", "Ich", "Ihr", "Man", "The", "A", "An", "And", "Or",
+    "But", "On", "At", "Of", "For", "With", "By", "From", "To", "It", "He", "She", "They", "We", "This", "That", "Auch",
+    "Doch", "Nur", "Noch", "Schon", "Jetzt", "Heute", "Dies", "Diese", "Dieser", "Dieses", "Laut", "Seit", "Bis", "Um",
+    "Ob", "Nicht", "So", "Da", "Dann", "Damit", "Denn", "Sein", "Seine", "Ihre", "Ihren", "Seinen", "Januar", "Februar",
+    "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember", "Montag",
+    "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Herr", "Frau", "Mr", "Mrs", "Ms", "Dr",
+    "Prof", "GmbH", "AG", "Co", "Inc", "Ltd", "Bundesliga", "Euro", "Prozent", "Uhr",
+];
+const NAME_PARTICLES: &[&str] = &["von", "van", "de", "da", "di", "del", "der", "den", "zu", "bin", "ibn", "al", "el", "le", "la", "ten", "ter"];
+const HONORIFICS: &[&str] = &["Herr", "Herrn", "Frau", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Lord", "Lady"];
+const MAX_NAME_PIECES: usize = 6;
+
+/// A person (from the knowledge base or not) mentioned in the document.
+#[derive(Clone, Debug)]
+struct Focus {
+    actor: Option<u32>,
+    name: String,
+    gender: Option<Gender>,
+    country: Option<String>,
+    code: String,
+    /// Lowercase role lemmas this person was introduced with in the text.
+    titles: Vec<String>,
+    /// Span of the full-name mention, the antecedent of later references.
+    span: Span,
+    /// Piece index of the latest mention.
+    last: usize,
+}
+
+struct Annotator<'a> {
+    kb: &'a ActorKb,
+    text: &'a str,
+    date: Option<NaiveDate>,
+    pieces: Vec<Piece>,
+    matches: Vec<PieceMatch>,
+    match_at: Vec<u32>,
+    /// Knowledge-base persons named in full anywhere in the document, with the span of
+    /// their first full mention.
+    named: HashMap<u32, Span>,
+    focus: Vec<Focus>,
+    /// Lowercase surname of an unknown person -> focus index.
+    unknown_surnames: HashMap<String, usize>,
+    /// Latest mention of each actor.
+    mentioned: HashMap<u32, Span>,
+    last_speaker: Option<usize>,
+    out: Vec<ActorMention>,
+    buffer: String,
+}
+
+pub(crate) fn annotate(kb: &ActorKb, doc: &Document, analysis: &TextAnalysis, date: Option<NaiveDate>) -> Vec<ActorMention> {
+    let pieces = kb.matcher.pieces(&doc.text, analysis, doc.body_span());
+    let matches = kb.matcher.find(&pieces);
+    let mut match_at = vec![u32::MAX; pieces.len()];
+    for (index, found) in matches.iter().enumerate() {
+        if let Some(slot) = match_at.get_mut(found.start) {
+            *slot = index as u32;
+        }
+    }
+    let mut annotator = Annotator {
+        kb,
+        text: &doc.text,
+        date,
+        pieces,
+        matches,
+        match_at,
+        named: HashMap::new(),
+        focus: Vec::new(),
+        unknown_surnames: HashMap::new(),
+        mentioned: HashMap::new(),
+        last_speaker: None,
+        out: Vec::new(),
+        buffer: String::new(),
+    };
+    annotator.collect_named();
+    annotator.run();
+    let mut out = annotator.out;
+    out.sort_by_key(|mention| mention.span);
+    out.dedup_by(|later, earlier| later.span.overlaps(earlier.span));
+    out
+}
+
+impl<'a> Annotator<'a> {
+    fn piece_text(&self, index: usize) -> &'a str {
+        self.pieces.get(index).map_or("", |piece| piece.span.slice(self.text))
+    }
+
+    fn lower_is(&mut self, index: usize, words: &[&str]) -> bool {
+        let text = self.piece_text(index);
+        self.buffer.clear();
+        self.buffer.extend(text.chars().flat_map(char::to_lowercase));
+        words.contains(&self.buffer.as_str())
+    }
+
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        match (self.pieces.get(a), self.pieces.get(b)) {
+            (Some(a), Some(b)) => a.sentence == b.sentence,
+            _ => false,
+        }
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        let first = self.pieces[start].span;
+        let last = self.pieces[end.saturating_sub(1).max(start)].span;
+        first.cover(last)
+    }
+
+    fn match_starting(&self, piece: usize) -> Option<PieceMatch> {
+        let index = *self.match_at.get(piece)?;
+        self.matches.get(index as usize).copied()
+    }
+
+    /// The preferred target of a match; surnames count only for persons named in full.
+    fn primary(&self, found: &PieceMatch) -> Option<Target> {
+        let pattern = &self.kb.matcher.patterns[found.pattern as usize];
+        let rank = |target: &Target| -> Option<u8> {
+            match *target {
+                Target::Actor { actor, form } => {
+                    let person = self.kb.data.actors[actor as usize].kind == ActorKind::Person;
+                    match form {
+                        Form::Name | Form::NameGenitive | Form::Alias if person => Some(0),
+                        Form::Surname => self.named.contains_key(&actor).then_some(1),
+                        Form::Name | Form::NameGenitive | Form::Seat => Some(2),
+                        Form::Alias => Some(2),
+                        Form::Adjective => Some(3),
+                        Form::Demonym => Some(4),
+                        Form::Description => Some(6),
+                    }
+                }
+                Target::Role { .. } => Some(5),
+                Target::Party { .. } => Some(7),
+            }
+        };
+        pattern.targets.iter().filter_map(|target| rank(target).map(|rank| (rank, *target))).min_by_key(|(rank, _)| *rank).map(|(_, target)| target)
+    }
+
+    fn collect_named(&mut self) {
+        for found in &self.matches {
+            let pattern = &self.kb.matcher.patterns[found.pattern as usize];
+            for target in &pattern.targets {
+                if let Target::Actor { actor, form: Form::Name | Form::NameGenitive | Form::Alias } = *target
+                    && self.kb.data.actors[actor as usize].kind == ActorKind::Person
+                {
+                    let span = self.pieces[found.start].span.cover(self.pieces[found.end - 1].span);
+                    self.named.entry(actor).or_insert(span);
+                }
+            }
+        }
+    }
+
+    fn run(&mut self) {
+        let mut piece = 0usize;
+        while piece < self.pieces.len() {
+            let next = match self.match_starting(piece) {
+                Some(found) => match self.primary(&found) {
+                    Some(target) => self.handle_match(found, target),
+                    None => self.handle_piece(piece),
+                },
+                None => self.handle_piece(piece),
+            };
+            piece = next.max(piece + 1);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(&mut self, span: Span, name: String, code: String, country: Option<String>, kind: ActorKind, antecedent: Option<Span>, rule: String) {
+        self.out.push(ActorMention { span, name, code, country, kind, wikidata: None, antecedent, rule });
+    }
+
+    fn preceded_by(&mut self, start: usize, words: &[&str]) -> bool {
+        start > 0 && self.same_sentence(start - 1, start) && self.lower_is(start - 1, words)
+    }
+
+    /// Whether a state or seat at `start` stands after a place preposition (with an
+    /// optional article in between).
+    fn is_place(&mut self, start: usize) -> bool {
+        if self.preceded_by(start, PLACE_PREPOSITIONS) {
+            return true;
+        }
+        start > 1 && self.preceded_by(start, &["der", "dem", "den", "die", "the"]) && self.preceded_by(start - 1, PLACE_PREPOSITIONS)
+    }
+
+    fn speech_verb_near(&mut self, start: usize, end: usize) -> bool {
+        for index in [start.wrapping_sub(1), start.wrapping_sub(2), end, end + 1] {
+            if index < self.pieces.len() && self.same_sentence(index, start) && self.lower_is(index, SPEECH_VERBS) {
+                return true;
+            }
+        }
+        false
+    }
+
+    // ---------------------------------------------------------------- matches
+
+    fn handle_match(&mut self, found: PieceMatch, target: Target) -> usize {
+        match target {
+            Target::Role { role } => self.handle_role(found, role),
+            Target::Party { party } => {
+                if self.preceded_by(found.start, DETERMINERS) {
+                    let party_name = self.kb.data.parties.get(party as usize).cloned().unwrap_or_default();
+                    let candidate = self.most_recent(|focus, kb| {
+                        focus.actor.is_some_and(|actor| kb.data.actors[actor as usize].parties.contains(&party_name))
+                    });
+                    if let Some(index) = candidate {
+                        self.push_focus_reference(index, found.start, found.end, "(description)");
+                    }
+                }
+                found.end
+            }
+            Target::Actor { actor, form } => self.handle_actor(found, actor, form),
+        }
+    }
+
+    fn handle_actor(&mut self, found: PieceMatch, actor: u32, form: Form) -> usize {
+        let entry = &self.kb.data.actors[actor as usize];
+        let kind = entry.kind;
+        if kind == ActorKind::Person {
+            return self.push_person(actor, found.start, found.end, None, form == Form::Surname);
+        }
+        match form {
+            Form::Adjective => {
+                // "der russische Präsident", "russischen neuen Präsidenten"
+                for gap in 0..=1usize {
+                    let at = found.end + gap;
+                    if gap == 1 && (at >= self.pieces.len() || self.pieces[found.end].capitalized || self.match_starting(found.end).is_some()) {
+                        break;
+                    }
+                    if let Some(next) = self.match_starting(at)
+                        && self.same_sentence(found.start, at)
+                        && let Some(Target::Role { role }) = self.primary(&next)
+                    {
+                        return self.compose(actor, role, found.start, next.end);
+                    }
+                }
+                self.push_entity(actor, found.start, found.end, ActorKind::State, "");
+                found.end
+            }
+            Form::Demonym => {
+                let singular = self.preceded_by(found.start, SINGULAR_DETERMINERS);
+                let country = entry.country.clone();
+                if singular {
+                    let candidate = self.most_recent(|focus, _| focus.country.is_some() && focus.country == country);
+                    if let Some(index) = candidate {
+                        self.push_focus_reference(index, found.start, found.end, "(description)");
+                        return found.end;
+                    }
+                }
+                self.push_entity(actor, found.start, found.end, ActorKind::Group, "");
+                found.end
+            }
+            Form::Description => {
+                if let Some(&antecedent) = self.mentioned.get(&actor) {
+                    let span = self.span(found.start, found.end);
+                    let entry = &self.kb.data.actors[actor as usize];
+                    let (name, code, country, kind, rule) =
+                        (entry.name.clone(), entry.code_at(self.date), entry.country.clone(), entry.kind, format!("{} (description)", entry.rule));
+                    self.push(span, name, code, country, kind, Some(antecedent), rule);
+                    self.mentioned.insert(actor, span);
+                }
+                found.end
+            }
+            Form::Name | Form::NameGenitive | Form::Seat | Form::Alias | Form::Surname => {
+                let end = found.end;
+                // "US-Präsident", "Nato-Generalsekretär", "Nato-Länder"
+                if end + 1 < self.pieces.len() && self.piece_text(end) == "-" && self.same_sentence(found.start, end + 1)
+                    && let Some(next) = self.match_starting(end + 1)
+                    && let Some(Target::Role { role }) = self.primary(&next)
+                {
+                    return self.compose(actor, role, found.start, next.end);
+                }
+                // "Nordkoreas Machthaber", "Russia's president"
+                let mut role_at = None;
+                if form == Form::NameGenitive {
+                    role_at = Some(end);
+                } else if end + 2 < self.pieces.len() && matches!(self.piece_text(end), "'" | "’") && self.piece_text(end + 1) == "s" {
+                    role_at = Some(end + 2);
+                }
+                if let Some(at) = role_at
+                    && self.same_sentence(found.start, at)
+                    && let Some(next) = self.match_starting(at)
+                    && let Some(Target::Role { role }) = self.primary(&next)
+                {
+                    return self.compose(actor, role, found.start, next.end);
+                }
+                let place = matches!(kind, ActorKind::State) && self.is_place(found.start)
+                    || (form == Form::Seat && self.is_place(found.start));
+                let kind = if place { ActorKind::Location } else { kind };
+                self.push_entity(actor, found.start, end, kind, "");
+                end
+            }
+        }
+    }
+
+    fn push_entity(&mut self, actor: u32, start: usize, end: usize, kind: ActorKind, how: &str) {
+        let entry = &self.kb.data.actors[actor as usize];
+        let span = self.span(start, end);
+        let rule = if how.is_empty() { entry.rule.clone() } else { format!("{} {how}", entry.rule) };
+        let (name, code, country) = (entry.name.clone(), entry.code_at(self.date), entry.country.clone());
+        self.push(span, name, code, country, kind, None, rule);
+        if kind != ActorKind::Location {
+            self.mentioned.insert(actor, span);
+        }
+    }
+
+    /// A knowledge-base person at pieces `start..end`; `role` is the role noun before it.
+    fn push_person(&mut self, actor: u32, start: usize, end: usize, role: Option<u32>, surname: bool) -> usize {
+        let span = self.span(start, end);
+        let entry = &self.kb.data.actors[actor as usize];
+        let code = entry.code_at(self.date);
+        let antecedent = if surname { self.named.get(&actor).copied().filter(|named| *named != span) } else { None };
+        let rule = if surname { format!("{} (surname)", entry.rule) } else { entry.rule.clone() };
+        let (name, country, gender) = (entry.name.clone(), entry.country.clone(), entry.gender);
+        self.push(span, name.clone(), code.clone(), country.clone(), ActorKind::Person, antecedent, rule);
+        self.mentioned.insert(actor, span);
+        let title = self.kb.data.actors[actor as usize].title_at(self.date).map(str::to_lowercase);
+        let index = match self.focus.iter().position(|focus| focus.actor == Some(actor)) {
+            Some(index) => index,
+            None => {
+                self.focus.push(Focus { actor: Some(actor), name, gender, country, code, titles: Vec::new(), span, last: start });
+                self.focus.len() - 1
+            }
+        };
+        let role_lemmas: Vec<String> = role.map(|role| self.kb.data.roles[role as usize].lemmas.clone()).unwrap_or_default();
+        let focus = &mut self.focus[index];
+        focus.last = start;
+        focus.titles.extend(role_lemmas);
+        focus.titles.extend(title);
+        if self.speech_verb_near(start, end) {
+            self.last_speaker = Some(index);
+        }
+        end
+    }
+
+    /// A mention that refers to a person in focus (description, party, pronoun, surname).
+    fn push_focus_reference(&mut self, index: usize, start: usize, end: usize, how: &str) {
+        let span = self.span(start, end);
+        let Some(focus) = self.focus.get(index).cloned() else { return };
+        let rule = match focus.actor {
+            Some(actor) => format!("{} {how}", self.kb.data.actors[actor as usize].rule),
+            None => format!("names {how}"),
+        };
+        self.push(span, focus.name.clone(), focus.code.clone(), focus.country.clone(), ActorKind::Person, Some(focus.span), rule);
+        if let Some(actor) = focus.actor {
+            self.mentioned.insert(actor, span);
+        }
+        self.focus[index].last = start;
+        if self.speech_verb_near(start, end) {
+            self.last_speaker = Some(index);
+        }
+    }
+
+    fn most_recent(&self, accept: impl Fn(&Focus, &ActorKb) -> bool) -> Option<usize> {
+        self.focus.iter().enumerate().filter(|(_, focus)| accept(focus, self.kb)).max_by_key(|(_, focus)| focus.last).map(|(index, _)| index)
+    }
+
+    // ---------------------------------------------------------------- roles
+
+    fn handle_role(&mut self, found: PieceMatch, role: u32) -> usize {
+        // Closed compounds: "Bundeskanzler", "Kremlchef".
+        if found.end == found.start + 1
+            && let Some((actor, compound_role)) = self.split_compound(found.start)
+        {
+            return self.compose(actor, compound_role, found.start, found.end);
+        }
+        // "die Führung in Pjöngjang", "Präsident der Ukraine", "Chefdiplomaten der 32 Nato-Länder"
+        let person_role = self.kb.data.roles[role as usize].person;
+        let mut at = found.end;
+        let mut linked = false;
+        let mut through_in = false;
+        for _ in 0..2 {
+            if at < self.pieces.len() && self.same_sentence(found.start, at) && self.match_starting(at).is_none() && self.lower_is(at, LINKERS) {
+                let is_in = self.lower_is(at, &["in", "im"]);
+                if is_in && person_role {
+                    break;
+                }
+                through_in |= is_in;
+                linked = true;
+                at += 1;
+            }
+        }
+        if linked {
+            let mut counted = false;
+            if at < self.pieces.len() && self.piece_text(at).chars().all(|c| c.is_ascii_digit()) && self.match_starting(at).is_none() {
+                at += 1;
+                counted = true;
+            }
+            if let Some(next) = self.match_starting(at)
+                && self.same_sentence(found.start, at)
+                && let Some(Target::Actor { actor, form }) = self.primary(&next)
+                && self.kb.data.actors[actor as usize].kind != ActorKind::Person
+                && (if through_in { form == Form::Seat } else { matches!(form, Form::Name | Form::Seat) })
+            {
+                let mut end = next.end;
+                // "der 32 Nato-Länder": the trailing "-Länder" belongs to the organisation.
+                if end + 1 < self.pieces.len() && self.piece_text(end) == "-"
+                    && let Some(tail) = self.match_starting(end + 1)
+                    && matches!(self.primary(&tail), Some(Target::Role { .. }))
+                {
+                    end = tail.end;
+                }
+                let plural = counted || self.plural_role(found.start, found.end);
+                return self.after_role_numbered(Some(actor), role, found.start, end, plural);
+            }
+        }
+        let plural = self.plural_role(found.start, found.end);
+        self.after_role_numbered(None, role, found.start, found.end, plural)
+    }
+
+    /// Splits a one-piece word into a known prefix and a role noun.
+    fn split_compound(&self, piece: usize) -> Option<(u32, u32)> {
+        let word = self.piece_text(piece);
+        if !word.chars().next().is_some_and(char::is_uppercase) || word.len() < 6 {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        for (split, _) in lower.char_indices().skip(2) {
+            let (prefix, rest) = lower.split_at(split);
+            if rest.chars().count() < 3 {
+                break;
+            }
+            let Some(&role) = self.kb.role_words.get(rest) else { continue };
+            let actor = self.kb.prefixes.get(prefix).or_else(|| prefix.strip_suffix('s').and_then(|stem| self.kb.prefixes.get(stem)));
+            if let Some(&actor) = actor {
+                return Some((actor, role));
+            }
+        }
+        None
+    }
+
+    /// A role composed with a state or organisation, at pieces `start..end`.
+    fn compose(&mut self, actor: u32, role: u32, start: usize, end: usize) -> usize {
+        let plural = self.plural_role(start, end);
+        self.after_role_numbered(Some(actor), role, start, end, plural)
+    }
+
+    /// German plural of a role noun phrase at `start..end`: "die Außenminister" (a
+    /// masculine form after `die`), "Ministerinnen". Feminine singular ("die Kanzlerin")
+    /// and forms without an article count as singular.
+    fn plural_role(&mut self, start: usize, end: usize) -> bool {
+        let last = self.piece_text(end.saturating_sub(1));
+        if last.ends_with("innen") {
+            return true;
+        }
+        let mut at = start;
+        // Skip adjectives between the article and the noun ("die neuen Außenminister").
+        while at > 0 && self.same_sentence(at - 1, start) && !self.pieces[at - 1].capitalized && self.pieces[at - 1].alphabetic && !self.lower_is(at - 1, DETERMINERS) && start - at < 2 {
+            at -= 1;
+        }
+        self.preceded_by(at, &["die"]) && !last.ends_with("in")
+    }
+
+    fn composed_code(&self, actor: Option<u32>, role: u32) -> (String, Option<String>) {
+        let suffix = &self.kb.data.roles[role as usize].suffix;
+        match actor {
+            Some(actor) => {
+                let entry = &self.kb.data.actors[actor as usize];
+                let base = entry.code_at(self.date);
+                if entry.kind == ActorKind::State && !base.ends_with(suffix.as_str()) {
+                    (format!("{base}{suffix}"), entry.country.clone())
+                } else {
+                    (base, entry.country.clone())
+                }
+            }
+            None => (format!("---{suffix}"), None),
+        }
+    }
+
+    /// After a (composed or bare) role noun at `start..end`: a following name, else a
+    /// description of a person in focus, else a group or anonymous-person mention.
+    fn after_role_numbered(&mut self, actor: Option<u32>, role: u32, start: usize, end: usize, plural: bool) -> usize {
+        let (code, country) = self.composed_code(actor, role);
+        let role_entry = &self.kb.data.roles[role as usize];
+        let (person_role, role_rule) = (role_entry.person && !plural, role_entry.rule.clone());
+        let rule = match actor {
+            Some(actor) => format!("{} + {}", role_rule, self.kb.data.actors[actor as usize].rule),
+            None => role_rule.clone(),
+        };
+        // A known person right after the role: "US-Präsident Donald Trump".
+        if let Some(next) = self.match_starting(end)
+            && self.same_sentence(start, end)
+            && let Some(Target::Actor { actor: person, form }) = self.primary(&next)
+            && self.kb.data.actors[person as usize].kind == ActorKind::Person
+        {
+            return self.push_person(person, next.start, next.end, Some(role), form == Form::Surname);
+        }
+        // An unknown person: "der israelische Außenminister Silvan Shalom".
+        if person_role && let Some(name_end) = self.unknown_name_after(end) {
+            let lemmas = self.kb.data.roles[role as usize].lemmas.clone();
+            let gender = self.gender_of_first(end);
+            self.push_unknown(end, name_end, code, country, gender, lemmas, "names:after-role".to_string());
+            return name_end;
+        }
+        let span = self.span(start, end);
+        if person_role {
+            let date = self.date;
+            let role_ref = &self.kb.data.roles[role as usize];
+            let composed = actor.is_some();
+            let wanted_code = code.clone();
+            let wanted_country = country.clone();
+            let candidate = self.most_recent(|focus, kb| {
+                let fits_title = |title: &String| role_ref.fits_title(title);
+                if composed {
+                    let any_title = focus.actor.is_some_and(|actor| {
+                        kb.data.actors[actor as usize].roles.iter().filter_map(|role| role.title.as_ref()).any(fits_title)
+                    }) || focus.titles.iter().any(fits_title);
+                    focus.code == wanted_code || (focus.country.is_some() && focus.country == wanted_country && any_title)
+                } else {
+                    let current = focus.actor.and_then(|actor| kb.data.actors[actor as usize].title_at(date).map(str::to_lowercase));
+                    current.as_ref().is_some_and(fits_title) || focus.titles.iter().any(fits_title)
+                }
+            });
+            let determiner = self.preceded_by(start, DETERMINERS) || (start > 1 && self.preceded_by(start - 1, DETERMINERS));
+            if let Some(index) = candidate
+                && (composed || determiner)
+            {
+                self.push_focus_reference(index, start, end, "(description)");
+                return end;
+            }
+            if actor.is_some() {
+                let name = self.role_name(actor, role);
+                self.push(span, name, code, country, ActorKind::Person, None, format!("{rule} (role)"));
+            }
+            return end;
+        }
+        if let Some(actor) = actor {
+            let entry = &self.kb.data.actors[actor as usize];
+            let kind = if entry.kind == ActorKind::State || !self.kb.data.roles[role as usize].suffix.is_empty() {
+                ActorKind::Group
+            } else {
+                entry.kind
+            };
+            let kind = if self.kb.data.roles[role as usize].suffix.is_empty() && entry.kind != ActorKind::State { entry.kind } else { kind };
+            let name = self.role_name(Some(actor), role);
+            self.push(span, name, code, country, kind, None, format!("{rule} (role)"));
+            self.mentioned.insert(actor, span);
+        }
+        end
+    }
+
+    fn role_name(&self, actor: Option<u32>, role: u32) -> String {
+        let role = &self.kb.data.roles[role as usize];
+        let lemma = role.label.clone();
+        match actor {
+            Some(actor) if role.suffix.is_empty() => self.kb.data.actors[actor as usize].name.clone(),
+            Some(actor) => format!("{} ({lemma})", self.kb.data.actors[actor as usize].name),
+            None => lemma,
+        }
+    }
+
+    // ---------------------------------------------------------------- unknown persons
+
+    fn is_name_piece(&self, index: usize) -> bool {
+        let Some(piece) = self.pieces.get(index) else { return false };
+        piece.capitalized
+            && piece.alphabetic
+            && self.match_at.get(index).is_none_or(|&slot| slot == u32::MAX || self.primary(&self.matches[slot as usize]).is_none())
+            && !NAME_STOPWORDS.contains(&self.piece_text(index))
+    }
+
+    /// The end of a capitalised name sequence starting at `start` (pieces not in the
+    /// dictionary, hyphen-joined parts and particles such as "von" allowed inside).
+    fn unknown_name_after(&self, start: usize) -> Option<usize> {
+        if !self.is_name_piece(start) {
+            return None;
+        }
+        let mut end = start + 1;
+        while end < self.pieces.len() && end - start < MAX_NAME_PIECES && self.same_sentence(start, end) {
+            let text = self.piece_text(end);
+            if self.is_name_piece(end) {
+                end += 1;
+            } else if (text == "-" || NAME_PARTICLES.contains(&text)) && self.is_name_piece(end + 1) && self.same_sentence(start, end + 1) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        Some(end)
+    }
+
+    fn gender_of_first(&self, start: usize) -> Option<Gender> {
+        self.kb.first_names.get(self.piece_text(start)).copied().flatten()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_unknown(&mut self, start: usize, end: usize, code: String, country: Option<String>, gender: Option<Gender>, titles: Vec<String>, rule: String) {
+        let span = self.span(start, end);
+        let name = span.slice(self.text).to_string();
+        let key = name.to_lowercase();
+        let existing = self.focus.iter().position(|focus| focus.actor.is_none() && focus.name.to_lowercase() == key);
+        let (code, country, antecedent) = match existing {
+            Some(index) if code == "---" => (self.focus[index].code.clone(), self.focus[index].country.clone(), Some(self.focus[index].span)),
+            _ => (code, country, None),
+        };
+        self.push(span, name.clone(), code.clone(), country.clone(), ActorKind::Person, antecedent, rule);
+        let index = match existing {
+            Some(index) => index,
+            None => {
+                self.focus.push(Focus { actor: None, name, gender, country, code, titles: Vec::new(), span, last: start });
+                self.focus.len() - 1
+            }
+        };
+        self.focus[index].titles.extend(titles);
+        self.focus[index].last = start;
+        if end - start > 1 {
+            let surname = self.piece_text(end - 1).to_lowercase();
+            self.unknown_surnames.insert(surname, index);
+        }
+        if self.speech_verb_near(start, end) {
+            self.last_speaker = Some(index);
+        }
+    }
+
+    // ---------------------------------------------------------------- unmatched pieces
+
+    fn handle_piece(&mut self, piece: usize) -> usize {
+        let text = self.piece_text(piece);
+        let Some(&current) = self.pieces.get(piece) else { return piece + 1 };
+        if current.capitalized && current.alphabetic {
+            if let Some((actor, role)) = self.split_compound(piece) {
+                return self.compose(actor, role, piece, piece + 1);
+            }
+            // Surname of an unknown person named earlier ("Shalom", "Shaloms").
+            let lower = text.to_lowercase();
+            let known = self.unknown_surnames.get(&lower).or_else(|| lower.strip_suffix('s').and_then(|stem| self.unknown_surnames.get(stem))).copied();
+            if let Some(index) = known
+                && !self.is_name_piece(piece + 1)
+            {
+                self.push_focus_reference(index, piece, piece + 1, "(surname)");
+                return piece + 1;
+            }
+            // Honorific or known first name followed by a capitalised word.
+            let honorific = HONORIFICS.contains(&text);
+            let first_name = self.kb.first_names.contains_key(text);
+            if honorific || first_name {
+                let mut name_start = piece + if honorific { 1 } else { 0 };
+                if honorific && self.piece_text(name_start) == "." {
+                    name_start += 1;
+                }
+                let continues = name_start + 1 < self.pieces.len() && self.same_sentence(piece, name_start + 1);
+                if (honorific || continues)
+                    && let Some(end) = self.unknown_name_after(name_start)
+                    && (honorific || end > name_start + 1)
+                {
+                    let gender = if honorific {
+                        match text {
+                            "Herr" | "Herrn" | "Mr" | "Sir" | "Lord" => Some(Gender::Male),
+                            "Frau" | "Mrs" | "Ms" | "Lady" => Some(Gender::Female),
+                            _ => None,
+                        }
+                    } else {
+                        self.gender_of_first(piece)
+                    };
+                    self.push_unknown(name_start, end, "---".to_string(), None, gender, Vec::new(), "names:first-name".to_string());
+                    return end;
+                }
+            }
+            return piece + 1;
+        }
+        if self.lower_is(piece, &["er", "sie", "he", "she"]) {
+            let before = piece > 0 && self.same_sentence(piece - 1, piece) && self.lower_is(piece - 1, SPEECH_VERBS);
+            let after = piece + 1 < self.pieces.len() && self.same_sentence(piece, piece + 1) && self.lower_is(piece + 1, SPEECH_VERBS);
+            if before || after {
+                let gender = if self.lower_is(piece, &["er", "he"]) { Gender::Male } else { Gender::Female };
+                let speaker = self.last_speaker.filter(|&index| self.focus.get(index).is_some_and(|focus| focus.gender == Some(gender)));
+                let candidate = speaker.or_else(|| self.most_recent(|focus, _| focus.gender == Some(gender)));
+                if let Some(index) = candidate {
+                    self.push_focus_reference(index, piece, piece + 1, "(pronoun)");
+                    self.last_speaker = Some(index);
+                }
+            }
+        }
+        piece + 1
+    }
+}

@@ -1,0 +1,66 @@
+//! Evaluates the parser with gold tokenization and gold tags.
+//!
+//! `cargo run --release -p lagebild_depparse --example eval -- [--shared DIR] [--lang de|en] [--folds 5] [--file X.conllu]`
+//!
+//! German: k-fold cross-validation over UD German GSD dev + PUD pooled (each fold trains a
+//! parser on the rest), reported on gold words and with contractions merged.
+//! English: the embedded model (trained on EWT train + GUM train) on EWT dev, GUM dev
+//! and PUD. `--file` scores the embedded model of `--lang` on one file.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use lagebild_depparse::{Parser, TrainConfig, cross_validate, evaluate, read_conllu};
+use lagebild_doc::Lang;
+
+fn main() -> anyhow::Result<()> {
+    let mut shared = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
+    let mut langs = vec![Lang::De, Lang::En];
+    let mut folds = 5;
+    let mut file: Option<PathBuf> = None;
+    let mut epochs = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--shared" => shared = PathBuf::from(value()?),
+            "--lang" => langs = vec![Lang::parse(&value()?)],
+            "--folds" => folds = value()?.parse()?,
+            "--epochs" => epochs = Some(value()?.parse::<usize>()?),
+            "--file" => file = Some(PathBuf::from(value()?)),
+            other => bail!("unknown argument {other}"),
+        }
+    }
+    let ud = shared.join("data/ud");
+    for lang in langs {
+        if let Some(file) = &file {
+            let parser = Parser::embedded(lang).context("no embedded model for that language")?;
+            let sentences = read_conllu(file)?;
+            println!("== {} embedded model on {}\n{}", lang.code(), file.display(), evaluate(&parser, &sentences, false));
+            continue;
+        }
+        match lang {
+            Lang::De => {
+                let mut sentences = read_conllu(&ud.join("de_gsd-ud-dev.conllu"))?;
+                sentences.extend(read_conllu(&ud.join("de_pud-ud-test.conllu"))?);
+                let mut config = TrainConfig::for_lang(lang);
+                config.verbose = true;
+                if let Some(epochs) = epochs {
+                    config.epochs = epochs;
+                }
+                let (words, merged) = cross_validate(lang, &sentences, folds, &config);
+                println!("== de {folds}-fold cross-validation, GSD dev + PUD, gold words\n{words}");
+                println!("== de {folds}-fold cross-validation, contractions merged\n{merged}");
+            }
+            Lang::En => {
+                let parser = Parser::embedded(lang).context("no embedded English model; run the train example")?;
+                for file in ["en_ewt-ud-dev.conllu", "en_gum-ud-dev.conllu", "en_pud-ud-test.conllu"] {
+                    let sentences = read_conllu(&ud.join(file))?;
+                    println!("== en embedded model on {file}\n{}", evaluate(&parser, &sentences, false));
+                }
+            }
+            Lang::Other => bail!("no treebank for that language"),
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,72 @@
+//! Trains the embedded models from the UD treebanks in `../shared/data/ud`.
+//!
+//! `cargo run --release -p lagebild_depparse --example train -- --shared /work/shared --out crates/lagebild_depparse/models/ [--lang de|en] [--epochs N]`
+//!
+//! German: UD German GSD dev + PUD. English: UD English EWT train + GUM train.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::{Context, bail};
+use lagebild_depparse::{TrainConfig, read_conllu, train, training_sentences};
+use lagebild_doc::Lang;
+
+fn main() -> anyhow::Result<()> {
+    let mut shared = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
+    let mut out = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/models"));
+    let mut langs = vec![Lang::De, Lang::En];
+    let mut epochs = None;
+    let mut bits: Option<(u8, u8)> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--shared" => shared = PathBuf::from(value()?),
+            "--out" => out = PathBuf::from(value()?),
+            "--lang" => langs = vec![Lang::parse(&value()?)],
+            "--epochs" => epochs = Some(value()?.parse::<usize>()?),
+            "--bits" => {
+                let text = value()?;
+                let (transition, label) = text.split_once(',').context("--bits TRANSITION,LABEL")?;
+                bits = Some((transition.parse()?, label.parse()?));
+            }
+            other => bail!("unknown argument {other}"),
+        }
+    }
+    std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
+    for lang in langs {
+        let files: &[&str] = match lang {
+            Lang::De => &["de_gsd-ud-dev.conllu", "de_pud-ud-test.conllu"],
+            Lang::En => &["en_ewt-ud-train.conllu", "en_gum-ud-train.conllu"],
+            Lang::Other => bail!("no treebank for that language"),
+        };
+        let mut sentences = Vec::new();
+        for file in files {
+            sentences.extend(read_conllu(&shared.join("data/ud").join(file))?);
+        }
+        let mut config = TrainConfig::for_lang(lang);
+        config.verbose = true;
+        if let Some(epochs) = epochs {
+            config.epochs = epochs;
+        }
+        if let Some((transition, label)) = bits {
+            config.transition_bits = transition;
+            config.label_bits = label;
+        }
+        let started = Instant::now();
+        let parser = train(lang, &training_sentences(lang, &sentences), &config);
+        let bytes = parser.to_bytes();
+        let path = out.join(format!("{}.lbdp.gz", lang.code()));
+        std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+        eprintln!(
+            "{}: {} sentences, {:.1} s, {} labels, {} bytes -> {}",
+            lang.code(),
+            sentences.len(),
+            started.elapsed().as_secs_f64(),
+            parser.labels().len(),
+            bytes.len(),
+            path.display()
+        );
+    }
+    Ok(())
+}

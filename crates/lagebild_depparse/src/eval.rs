@@ -1,0 +1,222 @@
+//! The evaluation harness: attachment scores and per-relation F1 against gold trees.
+
+use std::fmt;
+
+use lagebild_doc::conllu::ConlluSentence;
+
+use crate::Parser;
+use crate::data::GoldSentence;
+
+/// Relations reported by default. A name without subtype matches all its subtypes
+/// (`nsubj` counts `nsubj:pass`); a name with subtype matches only itself.
+pub const REPORTED_RELATIONS: &[&str] =
+    &["nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "ccomp", "xcomp", "advcl", "compound:prt", "conj", "nmod", "amod"];
+
+/// Precision, recall and F1 of one relation (a token counts when head and relation match).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RelationScore {
+    pub relation: String,
+    pub gold: usize,
+    pub predicted: usize,
+    pub correct: usize,
+}
+
+impl RelationScore {
+    pub fn precision(&self) -> f64 {
+        ratio(self.correct, self.predicted)
+    }
+
+    pub fn recall(&self) -> f64 {
+        ratio(self.correct, self.gold)
+    }
+
+    pub fn f1(&self) -> f64 {
+        let (precision, recall) = (self.precision(), self.recall());
+        if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) }
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 { 0.0 } else { part as f64 / whole as f64 }
+}
+
+/// Scores of a parser on a set of gold sentences. `Display` prints a table.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct EvalReport {
+    pub sentences: usize,
+    pub tokens: usize,
+    /// Tokens with the right head.
+    pub attached: usize,
+    /// Tokens with the right head and the right relation including subtype.
+    pub labelled: usize,
+    /// Tokens with the right head and the right universal relation (CoNLL 2018 LAS).
+    pub labelled_universal: usize,
+    /// nsubj, obj and iobj (with subtypes) pooled.
+    pub core: RelationScore,
+    pub relations: Vec<RelationScore>,
+}
+
+impl EvalReport {
+    pub fn uas(&self) -> f64 {
+        ratio(self.attached, self.tokens)
+    }
+
+    /// LAS with full labels (subtypes must match).
+    pub fn las(&self) -> f64 {
+        ratio(self.labelled, self.tokens)
+    }
+
+    /// LAS on universal relations, subtypes ignored (the CoNLL 2018 shared task's LAS).
+    pub fn las_universal(&self) -> f64 {
+        ratio(self.labelled_universal, self.tokens)
+    }
+
+    pub fn relation(&self, name: &str) -> Option<&RelationScore> {
+        self.relations.iter().find(|score| score.relation == name)
+    }
+
+    /// Adds another report's counts (for pooling cross-validation folds).
+    pub fn merge(&mut self, other: &EvalReport) {
+        self.sentences += other.sentences;
+        self.tokens += other.tokens;
+        self.attached += other.attached;
+        self.labelled += other.labelled;
+        self.labelled_universal += other.labelled_universal;
+        if self.core.relation.is_empty() {
+            self.core.relation.clone_from(&other.core.relation);
+        }
+        add_counts(&mut self.core, &other.core);
+        for score in &other.relations {
+            match self.relations.iter_mut().find(|mine| mine.relation == score.relation) {
+                Some(mine) => add_counts(mine, score),
+                None => self.relations.push(score.clone()),
+            }
+        }
+    }
+}
+
+fn add_counts(into: &mut RelationScore, from: &RelationScore) {
+    into.gold += from.gold;
+    into.predicted += from.predicted;
+    into.correct += from.correct;
+}
+
+impl fmt::Display for EvalReport {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(formatter, "sentences {}  tokens {}", self.sentences, self.tokens)?;
+        writeln!(
+            formatter,
+            "UAS {:.2}  LAS {:.2}  LAS(universal) {:.2}",
+            100.0 * self.uas(),
+            100.0 * self.las(),
+            100.0 * self.las_universal()
+        )?;
+        writeln!(formatter, "{:<14} {:>6} {:>6} {:>7} {:>7} {:>7}", "relation", "gold", "pred", "P", "R", "F1")?;
+        for score in std::iter::once(&self.core).chain(&self.relations) {
+            writeln!(
+                formatter,
+                "{:<14} {:>6} {:>6} {:>7.2} {:>7.2} {:>7.2}",
+                score.relation,
+                score.gold,
+                score.predicted,
+                100.0 * score.precision(),
+                100.0 * score.recall(),
+                100.0 * score.f1()
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn universal(label: &str) -> &str {
+    label.split(':').next().unwrap_or(label)
+}
+
+fn matches_relation(name: &str, label: &str) -> bool {
+    if name.contains(':') { label == name } else { universal(label) == name }
+}
+
+fn is_core(label: &str) -> bool {
+    matches!(universal(label), "nsubj" | "obj" | "iobj")
+}
+
+/// Parses CoNLL-U sentences (gold tokenization and gold tags) and scores the trees.
+/// With `merge_contractions`, German `zum`-style contractions are one token, as the
+/// segmenter gives them.
+pub fn evaluate(parser: &Parser, sentences: &[ConlluSentence], merge_contractions: bool) -> EvalReport {
+    let gold: Vec<GoldSentence> =
+        sentences.iter().map(|sentence| GoldSentence::from_conllu(sentence, merge_contractions)).collect();
+    evaluate_gold(parser, &gold)
+}
+
+/// Parses already converted sentences (their tokens may carry predicted tags) and scores them.
+pub fn evaluate_gold(parser: &Parser, sentences: &[GoldSentence]) -> EvalReport {
+    let mut report = EvalReport {
+        core: RelationScore { relation: "core(s/o/io)".to_string(), ..RelationScore::default() },
+        relations: REPORTED_RELATIONS
+            .iter()
+            .map(|name| RelationScore { relation: (*name).to_string(), ..RelationScore::default() })
+            .collect(),
+        ..EvalReport::default()
+    };
+    let mut tokens = Vec::new();
+    for sentence in sentences {
+        tokens.clear();
+        tokens.extend(sentence.tokens.iter().cloned());
+        parser.parse(&sentence.text, &mut tokens);
+        report.sentences += 1;
+        for (index, token) in tokens.iter().enumerate() {
+            let gold_head = sentence.heads[index];
+            let gold_label = sentence.deprels[index].as_str();
+            let head_right = token.head == gold_head;
+            report.tokens += 1;
+            report.attached += usize::from(head_right);
+            report.labelled += usize::from(head_right && token.deprel == gold_label);
+            report.labelled_universal += usize::from(head_right && universal(&token.deprel) == universal(gold_label));
+            let core_gold = is_core(gold_label);
+            let core_predicted = is_core(&token.deprel);
+            report.core.gold += usize::from(core_gold);
+            report.core.predicted += usize::from(core_predicted);
+            report.core.correct +=
+                usize::from(core_gold && head_right && universal(&token.deprel) == universal(gold_label));
+            for score in &mut report.relations {
+                let in_gold = matches_relation(&score.relation, gold_label);
+                let in_predicted = matches_relation(&score.relation, &token.deprel);
+                score.gold += usize::from(in_gold);
+                score.predicted += usize::from(in_predicted);
+                score.correct += usize::from(in_gold && in_predicted && head_right);
+            }
+        }
+    }
+    report
+}
+
+/// `folds`-fold cross-validation: the sentences are cut into contiguous blocks (so one
+/// document rarely lands on both sides); each block is parsed by a parser trained on the
+/// others with [`crate::training_sentences`]. Returns the pooled reports on gold words
+/// and on merged contractions.
+pub fn cross_validate(
+    lang: lagebild_doc::Lang,
+    sentences: &[ConlluSentence],
+    folds: usize,
+    config: &crate::TrainConfig,
+) -> (EvalReport, EvalReport) {
+    let folds = folds.max(2);
+    let mut words = EvalReport::default();
+    let mut merged = EvalReport::default();
+    for fold in 0..folds {
+        let start = sentences.len() * fold / folds;
+        let end = sentences.len() * (fold + 1) / folds;
+        let training: Vec<ConlluSentence> =
+            sentences[..start].iter().chain(&sentences[end..]).cloned().collect();
+        let parser = crate::train(lang, &crate::training_sentences(lang, &training), config);
+        let held_out = &sentences[start..end];
+        let report = evaluate(&parser, held_out, false);
+        if config.verbose {
+            eprintln!("fold {}: UAS {:.2} LAS {:.2}", fold + 1, 100.0 * report.uas(), 100.0 * report.las());
+        }
+        words.merge(&report);
+        merged.merge(&evaluate(&parser, held_out, true));
+    }
+    (words, merged)
+}

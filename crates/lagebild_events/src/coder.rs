@@ -1,0 +1,434 @@
+//! The coder: dictionaries per language, trigger lookup, slot filling, event assembly.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use lagebild_actors::ActorMention;
+use lagebild_doc::{Lang, Upos};
+
+use crate::dictionary::{DictionaryError, Entry, FormKind, Role, TriggerKind, parse_forms, parse_verbs};
+use crate::explain::{Attempt, Explanation};
+use crate::sentence::{Argument, Frame, SentenceView};
+use crate::verbs::{Candidate, VerbDictionary};
+use crate::{CodingInput, Event, Participant, codes, modality};
+
+const GERMAN_VERBS: &str = include_str!("../dict/de/verbs.txt");
+const GERMAN_FORMS: &str = include_str!("../dict/de/forms.txt");
+const ENGLISH_VERBS: &str = include_str!("../dict/en/verbs.txt");
+const ENGLISH_FORMS: &str = include_str!("../dict/en/forms.txt");
+
+/// The event coder with its verb dictionaries loaded.
+#[derive(Debug, Default)]
+pub struct Coder {
+    german: VerbDictionary,
+    english: VerbDictionary,
+}
+
+/// Entry and trigger counts per dictionary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DictionarySizes {
+    pub german_entries: usize,
+    pub german_triggers: usize,
+    pub english_entries: usize,
+    pub english_triggers: usize,
+}
+
+/// Builds a [`Coder`] from the embedded dictionaries and optional files.
+#[derive(Debug, Default, Clone)]
+pub struct CoderBuilder {
+    german_verbs: Option<PathBuf>,
+    english_verbs: Option<PathBuf>,
+    petrarch_verbs: Option<PathBuf>,
+}
+
+fn read(path: &Path) -> Result<String, DictionaryError> {
+    std::fs::read_to_string(path).map_err(|source| DictionaryError::Io { path: path.display().to_string(), source })
+}
+
+fn irregular(name: &str, text: &str) -> Result<HashMap<String, Vec<(String, FormKind)>>, DictionaryError> {
+    Ok(parse_forms(name, text)?.into_iter().collect())
+}
+
+impl CoderBuilder {
+    /// Replaces the embedded German dictionary with a file in the lagebild format.
+    pub fn german_verbs(mut self, path: impl Into<PathBuf>) -> CoderBuilder {
+        self.german_verbs = Some(path.into());
+        self
+    }
+
+    /// Replaces the embedded English dictionary with a file in the lagebild format.
+    pub fn english_verbs(mut self, path: impl Into<PathBuf>) -> CoderBuilder {
+        self.english_verbs = Some(path.into());
+        self
+    }
+
+    /// Uses a PETRARCH-2 verb dictionary (`CAMEO.2.0.txt` syntax) in place of the
+    /// English dictionary (`--petrarch-verbs`).
+    pub fn petrarch_verbs(mut self, path: impl Into<PathBuf>) -> CoderBuilder {
+        self.petrarch_verbs = Some(path.into());
+        self
+    }
+
+    pub fn build(self) -> Result<Arc<Coder>, DictionaryError> {
+        let german_forms = irregular("de/forms.txt", GERMAN_FORMS)?;
+        let english_forms = irregular("en/forms.txt", ENGLISH_FORMS)?;
+        let german_entries = match &self.german_verbs {
+            Some(path) => parse_verbs(&path.display().to_string(), &read(path)?, Lang::De)?,
+            None => parse_verbs("de/verbs.txt", GERMAN_VERBS, Lang::De)?,
+        };
+        let english = match (&self.petrarch_verbs, &self.english_verbs) {
+            (Some(path), _) => {
+                let text = read(path)?;
+                let name = path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned());
+                let (entries, forms) = crate::petrarch::parse_verbs(&name, &text)?;
+                let mut table = english_forms.clone();
+                for (lemma, list) in forms {
+                    table.entry(lemma).or_default().extend(list);
+                }
+                VerbDictionary::new(Lang::En, entries, &table)
+            }
+            (None, Some(path)) => VerbDictionary::new(Lang::En, parse_verbs(&path.display().to_string(), &read(path)?, Lang::En)?, &english_forms),
+            (None, None) => VerbDictionary::new(Lang::En, parse_verbs("en/verbs.txt", ENGLISH_VERBS, Lang::En)?, &english_forms),
+        };
+        Ok(Arc::new(Coder { german: VerbDictionary::new(Lang::De, german_entries, &german_forms), english }))
+    }
+}
+
+/// The outcome of trying one entry on one trigger.
+struct Trial<'a> {
+    entry: &'a Entry,
+    candidate: Candidate,
+    sources: Option<Argument>,
+    targets: Option<Argument>,
+    symmetric: Option<Argument>,
+    outcome: String,
+    ok: bool,
+}
+
+impl Coder {
+    /// The coder on the dictionaries embedded in the binary. The embedded dictionaries
+    /// are checked by the test suite; should one ever fail to load, the coder codes
+    /// nothing rather than panic.
+    pub fn embedded() -> Arc<Coder> {
+        Coder::builder().build().unwrap_or_else(|_| Arc::new(Coder::default()))
+    }
+
+    pub fn builder() -> CoderBuilder {
+        CoderBuilder::default()
+    }
+
+    pub fn dictionary_sizes(&self) -> DictionarySizes {
+        DictionarySizes {
+            german_entries: self.german.len(),
+            german_triggers: self.german.trigger_count(),
+            english_entries: self.english.len(),
+            english_triggers: self.english.trigger_count(),
+        }
+    }
+
+    pub fn dictionary(&self, lang: Lang) -> &VerbDictionary {
+        match lang {
+            Lang::De => &self.german,
+            _ => &self.english,
+        }
+    }
+
+    /// Codes the events of one document. Never fails; returns events sorted by sentence
+    /// and trigger, with cluster ids grouping mentions of the same event.
+    pub fn code(&self, input: &CodingInput<'_>) -> Vec<Event> {
+        let mut events = Vec::new();
+        for sentence in 0..input.analysis.sentences.len() {
+            events.extend(self.code_sentence(input, sentence, None));
+        }
+        assign_clusters(&mut events);
+        events
+    }
+
+    /// Explains the coding of one sentence: its analysis, actors, the entries tried and
+    /// why each did or did not produce an event.
+    pub fn explain(&self, input: &CodingInput<'_>, sentence_index: usize) -> Explanation {
+        let mut attempts = Vec::new();
+        let mut events = self.code_sentence(input, sentence_index, Some(&mut attempts));
+        assign_clusters(&mut events);
+        let view = SentenceView::new(&input.doc.text, self.lang_of(input), input.analysis, sentence_index, input.actors);
+        Explanation::new(input, &view, sentence_index, attempts, events)
+    }
+
+    fn lang_of(&self, input: &CodingInput<'_>) -> Lang {
+        match input.doc.lang {
+            Lang::De => Lang::De,
+            _ => Lang::En,
+        }
+    }
+
+    fn code_sentence(&self, input: &CodingInput<'_>, sentence_index: usize, mut trace: Option<&mut Vec<Attempt>>) -> Vec<Event> {
+        let lang = self.lang_of(input);
+        let dictionary = self.dictionary(lang);
+        let view = SentenceView::new(&input.doc.text, lang, input.analysis, sentence_index, input.actors);
+        let mut events: Vec<Event> = Vec::new();
+        if view.phrases.is_empty() && trace.is_none() {
+            return events;
+        }
+        for index in 0..view.words.len() {
+            if view.words[index].is_punct || view.words[index].phrase.is_some() {
+                continue;
+            }
+            let candidates = self.candidates(dictionary, &view, index);
+            if candidates.is_empty() {
+                continue;
+            }
+            let forms = dictionary.forms.lookup(&view.words[index].norm).to_vec();
+            let mut frames: [Option<Frame>; 2] = [None, None];
+            let mut winner: Option<Trial<'_>> = None;
+            for candidate in candidates {
+                let entry = &dictionary.entries[candidate.entry];
+                let noun = entry.kind == TriggerKind::Noun;
+                let slot = usize::from(noun);
+                let frame = frames[slot].get_or_insert_with(|| {
+                    let parsed = view.parsed.then(|| view.parsed_frame(index, noun, &forms));
+                    match parsed {
+                        Some(frame) if !frame.arguments.is_empty() => frame,
+                        // A parse that finds no actor argument falls back to word order.
+                        _ => {
+                            let mut linear = view.linear_frame(index, noun, &forms);
+                            if let Some(parsed) = parsed {
+                                linear.words.extend(parsed.words);
+                            }
+                            linear
+                        }
+                    }
+                });
+                let trial = try_entry(entry, candidate, frame);
+                if let Some(trace) = trace.as_deref_mut() {
+                    trace.push(Attempt {
+                        token: index,
+                        trigger: view.words[index].surface.to_string(),
+                        rule: trial.entry.rule.clone(),
+                        code: trial.entry.code.clone(),
+                        matched: trial.candidate.matched.clone(),
+                        frame: describe_frame(frame, input.actors),
+                        outcome: trial.outcome.clone(),
+                    });
+                }
+                if trial.ok && winner.is_none() {
+                    winner = Some(trial);
+                    if trace.is_none() {
+                        break;
+                    }
+                }
+            }
+            let Some(winner) = winner else { continue };
+            let Some(code) = winner.entry.code.clone() else { continue };
+            let pairs = pairs(&winner);
+            let context = modality::Context::new(input, &view, index, &forms, winner.entry);
+            for (source, target) in pairs {
+                let (Some(source_mention), Some(target_mention)) = (input.actors.get(source), input.actors.get(target)) else { continue };
+                let duplicate = events.iter().any(|event| {
+                    event.source.span == source_mention.span
+                        && event.target.as_ref().is_some_and(|known| known.span == target_mention.span)
+                        && codes::root(&event.cameo) == codes::root(&code)
+                });
+                if duplicate {
+                    continue;
+                }
+                let plover = codes::plover(&code);
+                let modality = context.modality();
+                events.push(Event {
+                    sentence: sentence_index as u32,
+                    trigger: view.words[index].token.span,
+                    source: participant(source_mention),
+                    target: Some(participant(target_mention)),
+                    cameo: code.clone(),
+                    plover: plover.map(|mapping| mapping.category.clone()),
+                    plover_mode: plover.and_then(|mapping| mapping.mode.clone()),
+                    goldstein: codes::goldstein(&code),
+                    quad_class: codes::quad_class(&code),
+                    attributed_to: context.attribution(),
+                    date: context.date(&modality),
+                    place: context.place(),
+                    modality,
+                    cluster: 0,
+                    rule: winner.entry.rule.clone(),
+                });
+            }
+        }
+        events
+    }
+
+    fn candidates(&self, dictionary: &VerbDictionary, view: &SentenceView<'_>, index: usize) -> Vec<Candidate> {
+        let word = &view.words[index];
+        let upos = word.token.upos;
+        let mut keys: Vec<(String, &'static str)> = vec![(word.lemma.clone(), "lemma")];
+        if word.norm != word.lemma {
+            keys.push((word.norm.clone(), "form"));
+        }
+        for (lemma, _) in dictionary.forms.lookup(&word.norm).iter().chain(dictionary.forms.lookup(&word.lemma)) {
+            if !keys.iter().any(|(key, _)| key == lemma) {
+                keys.push((lemma.clone(), "word form"));
+            }
+        }
+        let capitalised = word.surface.chars().next().is_some_and(char::is_uppercase);
+        let may_be_verb = match upos {
+            Upos::Verb | Upos::Aux => true,
+            Upos::X => !(view.lang == Lang::De && capitalised && index > 0),
+            Upos::Adj => true,
+            _ => false,
+        };
+        let may_be_noun = match upos {
+            Upos::Noun | Upos::Propn => true,
+            Upos::X => view.lang != Lang::De || capitalised,
+            _ => false,
+        };
+        let mut out: Vec<Candidate> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        if may_be_verb {
+            for (key, how) in &keys {
+                for &entry in dictionary.verb_entries(key) {
+                    // A separable verb matched through its base needs its particle.
+                    if seen.insert(entry) {
+                        out.push(Candidate { entry, matched: format!("{how} `{key}`") });
+                    }
+                }
+                for (particle, entry) in dictionary.separable_entries(key) {
+                    if let Some(at) = find_particle(view, index, particle) {
+                        if seen.insert(*entry) {
+                            out.push(Candidate { entry: *entry, matched: format!("{how} `{key}` + particle `{}` (token {at})", particle) });
+                        }
+                    }
+                }
+            }
+        }
+        if may_be_noun {
+            if let Some((key, list)) = dictionary.noun_entries(&word.lemma).or_else(|| dictionary.noun_entries(&word.norm)) {
+                for &entry in list {
+                    if seen.insert(entry) {
+                        out.push(Candidate { entry, matched: format!("noun `{key}`") });
+                    }
+                }
+            }
+        }
+        // Entries whose separable particle is missing would over-code: a base verb
+        // entry (`werfen`) only competes when no particle entry matched.
+        out.sort_by_key(|candidate| (std::cmp::Reverse(dictionary.entries[candidate.entry].specificity()), candidate.entry));
+        out
+    }
+}
+
+/// The particle of a separable verb: a `compound:prt` dependent, or the same particle
+/// closing the trigger's clause.
+fn find_particle(view: &SentenceView<'_>, index: usize, particle: &str) -> Option<usize> {
+    if view.parsed {
+        if let Some(&child) = view.children(index).iter().find(|&&child| view.words[child].token.deprel.starts_with("compound:prt") && view.words[child].norm == particle) {
+            return Some(child);
+        }
+    }
+    let (_, end) = view.clause_of(index);
+    (index + 1..end).rev().find(|&position| {
+        let word = &view.words[position];
+        if word.is_punct || word.norm != particle {
+            return false;
+        }
+        // Clause-final, or only punctuation after it in the clause.
+        view.words[position + 1..end].iter().all(|later| later.is_punct) || word.boundary_after
+    })
+}
+
+fn try_entry<'a>(entry: &'a Entry, candidate: Candidate, frame: &Frame) -> Trial<'a> {
+    let mut trial = Trial { entry, candidate, sources: None, targets: None, symmetric: None, outcome: String::new(), ok: false };
+    let noun = entry.kind == TriggerKind::Noun;
+    if let Some(missing) = entry.required.iter().find(|required| !required.alternatives.iter().any(|word| frame.words.iter().any(|known| known == word))) {
+        trial.outcome = format!("required word `{}` not found", missing.alternatives.join("|"));
+        return trial;
+    }
+    if let Some(present) = entry.forbidden.iter().find(|word| frame.words.iter().any(|known| known == *word)) {
+        trial.outcome = format!("excluded by `{present}`");
+        return trial;
+    }
+    if let Some(role) = &entry.symmetric {
+        match frame.fill(role, noun) {
+            Some(argument) if argument.mentions.len() >= 2 => {
+                trial.symmetric = Some(argument.clone());
+                trial.ok = true;
+                trial.outcome = format!("coded: both sides from {} ({})", role.name(), argument.via);
+            }
+            Some(_) => trial.outcome = format!("slot <>{} names only one actor", role.name()),
+            None => trial.outcome = format!("no actor in slot <>{}", role.name()),
+        }
+        return trial;
+    }
+    let source = frame.fill(&entry.source, noun);
+    let target = entry.target.as_ref().and_then(|role| frame.fill(role, noun));
+    let target_name = entry.target.as_ref().map_or("-", Role::name);
+    match (source, target) {
+        (Some(source), Some(target)) => {
+            trial.outcome = match &entry.code {
+                Some(_) => format!("coded: source {} ({}), target {} ({}){}", entry.source.name(), source.via, target_name, target.via, if frame.passive { ", passive" } else { "" }),
+                None => "matched a --- entry: not coded".to_string(),
+            };
+            trial.sources = Some(source.clone());
+            trial.targets = Some(target.clone());
+            trial.ok = true;
+        }
+        (None, _) => trial.outcome = format!("no actor in source slot ${}{}", entry.source.name(), if frame.passive { " (passive)" } else { "" }),
+        (_, None) => trial.outcome = format!("no actor in target slot +{target_name}{}", if frame.passive { " (passive)" } else { "" }),
+    }
+    trial
+}
+
+/// Source/target mention pairs: one per combination of compound actors.
+fn pairs(trial: &Trial<'_>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if let Some(symmetric) = &trial.symmetric {
+        for &left in &symmetric.mentions {
+            for &right in &symmetric.mentions {
+                if left != right {
+                    out.push((left, right));
+                }
+            }
+        }
+        return out;
+    }
+    if let (Some(sources), Some(targets)) = (&trial.sources, &trial.targets) {
+        for &source in &sources.mentions {
+            for &target in &targets.mentions {
+                if source != target {
+                    out.push((source, target));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn describe_frame(frame: &Frame, actors: &[ActorMention]) -> String {
+    let mut parts: Vec<String> = frame
+        .arguments
+        .iter()
+        .map(|argument| {
+            let names: Vec<&str> = argument.mentions.iter().filter_map(|&mention| actors.get(mention)).map(|mention| mention.code.as_str()).collect();
+            format!("{}={} [{}]", argument.role.name(), names.join("+"), argument.via)
+        })
+        .collect();
+    if frame.passive {
+        parts.push("passive".into());
+    }
+    if !frame.parsed {
+        parts.push("linear".into());
+    }
+    parts.join(", ")
+}
+
+fn participant(mention: &ActorMention) -> Participant {
+    Participant { span: mention.span, name: mention.name.clone(), code: mention.code.clone(), country: mention.country.clone() }
+}
+
+/// Cluster ids: mentions with the same source code, target code and CAMEO root share one.
+fn assign_clusters(events: &mut [Event]) {
+    let mut clusters: HashMap<(String, String, String), u32> = HashMap::new();
+    for event in events.iter_mut() {
+        let key = (event.source.code.clone(), event.target.as_ref().map(|target| target.code.clone()).unwrap_or_default(), codes::root(&event.cameo).to_string());
+        let next = clusters.len() as u32;
+        event.cluster = *clusters.entry(key).or_insert(next);
+    }
+}

@@ -1,0 +1,518 @@
+//! One sentence prepared for coding: normalised tokens, actor phrases, clauses, and the
+//! argument frames of trigger words, from the dependency parse or, without one, from
+//! linear order within a clause.
+
+use lagebild_actors::ActorMention;
+use lagebild_doc::{Lang, Span, TextAnalysis, Token, Upos, VerbForm, Voice};
+
+use crate::dictionary::{FormKind, Role};
+use crate::words;
+
+/// A token with the normalised strings the coder compares.
+#[derive(Debug)]
+pub(crate) struct Word<'a> {
+    pub token: &'a Token,
+    /// Surface form without surrounding punctuation, lowercase.
+    pub norm: String,
+    /// Lemma without surrounding punctuation, lowercase (the form when unknown).
+    pub lemma: String,
+    /// The surface form, original case, without surrounding punctuation.
+    pub surface: &'a str,
+    pub is_punct: bool,
+    /// A clause boundary (`,` `;` `:` quote mark) follows this token.
+    pub boundary_after: bool,
+    /// A quote mark or other boundary opens just before this token.
+    pub boundary_before: bool,
+    /// The actor phrase covering this token.
+    pub phrase: Option<usize>,
+}
+
+/// A run of adjacent tokens covered by actor mentions; `mention` is its head mention.
+#[derive(Clone, Debug)]
+pub(crate) struct Phrase {
+    pub first: usize,
+    pub last: usize,
+    pub mention: usize,
+}
+
+/// One argument of a trigger: its role and the actor mentions it names (several when
+/// coordinated).
+#[derive(Clone, Debug)]
+pub(crate) struct Argument {
+    pub role: Role,
+    pub mentions: Vec<usize>,
+    /// How the role was found (`nsubj`, `linear:prefield`).
+    pub via: String,
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Frame {
+    pub arguments: Vec<Argument>,
+    pub passive: bool,
+    /// Lemmas and forms of the trigger's dependents (or its clause when unparsed).
+    pub words: Vec<String>,
+    pub parsed: bool,
+}
+
+impl Frame {
+    /// The mentions filling `role`, with the argument's provenance.
+    pub fn fill(&self, role: &Role, noun: bool) -> Option<&Argument> {
+        let exact = self.arguments.iter().find(|argument| &argument.role == role);
+        if exact.is_some() {
+            return exact;
+        }
+        match role {
+            Role::Dat => self.arguments.iter().find(|argument| argument.role == Role::Obj),
+            Role::Obj => self.arguments.iter().find(|argument| argument.role == Role::Dat),
+            Role::Gen if noun => self.arguments.iter().find(|argument| matches!(&argument.role, Role::Prep(p) if words::is_agentive_preposition(p))),
+            Role::Any => self
+                .arguments
+                .iter()
+                .find(|argument| matches!(argument.role, Role::Obj | Role::Dat))
+                .or_else(|| self.arguments.iter().find(|argument| matches!(argument.role, Role::Prep(_)))),
+            _ => None,
+        }
+    }
+}
+
+pub(crate) struct SentenceView<'a> {
+    pub text: &'a str,
+    pub lang: Lang,
+    pub span: Span,
+    pub words: Vec<Word<'a>>,
+    pub phrases: Vec<Phrase>,
+    pub clauses: Vec<(usize, usize)>,
+    pub parsed: bool,
+    children: Vec<Vec<usize>>,
+}
+
+fn strip(text: &str) -> &str {
+    text.trim_matches(|character: char| !character.is_alphanumeric())
+}
+
+fn is_quote_mark(character: char) -> bool {
+    matches!(character, '"' | '„' | '“' | '”' | '«' | '»' | '‚' | '‘' | '’' | '\'')
+}
+
+fn is_boundary_mark(character: char) -> bool {
+    matches!(character, ',' | ';' | ':' | '(' | ')' | '–' | '—') || is_quote_mark(character)
+}
+
+impl<'a> SentenceView<'a> {
+    pub fn new(text: &'a str, lang: Lang, analysis: &'a TextAnalysis, sentence: usize, actors: &[ActorMention]) -> SentenceView<'a> {
+        let tokens = analysis.sentence_tokens(sentence);
+        let span = analysis.sentences.get(sentence).map(|sentence| sentence.span).unwrap_or_default();
+        let mut words: Vec<Word<'a>> = tokens
+            .iter()
+            .map(|token| {
+                let raw = token.span.slice(text);
+                let surface = strip(raw);
+                let lemma = strip(&token.lemma);
+                let lemma = if lemma.is_empty() || token.lemma == "_" { surface } else { lemma };
+                let trailing = raw.get(raw.trim_end_matches(|c: char| !c.is_alphanumeric()).len()..).unwrap_or("");
+                let leading = raw.get(..raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len()).unwrap_or("");
+                Word {
+                    token,
+                    norm: surface.to_lowercase(),
+                    lemma: lemma.to_lowercase(),
+                    surface,
+                    is_punct: surface.is_empty() || token.upos == Upos::Punct,
+                    boundary_after: surface.is_empty() && raw.chars().any(is_boundary_mark) || !surface.is_empty() && trailing.chars().any(is_boundary_mark),
+                    boundary_before: !surface.is_empty() && leading.chars().any(is_boundary_mark),
+                    phrase: None,
+                }
+            })
+            .collect();
+        let parsed = tokens.iter().any(|token| token.head.is_some()) && tokens.iter().all(|token| !token.deprel.is_empty());
+        let mut children = vec![Vec::new(); words.len()];
+        if parsed {
+            for (index, token) in tokens.iter().enumerate() {
+                if let Some(head) = token.head.map(|head| head as usize).filter(|head| *head < words.len() && *head != index) {
+                    children[head].push(index);
+                }
+            }
+        }
+        // Actor phrases: runs of tokens covered by mentions of this sentence.
+        let mut covering: Vec<Option<usize>> = vec![None; words.len()];
+        for (mention_index, mention) in actors.iter().enumerate() {
+            if !span.contains(mention.span) && !span.overlaps(mention.span) {
+                continue;
+            }
+            for (index, word) in words.iter().enumerate() {
+                if word.token.span.overlaps(mention.span) {
+                    // The later, more specific mention wins ("Nato-Generalsekretär Mark Rutte").
+                    covering[index] = Some(mention_index);
+                }
+            }
+        }
+        let mut phrases: Vec<Phrase> = Vec::new();
+        for index in 0..words.len() {
+            let Some(mention) = covering[index] else { continue };
+            match phrases.last_mut() {
+                Some(phrase) if phrase.last + 1 == index && !words[phrase.last].boundary_after && !words[index].boundary_before => {
+                    phrase.last = index;
+                    phrase.mention = mention;
+                }
+                _ => phrases.push(Phrase { first: index, last: index, mention }),
+            }
+            let phrase_index = phrases.len() - 1;
+            words[index].phrase = Some(phrase_index);
+        }
+        let mut view = SentenceView { text, lang, span, words, phrases, clauses: Vec::new(), parsed, children };
+        view.clauses = view.split_clauses();
+        view
+    }
+
+    fn split_clauses(&self) -> Vec<(usize, usize)> {
+        let mut clauses = Vec::new();
+        let mut start = 0;
+        for index in 0..self.words.len() {
+            let word = &self.words[index];
+            let next_opens = self.words.get(index + 1).is_some_and(|next| next.boundary_before);
+            let closes = word.boundary_after || next_opens;
+            if !closes {
+                continue;
+            }
+            // A comma inside a list of actors is not a clause boundary.
+            let before = if word.is_punct { index.checked_sub(1).map(|previous| &self.words[previous]) } else { Some(word) };
+            let list_comma = before.is_some_and(|before| before.phrase.is_some()) && self.words.get(index + 1).is_some_and(|next| next.phrase.is_some() && !next.boundary_before);
+            if list_comma {
+                continue;
+            }
+            clauses.push((start, index + 1));
+            start = index + 1;
+        }
+        if start < self.words.len() {
+            clauses.push((start, self.words.len()));
+        }
+        clauses
+    }
+
+    pub fn clause_of(&self, index: usize) -> (usize, usize) {
+        self.clauses.iter().copied().find(|(start, end)| (*start..*end).contains(&index)).unwrap_or((0, self.words.len()))
+    }
+
+    pub fn children(&self, index: usize) -> &[usize] {
+        self.children.get(index).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    fn deprel(&self, index: usize) -> &str {
+        self.words[index].token.deprel.as_str()
+    }
+
+    fn base_deprel(&self, index: usize) -> &str {
+        self.deprel(index).split(':').next().unwrap_or("")
+    }
+
+    /// The actor mentions a dependency subtree names: the token's own phrase, or a
+    /// name/genitive/modifier inside it, plus its conjuncts.
+    fn resolve(&self, index: usize, depth: usize, out: &mut Vec<usize>) {
+        if let Some(phrase) = self.words[index].phrase {
+            push_unique(out, self.phrases[phrase].mention);
+        } else if depth < 2 {
+            for &child in self.children(index) {
+                let relation = self.deprel(child);
+                let has_case = self.children(child).iter().any(|&grandchild| self.base_deprel(grandchild) == "case");
+                let genitive_case = self.children(child).iter().any(|&grandchild| {
+                    self.base_deprel(grandchild) == "case" && matches!(self.words[grandchild].lemma.as_str(), "of" | "'s")
+                });
+                let descend = matches!(relation, "flat" | "flat:name" | "appos" | "compound" | "nmod:poss" | "amod")
+                    || (relation.starts_with("nmod") && (!has_case || genitive_case));
+                if descend {
+                    let before = out.len();
+                    self.resolve(child, depth + 1, out);
+                    if out.len() > before {
+                        break;
+                    }
+                }
+            }
+        }
+        for &child in self.children(index) {
+            if self.base_deprel(child) == "conj" {
+                self.resolve(child, depth, out);
+            }
+        }
+    }
+
+    fn case_marker(&self, index: usize) -> Option<String> {
+        self.children(index)
+            .iter()
+            .find(|&&child| self.base_deprel(child) == "case")
+            .map(|&child| self.words[child].lemma.clone())
+    }
+
+    fn is_participle(&self, index: usize, forms: &[(String, FormKind)]) -> bool {
+        let token = self.words[index].token;
+        token.feats.verb_form == Some(VerbForm::Part)
+            || matches!(token.xpos.as_str(), "VVPP" | "VAPP" | "VMPP" | "VBN")
+            || forms.iter().any(|(_, kind)| *kind == FormKind::Participle)
+    }
+
+    /// Builds the frame of the trigger at `index` from the parse.
+    pub fn parsed_frame(&self, index: usize, noun: bool, forms: &[(String, FormKind)]) -> Frame {
+        let mut frame = Frame { parsed: true, ..Frame::default() };
+        let mut dependents: Vec<usize> = self.children(index).to_vec();
+        // Light verbs and nominal objects: PPs attached to the object noun count too.
+        for &child in self.children(index) {
+            if matches!(self.base_deprel(child), "obj" | "dobj") && self.words[child].phrase.is_none() {
+                for &grandchild in self.children(child) {
+                    if matches!(self.base_deprel(grandchild), "nmod" | "obl") && self.case_marker(grandchild).is_some() {
+                        dependents.push(grandchild);
+                    }
+                }
+            }
+        }
+        let token = self.words[index].token;
+        let mut passive = token.feats.voice == Some(Voice::Pass);
+        for &child in &dependents {
+            let relation = self.deprel(child);
+            if relation == "aux:pass" || relation == "auxpass" || relation.ends_with(":pass") {
+                passive = true;
+            }
+            if self.base_deprel(child) == "aux" && words::is_passive_auxiliary(self.lang, &self.words[child].lemma) && self.is_participle(index, forms) {
+                passive = true;
+            }
+        }
+        frame.passive = passive;
+        // Subjects are shared with the first conjunct or the controlling verb.
+        let has_subject = dependents.iter().any(|&child| self.base_deprel(child) == "nsubj");
+        if !has_subject && !noun {
+            let mut current = index;
+            for _ in 0..3 {
+                let relation = self.base_deprel(current);
+                let Some(head) = self.words[current].token.head.map(|head| head as usize).filter(|head| *head < self.words.len()) else { break };
+                if !matches!(relation, "conj" | "xcomp") {
+                    break;
+                }
+                if let Some(&subject) = self.children(head).iter().find(|&&child| self.base_deprel(child) == "nsubj") {
+                    let mut mentions = Vec::new();
+                    self.resolve(subject, 0, &mut mentions);
+                    let role = if self.deprel(subject).ends_with(":pass") && !passive { Role::Obj } else if passive { Role::Obj } else { Role::Subj };
+                    if !mentions.is_empty() {
+                        frame.arguments.push(Argument { role, mentions, via: format!("{} of {}", self.deprel(subject), self.words[head].surface) });
+                    }
+                    break;
+                }
+                current = head;
+            }
+        }
+        for &child in &dependents {
+            let word = &self.words[child];
+            frame.words.push(word.lemma.clone());
+            if word.norm != word.lemma {
+                frame.words.push(word.norm.clone());
+            }
+            for &grandchild in self.children(child) {
+                frame.words.push(self.words[grandchild].lemma.clone());
+            }
+            let relation = self.deprel(child);
+            let base = self.base_deprel(child);
+            let role = match base {
+                "nsubj" if relation.ends_with(":pass") => Some(Role::Obj),
+                "nsubj" if passive => Some(Role::Obj),
+                "nsubj" => Some(Role::Subj),
+                "obj" | "dobj" => Some(if word.token.feats.case == Some(lagebild_doc::Case::Dat) { Role::Dat } else { Role::Obj }),
+                "iobj" => Some(Role::Dat),
+                "obl" | "nmod" | "nmod:poss" | "amod" | "compound" | "det" => {
+                    match self.case_marker(child) {
+                        Some(preposition) if passive && (relation.ends_with(":agent") || words::is_agent_preposition(self.lang, &preposition)) => Some(Role::Subj),
+                        Some(preposition) if noun && matches!(preposition.as_str(), "'s") => Some(Role::Gen),
+                        Some(preposition) => Some(Role::Prep(preposition)),
+                        None if noun && (matches!(relation, "nmod:poss" | "amod" | "compound" | "nmod") || relation == "det") => Some(Role::Gen),
+                        None if word.token.feats.case == Some(lagebild_doc::Case::Dat) => Some(Role::Dat),
+                        None if relation.ends_with(":agent") => Some(Role::Subj),
+                        None => None,
+                    }
+                }
+                _ => None,
+            };
+            let Some(role) = role else { continue };
+            let mut mentions = Vec::new();
+            self.resolve(child, 0, &mut mentions);
+            if !mentions.is_empty() && !frame.arguments.iter().any(|argument| argument.role == role) {
+                frame.arguments.push(Argument { role, mentions, via: relation.to_string() });
+            }
+        }
+        frame
+    }
+
+    /// Builds the frame of the trigger at `index` from word order within its clause.
+    pub fn linear_frame(&self, index: usize, noun: bool, forms: &[(String, FormKind)]) -> Frame {
+        let (start, end) = self.clause_of(index);
+        let mut frame = Frame::default();
+        for word in &self.words[start..end] {
+            frame.words.push(word.lemma.clone());
+            if word.norm != word.lemma {
+                frame.words.push(word.norm.clone());
+            }
+        }
+        // Coordinated actor groups in the clause, each with a preposition if one governs it.
+        let groups = self.groups(start, end);
+        if noun {
+            self.noun_linear(index, end, &groups, &mut frame);
+            return frame;
+        }
+        let participle = self.is_participle(index, forms);
+        let passive = participle && self.words[start..end].iter().any(|word| words::is_passive_auxiliary(self.lang, &word.norm));
+        frame.passive = passive;
+        let subordinate = self.words.get(start).is_some_and(|word| words::is_subordinator(self.lang, &word.norm))
+            || (self.lang == Lang::De && start > 0 && self.words.get(start).is_some_and(|word| words::is_relative_pronoun(&word.norm)));
+        // The finite verb: the first auxiliary of the clause, or the trigger itself.
+        let finite = (start..=index).find(|&position| position == index || words::is_auxiliary(self.lang, &self.words[position].norm)).unwrap_or(index);
+        let plain: Vec<&Group> = groups.iter().filter(|group| group.preposition.is_none()).collect();
+        let (subject, objects): (Option<&Group>, Vec<&Group>) = if subordinate || (self.lang == Lang::De && plain.iter().all(|group| group.first > finite)) {
+            let mut iterator = plain.iter().copied();
+            if subordinate || self.lang == Lang::De {
+                (iterator.next(), iterator.collect())
+            } else {
+                (None, iterator.collect())
+            }
+        } else {
+            let before: Vec<&Group> = plain.iter().copied().filter(|group| group.last < finite).collect();
+            let after: Vec<&Group> = plain.iter().copied().filter(|group| group.first > finite).collect();
+            (before.last().copied(), after)
+        };
+        let (subject_role, object_role) = if passive { (Role::Obj, None) } else { (Role::Subj, Some(Role::Obj)) };
+        if let Some(subject) = subject {
+            frame.arguments.push(Argument { role: subject_role.clone(), mentions: subject.mentions.clone(), via: if subordinate { "linear:first".into() } else { "linear:before-verb".into() } });
+        }
+        if let Some(object_role) = object_role {
+            // More than one plain object group is ambiguous: keep only the first, and only
+            // when it is the sole one or the language orders dative before accusative.
+            if let Some(first) = objects.first() {
+                if objects.len() == 1 {
+                    frame.arguments.push(Argument { role: object_role, mentions: first.mentions.clone(), via: "linear:after-verb".into() });
+                }
+            }
+        }
+        for group in groups.iter().filter(|group| group.preposition.is_some()) {
+            let preposition = group.preposition.clone().unwrap_or_default();
+            let role = if passive && words::is_agent_preposition(self.lang, &preposition) { Role::Subj } else { Role::Prep(preposition.clone()) };
+            if !frame.arguments.iter().any(|argument| argument.role == role) {
+                frame.arguments.push(Argument { role, mentions: group.mentions.clone(), via: format!("linear:{preposition}") });
+            }
+        }
+        frame
+    }
+
+    fn noun_linear(&self, index: usize, end: usize, groups: &[Group], frame: &mut Frame) {
+        // A possessor or adjective actor right before the noun ("Putins Besuch", "russische Angriffe").
+        if index > 0 {
+            if let Some(phrase) = self.words[index - 1].phrase {
+                if !self.words[index - 1].boundary_after {
+                    frame.arguments.push(Argument { role: Role::Gen, mentions: vec![self.phrases[phrase].mention], via: "linear:before-noun".into() });
+                }
+            }
+        }
+        // Attributes after the noun, each within a few tokens of the previous one.
+        let mut position = index;
+        for group in groups.iter().filter(|group| group.first > index && group.first < end) {
+            let gap = group.first - position;
+            let start_of_attribute = group.preposition_at.unwrap_or(group.first);
+            if start_of_attribute > position + 3 || gap > 6 {
+                break;
+            }
+            let role = match &group.preposition {
+                Some(preposition) => Role::Prep(preposition.clone()),
+                None => Role::Gen,
+            };
+            if !frame.arguments.iter().any(|argument| argument.role == role) {
+                frame.arguments.push(Argument { role, mentions: group.mentions.clone(), via: "linear:after-noun".into() });
+            }
+            position = group.last;
+        }
+    }
+
+    /// Coordinated actor groups within `start..end`.
+    fn groups(&self, start: usize, end: usize) -> Vec<Group> {
+        let mut groups: Vec<Group> = Vec::new();
+        let mut index = start;
+        while index < end {
+            let Some(phrase_index) = self.words[index].phrase else {
+                index += 1;
+                continue;
+            };
+            let phrase = &self.phrases[phrase_index];
+            let genitive = self.lang == Lang::De
+                && (self.words[phrase.first].surface.ends_with('s') || phrase.first.checked_sub(1).is_some_and(|previous| matches!(self.words[previous].norm.as_str(), "des" | "der")));
+            let preposition_at = self.governing_preposition(phrase.first, start, genitive);
+            let preposition = preposition_at.map(|at| self.words[at].norm.clone());
+            let mut group = Group { first: phrase.first, last: phrase.last, mentions: vec![phrase.mention], preposition, preposition_at };
+            index = phrase.last + 1;
+            // Extend over ", X", "und X", "und dem X".
+            loop {
+                let mut probe = index;
+                let mut saw_link = self.words[group.last].boundary_after;
+                while probe < end && probe < index + 3 {
+                    let word = &self.words[probe];
+                    if words::is_conjunction(self.lang, &word.norm) || word.is_punct {
+                        saw_link = true;
+                        probe += 1;
+                    } else if saw_link && words::is_determiner(self.lang, &word.norm) {
+                        probe += 1;
+                    } else {
+                        break;
+                    }
+                }
+                match self.words.get(probe).and_then(|word| word.phrase).filter(|_| saw_link && probe < end) {
+                    Some(next) => {
+                        let next = &self.phrases[next];
+                        push_unique(&mut group.mentions, next.mention);
+                        group.last = next.last;
+                        index = next.last + 1;
+                    }
+                    None => break,
+                }
+            }
+            groups.push(group);
+        }
+        groups
+    }
+
+    /// The preposition governing an actor phrase starting at `first`: within three
+    /// tokens before it, with only determiners, adjectives or adverbs between.
+    fn governing_preposition(&self, first: usize, start: usize, genitive: bool) -> Option<usize> {
+        let mut position = first;
+        let mut nouns = 0;
+        for _ in 0..5 {
+            if position == start {
+                return None;
+            }
+            position -= 1;
+            let word = &self.words[position];
+            if word.phrase.is_some() || word.boundary_after {
+                return None;
+            }
+            if words::is_preposition(self.lang, &word.norm) || word.token.upos == Upos::Adp {
+                return Some(position);
+            }
+            let noun = matches!(word.token.upos, Upos::Noun) || (word.token.upos == Upos::X && word.surface.chars().next().is_some_and(char::is_uppercase));
+            let modifier = matches!(word.token.upos, Upos::Det | Upos::Adj | Upos::Adv | Upos::Num)
+                || (genitive && noun && nouns == 0)
+                || words::is_determiner(self.lang, &word.norm)
+                || (word.token.upos == Upos::X && word.surface.chars().next().is_some_and(char::is_lowercase));
+            if !modifier {
+                return None;
+            }
+            if noun {
+                nouns += 1;
+            }
+        }
+        None
+    }
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Group {
+    pub first: usize,
+    pub last: usize,
+    pub mentions: Vec<usize>,
+    pub preposition: Option<String>,
+    pub preposition_at: Option<usize>,
+}
+
+fn push_unique(list: &mut Vec<usize>, value: usize) {
+    if !list.contains(&value) {
+        list.push(value);
+    }
+}

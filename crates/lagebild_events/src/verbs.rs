@@ -1,0 +1,102 @@
+//! A compiled verb/noun dictionary of one language: entries indexed by trigger lemma,
+//! separable bases and noun heads, plus the word-form table.
+
+use std::collections::HashMap;
+
+use lagebild_doc::Lang;
+
+use crate::dictionary::{Entry, FormKind, Forms, TriggerKind, split_particle};
+
+#[derive(Debug, Default, Clone)]
+pub struct VerbDictionary {
+    pub lang: Lang,
+    pub entries: Vec<Entry>,
+    verbs: HashMap<String, Vec<usize>>,
+    separable: HashMap<String, Vec<(String, usize)>>,
+    nouns: HashMap<String, Vec<usize>>,
+    pub forms: Forms,
+}
+
+/// How a trigger matched a token.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub entry: usize,
+    pub matched: String,
+}
+
+impl VerbDictionary {
+    /// Compiles entries; `irregular` holds the irregular verb forms of the language.
+    pub fn new(lang: Lang, entries: Vec<Entry>, irregular: &HashMap<String, Vec<(String, FormKind)>>) -> VerbDictionary {
+        let mut dictionary = VerbDictionary { lang, ..VerbDictionary::default() };
+        for (index, entry) in entries.iter().enumerate() {
+            match entry.kind {
+                TriggerKind::Noun => dictionary.nouns.entry(entry.trigger.clone()).or_default().push(index),
+                TriggerKind::Verb => {
+                    dictionary.verbs.entry(entry.trigger.clone()).or_default().push(index);
+                    if lang == Lang::De {
+                        if let Some((particle, base)) = split_particle(&entry.trigger) {
+                            dictionary.separable.entry(base.to_string()).or_default().push((particle.to_string(), index));
+                        }
+                        dictionary.forms.add_german(&entry.trigger, irregular);
+                    } else {
+                        dictionary.forms.add_english(&entry.trigger, irregular);
+                    }
+                }
+            }
+        }
+        // Most specific first, then file order.
+        let order = |list: &mut Vec<usize>| list.sort_by_key(|&index| (std::cmp::Reverse(entries[index].specificity()), index));
+        dictionary.verbs.values_mut().for_each(order);
+        dictionary.nouns.values_mut().for_each(order);
+        dictionary.entries = entries;
+        dictionary
+    }
+
+    pub fn verb_entries(&self, lemma: &str) -> &[usize] {
+        self.verbs.get(lemma).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn separable_entries(&self, base: &str) -> &[(String, usize)] {
+        self.separable.get(base).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Noun entries for a noun lemma: exact, after a hyphen, or as the last part of a
+    /// German compound (`Militärkooperation` -> `kooperation`).
+    pub fn noun_entries(&self, lemma: &str) -> Option<(&str, &[usize])> {
+        if let Some((key, list)) = self.nouns.get_key_value(lemma) {
+            return Some((key.as_str(), list));
+        }
+        if self.lang == Lang::En {
+            let singular = lemma.strip_suffix("ies").map(|stem| format!("{stem}y")).or_else(|| lemma.strip_suffix('s').map(str::to_string));
+            if let Some(singular) = singular {
+                if let Some((key, list)) = self.nouns.get_key_value(&singular) {
+                    return Some((key.as_str(), list));
+                }
+            }
+            return None;
+        }
+        for (start, _) in lemma.char_indices().skip(3) {
+            let tail = lemma[start..].trim_start_matches('-');
+            if tail.chars().count() < 4 {
+                break;
+            }
+            if let Some((key, list)) = self.nouns.get_key_value(tail) {
+                return Some((key.as_str(), list));
+            }
+        }
+        None
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Distinct trigger lemmas (verbs and nouns).
+    pub fn trigger_count(&self) -> usize {
+        self.verbs.len() + self.nouns.len()
+    }
+}

@@ -1,0 +1,254 @@
+//! Evaluation against the seed gold format (`corpus/seed/*.gold.json`: `places` with
+//! `start`/`end` character offsets and `country`, `---` for regions across borders).
+//!
+//! Matching: a gold place is found when a predicted mention overlaps its character
+//! span, and right when the countries agree. Precision counts predicted mentions that
+//! overlap a gold place; since the gold lists each place once, a second mention of a
+//! gold place name counts as right too ("repeat").
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use lagebild_doc::{Byline, CharOffsets, Document, Lang, Span, TextAnalysis};
+
+use crate::Gazetteer;
+
+#[derive(Debug, thiserror::Error)]
+pub enum EvalError {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: {source}")]
+    Json {
+        path: PathBuf,
+        source: serde_json::Error,
+    },
+}
+
+fn read(path: &Path) -> Result<String, EvalError> {
+    std::fs::read_to_string(path).map_err(|source| EvalError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Reads every `*.gold.json` of `dir` with its `.txt` and `.meta.json` as wire stories.
+pub fn load_seed(dir: &Path) -> Result<Vec<(Document, serde_json::Value)>, EvalError> {
+    let entries = std::fs::read_dir(dir).map_err(|source| EvalError::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.to_string_lossy().ends_with(".gold.json"))
+        .collect();
+    paths.sort();
+    let mut out = Vec::new();
+    for gold_path in paths {
+        let stem = gold_path
+            .to_string_lossy()
+            .trim_end_matches(".gold.json")
+            .to_string();
+        let text = read(Path::new(&format!("{stem}.txt")))?;
+        let gold: serde_json::Value =
+            serde_json::from_str(&read(&gold_path)?).map_err(|source| EvalError::Json {
+                path: gold_path.clone(),
+                source,
+            })?;
+        let meta: serde_json::Value = std::fs::read_to_string(format!("{stem}.meta.json"))
+            .ok()
+            .and_then(|raw| serde_json::from_str(&raw).ok())
+            .unwrap_or_default();
+        let published = meta["published"]
+            .as_str()
+            .or(gold["dct"].as_str())
+            .and_then(|value| {
+                NaiveDate::parse_from_str(value.get(..10).unwrap_or(value), "%Y-%m-%d").ok()
+            });
+        let lang = Lang::parse(
+            meta["lang"]
+                .as_str()
+                .or(gold["lang"].as_str())
+                .unwrap_or("de"),
+        );
+        out.push((wire_story(&stem, text, published, lang), gold));
+    }
+    Ok(out)
+}
+
+/// A document laid out like the seed: title line, body, optional `Author--AGENCY` line.
+pub fn wire_story(id: &str, text: String, published: Option<NaiveDate>, lang: Lang) -> Document {
+    let trimmed = text.trim_end();
+    let title_end = text.find('\n').unwrap_or(text.len());
+    let byline = trimmed.rfind('\n').and_then(|start| {
+        let line = &trimmed[start + 1..];
+        let (author, agency) = line.split_once("--")?;
+        (line.len() < 80).then(|| Byline {
+            span: Span::from_range(start + 1..trimmed.len()),
+            author: Some(author.trim().to_string()),
+            agency: Some(agency.trim().to_string()),
+        })
+    });
+    Document {
+        id: id.to_string(),
+        title: Some(text[..title_end].to_string()),
+        title_span: Some(Span::from_range(0..title_end)),
+        byline,
+        published,
+        lang,
+        lang_confidence: 1.0,
+        text,
+        ..Document::default()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PlaceRow {
+    pub text: String,
+    pub gold: Option<String>,
+    pub predicted: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PlaceReport {
+    pub gold: usize,
+    pub found: usize,
+    pub right_country: usize,
+    pub predicted: usize,
+    /// Predictions overlapping a gold place, or repeating a gold place's name.
+    pub predicted_right: usize,
+    pub rows: Vec<PlaceRow>,
+}
+
+fn ratio(part: usize, whole: usize) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+impl PlaceReport {
+    pub fn precision(&self) -> f64 {
+        ratio(self.predicted_right, self.predicted)
+    }
+
+    pub fn recall(&self) -> f64 {
+        ratio(self.right_country, self.gold)
+    }
+}
+
+impl fmt::Display for PlaceReport {
+    fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            out,
+            "matching: gold found = a prediction overlaps its char span; right = same country (--- = none)"
+        )?;
+        writeln!(out, "{:<24} {:<8} {:<24}", "text", "gold", "predicted")?;
+        for row in &self.rows {
+            writeln!(
+                out,
+                "{:<24} {:<8} {:<24}",
+                row.text,
+                row.gold.as_deref().unwrap_or("-"),
+                row.predicted.as_deref().unwrap_or("-")
+            )?;
+        }
+        writeln!(out)?;
+        writeln!(
+            out,
+            "| gold | found | right country | predicted | predicted right (incl. repeats) | precision | recall |"
+        )?;
+        writeln!(out, "|---|---|---|---|---|---|---|")?;
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {:.2} | {:.2} |",
+            self.gold,
+            self.found,
+            self.right_country,
+            self.predicted,
+            self.predicted_right,
+            self.precision(),
+            self.recall()
+        )
+    }
+}
+
+/// Runs `gazetteer` on the seed articles of `dir`.
+pub fn evaluate_seed(
+    gazetteer: &Gazetteer,
+    dir: &Path,
+    analyze: &dyn Fn(&Document) -> TextAnalysis,
+) -> Result<PlaceReport, EvalError> {
+    let mut report = PlaceReport::default();
+    for (doc, gold) in load_seed(dir)? {
+        let analysis = analyze(&doc);
+        let predicted = gazetteer.annotate(&doc, &analysis);
+        let chars = CharOffsets::new(&doc.text);
+        let gold = gold["places"].as_array().cloned().unwrap_or_default();
+        let span_of = |item: &serde_json::Value| {
+            (
+                item["start"].as_u64().unwrap_or(0) as u32,
+                item["end"].as_u64().unwrap_or(0) as u32,
+            )
+        };
+        let overlaps = |a: (u32, u32), b: (u32, u32)| a.0 < b.1 && b.0 < a.1;
+        let country = |value: Option<&str>| value.filter(|code| *code != "---").map(str::to_string);
+        report.gold += gold.len();
+        report.predicted += predicted.len();
+        for item in &gold {
+            let hit = predicted
+                .iter()
+                .find(|place| overlaps(chars.span(place.span), span_of(item)));
+            let gold_country = country(item["country"].as_str());
+            if let Some(place) = hit {
+                report.found += 1;
+                if place.country == gold_country {
+                    report.right_country += 1;
+                }
+            }
+            report.rows.push(PlaceRow {
+                text: item["text"].as_str().unwrap_or("").to_string(),
+                gold: Some(gold_country.unwrap_or_else(|| "---".into())),
+                predicted: hit.map(|place| {
+                    format!(
+                        "{} {}",
+                        place.name,
+                        place.country.as_deref().unwrap_or("---")
+                    )
+                }),
+            });
+        }
+        for place in &predicted {
+            let surface = place.span.slice(&doc.text);
+            let right = gold.iter().any(|item| {
+                overlaps(chars.span(place.span), span_of(item))
+                    || item["text"].as_str() == Some(surface)
+            });
+            if right {
+                report.predicted_right += 1;
+            } else {
+                report.rows.push(PlaceRow {
+                    text: surface.to_string(),
+                    gold: None,
+                    predicted: Some(format!(
+                        "{} {}",
+                        place.name,
+                        place.country.as_deref().unwrap_or("---")
+                    )),
+                });
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// The shared data folder: `$LAGEBILD_SHARED` or `../shared` beside the workspace.
+pub fn shared_dir() -> PathBuf {
+    std::env::var_os("LAGEBILD_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")))
+}

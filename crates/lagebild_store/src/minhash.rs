@@ -1,0 +1,174 @@
+//! MinHash signatures over word 5-shingles, with LSH banding, for story clustering.
+//!
+//! The hashes are our own (FNV-1a over lowercased words, SplitMix64 per permutation), so
+//! a signature stored today compares equal to one computed by a later build: the
+//! standard library's hasher makes no such promise.
+
+/// Words per shingle.
+pub const SHINGLE_WORDS: usize = 5;
+/// Permutations (values) per signature.
+pub const PERMUTATIONS: usize = 60;
+/// LSH bands; each band hashes `PERMUTATIONS / BANDS` values.
+pub const BANDS: usize = 20;
+const ROWS: usize = PERMUTATIONS / BANDS;
+
+/// A MinHash signature: the minimum of each permuted shingle hash.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signature(pub Vec<u32>);
+
+fn fnv1a(bytes: impl IntoIterator<Item = u8>, mut hash: u64) -> u64 {
+    for byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn splitmix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+fn word_hashes(text: &str) -> Vec<u64> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(|word| {
+            fnv1a(
+                word.chars()
+                    .flat_map(char::to_lowercase)
+                    .flat_map(utf8_bytes),
+                FNV_OFFSET,
+            )
+        })
+        .collect()
+}
+
+fn utf8_bytes(c: char) -> impl Iterator<Item = u8> {
+    let mut buffer = [0u8; 4];
+    let len = c.encode_utf8(&mut buffer).len();
+    buffer.into_iter().take(len)
+}
+
+impl Signature {
+    /// The signature of a text, or `None` when it has no words. Texts shorter than one
+    /// shingle get a single shingle of all their words.
+    pub fn of(text: &str) -> Option<Signature> {
+        let words = word_hashes(text);
+        if words.is_empty() {
+            return None;
+        }
+        let mut minima = [u32::MAX; PERMUTATIONS];
+        let width = SHINGLE_WORDS.min(words.len());
+        for window in words.windows(width) {
+            let shingle = window
+                .iter()
+                .fold(FNV_OFFSET, |hash, word| splitmix(hash ^ word));
+            for (index, minimum) in minima.iter_mut().enumerate() {
+                let value = (splitmix(shingle ^ SEEDS[index]) >> 32) as u32;
+                if value < *minimum {
+                    *minimum = value;
+                }
+            }
+        }
+        Some(Signature(minima.to_vec()))
+    }
+
+    /// Estimated Jaccard similarity of the two shingle sets.
+    pub fn similarity(&self, other: &Signature) -> f64 {
+        if self.0.len() != other.0.len() || self.0.is_empty() {
+            return 0.0;
+        }
+        let equal = self.0.iter().zip(&other.0).filter(|(a, b)| a == b).count();
+        equal as f64 / self.0.len() as f64
+    }
+
+    /// One bucket hash per band.
+    pub fn bands(&self) -> Vec<i64> {
+        self.0
+            .chunks(ROWS)
+            .take(BANDS)
+            .map(|rows| {
+                fnv1a(
+                    rows.iter().flat_map(|value| value.to_le_bytes()),
+                    FNV_OFFSET,
+                ) as i64
+            })
+            .collect()
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.0
+            .iter()
+            .flat_map(|value| value.to_le_bytes())
+            .collect()
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Signature {
+        Signature(
+            bytes
+                .chunks_exact(4)
+                .map(|chunk| u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]))
+                .collect(),
+        )
+    }
+}
+
+/// Fixed seeds, one per permutation (SplitMix64 of the index, written out so they can
+/// never change by accident).
+const SEEDS: [u64; PERMUTATIONS] = {
+    let mut seeds = [0u64; PERMUTATIONS];
+    let mut index = 0;
+    while index < PERMUTATIONS {
+        let mut x = (index as u64 + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        seeds[index] = x ^ (x >> 31);
+        index += 1;
+    }
+    seeds
+};
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_texts_have_similarity_one_and_disjoint_texts_near_zero() {
+        let a =
+            Signature::of("Der Ausschuss vertagte die Abstimmung über den Haushalt auf Donnerstag")
+                .unwrap();
+        let b = Signature::of(
+            "der ausschuss VERTAGTE die Abstimmung, über den Haushalt auf Donnerstag!",
+        )
+        .unwrap();
+        assert_eq!(a.similarity(&b), 1.0);
+        let c = Signature::of(
+            "Heavy rain flooded three villages in the valley overnight, officials said",
+        )
+        .unwrap();
+        assert!(a.similarity(&c) < 0.1);
+        assert_eq!(a.bands().len(), BANDS);
+        assert_eq!(Signature::from_bytes(&a.to_bytes()), a);
+    }
+
+    #[test]
+    fn empty_text_has_no_signature() {
+        assert!(Signature::of(" ,.; ").is_none());
+        assert!(Signature::of("Hallo").is_some());
+    }
+
+    #[test]
+    fn signatures_are_stable_across_builds() {
+        // A stored signature must compare equal to one computed by a later build.
+        let signature = Signature::of("one two three four five six").unwrap();
+        let again = Signature::of("one two three four five six").unwrap();
+        assert_eq!(signature, again);
+        assert_eq!(signature.0.len(), PERMUTATIONS);
+        assert_ne!(SEEDS[0], SEEDS[1]);
+    }
+}
