@@ -3,8 +3,8 @@
 use std::io::{IsTerminal, Write};
 
 use anyhow::Context;
-use lagebild_doc::Document;
-use lagebild_pipeline::{Analysis, Pipeline, wire};
+use lagebild_doc::{Document, Lang, Sentence, Span, TextAnalysis, Token, conllu};
+use lagebild_pipeline::{Analysis, DictionaryFiles, Pipeline, wire};
 use lagebild_store::{EventQuery, Store, StoredAnalysis};
 use rayon::prelude::*;
 
@@ -17,8 +17,20 @@ const BATCH: usize = 64;
 
 /// Builds the pipeline on the embedded defaults, or with the user's PETRARCH dictionaries.
 pub fn pipeline(dictionaries: &DictionaryArgs) -> anyhow::Result<Pipeline> {
-    let _ = dictionaries;
-    Ok(Pipeline::embedded())
+    let files = DictionaryFiles {
+        petrarch_verbs: dictionaries.petrarch_verbs.clone(),
+        petrarch_actors: dictionaries.petrarch_actors.clone(),
+        petrarch_agents: dictionaries.petrarch_agents.clone(),
+        petrarch_discards: dictionaries.petrarch_discards.clone(),
+    };
+    if files.petrarch_verbs.is_none()
+        && files.petrarch_actors.is_empty()
+        && files.petrarch_agents.is_none()
+        && files.petrarch_discards.is_none()
+    {
+        return Ok(Pipeline::embedded());
+    }
+    Ok(Pipeline::with_dictionaries(&files)?)
 }
 
 /// Runs `each` on every analysed document in input order; failed inputs are reported on
@@ -336,13 +348,123 @@ pub fn analyze(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         return Err(UsageError(format!("--format {}: only conllu is supported", args.format)).into());
     }
     let text = input::read_text(&args.path)?;
-    let _ = text;
-    Err(UsageError("analyze is not built yet".into()).into())
+    let lang = match args.lang {
+        Some(lang) => input::lang(lang),
+        None => match lagebild_ingest::detect_language(&text).lang {
+            Lang::Other => Lang::En,
+            lang => lang,
+        },
+    };
+    let analyzer = lagebild_nlp::Analyzer::embedded();
+    let (text, analysis) = if args.pretokenized {
+        let (text, mut analysis) = pretokenized(&text);
+        analyzer.annotate(&text, lang, &mut analysis);
+        (text, analysis)
+    } else {
+        let region = lagebild_doc::Span::from_range(0..text.len());
+        let analysis = analyzer.analyze(&text, region, lang, None);
+        (text, analysis)
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    out.write_all(conllu(&text, &analysis).as_bytes())?;
+    out.flush()?;
+    Ok(Outcome::Complete)
+}
+
+/// One sentence per line, tokens separated by single spaces: the token layer keeps
+/// exactly those tokens.
+fn pretokenized(input: &str) -> (String, TextAnalysis) {
+    let mut text = String::with_capacity(input.len());
+    let mut analysis = TextAnalysis::default();
+    for line in input.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        let token_start = analysis.tokens.len() as u32;
+        let sentence_start = text.len();
+        for (index, form) in line.split(' ').filter(|form| !form.is_empty()).enumerate() {
+            if index > 0 {
+                text.push(' ');
+            }
+            let start = text.len();
+            text.push_str(form);
+            analysis.tokens.push(Token { span: Span::from_range(start..text.len()), ..Token::default() });
+        }
+        analysis.sentences.push(Sentence {
+            span: Span::from_range(sentence_start..text.len()),
+            token_start,
+            token_end: analysis.tokens.len() as u32,
+        });
+        text.push('\n');
+    }
+    (text, analysis)
+}
+
+fn conllu(text: &str, analysis: &TextAnalysis) -> String {
+    let mut sentences = Vec::with_capacity(analysis.sentences.len());
+    for (index, sentence) in analysis.sentences.iter().enumerate() {
+        let tokens = analysis.sentence_tokens(index);
+        let words = tokens
+            .iter()
+            .enumerate()
+            .map(|(position, token)| {
+                let next = tokens.get(position + 1).map(|next| next.span.start);
+                let glued = next.is_some_and(|next| next == token.span.end);
+                conllu::Word {
+                    id: position as u32 + 1,
+                    form: token.span.slice(text).to_string(),
+                    lemma: token.lemma.clone(),
+                    upos: token.upos.as_str().to_string(),
+                    xpos: token.xpos.clone(),
+                    feats: token.feats.to_conllu(),
+                    head: token.head.map_or(0, |head| head + 1),
+                    deprel: if token.deprel.is_empty() { "dep".to_string() } else { token.deprel.clone() },
+                    misc: if glued { "SpaceAfter=No".to_string() } else { String::new() },
+                }
+            })
+            .collect();
+        sentences.push(conllu::ConlluSentence {
+            sent_id: Some((index + 1).to_string()),
+            text: Some(sentence.span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ")),
+            words,
+            ..conllu::ConlluSentence::default()
+        });
+    }
+    let mut out = String::new();
+    let _ = conllu::write(&sentences, &mut out);
+    out
 }
 
 pub fn explain(args: ExplainArgs) -> anyhow::Result<Outcome> {
-    let _ = args;
-    Err(UsageError("explain is not built yet".into()).into())
+    let pipeline = pipeline(&args.dictionaries)?;
+    let mut tally = Tally::default();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for item in input::documents(&args.input)? {
+        let doc = match item {
+            Ok(doc) => doc,
+            Err(message) => {
+                eprintln!("{message}");
+                tally.failed += 1;
+                continue;
+            }
+        };
+        tally.analysed += 1;
+        let analysis = pipeline.analyze(doc);
+        let sentences: Vec<usize> = match args.sentence {
+            Some(sentence) => vec![sentence],
+            None => (0..analysis.tokens.sentences.len()).collect(),
+        };
+        writeln!(out, "== {} ({} sentences)", analysis.doc.id, analysis.tokens.sentences.len())?;
+        for sentence in sentences {
+            match pipeline.explain(&analysis, sentence) {
+                Some(explanation) => writeln!(out, "{explanation}")?,
+                None => writeln!(out, "sentence {sentence}: no such sentence")?,
+            }
+        }
+    }
+    out.flush()?;
+    Ok(tally.outcome())
 }
 
 pub fn eval(command: EvalCommand) -> anyhow::Result<Outcome> {
