@@ -8,13 +8,16 @@
 //! [`wire`] owns the output schema and is the only place that turns byte spans into
 //! character offsets.
 
+mod discards;
 pub mod wire;
+
+pub use discards::{DiscardHit, Discards};
 
 use std::sync::Arc;
 
 use lagebild_actors::{ActorKb, ActorMention};
 use lagebild_doc::{Diagnostic, Document, Severity, TextAnalysis};
-use lagebild_events::{Coder, CodingInput, Event};
+use lagebild_events::{Coder, CodingInput, Event, Explanation};
 use lagebild_geo::{Gazetteer, PlaceMention};
 use lagebild_nlp::Analyzer;
 use lagebild_quotes::Quote;
@@ -40,7 +43,25 @@ pub struct Pipeline {
     pub actors: Arc<ActorKb>,
     pub places: Arc<Gazetteer>,
     pub events: Arc<Coder>,
+    /// PETRARCH discard phrases, when the user gave a discard dictionary.
+    pub discards: Option<Arc<Discards>>,
 }
+
+/// User dictionaries that replace or extend the embedded ones.
+#[derive(Debug, Clone, Default)]
+pub struct DictionaryFiles {
+    /// A PETRARCH-2 verb dictionary, in place of the built-in English verbs.
+    pub petrarch_verbs: Option<std::path::PathBuf>,
+    /// PETRARCH / Phoenix actor dictionaries, in place of the built-in knowledge base.
+    pub petrarch_actors: Vec<std::path::PathBuf>,
+    pub petrarch_agents: Option<std::path::PathBuf>,
+    pub petrarch_discards: Option<std::path::PathBuf>,
+}
+
+/// A dictionary file that could not be loaded; the message names `file:line`.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct DictionaryError(pub String);
 
 impl Pipeline {
     /// The pipeline on the dictionaries and models embedded in the binary.
@@ -50,7 +71,51 @@ impl Pipeline {
             actors: ActorKb::embedded(),
             places: Gazetteer::embedded(),
             events: Coder::embedded(),
+            discards: None,
         }
+    }
+
+    /// The pipeline with user dictionaries. PETRARCH actor files replace the built-in
+    /// knowledge base (agents alone extend it); a PETRARCH verb file replaces the built-in
+    /// English verbs; a discard file suppresses events in matching sentences or stories.
+    pub fn with_dictionaries(files: &DictionaryFiles) -> Result<Pipeline, DictionaryError> {
+        let mut pipeline = Pipeline::embedded();
+        if !files.petrarch_actors.is_empty() || files.petrarch_agents.is_some() {
+            let mut builder = ActorKb::builder().builtin(files.petrarch_actors.is_empty());
+            builder = builder.petrarch_actors(&files.petrarch_actors);
+            if let Some(agents) = &files.petrarch_agents {
+                builder = builder.petrarch_agents(agents);
+            }
+            pipeline.actors = Arc::new(builder.build().map_err(|error| DictionaryError(error.to_string()))?);
+        }
+        if let Some(verbs) = &files.petrarch_verbs {
+            pipeline.events =
+                Coder::builder().petrarch_verbs(verbs).build().map_err(|error| DictionaryError(error.to_string()))?;
+        }
+        if let Some(path) = &files.petrarch_discards {
+            let bytes = std::fs::read(path).map_err(|error| DictionaryError(format!("{}: {error}", path.display())))?;
+            let text = String::from_utf8_lossy(&bytes);
+            let name = path.display().to_string();
+            pipeline.discards = Some(Arc::new(Discards::parse(&name, &text).map_err(DictionaryError)?));
+        }
+        Ok(pipeline)
+    }
+
+    /// The versions of the dictionaries and models behind this pipeline, by name; stored
+    /// with every result so that `lagebild reprocess` knows what produced it.
+    pub fn versions(&self) -> std::collections::BTreeMap<String, String> {
+        let mut versions = std::collections::BTreeMap::new();
+        versions.insert("pipeline".to_string(), env!("CARGO_PKG_VERSION").to_string());
+        versions.insert("actors".to_string(), self.actors.version().to_string());
+        let sizes = self.events.dictionary_sizes();
+        versions.insert(
+            "verbs".to_string(),
+            format!("de:{} entries, en:{} entries", sizes.german_entries, sizes.english_entries),
+        );
+        if self.discards.is_some() {
+            versions.insert("discards".to_string(), "user".to_string());
+        }
+        versions
     }
 
     /// Analyses one document. Documents in languages other than German and English are
@@ -79,7 +144,7 @@ impl Pipeline {
         let times = lagebild_timex::annotate(&doc, &tokens, doc.published);
         let places = self.places.annotate(&doc, &tokens);
         let quotes = lagebild_quotes::annotate(&doc, &tokens, &actors);
-        let events = self.events.code(&CodingInput {
+        let mut events = self.events.code(&CodingInput {
             doc: &doc,
             analysis: &tokens,
             actors: &actors,
@@ -87,6 +152,66 @@ impl Pipeline {
             times: &times,
             places: &places,
         });
+        if let Some(discards) = &self.discards {
+            self.apply_discards(discards, &doc, &tokens, &mut events, &mut diagnostics);
+        }
         Analysis { doc, tokens, actors, times, places, quotes, events, diagnostics }
+    }
+
+    fn apply_discards(
+        &self,
+        discards: &Discards,
+        doc: &Document,
+        tokens: &TextAnalysis,
+        events: &mut Vec<Event>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        if let Some(hit) = discards.find(&doc.text).filter(|hit| hit.story) {
+            if !events.is_empty() {
+                diagnostics.push(Diagnostic::new(
+                    Severity::Info,
+                    "events",
+                    format!("story discarded by {:?} ({}): {} events dropped", hit.phrase, hit.rule, events.len()),
+                ));
+            }
+            events.clear();
+            return;
+        }
+        events.retain(|event| {
+            let Some(sentence) = tokens.sentences.get(event.sentence as usize) else { return true };
+            match discards.find(sentence.span.slice(&doc.text)) {
+                Some(hit) => {
+                    diagnostics.push(
+                        Diagnostic::new(
+                            Severity::Info,
+                            "events",
+                            format!("event {} dropped: sentence discarded by {:?} ({})", event.cameo, hit.phrase, hit.rule),
+                        )
+                        .at(sentence.span),
+                    );
+                    false
+                }
+                None => true,
+            }
+        });
+    }
+
+    /// Explains the coding of one sentence of an analysed document (`lagebild explain`);
+    /// `None` when there is no such sentence.
+    pub fn explain(&self, analysis: &Analysis, sentence: usize) -> Option<Explanation> {
+        if sentence >= analysis.tokens.sentences.len() {
+            return None;
+        }
+        Some(self.events.explain(
+            &CodingInput {
+                doc: &analysis.doc,
+                analysis: &analysis.tokens,
+                actors: &analysis.actors,
+                quotes: &analysis.quotes,
+                times: &analysis.times,
+                places: &analysis.places,
+            },
+            sentence,
+        ))
     }
 }

@@ -1,0 +1,506 @@
+//! One function per subcommand.
+
+use std::io::{IsTerminal, Write};
+
+use anyhow::Context;
+use lagebild_doc::{Document, Lang, Sentence, Span, TextAnalysis, Token, conllu};
+use lagebild_pipeline::{Analysis, DictionaryFiles, Pipeline, wire};
+use lagebild_store::{EventQuery, Store, StoredAnalysis};
+use rayon::prelude::*;
+
+use crate::cli::*;
+use crate::input::{self, Item};
+use crate::{Outcome, UsageError, table};
+
+/// Documents are analysed in parallel batches of this size; output keeps input order.
+const BATCH: usize = 64;
+
+/// Builds the pipeline on the embedded defaults, or with the user's PETRARCH dictionaries.
+pub fn pipeline(dictionaries: &DictionaryArgs) -> anyhow::Result<Pipeline> {
+    let files = DictionaryFiles {
+        petrarch_verbs: dictionaries.petrarch_verbs.clone(),
+        petrarch_actors: dictionaries.petrarch_actors.clone(),
+        petrarch_agents: dictionaries.petrarch_agents.clone(),
+        petrarch_discards: dictionaries.petrarch_discards.clone(),
+    };
+    if files.petrarch_verbs.is_none()
+        && files.petrarch_actors.is_empty()
+        && files.petrarch_agents.is_none()
+        && files.petrarch_discards.is_none()
+    {
+        return Ok(Pipeline::embedded());
+    }
+    Ok(Pipeline::with_dictionaries(&files)?)
+}
+
+/// Runs `each` on every analysed document in input order; failed inputs are reported on
+/// stderr and counted.
+fn analyse_stream(
+    pipeline: &Pipeline,
+    items: impl Iterator<Item = Item>,
+    mut each: impl FnMut(Analysis) -> anyhow::Result<()>,
+) -> anyhow::Result<Tally> {
+    let mut tally = Tally::default();
+    let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+    let mut flush = |batch: &mut Vec<Document>, tally: &mut Tally| -> anyhow::Result<()> {
+        let analyses: Vec<Analysis> = std::mem::take(batch).into_par_iter().map(|doc| pipeline.analyze(doc)).collect();
+        for analysis in analyses {
+            tally.analysed += 1;
+            each(analysis)?;
+        }
+        Ok(())
+    };
+    for item in items {
+        match item {
+            Ok(doc) => {
+                batch.push(doc);
+                if batch.len() >= BATCH {
+                    flush(&mut batch, &mut tally)?;
+                }
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                tally.failed += 1;
+            }
+        }
+    }
+    flush(&mut batch, &mut tally)?;
+    Ok(tally)
+}
+
+#[derive(Default, Debug)]
+struct Tally {
+    analysed: usize,
+    failed: usize,
+}
+
+impl Tally {
+    fn outcome(&self) -> Outcome {
+        if self.failed > 0 { Outcome::SomeInputFailed } else { Outcome::Complete }
+    }
+}
+
+pub fn code(args: CodeArgs) -> anyhow::Result<Outcome> {
+    let pipeline = pipeline(&args.dictionaries)?;
+    let items = input::documents(&args.input)?;
+    let stdout = std::io::stdout();
+    let table = match args.format {
+        Some(CodeFormat::Table) => true,
+        Some(CodeFormat::Jsonl) => false,
+        None => stdout.is_terminal(),
+    };
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let tally = analyse_stream(&pipeline, items, |analysis| {
+        if table {
+            out.write_all(table::document(&analysis).as_bytes())?;
+        } else {
+            serde_json::to_writer(&mut out, &wire::to_json(&analysis))?;
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    })?;
+    out.flush()?;
+    Ok(tally.outcome())
+}
+
+fn open_store(db: &DbArgs) -> anyhow::Result<Store> {
+    let path = match &db.db {
+        Some(path) => path.clone(),
+        None => Store::default_path()?,
+    };
+    Ok(Store::open(&path)?)
+}
+
+fn open_store_read_only(db: &DbArgs) -> anyhow::Result<Store> {
+    let path = match &db.db {
+        Some(path) => path.clone(),
+        None => Store::default_path()?,
+    };
+    if !path.exists() {
+        return Err(UsageError(format!("{}: no database here yet (run lagebild ingest first)", path.display())).into());
+    }
+    Ok(Store::open_read_only(&path)?)
+}
+
+fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new_spinner();
+    let style = indicatif::ProgressStyle::with_template("{spinner} {pos} documents  {per_sec}  {elapsed_precise}  {msg}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+    bar.set_style(style);
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    Some(bar)
+}
+
+pub fn ingest(args: IngestArgs) -> anyhow::Result<Outcome> {
+    let pipeline = pipeline(&args.dictionaries)?;
+    let mut store = open_store(&args.db)?;
+    let versions = lagebild_serve::versions(&pipeline);
+    let items = input::documents(&args.input)?;
+    let bar = progress_bar(args.quiet);
+    let started = std::time::Instant::now();
+    let mut totals = IngestTotals::default();
+    let mut pending: Vec<StoredAnalysis> = Vec::with_capacity(BATCH);
+    let tally = analyse_stream(&pipeline, items, |analysis| {
+        let output = wire::to_json(&analysis);
+        pending.push(StoredAnalysis { doc: analysis.doc, output, versions: versions.clone() });
+        if pending.len() >= BATCH {
+            totals.add(&store.ingest(&pending)?);
+            pending.clear();
+            if let Some(bar) = &bar {
+                bar.set_position(totals.seen());
+                bar.set_message(format!("{} stored, {} duplicate", totals.stored, totals.duplicate));
+            }
+        }
+        Ok(())
+    })?;
+    totals.add(&store.ingest(&pending)?);
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!(
+        "{} documents in {:.1} s ({:.0}/s): {} stored ({} new versions), {} duplicate, {} failed; database {}",
+        tally.analysed + tally.failed,
+        seconds,
+        tally.analysed as f64 / seconds.max(1e-9),
+        totals.stored,
+        totals.new_versions,
+        totals.duplicate,
+        tally.failed,
+        store.path().display()
+    );
+    Ok(tally.outcome())
+}
+
+#[derive(Default)]
+struct IngestTotals {
+    stored: u64,
+    duplicate: u64,
+    new_versions: u64,
+}
+
+impl IngestTotals {
+    fn add(&mut self, summary: &lagebild_store::IngestSummary) {
+        self.stored += summary.stored;
+        self.duplicate += summary.duplicate;
+        self.new_versions += summary.new_versions;
+    }
+
+    fn seen(&self) -> u64 {
+        self.stored + self.duplicate
+    }
+}
+
+pub fn reprocess(args: ReprocessArgs) -> anyhow::Result<Outcome> {
+    let pipeline = pipeline(&args.dictionaries)?;
+    let mut store = open_store(&args.db)?;
+    let versions = lagebild_serve::versions(&pipeline);
+    let mut cursor = store.reprocess_cursor();
+    let mut replaced = 0u64;
+    loop {
+        let batch = cursor.next_batch(&store)?;
+        if batch.is_empty() {
+            break;
+        }
+        let results: Vec<StoredAnalysis> = batch
+            .into_par_iter()
+            .map(|item| {
+                let analysis = pipeline.analyze(item.doc);
+                let output = wire::to_json(&analysis);
+                StoredAnalysis { doc: analysis.doc, output, versions: versions.clone() }
+            })
+            .collect();
+        replaced += store.replace_analysis(&results)?.replaced;
+    }
+    eprintln!("{replaced} documents re-analysed in {}", store.path().display());
+    Ok(Outcome::Complete)
+}
+
+pub fn stats(args: StatsArgs) -> anyhow::Result<Outcome> {
+    let store = open_store_read_only(&args.db)?;
+    let stats = store.stats()?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        StatsFormat::Json => writeln!(out, "{}", serde_json::to_string(&stats)?)?,
+        StatsFormat::Table => {
+            writeln!(out, "database         {}", store.path().display())?;
+            writeln!(out, "documents        {} ({} versions)", stats.documents, stats.document_versions)?;
+            writeln!(out, "stories          {}", stats.stories)?;
+            writeln!(out, "events           {} mentions, {} deduplicated", stats.events, stats.events_deduplicated)?;
+            writeln!(out, "actors           {} mentions, {} distinct", stats.actors, stats.distinct_actors)?;
+            writeln!(out, "quotes           {}", stats.quotes)?;
+            let langs: Vec<String> = stats.by_lang.iter().map(|(lang, count)| format!("{lang} {count}")).collect();
+            writeln!(out, "languages        {}", langs.join(", "))?;
+            writeln!(
+                out,
+                "published        {} .. {}",
+                stats.first_published.as_deref().unwrap_or("-"),
+                stats.last_published.as_deref().unwrap_or("-")
+            )?;
+        }
+    }
+    Ok(Outcome::Complete)
+}
+
+fn event_query(filter: &EventFilterArgs) -> anyhow::Result<EventQuery> {
+    let date = |value: &Option<String>, flag: &str| -> anyhow::Result<Option<chrono::NaiveDate>> {
+        value
+            .as_deref()
+            .map(|text| {
+                chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+                    .map_err(|_| UsageError(format!("--{flag}: {text:?} is not a date (YYYY-MM-DD)")).into())
+            })
+            .transpose()
+    };
+    let dyad = filter.dyad.as_deref().map(|dyad| {
+        let (source, target) = dyad.split_once(',').unwrap_or((dyad, ""));
+        (source.trim().to_string(), target.trim().to_string())
+    });
+    Ok(EventQuery {
+        actor: filter.actor.clone(),
+        country: filter.country.clone(),
+        dyad,
+        cameo: filter.cameo.clone(),
+        plover: filter.plover.clone(),
+        modality: filter.modality.clone(),
+        date_from: date(&filter.from, "from")?,
+        date_to: date(&filter.to, "to")?,
+        text: filter.text.clone(),
+        deduplicated: !filter.all_mentions,
+        limit: Some(filter.limit as u64),
+        offset: filter.offset as u64,
+        ..EventQuery::default()
+    })
+}
+
+pub fn events(args: EventsArgs) -> anyhow::Result<Outcome> {
+    let store = open_store_read_only(&args.db)?;
+    let query = event_query(&args.filter)?;
+    let rows = store.events(&query)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match args.format {
+        EventsFormat::Jsonl => {
+            for row in &rows {
+                serde_json::to_writer(&mut out, row)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        EventsFormat::Table => {
+            writeln!(out, "{:<10} {:<4} {:<12} {:<28} {:<28} {:<12} {}", "date", "cameo", "plover", "source", "target", "modality", "trigger")?;
+            for row in &rows {
+                let actor = |code: &Option<String>, name: &Option<String>| {
+                    format!("{} {}", code.as_deref().unwrap_or("-"), name.as_deref().unwrap_or(""))
+                };
+                writeln!(
+                    out,
+                    "{:<10} {:<4} {:<12} {:<28} {:<28} {:<12} {}",
+                    row.event_date.as_deref().unwrap_or("-"),
+                    row.cameo.as_deref().unwrap_or("-"),
+                    row.plover.as_deref().unwrap_or("-"),
+                    actor(&row.source_code, &row.source_name),
+                    actor(&row.target_code, &row.target_name),
+                    row.modality.join(","),
+                    row.trigger_text.as_deref().unwrap_or("")
+                )?;
+            }
+            let total = store.count_events(&query)?;
+            writeln!(
+                out,
+                "{} of {total} events{}",
+                rows.len(),
+                if query.deduplicated { " (deduplicated: one per story; --all-mentions for every mention)" } else { "" }
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(Outcome::Complete)
+}
+
+pub fn export(args: ExportArgs) -> anyhow::Result<Outcome> {
+    let store = open_store_read_only(&args.db)?;
+    let mut query = event_query(&args.filter)?;
+    query.limit = None;
+    query.sort = lagebild_store::EventSort::Stored;
+    let format = match args.format {
+        ExportFormat::Jsonl => lagebild_store::ExportFormat::Jsonl,
+        ExportFormat::Csv => lagebild_store::ExportFormat::Csv,
+        ExportFormat::Parquet => lagebild_store::ExportFormat::Parquet,
+    };
+    let rows = match &args.output {
+        Some(path) => {
+            let file = std::fs::File::create(path).with_context(|| format!("{}: cannot create", path.display()))?;
+            store.export(format, &query, std::io::BufWriter::new(file))?
+        }
+        None if args.format == ExportFormat::Parquet => {
+            return Err(UsageError("--format parquet needs --output FILE".into()).into());
+        }
+        None => store.export(format, &query, std::io::BufWriter::new(std::io::stdout()))?,
+    };
+    eprintln!("{rows} events exported");
+    Ok(Outcome::Complete)
+}
+
+pub fn analyze(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
+    if args.format != "conllu" {
+        return Err(UsageError(format!("--format {}: only conllu is supported", args.format)).into());
+    }
+    let text = input::read_text(&args.path)?;
+    let lang = match args.lang {
+        Some(lang) => input::lang(lang),
+        None => match lagebild_ingest::detect_language(&text).lang {
+            Lang::Other => Lang::En,
+            lang => lang,
+        },
+    };
+    let analyzer = lagebild_nlp::Analyzer::embedded();
+    let (text, analysis) = if args.pretokenized {
+        let (text, mut analysis) = pretokenized(&text);
+        analyzer.annotate(&text, lang, &mut analysis);
+        (text, analysis)
+    } else {
+        let region = lagebild_doc::Span::from_range(0..text.len());
+        let analysis = analyzer.analyze(&text, region, lang, None);
+        (text, analysis)
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    out.write_all(conllu(&text, &analysis).as_bytes())?;
+    out.flush()?;
+    Ok(Outcome::Complete)
+}
+
+/// One sentence per line, tokens separated by single spaces: the token layer keeps
+/// exactly those tokens.
+fn pretokenized(input: &str) -> (String, TextAnalysis) {
+    let mut text = String::with_capacity(input.len());
+    let mut analysis = TextAnalysis::default();
+    for line in input.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        let token_start = analysis.tokens.len() as u32;
+        let sentence_start = text.len();
+        for (index, form) in line.split(' ').filter(|form| !form.is_empty()).enumerate() {
+            if index > 0 {
+                text.push(' ');
+            }
+            let start = text.len();
+            text.push_str(form);
+            analysis.tokens.push(Token { span: Span::from_range(start..text.len()), ..Token::default() });
+        }
+        analysis.sentences.push(Sentence {
+            span: Span::from_range(sentence_start..text.len()),
+            token_start,
+            token_end: analysis.tokens.len() as u32,
+        });
+        text.push('\n');
+    }
+    (text, analysis)
+}
+
+fn conllu(text: &str, analysis: &TextAnalysis) -> String {
+    let mut sentences = Vec::with_capacity(analysis.sentences.len());
+    for (index, sentence) in analysis.sentences.iter().enumerate() {
+        let tokens = analysis.sentence_tokens(index);
+        let words = tokens
+            .iter()
+            .enumerate()
+            .map(|(position, token)| {
+                let next = tokens.get(position + 1).map(|next| next.span.start);
+                let glued = next.is_some_and(|next| next == token.span.end);
+                conllu::Word {
+                    id: position as u32 + 1,
+                    form: token.span.slice(text).to_string(),
+                    lemma: token.lemma.clone(),
+                    upos: token.upos.as_str().to_string(),
+                    xpos: token.xpos.clone(),
+                    feats: token.feats.to_conllu(),
+                    head: token.head.map_or(0, |head| head + 1),
+                    deprel: if token.deprel.is_empty() { "dep".to_string() } else { token.deprel.clone() },
+                    misc: if glued { "SpaceAfter=No".to_string() } else { String::new() },
+                }
+            })
+            .collect();
+        sentences.push(conllu::ConlluSentence {
+            sent_id: Some((index + 1).to_string()),
+            text: Some(sentence.span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ")),
+            words,
+            ..conllu::ConlluSentence::default()
+        });
+    }
+    let mut out = String::new();
+    let _ = conllu::write(&sentences, &mut out);
+    out
+}
+
+pub fn explain(args: ExplainArgs) -> anyhow::Result<Outcome> {
+    let pipeline = pipeline(&args.dictionaries)?;
+    let mut tally = Tally::default();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for item in input::documents(&args.input)? {
+        let doc = match item {
+            Ok(doc) => doc,
+            Err(message) => {
+                eprintln!("{message}");
+                tally.failed += 1;
+                continue;
+            }
+        };
+        tally.analysed += 1;
+        let analysis = pipeline.analyze(doc);
+        let sentences: Vec<usize> = match args.sentence {
+            Some(sentence) => vec![sentence],
+            None => (0..analysis.tokens.sentences.len()).collect(),
+        };
+        writeln!(out, "== {} ({} sentences)", analysis.doc.id, analysis.tokens.sentences.len())?;
+        for sentence in sentences {
+            match pipeline.explain(&analysis, sentence) {
+                Some(explanation) => writeln!(out, "{explanation}")?,
+                None => writeln!(out, "sentence {sentence}: no such sentence")?,
+            }
+        }
+    }
+    out.flush()?;
+    Ok(tally.outcome())
+}
+
+pub fn eval(command: EvalCommand) -> anyhow::Result<Outcome> {
+    let _ = command;
+    Err(UsageError("eval is not built yet".into()).into())
+}
+
+pub fn serve(args: ServeArgs) -> anyhow::Result<Outcome> {
+    let path = match &args.db.db {
+        Some(path) => path.clone(),
+        None => Store::default_path()?,
+    };
+    let mut config = lagebild_serve::ServeConfig::new(path);
+    config.bind = args.bind.parse().map_err(|_| UsageError(format!("--bind: {:?} is not an address like 127.0.0.1:8750", args.bind)))?;
+    config.read_only = args.read_only;
+    config.token = match &args.token_file {
+        Some(file) => {
+            let token = std::fs::read_to_string(file).with_context(|| format!("{}: cannot read the token", file.display()))?;
+            let token = token.trim().to_string();
+            if token.len() < 16 {
+                return Err(UsageError(format!("{}: a token needs at least 16 characters", file.display())).into());
+            }
+            Some(token)
+        }
+        None if args.read_only => None,
+        None => {
+            let token = lagebild_serve::random_token();
+            eprintln!("write token for POST /api/documents (this run only): {token}");
+            Some(token)
+        }
+    };
+    let pipeline = std::sync::Arc::new(Pipeline::embedded());
+    let db = config.db.clone();
+    lagebild_serve::run(config, pipeline, |addr| {
+        eprintln!("lagebild serves {} on http://{addr}/ (Ctrl-C stops)", db.display());
+    })?;
+    Ok(Outcome::Complete)
+}
+

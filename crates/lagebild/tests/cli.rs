@@ -1,0 +1,145 @@
+//! End-to-end tests of the `lagebild` binary: the contract's commands, exit codes and
+//! one-line errors for bad input.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn lagebild() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_lagebild"))
+}
+
+fn repository() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn shared() -> Option<PathBuf> {
+    let path = std::env::var_os("LAGEBILD_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repository().join("../shared"));
+    path.join("corpus").is_dir().then_some(path)
+}
+
+fn run(command: &mut Command, stdin: Option<&[u8]>) -> Output {
+    command.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    command.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = command.spawn().expect("the binary starts");
+    if let Some(bytes) = stdin {
+        child.stdin.take().expect("piped stdin").write_all(bytes).expect("write stdin");
+    }
+    child.wait_with_output().expect("the binary finishes")
+}
+
+fn json_lines(output: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("every stdout line is JSON"))
+        .collect()
+}
+
+/// Checks the fields CONTRACT.md promises and that every span's text matches its offsets.
+fn check_contract(object: &serde_json::Value) {
+    assert_eq!(object["schema"], "lagebild/1");
+    let text: Vec<char> = object["text"].as_str().expect("text").chars().collect();
+    for key in ["sentences", "actors", "events", "quotes", "times", "places", "diagnostics"] {
+        assert!(object[key].is_array(), "{key} is a list");
+    }
+    let check_span = |value: &serde_json::Value| {
+        let start = value["start"].as_u64().expect("start") as usize;
+        let end = value["end"].as_u64().expect("end") as usize;
+        assert!(start <= end && end <= text.len(), "span {start}..{end} in bounds");
+        if let Some(expected) = value["text"].as_str() {
+            let actual: String = text[start..end].iter().collect();
+            assert_eq!(actual, expected, "span text matches offsets");
+        }
+    };
+    for key in ["sentences", "actors", "events", "quotes", "times", "places"] {
+        for item in object[key].as_array().expect("list") {
+            check_span(item);
+        }
+    }
+    for event in object["events"].as_array().expect("events") {
+        check_span(&event["source"]);
+        assert!(event["cameo"].is_string(), "CAMEO codes are strings");
+        assert!(event["rule"].as_str().is_some_and(|rule| !rule.is_empty()), "every event names its rule");
+    }
+}
+
+#[test]
+fn codes_the_example_article() {
+    let path = repository().join("examples/de/nato.txt");
+    let output = run(lagebild().args(["code", "--published", "2024-11-26"]).arg(&path), None);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let objects = json_lines(&output);
+    assert_eq!(objects.len(), 1);
+    let object = &objects[0];
+    check_contract(object);
+    let file = std::fs::read_to_string(&path).expect("example exists");
+    assert_eq!(object["text"].as_str(), Some(file.as_str()));
+    assert_eq!(object["title"], "Baerbock wirft Moskau Drohungen gegen die Ostsee-Staaten vor");
+    assert_eq!(object["published"], "2024-11-26");
+    assert_eq!(object["lang"], "de");
+}
+
+#[test]
+fn codes_the_seed_article() {
+    let Some(shared) = shared() else {
+        eprintln!("skipping codes_the_seed_article: ../shared not found");
+        return;
+    };
+    let path = shared.join("corpus/seed/000_1a96f7a8f7710a39.txt");
+    let output = run(lagebild().args(["code", "--published", "2024-12-04"]).arg(&path), None);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let objects = json_lines(&output);
+    assert_eq!(objects.len(), 1);
+    check_contract(&objects[0]);
+    let file = std::fs::read_to_string(&path).expect("seed exists");
+    assert_eq!(objects[0]["text"].as_str(), Some(file.as_str()));
+    assert_eq!(objects[0]["title"], "Nato wirft Russland Hilfe für Nordkoreas Atomprogramm vor");
+    assert_eq!(objects[0]["byline"]["agency"], "BTZ");
+}
+
+#[test]
+fn reads_jsonl_from_stdin_and_reports_bad_lines() {
+    let input = b"{\"id\": \"a\", \"text\": \"Die Regierung in Berlin kritisierte Moskau.\", \"lang\": \"de\"}\n\
+{not json\n\
+{\"id\": \"b\", \"text\": \"The government in London criticised Moscow.\", \"published\": \"2024-03-05T10:00:00Z\"}\n";
+    let output = run(lagebild().args(["code", "--input-format", "jsonl", "-"]), Some(input));
+    assert_eq!(output.status.code(), Some(1), "a failed line gives exit status 1");
+    let objects = json_lines(&output);
+    let ids: Vec<&str> = objects.iter().filter_map(|object| object["id"].as_str()).collect();
+    assert_eq!(ids, ["a", "b"], "good lines around the bad one are processed");
+    assert_eq!(objects[1]["published"], "2024-03-05");
+    assert_eq!(objects[1]["lang"], "en");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.lines().count(), 1, "one line per failure: {stderr}");
+    assert!(stderr.contains("line 2"), "the error names the line: {stderr}");
+}
+
+#[test]
+fn missing_path_is_one_error_and_the_rest_is_processed() {
+    let good = repository().join("examples/de/gipfel.txt");
+    let output = run(lagebild().args(["code", "/nonexistent/article.txt"]).arg(&good), None);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(json_lines(&output).len(), 1);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("/nonexistent/article.txt"), "{stderr}");
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    let output = run(lagebild().args(["code", "--published", "yesterday", "x.txt"]), None);
+    assert_eq!(output.status.code(), Some(2));
+    let output = run(lagebild().args(["code", "--no-such-flag"]), None);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn help_has_examples_on_every_command() {
+    for command in ["code", "ingest", "reprocess", "stats", "events", "export", "analyze", "explain", "serve"] {
+        let output = run(lagebild().args([command, "--help"]), None);
+        assert!(output.status.success());
+        let help = String::from_utf8_lossy(&output.stdout);
+        assert!(help.contains("Example"), "{command} --help shows examples");
+    }
+}
