@@ -168,17 +168,29 @@ impl Matcher {
         if analysis.tokens.is_empty() {
             let region_text = region.slice(text);
             let base = region.start as usize;
-            for (sentence, (line_offset, line)) in line_offsets(region_text).enumerate() {
-                let sentence = sentence as u32;
+            // Lines are sentences; within a line, a word ending in . ! or ? (before
+            // closing quotes) ends a sentence when the next word is capitalised.
+            let mut sentence = 0u32;
+            for (line_offset, line) in line_offsets(region_text) {
                 let mut offset = 0usize;
+                let mut ends_sentence = false;
                 for word in line.split_inclusive(char::is_whitespace) {
                     let trimmed = word.trim_end();
                     if !trimmed.is_empty() {
+                        if ends_sentence && trimmed.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase) {
+                            sentence += 1;
+                        }
                         let start = base + line_offset + offset;
                         push_token(Span::from_range(start..start + trimmed.len()), sentence, &mut out);
+                        let core = trimmed.trim_end_matches(['"', '\'', '“', '”', '«', '»', ')']);
+                        let before_dot = core.trim_end_matches(['.', '!', '?']);
+                        ends_sentence = core.len() != before_dot.len()
+                            && before_dot.chars().filter(|c| c.is_alphabetic()).count() > 1
+                            && !before_dot.chars().all(|c| c.is_ascii_digit());
                     }
                     offset += word.len();
                 }
+                sentence += 1;
             }
             return out;
         }

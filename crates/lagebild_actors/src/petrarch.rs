@@ -242,10 +242,17 @@ pub fn read_agents(data: &mut KbData, file: &str, text: &str) -> Result<(), KbEr
             continue;
         }
         let Some(open) = line.find('[') else {
-            return Err(KbError::syntax(file, line_number, "agent without `[~CODE]`"));
+            data.warnings.push(format!("{file}:{line_number}: agent without `[~CODE]`, skipped"));
+            continue;
         };
-        let Some(close) = line[open..].find(']') else {
-            return Err(KbError::syntax(file, line_number, "unclosed `[`"));
+        // A few entries close the bracket with the wrong character (`[~ENV}`): accept
+        // them with a warning rather than refusing the whole dictionary.
+        let close = match line[open..].find(']') {
+            Some(close) => close,
+            None => {
+                data.warnings.push(format!("{file}:{line_number}: unclosed `[`"));
+                line[open..].find(['}', ' ']).unwrap_or(line.len() - open)
+            }
         };
         let code = line[open + 1..open + close].trim().trim_start_matches('~').to_ascii_uppercase();
         let head = line[..open].trim();
@@ -357,6 +364,10 @@ mod tests {
         assert!(texts.contains(&"soldiers"));
         assert!(texts.contains(&"chambers of commerce"));
         assert!(!texts.contains(&"polices"));
-        assert!(read_agents(&mut KbData::default(), "a.txt", "SOLDIER\n").is_err());
+        assert!(read_agents(&mut KbData::default(), "a.txt", "SOLDIER {X [~MIL]\n").is_err());
+        let mut data = KbData::default();
+        assert!(read_agents(&mut data, "b.txt", "ECOLOGIST [~ENV}\n").is_ok());
+        assert_eq!(data.roles[0].suffix, "ENV");
+        assert_eq!(data.warnings, ["b.txt:1: unclosed `[`"]);
     }
 }

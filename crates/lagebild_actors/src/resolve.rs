@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use lagebild_doc::{Document, Span, TextAnalysis};
+use lagebild_doc::{Document, Lang, Span, TextAnalysis};
 
 use crate::kb::{Form, Gender, Target};
 use crate::matcher::{Piece, PieceMatch};
@@ -54,6 +54,9 @@ struct Focus {
     span: Span,
     /// Piece index of the latest mention.
     last: usize,
+    /// Piece index of the latest mention in subject position (sentence start or next
+    /// to a speech verb).
+    subject_last: Option<usize>,
 }
 
 struct Annotator<'a> {
@@ -71,9 +74,9 @@ struct Annotator<'a> {
     unknown_surnames: HashMap<String, usize>,
     /// Latest mention of each actor.
     mentioned: HashMap<u32, Span>,
-    last_speaker: Option<usize>,
     out: Vec<ActorMention>,
     buffer: String,
+    lang: Lang,
 }
 
 pub(crate) fn annotate(kb: &ActorKb, doc: &Document, analysis: &TextAnalysis, date: Option<NaiveDate>) -> Vec<ActorMention> {
@@ -96,9 +99,9 @@ pub(crate) fn annotate(kb: &ActorKb, doc: &Document, analysis: &TextAnalysis, da
         focus: Vec::new(),
         unknown_surnames: HashMap::new(),
         mentioned: HashMap::new(),
-        last_speaker: None,
         out: Vec::new(),
         buffer: String::new(),
+        lang: doc.lang,
     };
     annotator.collect_named();
     annotator.run();
@@ -295,12 +298,12 @@ impl<'a> Annotator<'a> {
                 {
                     return self.compose(actor, role, found.start, next.end);
                 }
-                // "Nordkoreas Machthaber", "Russia's president"
+                // "Nordkoreas Machthaber", "Russia's president", English "U.S. military"
                 let mut role_at = None;
-                if form == Form::NameGenitive {
-                    role_at = Some(end);
-                } else if end + 2 < self.pieces.len() && matches!(self.piece_text(end), "'" | "’") && self.piece_text(end + 1) == "s" {
+                if end + 2 < self.pieces.len() && matches!(self.piece_text(end), "'" | "’") && self.piece_text(end + 1) == "s" {
                     role_at = Some(end + 2);
+                } else if form == Form::NameGenitive || (self.lang == Lang::En && matches!(form, Form::Name | Form::Seat)) {
+                    role_at = Some(end);
                 }
                 if let Some(at) = role_at
                     && self.same_sentence(found.start, at)
@@ -343,7 +346,7 @@ impl<'a> Annotator<'a> {
         let index = match self.focus.iter().position(|focus| focus.actor == Some(actor)) {
             Some(index) => index,
             None => {
-                self.focus.push(Focus { actor: Some(actor), name, gender, country, code, titles: Vec::new(), span, last: start });
+                self.focus.push(Focus { actor: Some(actor), name, gender, country, code, titles: Vec::new(), span, last: start, subject_last: None });
                 self.focus.len() - 1
             }
         };
@@ -352,9 +355,7 @@ impl<'a> Annotator<'a> {
         focus.last = start;
         focus.titles.extend(role_lemmas);
         focus.titles.extend(title);
-        if self.speech_verb_near(start, end) {
-            self.last_speaker = Some(index);
-        }
+        self.mark_subject(index, start, end);
         end
     }
 
@@ -371,8 +372,33 @@ impl<'a> Annotator<'a> {
             self.mentioned.insert(actor, span);
         }
         self.focus[index].last = start;
-        if self.speech_verb_near(start, end) {
-            self.last_speaker = Some(index);
+        self.mark_subject(index, start, end);
+    }
+
+    /// Records a subject-position mention: next to a speech verb, or preceded in its
+    /// sentence only by articles and capitalised words ("Der Republikaner", "Bundeskanzler
+    /// Olaf Scholz").
+    fn mark_subject(&mut self, index: usize, start: usize, end: usize) {
+        let mut subject = self.speech_verb_near(start, end);
+        if !subject {
+            let mut at = start;
+            let mut steps = 0;
+            subject = true;
+            while at > 0 && self.same_sentence(at - 1, start) {
+                at -= 1;
+                steps += 1;
+                let text = self.piece_text(at);
+                let allowed = self.lower_is(at, DETERMINERS)
+                    || (self.pieces[at].capitalized && !NAME_STOPWORDS.contains(&text))
+                    || text == "-";
+                if !allowed || steps > 5 {
+                    subject = false;
+                    break;
+                }
+            }
+        }
+        if subject && let Some(focus) = self.focus.get_mut(index) {
+            focus.subject_last = Some(start);
         }
     }
 
@@ -622,7 +648,7 @@ impl<'a> Annotator<'a> {
         let index = match existing {
             Some(index) => index,
             None => {
-                self.focus.push(Focus { actor: None, name, gender, country, code, titles: Vec::new(), span, last: start });
+                self.focus.push(Focus { actor: None, name, gender, country, code, titles: Vec::new(), span, last: start, subject_last: None });
                 self.focus.len() - 1
             }
         };
@@ -632,9 +658,7 @@ impl<'a> Annotator<'a> {
             let surname = self.piece_text(end - 1).to_lowercase();
             self.unknown_surnames.insert(surname, index);
         }
-        if self.speech_verb_near(start, end) {
-            self.last_speaker = Some(index);
-        }
+        self.mark_subject(index, start, end);
     }
 
     // ---------------------------------------------------------------- unmatched pieces
@@ -688,11 +712,17 @@ impl<'a> Annotator<'a> {
             let after = piece + 1 < self.pieces.len() && self.same_sentence(piece, piece + 1) && self.lower_is(piece + 1, SPEECH_VERBS);
             if before || after {
                 let gender = if self.lower_is(piece, &["er", "he"]) { Gender::Male } else { Gender::Female };
-                let speaker = self.last_speaker.filter(|&index| self.focus.get(index).is_some_and(|focus| focus.gender == Some(gender)));
-                let candidate = speaker.or_else(|| self.most_recent(|focus, _| focus.gender == Some(gender)));
+                // The latest subject (or speaker) of that gender, else the latest mention.
+                let subject = self
+                    .focus
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, focus)| focus.gender == Some(gender) && focus.subject_last.is_some())
+                    .max_by_key(|(_, focus)| focus.subject_last)
+                    .map(|(index, _)| index);
+                let candidate = subject.or_else(|| self.most_recent(|focus, _| focus.gender == Some(gender)));
                 if let Some(index) = candidate {
                     self.push_focus_reference(index, piece, piece + 1, "(pronoun)");
-                    self.last_speaker = Some(index);
                 }
             }
         }
