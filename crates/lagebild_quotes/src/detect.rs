@@ -1,0 +1,990 @@
+//! The quotation patterns over one document: quotation-mark pairs (direct and partial
+//! quotes), cue verbs with comma clauses, `dass` clauses and trailing cues, cue phrases
+//! (`laut X`, `nach Angaben von X`, `X zufolge`, `according to X`) and bare Konjunktiv I
+//! sentences that continue a reported speaker.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use lagebild_actors::ActorMention;
+use lagebild_doc::{Mood, Span, TextAnalysis};
+
+use crate::lexicon::{
+    COMPLEMENTIZERS, CueLexicon, DETERMINERS, KONJUNKTIV_I, KONJUNKTIV_II, PHRASE_STOPS, PRONOUNS,
+    SPEAKER_SKIP, lexicons,
+};
+use crate::words::{Word, WordKind, is_any_mark};
+use crate::{Quote, QuoteKind, Speaker};
+
+pub(crate) struct Detector<'a> {
+    text: &'a str,
+    words: Vec<Word>,
+    sentences: Vec<Range<usize>>,
+    german: bool,
+    english: bool,
+    actors: &'a [ActorMention],
+    /// Byte starts of tokens the tagger marked `Mood=Sub`.
+    subjunctive: HashSet<u32>,
+    /// Speakers seen so far: (speaker phrase text, resolved name, code).
+    history: Vec<(String, Option<String>, Option<String>)>,
+    /// The last quote's speaker and cue, with the sentence it was in.
+    last: Option<(usize, Option<Speaker>, Option<Span>)>,
+    out: Vec<Quote>,
+}
+
+/// English words that never belong to a speaker phrase.
+const ENGLISH_NON_NOUNS: &[&str] = &[
+    "it", "was", "were", "is", "are", "has", "have", "had", "would", "will", "not", "this",
+    "these", "there", "which", "who", "also", "but", "if", "when", "because", "then", "than",
+    "very", "more", "most", "all", "some", "no",
+];
+
+fn is_punct(word: &Word, marks: &[&str]) -> bool {
+    word.kind == WordKind::Punct && marks.contains(&word.lower.as_str())
+}
+
+impl<'a> Detector<'a> {
+    pub fn new(
+        text: &'a str,
+        region: Span,
+        analysis: &TextAnalysis,
+        actors: &'a [ActorMention],
+        german: bool,
+        english: bool,
+    ) -> Detector<'a> {
+        let words = crate::words::words(text, region);
+        let sentences = crate::words::sentences(text, &words);
+        let subjunctive = analysis
+            .tokens
+            .iter()
+            .filter(|token| token.feats.mood == Some(Mood::Sub))
+            .map(|token| token.span.start)
+            .collect();
+        Detector {
+            text,
+            words,
+            sentences,
+            german,
+            english,
+            actors,
+            subjunctive,
+            history: Vec::new(),
+            last: None,
+            out: Vec::new(),
+        }
+    }
+
+    pub fn run(mut self) -> Vec<Quote> {
+        let pairs = self.quote_pairs();
+        // Word ranges inside quotation marks (marks included).
+        let quoted: Vec<Range<usize>> =
+            pairs.iter().map(|&(open, close)| open..close + 1).collect();
+        let mut direct_cover: Vec<Range<usize>> = Vec::new();
+        let mut next_pair = 0;
+        for sentence_index in 0..self.sentences.len() {
+            let sentence = self.sentences[sentence_index].clone();
+            let mut direct_here = false;
+            while next_pair < pairs.len() && pairs[next_pair].0 < sentence.end {
+                let (open, close) = pairs[next_pair];
+                next_pair += 1;
+                if let Some(kind) = self.direct_quote(open, close, sentence_index, &quoted) {
+                    if kind == QuoteKind::Direct {
+                        direct_here = true;
+                        direct_cover.push(open..close + 1);
+                    }
+                }
+            }
+            let covered = direct_here
+                || direct_cover
+                    .iter()
+                    .any(|range| range.start <= sentence.start && sentence.end <= range.end + 3);
+            if !covered {
+                self.indirect(sentence_index, &quoted);
+            }
+        }
+        // Partial quotes inside an indirect quote are part of it.
+        let indirect: Vec<Span> = self
+            .out
+            .iter()
+            .filter(|quote| quote.kind == QuoteKind::Indirect)
+            .map(|quote| quote.span)
+            .collect();
+        self.out.retain(|quote| {
+            quote.kind != QuoteKind::Partial
+                || !indirect.iter().any(|span| span.contains(quote.span))
+        });
+        self.out
+            .sort_by_key(|quote| (quote.span.start, quote.span.end));
+        self.out.dedup_by_key(|quote| quote.span);
+        self.out
+    }
+
+    fn word(&self, index: usize) -> Option<&Word> {
+        self.words.get(index)
+    }
+
+    fn lower(&self, index: usize) -> &str {
+        self.words.get(index).map_or("", |word| word.lower.as_str())
+    }
+
+    fn line_break_before(&self, index: usize) -> bool {
+        if index == 0 {
+            return true;
+        }
+        let (Some(previous), Some(word)) = (self.words.get(index - 1), self.words.get(index))
+        else {
+            return true;
+        };
+        self.text
+            .get(previous.span.end as usize..word.span.start as usize)
+            .is_some_and(|gap| gap.contains('\n'))
+    }
+
+    fn span(&self, first: usize, last: usize) -> Span {
+        match (self.words.get(first), self.words.get(last)) {
+            (Some(first), Some(last)) if first.span.start <= last.span.end => {
+                first.span.cover(last.span)
+            }
+            _ => Span::default(),
+        }
+    }
+
+    // ---- quotation marks -------------------------------------------------------------
+
+    /// Pairs of (opening mark, closing mark) word indices, within a paragraph.
+    fn quote_pairs(&self) -> Vec<(usize, usize)> {
+        let mut pairs = Vec::new();
+        let mut open: Option<(usize, &'static [&'static str])> = None;
+        for (index, word) in self.words.iter().enumerate() {
+            if self.line_break_before(index) {
+                open = None;
+            }
+            if word.kind != WordKind::Punct || !is_any_mark(&word.lower) {
+                continue;
+            }
+            let mark = word.lower.as_str();
+            match open {
+                Some((start, closers))
+                    if closers.contains(&mark) && (mark != "\"" || !self.straight_opens(index)) =>
+                {
+                    if index > start + 1 {
+                        pairs.push((start, index));
+                    }
+                    open = None;
+                }
+                Some(_) => {}
+                None => {
+                    let closers: Option<&'static [&'static str]> = match mark {
+                        "„" => Some(&["“", "”", "\""]),
+                        "»" => Some(&["«"]),
+                        "«" => Some(&["»"]),
+                        "“" => Some(&["”", "\""]),
+                        "‚" => Some(&["‘", "’"]),
+                        "\"" if self.straight_opens(index) => Some(&["\""]),
+                        _ => None,
+                    };
+                    if let Some(closers) = closers {
+                        open = Some((index, closers));
+                    }
+                }
+            }
+        }
+        pairs
+    }
+
+    /// A straight mark opens when no letter stands right before it and one follows.
+    fn straight_opens(&self, index: usize) -> bool {
+        let Some(word) = self.word(index) else {
+            return false;
+        };
+        let before = self
+            .text
+            .get(..word.span.start as usize)
+            .and_then(|head| head.chars().next_back());
+        let after = self
+            .text
+            .get(word.span.end as usize..)
+            .and_then(|tail| tail.chars().next());
+        before.is_none_or(|ch| ch.is_whitespace() || "([{–—-/".contains(ch))
+            && after.is_some_and(|ch| !ch.is_whitespace())
+    }
+
+    /// Records the quotation between marks `open` and `close`; returns its kind.
+    fn direct_quote(
+        &mut self,
+        open: usize,
+        close: usize,
+        sentence: usize,
+        quoted: &[Range<usize>],
+    ) -> Option<QuoteKind> {
+        let content = self.span(open + 1, close - 1);
+        if content.is_empty() {
+            return None;
+        }
+        let content_words = (open + 1..close)
+            .filter(|&index| self.words[index].kind != WordKind::Punct)
+            .count();
+        let ends_terminal = self
+            .word(close - 1)
+            .is_some_and(|word| is_punct(word, &[".", "!", "?", "…", ","]));
+        let previous = if self.line_break_before(open) {
+            None
+        } else {
+            open.checked_sub(1).and_then(|index| self.word(index))
+        };
+        let starts_clause = previous.is_none_or(|word| {
+            is_punct(
+                word,
+                &[
+                    ":", ".", "!", "?", "“", "”", "\"", "«", "»", "(", "–", "—", "-",
+                ],
+            )
+        });
+        let after_colon = previous.is_some_and(|word| is_punct(word, &[":"]));
+        let after_comma = previous.is_some_and(|word| is_punct(word, &[","]));
+        let first_capital = self.word(open + 1).is_some_and(|word| word.capitalised);
+        // Cue after the quote: „…“, sagte X / „…“, so X / "…," said X / "…," he said.
+        let mut cue_after: Option<usize> = None;
+        let mut speaker_from: Option<usize> = None;
+        let mut at = close + 1;
+        if self.word(at).is_some_and(|word| is_punct(word, &[","])) {
+            at += 1;
+        }
+        if !self.line_break_before(close + 1) {
+            if self.is_cue(at, quoted) || (self.lower(at) == "so" && at > close + 1) {
+                cue_after = Some(at);
+                speaker_from = Some(at + 1);
+            } else if self.is_pronoun(at) && self.is_cue(at + 1, quoted) {
+                cue_after = Some(at + 1);
+                speaker_from = Some(at);
+            } else if let Some((_, phrase_last)) = self.phrase_after(at)
+                && phrase_last < at + 5
+                && self.is_cue(phrase_last + 1, quoted)
+            {
+                // "…," the minister said.
+                cue_after = Some(phrase_last + 1);
+                speaker_from = Some(at);
+            }
+        }
+        let continuation = if after_comma {
+            self.continues_direct(open)
+        } else {
+            None
+        };
+        let direct = (starts_clause && (content_words >= 3 || ends_terminal))
+            || after_colon
+            || (cue_after.is_some() && (starts_clause || (after_comma && content_words >= 3)))
+            || (after_comma && content_words >= 6 && first_capital)
+            || continuation.is_some();
+        let kind = if direct {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        };
+        let sentence_range = self
+            .sentences
+            .get(sentence)
+            .cloned()
+            .unwrap_or(open..close + 1);
+        let (speaker, cue) = if let (Some(cue), Some(from)) = (cue_after, speaker_from) {
+            let phrase = if from < cue {
+                self.phrase_after(from)
+                    .map(|(first, last)| (first, last.min(cue - 1)))
+            } else {
+                self.phrase_after(from)
+            };
+            (
+                phrase.map(|(first, last)| self.speaker(first, last)),
+                Some(self.cue_span(cue)),
+            )
+        } else if let Some((speaker, cue)) = continuation {
+            (speaker, cue)
+        } else if direct && (after_colon || after_comma) {
+            // X sagte: „…“ / Rutte: „…“
+            let clause_start = self.clause_start(open.saturating_sub(1));
+            match (clause_start..open.saturating_sub(1)).find(|&index| self.is_cue(index, quoted)) {
+                Some(cue) => (
+                    self.speaker_of_cue(cue, clause_start),
+                    Some(self.cue_span(cue)),
+                ),
+                None => (
+                    self.phrase_before(open.saturating_sub(1), clause_start)
+                        .map(|(first, last)| self.speaker(first, last)),
+                    None,
+                ),
+            }
+        } else if direct {
+            // A quote that stands alone continues the last speaker of the previous sentence.
+            match &self.last {
+                Some((last_sentence, speaker, cue)) if sentence <= last_sentence + 1 => {
+                    (speaker.clone(), *cue)
+                }
+                _ => (None, None),
+            }
+        } else {
+            // A partial quote takes the cue of its sentence.
+            let cue = (sentence_range.start..sentence_range.end)
+                .filter(|&index| !(open..=close).contains(&index))
+                .filter(|&index| self.is_cue(index, quoted))
+                .min_by_key(|&index| {
+                    if index < open {
+                        open - index
+                    } else {
+                        index - close + 1000
+                    }
+                });
+            match cue {
+                Some(cue) => (
+                    self.speaker_of_cue(cue, self.clause_start(cue)),
+                    Some(self.cue_span(cue)),
+                ),
+                None => return None,
+            }
+        };
+        self.push(kind, content, speaker, cue, sentence);
+        Some(kind)
+    }
+
+    /// For `„…“, sagte er, „…“`: the speaker and cue of the quote just before.
+    fn continues_direct(&self, open: usize) -> Option<(Option<Speaker>, Option<Span>)> {
+        let last = self.out.last()?;
+        if last.kind != QuoteKind::Direct {
+            return None;
+        }
+        let open_start = self.word(open)?.span.start;
+        let gap = open_start.checked_sub(last.span.end)?;
+        (gap < 80 && last.cue.is_some_and(|cue| cue.start > last.span.end))
+            .then(|| (last.speaker.clone(), last.cue))
+    }
+
+    // ---- indirect speech ---------------------------------------------------------------
+
+    fn indirect(&mut self, sentence_index: usize, quoted: &[Range<usize>]) {
+        let sentence = self.sentences[sentence_index].clone();
+        let mut end = sentence.end;
+        while end > sentence.start + 1
+            && self
+                .word(end - 1)
+                .is_some_and(|word| word.kind == WordKind::Punct)
+        {
+            end -= 1;
+        }
+        if end <= sentence.start + 1 {
+            return;
+        }
+        let last = end - 1;
+        let inside = |index: usize| quoted.iter().any(|range| range.contains(&index));
+        // A. cue verb, comma, Konjunktiv or dass clause: "Rutte warnte, die Führung könne ..."
+        for cue in sentence.start..end {
+            if inside(cue) || !self.is_cue(cue, quoted) {
+                continue;
+            }
+            if self.english && self.lower(cue + 1) == "that" && cue + 2 <= last {
+                let speaker = self.speaker_of_cue(cue, sentence.start);
+                self.push(
+                    QuoteKind::Indirect,
+                    self.span(cue + 1, last),
+                    speaker,
+                    Some(self.cue_span(cue)),
+                    sentence_index,
+                );
+                return;
+            }
+            let Some(comma) = (cue + 1..end).find(|&index| {
+                self.word(index)
+                    .is_some_and(|word| is_punct(word, &[",", ":", ";"]))
+            }) else {
+                continue;
+            };
+            if !self.word(comma).is_some_and(|word| is_punct(word, &[","])) {
+                continue;
+            }
+            let clause_end = (comma + 1..end)
+                .find(|&index| {
+                    self.word(index)
+                        .is_some_and(|word| is_punct(word, &[",", ";", ":"]))
+                })
+                .unwrap_or(end);
+            let complementizer = COMPLEMENTIZERS.contains(&self.lower(comma + 1));
+            let konjunktiv = (comma + 1..clause_end).any(|index| self.is_konjunktiv(index, true));
+            if (complementizer || konjunktiv) && comma + 1 <= last {
+                let speaker = self.speaker_of_cue(cue, sentence.start);
+                self.push(
+                    QuoteKind::Indirect,
+                    self.span(comma + 1, last),
+                    speaker,
+                    Some(self.cue_span(cue)),
+                    sentence_index,
+                );
+                return;
+            }
+        }
+        // B. trailing cue: "..., warnte Rutte." / "..., so der Minister."
+        for comma in sentence.start + 2..end {
+            if !self.word(comma).is_some_and(|word| is_punct(word, &[","])) || inside(comma) {
+                continue;
+            }
+            if inside(comma - 1) {
+                continue;
+            }
+            let verb = comma + 1;
+            let so = self.lower(verb) == "so"
+                || self.lower(verb) == "hieß"
+                || self.lower(verb) == "heißt";
+            if !(self.is_cue(verb, quoted) || so) {
+                continue;
+            }
+            let phrase = if self.lower(verb) == "hieß" || self.lower(verb) == "heißt" {
+                if self.lower(verb + 1) == "es" {
+                    Some((verb + 1, verb + 1))
+                } else {
+                    None
+                }
+            } else {
+                self.phrase_after(verb + 1)
+            };
+            let Some((first, phrase_last)) = phrase else {
+                continue;
+            };
+            // The cue phrase must close the sentence or its clause.
+            let rest = (phrase_last + 1..end)
+                .take_while(|&index| !self.word(index).is_some_and(|word| is_punct(word, &[","])))
+                .count();
+            if rest > 8 {
+                continue;
+            }
+            let speaker = if self.lower(first) == "es" {
+                None
+            } else {
+                Some(self.speaker(first, phrase_last))
+            };
+            self.push(
+                QuoteKind::Indirect,
+                self.span(sentence.start, comma - 1),
+                speaker,
+                Some(self.cue_span(verb)),
+                sentence_index,
+            );
+            return;
+        }
+        // C. cue phrases.
+        if let Some((cue_first, cue_last, speaker)) = self.cue_phrase(sentence.start, end) {
+            let span = if cue_first == sentence.start {
+                let mut start = cue_last + 1;
+                if self.word(start).is_some_and(|word| is_punct(word, &[","])) {
+                    start += 1;
+                }
+                self.span(start.min(last), last)
+            } else if cue_first > sentence.start + 1
+                && self
+                    .word(cue_first - 1)
+                    .is_some_and(|word| is_punct(word, &[","]))
+                && cue_last + 2 >= end
+            {
+                self.span(sentence.start, cue_first - 2)
+            } else {
+                self.span(sentence.start, last)
+            };
+            let cue = self.span(cue_first, cue_last);
+            self.push(
+                QuoteKind::Indirect,
+                span,
+                speaker,
+                Some(cue),
+                sentence_index,
+            );
+            return;
+        }
+        // D. a bare Konjunktiv I main clause continues the last reported speaker;
+        //    "soll ... haben" reports a claim.
+        if !self.german {
+            return;
+        }
+        let first_comma = (sentence.start..end)
+            .find(|&index| self.word(index).is_some_and(|word| is_punct(word, &[","])))
+            .unwrap_or(end);
+        let konjunktiv = (sentence.start..first_comma)
+            .any(|index| !inside(index) && self.is_konjunktiv(index, false));
+        let reported = (sentence.start..end)
+            .any(|index| matches!(self.lower(index), "soll" | "sollen"))
+            && matches!(self.lower(last), "haben" | "sein");
+        if !(konjunktiv || reported) || self.lower(sentence.start) == "ob" {
+            return;
+        }
+        let recent = match &self.last {
+            Some((last_sentence, speaker, cue)) if sentence_index <= last_sentence + 2 => {
+                Some((speaker.clone(), *cue))
+            }
+            _ => None,
+        };
+        match recent {
+            Some((speaker, cue)) => self.push(
+                QuoteKind::Indirect,
+                self.span(sentence.start, last),
+                speaker,
+                cue,
+                sentence_index,
+            ),
+            None if reported => self.push(
+                QuoteKind::Indirect,
+                self.span(sentence.start, last),
+                None,
+                None,
+                sentence_index,
+            ),
+            None => {}
+        }
+    }
+
+    /// `laut X`, `nach Angaben von X`, `nach Xs Worten`, `X zufolge`, `according to X`,
+    /// `Polizeiangaben zufolge`: (first word, last word, speaker).
+    fn cue_phrase(&mut self, start: usize, end: usize) -> Option<(usize, usize, Option<Speaker>)> {
+        for index in start..end {
+            let lower = self.lower(index);
+            if self.german && lower == "laut" {
+                if let Some((first, last)) = self.phrase_after(index + 1) {
+                    return Some((index, last, Some(self.speaker(first, last))));
+                }
+            }
+            if self.german && lower == "nach" {
+                let next = self.lower(index + 1);
+                const NOUNS: &[&str] = &[
+                    "angaben",
+                    "informationen",
+                    "ansicht",
+                    "einschätzung",
+                    "darstellung",
+                    "auffassung",
+                    "aussage",
+                    "aussagen",
+                    "berichten",
+                    "meinung",
+                    "schätzungen",
+                ];
+                // "Nach Polizeiangaben", "nach Angaben der Polizei", "nach Ruttes Worten",
+                // "nach den Worten des Generalsekretärs".
+                if next.ends_with("angaben") && next != "angaben"
+                    || next.ends_with("informationen") && next != "informationen"
+                {
+                    return Some((index, index + 1, Some(self.speaker(index + 1, index + 1))));
+                }
+                let noun_at = if NOUNS.contains(&next) || next == "worten" {
+                    Some(index + 1)
+                } else if self.lower(index + 2) == "worten" {
+                    Some(index + 2)
+                } else {
+                    None
+                };
+                if let Some(noun_at) = noun_at {
+                    if noun_at == index + 2
+                        && !DETERMINERS.contains(&next)
+                        && self.word(index + 1).is_some_and(|word| word.capitalised)
+                    {
+                        // "nach Ruttes Worten": the genitive name is the speaker.
+                        return Some((index, noun_at, Some(self.speaker(index + 1, index + 1))));
+                    }
+                    let mut at = noun_at + 1;
+                    if matches!(self.lower(at), "von" | "vom") {
+                        at += 1;
+                    }
+                    if let Some((first, last)) = self.phrase_after(at) {
+                        return Some((index, last, Some(self.speaker(first, last))));
+                    }
+                    if noun_at == index + 2 {
+                        // "nach seinen Worten": the last speaker.
+                        let speaker = self
+                            .last
+                            .as_ref()
+                            .and_then(|(_, speaker, _)| speaker.clone());
+                        return Some((index, noun_at, speaker));
+                    }
+                }
+            }
+            if self.german && lower == "zufolge" && index > start {
+                if let Some((first, last)) = self.phrase_before(index, start) {
+                    return Some((first, index, Some(self.speaker(first, last))));
+                }
+            }
+            if self.english && lower == "according" && self.lower(index + 1) == "to" {
+                if let Some((first, last)) = self.phrase_after(index + 2) {
+                    return Some((index, last, Some(self.speaker(first, last))));
+                }
+            }
+        }
+        None
+    }
+
+    // ---- cues and speakers -------------------------------------------------------------
+
+    fn lexicon(&self) -> &'static CueLexicon {
+        if self.german {
+            &lexicons().german
+        } else {
+            &lexicons().english
+        }
+    }
+
+    fn is_pronoun(&self, index: usize) -> bool {
+        PRONOUNS.contains(&self.lower(index))
+    }
+
+    /// Whether word `index` is a cue verb (its separable particle, if needed, present in
+    /// the clause), outside quotation marks.
+    fn is_cue(&self, index: usize, quoted: &[Range<usize>]) -> bool {
+        let Some(word) = self.word(index) else {
+            return false;
+        };
+        if word.kind != WordKind::Alpha || quoted.iter().any(|range| range.contains(&index)) {
+            return false;
+        }
+        let mut found = false;
+        for lexicon in [
+            self.german.then(|| &lexicons().german),
+            self.english.then(|| &lexicons().english),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let Some(readings) = lexicon.get(&word.lower) else {
+                continue;
+            };
+            for reading in readings {
+                match &reading.particle {
+                    None => found = true,
+                    Some(particle) => {
+                        let clause_end = (index + 1..self.words.len())
+                            .find(|&at| {
+                                self.words[at].kind == WordKind::Punct
+                                    && !is_any_mark(&self.words[at].lower)
+                                    && self.words[at].lower != "-"
+                            })
+                            .unwrap_or(self.words.len());
+                        if (index + 1..clause_end).any(|at| self.words[at].lower == *particle) {
+                            found = true;
+                        }
+                    }
+                }
+            }
+        }
+        let _ = self.lexicon();
+        found
+    }
+
+    fn is_konjunktiv(&self, index: usize, allow_second: bool) -> bool {
+        let Some(word) = self.word(index) else {
+            return false;
+        };
+        if word.kind != WordKind::Alpha {
+            return false;
+        }
+        if self.subjunctive.contains(&word.span.start) {
+            return true;
+        }
+        !word.capitalised
+            && (KONJUNKTIV_I.contains(&word.lower.as_str())
+                || (allow_second && KONJUNKTIV_II.contains(&word.lower.as_str())))
+    }
+
+    fn cue_span(&self, index: usize) -> Span {
+        self.word(index).map_or(Span::default(), |word| word.span)
+    }
+
+    /// First word of the clause that contains `index`.
+    fn clause_start(&self, index: usize) -> usize {
+        let mut at = index;
+        while at > 0 && !self.line_break_before(at) {
+            let previous = &self.words[at - 1];
+            if is_punct(
+                previous,
+                &[
+                    ",", ";", ":", ".", "!", "?", "“", "”", "\"", "«", "»", "„", "–", "—",
+                ],
+            ) {
+                break;
+            }
+            at -= 1;
+        }
+        at
+    }
+
+    /// The speaker of cue verb `cue`: the phrase before it (`Rutte warnte`), or after it
+    /// (`sagte Rutte`, `Dazu sagte Rutte`), or around the auxiliary of a participle
+    /// (`Trump hatte angekündigt`).
+    fn speaker_of_cue(&mut self, cue: usize, clause_start: usize) -> Option<Speaker> {
+        let clause_start = clause_start.max(self.clause_start(cue));
+        const AUXILIARIES: &[&str] = &[
+            "hat", "hatte", "haben", "hatten", "ist", "war", "wurde", "wurden", "has", "had",
+            "have", "was", "were", "will", "wird", "werden", "soll", "sollen", "kann", "könne",
+            "habe",
+        ];
+        let participle = self.lower(cue).starts_with("ge")
+            || (clause_start..cue).any(|index| AUXILIARIES.contains(&self.lower(index)));
+        let finite = if participle {
+            (clause_start..cue)
+                .find(|&index| AUXILIARIES.contains(&self.lower(index)))
+                .unwrap_or(cue)
+        } else {
+            cue
+        };
+        if let Some((first, last)) = self.phrase_before(finite, clause_start) {
+            return Some(self.speaker(first, last));
+        }
+        if let Some((first, last)) = self.phrase_after(finite + 1) {
+            if last < cue || !participle || finite == cue {
+                return Some(self.speaker(first, last));
+            }
+            return Some(self.speaker(first, last));
+        }
+        None
+    }
+
+    fn is_adjective(&self, index: usize) -> bool {
+        let Some(word) = self.word(index) else {
+            return false;
+        };
+        let lower = word.lower.as_str();
+        word.kind == WordKind::Alpha
+            && !word.capitalised
+            && lower.chars().count() >= 4
+            && ["e", "en", "er", "es", "em"]
+                .iter()
+                .any(|suffix| lower.ends_with(suffix))
+            && !PHRASE_STOPS.contains(&lower)
+            && !KONJUNKTIV_I.contains(&lower)
+            && !KONJUNKTIV_II.contains(&lower)
+            && !self.lexicon().forms.contains_key(lower)
+    }
+
+    /// The noun phrase that ends right before word `before` and starts at or after
+    /// `limit`: determiners, adjectives, capitalised words, `(SPD)`.
+    fn phrase_before(&self, before: usize, limit: usize) -> Option<(usize, usize)> {
+        if before == 0 || before <= limit {
+            return None;
+        }
+        let last = before - 1;
+        if self.is_pronoun(last) {
+            return Some((last, last));
+        }
+        let mut first = before;
+        let mut at = before;
+        let mut has_name = false;
+        let mut depth = 0;
+        while at > limit {
+            let index = at - 1;
+            let word = &self.words[index];
+            let accept = if word.lower == ")" {
+                depth += 1;
+                true
+            } else if word.lower == "(" && depth > 0 {
+                depth -= 1;
+                true
+            } else if depth > 0 {
+                true
+            } else if word.kind == WordKind::Alpha && word.capitalised {
+                // A capitalised adverb opening the sentence is no speaker ("Dazu sagte").
+                if SPEAKER_SKIP.contains(&word.lower.as_str())
+                    || PHRASE_STOPS.contains(&word.lower.as_str())
+                        && !DETERMINERS.contains(&word.lower.as_str())
+                {
+                    false
+                } else {
+                    has_name = has_name || !DETERMINERS.contains(&word.lower.as_str());
+                    true
+                }
+            } else {
+                DETERMINERS.contains(&word.lower.as_str())
+                    || (self.english && matches!(word.lower.as_str(), "of"))
+                    || self.is_adjective(index)
+                    || (word.kind == WordKind::Punct && word.lower == "-")
+            };
+            if !accept {
+                break;
+            }
+            first = index;
+            at -= 1;
+        }
+        // Trim a trailing parenthesis group from the phrase end, not from its start.
+        while first < before
+            && self
+                .word(first)
+                .is_some_and(|word| word.kind == WordKind::Punct)
+        {
+            first += 1;
+        }
+        (has_name && first < before).then_some((first, last))
+    }
+
+    /// The noun phrase starting at `start` (after skippable adverbs).
+    fn phrase_after(&self, start: usize) -> Option<(usize, usize)> {
+        let mut at = start;
+        while SPEAKER_SKIP.contains(&self.lower(at)) {
+            at += 1;
+        }
+        if self.line_break_before(at) && at > start {
+            return None;
+        }
+        if self.is_pronoun(at) {
+            return Some((at, at));
+        }
+        let first = at;
+        let mut last: Option<usize> = None;
+        let mut has_name = false;
+        let mut depth = 0;
+        let mut lowercase_nouns = 0;
+        while let Some(word) = self.word(at) {
+            if at > first && self.line_break_before(at) {
+                break;
+            }
+            let lower = word.lower.as_str();
+            let accept = if lower == "(" {
+                depth += 1;
+                true
+            } else if lower == ")" && depth > 0 {
+                depth -= 1;
+                true
+            } else if depth > 0 {
+                true
+            } else if DETERMINERS.contains(&lower) {
+                true
+            } else if word.kind == WordKind::Alpha && word.capitalised {
+                has_name = true;
+                true
+            } else if word.kind == WordKind::Alpha
+                && matches!(
+                    lower,
+                    "von" | "van" | "de" | "al" | "bin" | "da" | "du" | "zu"
+                )
+                && self.word(at + 1).is_some_and(|next| next.capitalised)
+                && has_name
+            {
+                true
+            } else if self.is_adjective(at)
+                && self.word(at + 1).is_some_and(|next| next.capitalised)
+            {
+                true
+            } else if self.english
+                && word.kind == WordKind::Alpha
+                && !PHRASE_STOPS.contains(&lower)
+                && lowercase_nouns < 3
+                && !ENGLISH_NON_NOUNS.contains(&lower)
+                && !self.lexicon().forms.contains_key(lower)
+            {
+                // "a spokesman", "the foreign minister".
+                lowercase_nouns += 1;
+                has_name = true;
+                true
+            } else {
+                false
+            };
+            if !accept {
+                break;
+            }
+            if depth == 0 && lower != ")" {
+                last = Some(at);
+            } else if lower == ")" && depth == 0 {
+                // A closing parenthesis ends the group; the phrase keeps its words only.
+            }
+            at += 1;
+        }
+        let last = last?;
+        (has_name && last >= first).then_some((first, last))
+    }
+
+    /// A speaker for the phrase `first..=last`, named by an actor mention when one
+    /// overlaps it, else by the phrase itself or (pronouns, descriptions) by an earlier
+    /// speaker.
+    fn speaker(&mut self, first: usize, last: usize) -> Speaker {
+        let span = self.span(first, last);
+        let text = span.slice(self.text).to_string();
+        let actor = self
+            .actors
+            .iter()
+            .filter(|actor| actor.span.overlaps(span))
+            .max_by_key(|actor| (span.contains(actor.span), actor.span.len()));
+        let (name, code) = match actor {
+            Some(actor) => (Some(actor.name.clone()), Some(actor.code.clone())),
+            None => self.resolve(first, last, &text),
+        };
+        if !self.is_pronoun(first) || first != last {
+            self.history.push((text, name.clone(), code.clone()));
+        }
+        Speaker { span, name, code }
+    }
+
+    /// Fallback resolution without the actor stage.
+    fn resolve(&self, first: usize, last: usize, text: &str) -> (Option<String>, Option<String>) {
+        if first == last && self.is_pronoun(first) {
+            if matches!(self.lower(first), "er" | "sie" | "he" | "she") {
+                let previous = self
+                    .history
+                    .iter()
+                    .rev()
+                    .find(|(_, name, _)| name.is_some());
+                return previous
+                    .map_or((None, None), |(_, name, code)| (name.clone(), code.clone()));
+            }
+            return (None, None);
+        }
+        let words: Vec<&Word> = (first..=last)
+            .filter_map(|index| self.word(index))
+            .collect();
+        let definite = words.first().is_some_and(|word| {
+            matches!(
+                word.lower.as_str(),
+                "der" | "die" | "des" | "dem" | "den" | "the"
+            )
+        });
+        if definite && words.len() <= 3 {
+            // "der Kanzler" -> an earlier "Bundeskanzler Olaf Scholz".
+            let head = words.last().map(|word| word.lower.as_str()).unwrap_or("");
+            let stem = head
+                .strip_suffix("s")
+                .filter(|stem| stem.chars().count() > 4)
+                .unwrap_or(head);
+            if let Some((_, name, code)) = self.history.iter().rev().find(|(phrase, name, _)| {
+                name.is_some()
+                    && phrase.to_lowercase().contains(stem)
+                    && phrase.to_lowercase() != text.to_lowercase()
+            }) {
+                return (name.clone(), code.clone());
+            }
+        }
+        // The phrase without determiners, parentheses and a genitive -s ("Ruttes").
+        let mut parts: Vec<&str> = Vec::new();
+        let mut depth = 0;
+        for word in &words {
+            match word.lower.as_str() {
+                "(" => depth += 1,
+                ")" => depth -= 1,
+                _ if depth > 0 => {}
+                lower if DETERMINERS.contains(&lower) && parts.is_empty() => {}
+                _ => parts.push(word.span.slice(self.text)),
+            }
+        }
+        let mut name = parts.join(" ");
+        if parts.len() == 1 && self.lower(last + 1) == "worten" {
+            name = name.strip_suffix('s').map(str::to_string).unwrap_or(name);
+        }
+        ((!name.is_empty()).then_some(name), None)
+    }
+
+    fn push(
+        &mut self,
+        kind: QuoteKind,
+        span: Span,
+        speaker: Option<Speaker>,
+        cue: Option<Span>,
+        sentence: usize,
+    ) {
+        if span.is_empty() {
+            return;
+        }
+        self.last = Some((sentence, speaker.clone(), cue));
+        self.out.push(Quote {
+            kind,
+            span,
+            speaker,
+            cue,
+        });
+    }
+}

@@ -1,0 +1,355 @@
+//! Data-driven tests: `check` runs [`annotate`] on my own sentences and compares
+//! `(kind, quote text, speaker phrase, speaker name)` in order.
+
+use lagebild_doc::{Document, Lang, TextAnalysis};
+use proptest::prelude::*;
+
+use super::*;
+
+fn run(lang: Lang, text: &str) -> Vec<Quote> {
+    let doc = Document {
+        text: text.to_string(),
+        lang,
+        ..Document::default()
+    };
+    let quotes = annotate(&doc, &TextAnalysis::default(), &[]);
+    let mut last_start = 0;
+    for quote in &quotes {
+        assert!(
+            quote.span.start >= last_start && !quote.span.is_empty(),
+            "{quote:?} in {text:?}"
+        );
+        assert!(
+            text.get(quote.span.range()).is_some(),
+            "{quote:?} not on char boundaries"
+        );
+        if let Some(speaker) = &quote.speaker {
+            assert!(text.get(speaker.span.range()).is_some());
+        }
+        if let Some(cue) = quote.cue {
+            assert!(text.get(cue.range()).is_some());
+        }
+        last_start = quote.span.start;
+    }
+    quotes
+}
+
+type Row<'a> = (QuoteKind, &'a str, Option<&'a str>, Option<&'a str>);
+
+fn check(lang: Lang, text: &str, expected: &[Row<'_>]) {
+    let quotes = run(lang, text);
+    let got: Vec<(QuoteKind, &str, Option<&str>, Option<&str>)> = quotes
+        .iter()
+        .map(|quote| {
+            (
+                quote.kind,
+                quote.span.slice(text),
+                quote
+                    .speaker
+                    .as_ref()
+                    .map(|speaker| speaker.span.slice(text)),
+                quote
+                    .speaker
+                    .as_ref()
+                    .and_then(|speaker| speaker.name.as_deref()),
+            )
+        })
+        .collect();
+    assert_eq!(got, expected, "in {text:?}");
+}
+
+use QuoteKind::{Direct, Indirect, Partial};
+
+#[test]
+fn embedded_lexicons_parse() {
+    check_embedded().expect("cue lexicons parse");
+    let error = lexicon::CueLexicon::parse("bad.txt", "# comment\nsagen\tsagte\n")
+        .expect_err("two columns");
+    assert_eq!(
+        error.to_string(),
+        "bad.txt:2: expected 3 tab-separated columns, found 2"
+    );
+}
+
+#[test]
+fn german_direct_quotes_in_every_style() {
+    check(
+        Lang::De,
+        "„Wir bleiben hart“, sagte Ministerin Anna Beispiel am Montag.",
+        &[(
+            Direct,
+            "Wir bleiben hart",
+            Some("Ministerin Anna Beispiel"),
+            Some("Ministerin Anna Beispiel"),
+        )],
+    );
+    check(
+        Lang::De,
+        "»Das ist ein Fehler«, erklärte der Sprecher.",
+        &[(
+            Direct,
+            "Das ist ein Fehler",
+            Some("der Sprecher"),
+            Some("Sprecher"),
+        )],
+    );
+    check(
+        Lang::De,
+        "Max Muster sagte: \"Wir kommen wieder. Ganz sicher.\"",
+        &[(
+            Direct,
+            "Wir kommen wieder. Ganz sicher.",
+            Some("Max Muster"),
+            Some("Max Muster"),
+        )],
+    );
+    check(
+        Lang::De,
+        "„Wir werden“, sagte er, „alles tun, was nötig ist.“",
+        &[
+            (Direct, "Wir werden", Some("er"), None),
+            (Direct, "alles tun, was nötig ist.", Some("er"), None),
+        ],
+    );
+}
+
+#[test]
+fn german_partial_quotes_need_a_cue() {
+    check(
+        Lang::De,
+        "Kanzlerin Eva Probe nannte den Plan „unverantwortlich“.",
+        &[(
+            Partial,
+            "unverantwortlich",
+            Some("Kanzlerin Eva Probe"),
+            Some("Kanzlerin Eva Probe"),
+        )],
+    );
+    check(Lang::De, "Das Schiff „Seestern“ lief aus.", &[]);
+}
+
+#[test]
+fn german_indirect_speech() {
+    check(
+        Lang::De,
+        "Der Minister warnte, die Lage sei ernst.",
+        &[(
+            Indirect,
+            "die Lage sei ernst",
+            Some("Der Minister"),
+            Some("Minister"),
+        )],
+    );
+    check(
+        Lang::De,
+        "Anna Beispiel sagte in Berlin, dass sie kandidieren werde.",
+        &[(
+            Indirect,
+            "dass sie kandidieren werde",
+            Some("Anna Beispiel"),
+            Some("Anna Beispiel"),
+        )],
+    );
+    check(
+        Lang::De,
+        "Die Grenze bleibe geschlossen, betonte Max Muster.",
+        &[(
+            Indirect,
+            "Die Grenze bleibe geschlossen",
+            Some("Max Muster"),
+            Some("Max Muster"),
+        )],
+    );
+    check(
+        Lang::De,
+        "Laut Polizei wurden drei Menschen verletzt.",
+        &[(
+            Indirect,
+            "wurden drei Menschen verletzt",
+            Some("Polizei"),
+            Some("Polizei"),
+        )],
+    );
+    check(
+        Lang::De,
+        "Das Werk schließt nach Angaben des Konzerns im Mai.",
+        &[(
+            Indirect,
+            "Das Werk schließt nach Angaben des Konzerns im Mai",
+            Some("des Konzerns"),
+            Some("Konzerns"),
+        )],
+    );
+    check(
+        Lang::De,
+        "Den Behörden zufolge ist die Lage ruhig.",
+        &[(
+            Indirect,
+            "ist die Lage ruhig",
+            Some("Den Behörden"),
+            Some("Behörden"),
+        )],
+    );
+}
+
+#[test]
+fn german_konjunktiv_continues_the_speaker() {
+    let text = "Max Muster sagte, die Regierung habe versagt. Sie müsse zurücktreten. Das Wetter ist schön.";
+    check(
+        Lang::De,
+        text,
+        &[
+            (
+                Indirect,
+                "die Regierung habe versagt",
+                Some("Max Muster"),
+                Some("Max Muster"),
+            ),
+            (
+                Indirect,
+                "Sie müsse zurücktreten",
+                Some("Max Muster"),
+                Some("Max Muster"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn pronouns_and_descriptions_fall_back_to_earlier_speakers() {
+    let text = "Bundeskanzlerin Eva Probe sagte, das sei falsch. \"Wir handeln jetzt\", sagte sie. Die Lage sei ernst, unterstrich die Bundeskanzlerin.";
+    let quotes = run(Lang::De, text);
+    let names: Vec<Option<&str>> = quotes
+        .iter()
+        .map(|quote| {
+            quote
+                .speaker
+                .as_ref()
+                .and_then(|speaker| speaker.name.as_deref())
+        })
+        .collect();
+    assert_eq!(names, [Some("Bundeskanzlerin Eva Probe"); 3]);
+}
+
+#[test]
+fn english_quotes() {
+    check(
+        Lang::En,
+        "\"We will not back down,\" the minister said on Monday.",
+        &[(
+            Direct,
+            "We will not back down,",
+            Some("the minister"),
+            Some("minister"),
+        )],
+    );
+    check(
+        Lang::En,
+        "“This is a mistake,” said Jane Example.",
+        &[(
+            Direct,
+            "This is a mistake,",
+            Some("Jane Example"),
+            Some("Jane Example"),
+        )],
+    );
+    check(
+        Lang::En,
+        "John Example said that the talks had failed.",
+        &[(
+            Indirect,
+            "that the talks had failed",
+            Some("John Example"),
+            Some("John Example"),
+        )],
+    );
+    check(
+        Lang::En,
+        "According to officials, ten people were hurt.",
+        &[(
+            Indirect,
+            "ten people were hurt",
+            Some("officials"),
+            Some("officials"),
+        )],
+    );
+}
+
+#[test]
+fn actor_mentions_name_the_speaker() {
+    let text = "\"Wir bleiben hart\", sagte er.";
+    let doc = Document {
+        text: text.to_string(),
+        lang: Lang::De,
+        ..Document::default()
+    };
+    let start = text.find("er.").unwrap_or(0);
+    let actor = lagebild_actors::ActorMention {
+        span: Span::from_range(start..start + 2),
+        name: "Mark Rutte".into(),
+        code: "IGOWSTNAT".into(),
+        country: None,
+        kind: lagebild_actors::ActorKind::Person,
+        wikidata: None,
+        antecedent: Some(Span::new(0, 1)),
+        rule: "test".into(),
+    };
+    let quotes = annotate(&doc, &TextAnalysis::default(), &[actor]);
+    let speaker = quotes.first().and_then(|quote| quote.speaker.clone());
+    assert_eq!(
+        speaker.and_then(|speaker| speaker.code).as_deref(),
+        Some("IGOWSTNAT")
+    );
+}
+
+#[test]
+fn tagger_mood_marks_konjunktiv() {
+    // "bringt" is indicative in form; the tagger's Mood=Sub makes the clause reported.
+    let text = "Sie erklärte, er bringt Glück.";
+    let doc = Document {
+        text: text.to_string(),
+        lang: Lang::De,
+        ..Document::default()
+    };
+    let start = text.find("bringt").unwrap_or(0);
+    let token = lagebild_doc::Token {
+        span: Span::from_range(start..start + 6),
+        feats: lagebild_doc::Feats {
+            mood: Some(lagebild_doc::Mood::Sub),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let analysis = TextAnalysis {
+        sentences: Vec::new(),
+        tokens: vec![token],
+    };
+    assert_eq!(annotate(&doc, &TextAnalysis::default(), &[]).len(), 0);
+    assert_eq!(annotate(&doc, &analysis, &[]).len(), 1);
+}
+
+#[test]
+fn gold_data_when_shared_data_is_present() {
+    let dir = eval::shared_dir().join("corpus/seed");
+    if !dir.exists() {
+        eprintln!("skipping gold_data_when_shared_data_is_present: ../shared not found");
+        return;
+    }
+    let documents = eval::load_seed(&dir).expect("seed loads");
+    let report = eval::evaluate(&documents, &|_| (TextAnalysis::default(), Vec::new()), 0);
+    assert!(report.gold > 0 && report.matched <= report.gold.min(report.predicted));
+}
+
+proptest! {
+    #[test]
+    fn no_panic_on_arbitrary_text(text in "\\PC{0,200}", de in any::<bool>()) {
+        run(if de { Lang::De } else { Lang::En }, &text);
+        run(Lang::Other, &text);
+    }
+
+    #[test]
+    fn no_panic_on_quote_like_text(text in "(„|“|\"|»|«|‚|‘|, |sagte |er |sei |laut |nach |Angaben |zufolge |Worten |dass |\\. |\\n|Max |said |that ){0,16}") {
+        run(Lang::De, &text);
+        run(Lang::En, &text);
+    }
+}
