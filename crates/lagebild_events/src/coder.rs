@@ -170,14 +170,19 @@ impl Coder {
         if view.phrases.is_empty() && trace.is_none() {
             return events;
         }
-        for index in 0..view.words.len() {
+        // Verbs first, then nouns: a nominal event whose actors are already arguments of
+        // a coded verb in the same clause ("verurteilten die Kooperation zwischen A und B")
+        // is the verb's content, not an event of its own.
+        let mut consumed: Vec<((usize, usize), usize)> = Vec::new();
+        for (pass, index) in [TriggerKind::Verb, TriggerKind::Noun].into_iter().flat_map(|pass| (0..view.words.len()).map(move |index| (pass, index))) {
             if view.words[index].is_punct || view.words[index].phrase.is_some() {
                 continue;
             }
-            let candidates = self.candidates(dictionary, &view, index);
+            let candidates: Vec<Candidate> = self.candidates(dictionary, &view, index).into_iter().filter(|candidate| dictionary.entries[candidate.entry].kind == pass).collect();
             if candidates.is_empty() {
                 continue;
             }
+            let clause = view.clause_of(index);
             let forms = dictionary.forms.lookup(&view.words[index].norm).to_vec();
             let mut frames: [Option<Frame>; 2] = [None, None];
             let mut winner: Option<Trial<'_>> = None;
@@ -199,7 +204,13 @@ impl Coder {
                         }
                     }
                 });
-                let trial = try_entry(entry, candidate, frame);
+                let mut trial = try_entry(entry, candidate, frame);
+                if trial.ok && noun {
+                    if let Some(reason) = nominal_veto(&view, index, &trial, &consumed, clause) {
+                        trial.ok = false;
+                        trial.outcome = reason;
+                    }
+                }
                 if let Some(trace) = trace.as_deref_mut() {
                     trace.push(Attempt {
                         token: index,
@@ -221,6 +232,9 @@ impl Coder {
             let Some(winner) = winner else { continue };
             let Some(code) = winner.entry.code.clone() else { continue };
             let pairs = pairs(&winner);
+            if pass == TriggerKind::Verb {
+                consumed.extend(pairs.iter().flat_map(|(source, target)| [(clause, *source), (clause, *target)]));
+            }
             let context = modality::Context::new(input, &view, index, &forms, winner.entry);
             for (source, target) in pairs {
                 let (Some(source_mention), Some(target_mention)) = (input.actors.get(source), input.actors.get(target)) else { continue };
@@ -253,6 +267,7 @@ impl Coder {
                 });
             }
         }
+        events.sort_by_key(|event| (event.trigger.start, event.trigger.end));
         events
     }
 
@@ -374,6 +389,27 @@ fn try_entry<'a>(entry: &'a Entry, candidate: Candidate, frame: &Frame) -> Trial
         (_, None) => trial.outcome = format!("no actor in target slot +{target_name}{}", if frame.passive { " (passive)" } else { "" }),
     }
     trial
+}
+
+/// Why a matched nominal event is not coded: a noun phrase that is indefinite or
+/// hypothetical ("einen möglichen Waffenstillstand"), a multilateral relation (more than
+/// two actors on one side), or actors already taken by a verb event of the clause.
+fn nominal_veto(view: &SentenceView<'_>, index: usize, trial: &Trial<'_>, consumed: &[((usize, usize), usize)], clause: (usize, usize)) -> Option<String> {
+    let (start, _) = clause;
+    for position in index.saturating_sub(3).max(start)..index {
+        let word = &view.words[position].norm;
+        if crate::words::is_indefinite_or_hypothetical(view.lang, word) {
+            return Some(format!("noun phrase with `{word}` is indefinite or hypothetical: not coded"));
+        }
+    }
+    if trial.symmetric.as_ref().is_some_and(|argument| argument.mentions.len() > 2) {
+        return Some("multilateral relation (more than two actors): not coded as dyads".into());
+    }
+    let pairs = pairs(trial);
+    if !pairs.is_empty() && pairs.iter().all(|(source, target)| consumed.contains(&(clause, *source)) && consumed.contains(&(clause, *target)) || consumed.contains(&(clause, *target)) && trial.symmetric.is_some()) {
+        return Some("its actors are arguments of a coded verb in the clause: not coded".into());
+    }
+    None
 }
 
 /// Source/target mention pairs: one per combination of compound actors.

@@ -63,7 +63,11 @@ impl Frame {
         }
         match role {
             Role::Dat => self.arguments.iter().find(|argument| argument.role == Role::Obj),
-            Role::Obj => self.arguments.iter().find(|argument| argument.role == Role::Dat),
+            Role::Obj => self
+                .arguments
+                .iter()
+                .find(|argument| argument.role == Role::Dat)
+                .or_else(|| self.arguments.iter().find(|argument| matches!(&argument.role, Role::Prep(p) if p == "zwischen" || p == "between"))),
             Role::Gen if noun => self.arguments.iter().find(|argument| matches!(&argument.role, Role::Prep(p) if words::is_agentive_preposition(p))),
             Role::Any => self
                 .arguments
@@ -376,6 +380,14 @@ impl<'a> SentenceView<'a> {
         if let Some(subject) = subject {
             frame.arguments.push(Argument { role: subject_role.clone(), mentions: subject.mentions.clone(), via: if subordinate { "linear:first".into() } else { "linear:before-verb".into() } });
         }
+        // An object noun with a `zwischen` attribute names the targets ("verurteilten die
+        // Kooperation zwischen Russland und Nordkorea").
+        let between = groups.iter().find(|group| group.first > finite && matches!(group.preposition.as_deref(), Some("zwischen" | "between")));
+        if objects.is_empty() && !passive {
+            if let Some(group) = between {
+                frame.arguments.push(Argument { role: Role::Obj, mentions: group.mentions.clone(), via: "linear:object-noun-zwischen".into() });
+            }
+        }
         if let Some(object_role) = object_role {
             // More than one plain object group is ambiguous: keep only the first, and only
             // when it is the sole one or the language orders dative before accusative.
@@ -398,8 +410,12 @@ impl<'a> SentenceView<'a> {
     fn noun_linear(&self, index: usize, end: usize, groups: &[Group], frame: &mut Frame) {
         // A possessor or adjective actor right before the noun ("Putins Besuch", "russische Angriffe").
         if index > 0 {
-            if let Some(phrase) = self.words[index - 1].phrase {
-                if !self.words[index - 1].boundary_after {
+            let before = &self.words[index - 1];
+            // German prenominal actors are genitives (`Russlands`) or adjectives
+            // (`russische`); a bare name before a noun is an object ("wirft Russland Hilfe vor").
+            let prenominal = self.lang != Lang::De || before.surface.ends_with('s') || before.surface.chars().next().is_some_and(char::is_lowercase) || self.parsed;
+            if let Some(phrase) = before.phrase.filter(|_| prenominal) {
+                if !before.boundary_after {
                     frame.arguments.push(Argument { role: Role::Gen, mentions: vec![self.phrases[phrase].mention], via: "linear:before-noun".into() });
                 }
             }

@@ -152,3 +152,11 @@ pub fn is_past_cue(lang: Lang, phrase: &str) -> bool {
     let list = if lang == Lang::De { DE } else { EN };
     list.iter().any(|cue| phrase.contains(cue))
 }
+
+/// Words before a nominal trigger that make it no specific, real event.
+pub fn is_indefinite_or_hypothetical(lang: Lang, word: &str) -> bool {
+    match lang {
+        Lang::De => member(&["ein", "eine", "einen", "einem", "einer", "eines", "möglichen", "mögliche", "möglicher", "künftige", "künftigen", "geplante", "geplanten", "etwaige", "etwaigen", "kein", "keine", "keinen"], word),
+        _ => member(&["a", "an", "possible", "potential", "future", "planned", "any", "no"], word),
+    }
+}

@@ -196,6 +196,23 @@ fn german_compound_actors_make_one_event_per_pair() {
 }
 
 #[test]
+fn german_nominal_event_as_object_gives_the_targets() {
+    // The cooperation is what Zentra condemns: targets Arland and Borland, no own event.
+    check(
+        de("Zentra verurteilte die Militär-Kooperation zwischen Arland und Borland .", &[("Zentra", "ZEN"), ("Arland", "ARL"), ("Borland", "BOR")]),
+        &["ZEN->ARL 111 asserted", "ZEN->BOR 111 asserted"],
+    );
+    // Indefinite or hypothetical noun phrases are no events; nor are multilateral ones.
+    check(de("Zentra plant einen möglichen Waffenstillstand zwischen Arland und Borland .", &[("Zentra", "ZEN"), ("Arland", "ARL"), ("Borland", "BOR")]), &[]);
+    check(
+        de("Die Annäherung zwischen Arland , Borland und Kolda ist deutlich .", &[("Arland", "ARL"), ("Borland", "BOR"), ("Kolda", "KOL")]),
+        &[],
+    );
+    // A bare name before a noun is an object, not a possessor.
+    check(de("Zentra wirft Arland Hilfe für Borlands Armee vor .", &[("Zentra", "ZEN"), ("Arland", "ARL"), ("Borlands", "BOR")]), &["ZEN->ARL 112 asserted"]);
+}
+
+#[test]
 fn german_nominal_event_with_genitive() {
     check(de("Der Besuch Arlands in Borland dauerte zwei Tage .", &[("Arlands", "ARL"), ("Borland", "BOR")]), &["ARL->BOR 042 asserted"]);
 }
