@@ -8,37 +8,85 @@
 use lagebild_doc::{Lang, LangGuess};
 
 /// How much of a text language identification reads.
-pub const SAMPLE_BYTES: usize = 4096;
+pub const SAMPLE_BYTES: usize = 2048;
+
+/// How much of the sample the trigram model reads.
+const MODEL_SAMPLE_BYTES: usize = 1024;
+
+/// From this many words on, dense function words of one language decide alone.
+const CLEAR_TEXT_WORDS: usize = 40;
 
 /// Texts with fewer words than this are decided by function words alone.
 const SHORT_TEXT_WORDS: usize = 12;
 
-/// German function words that are not also common English words.
+/// German function words that are not also common English words (sorted by bytes).
 const GERMAN: &[&str] = &[
-    "aber", "am", "auch", "auf", "aus", "bei", "beim", "bis", "das", "dass", "daß", "dem", "den",
-    "der", "des", "die", "dies", "diese", "diesem", "diesen", "dieser", "dieses", "doch", "durch",
-    "ein", "eine", "einem", "einen", "einer", "eines", "er", "es", "für", "gegen", "hat", "haben",
-    "hatte", "hier", "ich", "ihr", "ihre", "im", "ins", "ist", "kein", "keine", "mit", "nach",
-    "nicht", "noch", "nur", "ob", "oder", "ohne", "sei", "sein", "seine", "sich", "sie", "sind",
-    "über", "um", "und", "uns", "unter", "vom", "von", "vor", "waren", "weil", "wenn", "werden",
-    "wie", "wir", "wird", "wurde", "wurden", "zu", "zum", "zur", "zwischen",
+    "aber", "alles", "am", "auch", "auf", "aus", "bei", "beim", "bin", "bis", "bist", "dabei",
+    "damit", "dann", "das", "dass", "daß", "dem", "den", "der", "des", "die", "dies", "diese",
+    "diesem", "diesen", "dieser", "dieses", "doch", "dort", "durch", "ein", "eine", "einem",
+    "einen", "einer", "eines", "einmal", "er", "es", "euch", "für", "gegen", "gestern", "gibt",
+    "habe", "haben", "hat", "hatte", "hatten", "heute", "hier", "hätte", "ich", "ihr", "ihre",
+    "im", "immer", "ins", "ist", "jetzt", "kann", "kein", "keine", "können", "mehr", "mein", "mit",
+    "muss", "nach", "nein", "nicht", "noch", "nur", "ob", "oder", "ohne", "schon", "sehr", "sei",
+    "sein", "seine", "seit", "sich", "sie", "sind", "soll", "sondern", "sowie", "um", "und", "uns",
+    "unter", "vom", "von", "vor", "waren", "weil", "wenn", "werden", "wie", "wieder", "wir",
+    "wird", "worden", "wurde", "wurden", "wäre", "würde", "zu", "zum", "zur", "zwischen", "über",
 ];
 
-/// English function words that are not also common German words.
+/// English function words that are not also common German words (sorted by bytes).
 const ENGLISH: &[&str] = &[
-    "a", "about", "after", "and", "are", "as", "at", "be", "been", "but", "by", "could", "for",
-    "from", "had", "has", "have", "he", "her", "his", "is", "it", "its", "not", "of", "on", "or",
-    "said", "says", "she", "than", "that", "the", "their", "they", "this", "to", "was", "were",
-    "which", "who", "will", "with", "would", "you",
+    "a", "about", "after", "all", "and", "are", "as", "at", "be", "because", "been", "being",
+    "but", "by", "can", "could", "dear", "did", "do", "does", "for", "from", "had", "has", "have",
+    "he", "her", "hi", "his", "how", "i", "if", "into", "is", "it", "its", "just", "me", "my",
+    "not", "of", "on", "only", "or", "our", "please", "regards", "said", "says", "she", "should",
+    "than", "thank", "thanks", "that", "the", "their", "them", "there", "these", "they", "this",
+    "those", "to", "was", "we", "were", "what", "when", "which", "while", "who", "will", "with",
+    "would", "you", "your",
 ];
 
-fn is_german(word: &str) -> bool {
-    GERMAN.contains(&word)
+/// A word of at most 8 UTF-8 bytes packed into an integer (zero padded), so lookups are
+/// integer comparisons; longer words are no function words.
+fn pack(word: &str) -> Option<u64> {
+    if word.len() > 8 {
+        return None;
+    }
+    let mut bytes = [0u8; 8];
+    let mut length = 0;
+    for c in word.chars() {
+        let lower = match c {
+            'A'..='Z' => c.to_ascii_lowercase(),
+            'Ä' => 'ä',
+            'Ö' => 'ö',
+            'Ü' => 'ü',
+            other => other,
+        };
+        let width = lower.len_utf8();
+        if length + width > 8 {
+            return None;
+        }
+        lower.encode_utf8(&mut bytes[length..]);
+        length += width;
+    }
+    Some(u64::from_be_bytes(bytes))
 }
 
-fn is_english(word: &str) -> bool {
-    ENGLISH.contains(&word)
+/// The packed word lists, sorted for binary search.
+struct FunctionWords {
+    german: Vec<u64>,
+    english: Vec<u64>,
 }
+
+static FUNCTION_WORDS: std::sync::LazyLock<FunctionWords> = std::sync::LazyLock::new(|| {
+    let packed = |words: &[&str]| {
+        let mut keys: Vec<u64> = words.iter().filter_map(|word| pack(word)).collect();
+        keys.sort_unstable();
+        keys
+    };
+    FunctionWords {
+        german: packed(GERMAN),
+        english: packed(ENGLISH),
+    }
+});
 
 /// Counts of words and function-word hits in a sample.
 #[derive(Debug, Default)]
@@ -50,35 +98,40 @@ struct WordCounts {
 }
 
 fn count_words(sample: &str) -> WordCounts {
+    let lists = &*FUNCTION_WORDS;
     let mut counts = WordCounts::default();
-    let mut lower = String::new();
     for word in sample
         .split(|c: char| !c.is_alphabetic())
         .filter(|word| !word.is_empty())
     {
         counts.words += 1;
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        if is_german(&lower) {
+        if !word.is_ascii() {
+            counts.umlauts += word
+                .chars()
+                .filter(|c| matches!(c, 'ä' | 'ö' | 'ü' | 'ß' | 'Ä' | 'Ö' | 'Ü'))
+                .count();
+        }
+        let Some(key) = pack(word) else { continue };
+        if lists.german.binary_search(&key).is_ok() {
             counts.german += 1;
         }
-        if is_english(&lower) {
+        if lists.english.binary_search(&key).is_ok() {
             counts.english += 1;
         }
-        counts.umlauts += lower
-            .chars()
-            .filter(|c| matches!(c, 'ä' | 'ö' | 'ü' | 'ß'))
-            .count();
     }
     counts
 }
 
 /// The first `SAMPLE_BYTES` of `text`, cut at a char boundary.
 fn sample(text: &str) -> &str {
-    if text.len() <= SAMPLE_BYTES {
+    prefix(text, SAMPLE_BYTES)
+}
+
+fn prefix(text: &str, bytes: usize) -> &str {
+    if text.len() <= bytes {
         return text;
     }
-    let mut end = SAMPLE_BYTES;
+    let mut end = bytes;
     while !text.is_char_boundary(end) {
         end -= 1;
     }
@@ -122,7 +175,17 @@ fn guess_language(text: &str) -> LangGuess {
         Lang::En
     };
     let majority_share = counts.german.max(counts.english) as f32 / hits.max(1) as f32;
-    let Some(info) = whatlang::detect(sample) else {
+    if counts.words >= CLEAR_TEXT_WORDS && function_ratio >= 0.25 && majority_share >= 0.85 {
+        // Running German or English text: a quarter of the words are function words of
+        // one language. No other language matches these lists that densely, and the
+        // trigram model is the expensive part, so it is skipped.
+        return LangGuess {
+            lang: majority,
+            confidence: 0.95,
+        };
+    }
+    let model_sample = prefix(sample, MODEL_SAMPLE_BYTES);
+    let Some(info) = whatlang::detect(model_sample) else {
         return short_text_guess(sample, &counts);
     };
     let model = match info.lang() {
@@ -132,7 +195,11 @@ fn guess_language(text: &str) -> LangGuess {
     };
     let model_confidence = info.confidence() as f32;
     match model {
-        Lang::Other if function_ratio >= 0.2 && majority_share >= 0.75 => {
+        Lang::Other
+            if majority_share >= 0.75
+                && (function_ratio >= 0.2
+                    || (hits >= 2 && function_ratio >= 0.12 && !info.is_reliable())) =>
+        {
             // Function words of German or English everywhere: the model was misled, e.g. by
             // many names or a list of figures.
             LangGuess {
@@ -243,6 +310,18 @@ mod tests {
         for (text, expected) in table {
             check(text, expected);
         }
+    }
+
+    #[test]
+    fn every_function_word_is_found() {
+        for word in GERMAN {
+            assert_eq!(count_words(word).german, 1, "{word}");
+            assert_eq!(count_words(&word.to_uppercase()).german, 1, "{word}");
+        }
+        for word in ENGLISH {
+            assert_eq!(count_words(word).english, 1, "{word}");
+        }
+        assert_eq!(count_words("Zwischenzeitlich Haus").german, 0);
     }
 
     #[test]

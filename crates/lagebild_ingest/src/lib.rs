@@ -44,7 +44,7 @@
 //! - Memory: JSONL and CSV are streamed record by record; other formats read one file at a
 //!   time, at most [`ReadOptions::max_document_bytes`] (default 16 MiB; larger inputs give
 //!   a `TooLarge` error naming the byte offset). Directories are streamed file by file.
-//! - Linear time in the input size; language identification reads at most 4 KiB.
+//! - Linear time in the input size; language identification reads at most 2 KiB.
 //! - Errors ([`InputError`]) display as one line naming the input and the line or byte
 //!   offset; [`Document::origin`] is `path` or `path:line`.
 //!
@@ -62,6 +62,7 @@
 mod csv_input;
 mod decode;
 mod error;
+pub mod eval;
 mod feed;
 mod html;
 mod jsonl;
