@@ -1,0 +1,115 @@
+//! Accuracy tables for the analysis.
+//!
+//! ```text
+//! cargo run --release -p lagebild_nlp --example eval -- [--shared /work/shared] \
+//!     [--lang de|en|all] [--folds 5] [--no-parser] [--iterations 8] [--file PATH.conllu --lang de]
+//! ```
+//!
+//! German: k-fold cross-validation over UD German GSD dev + PUD (the embedded model is
+//! trained on all of it, so only CV figures are honest). English: the embedded model
+//! (trained on EWT train + GUM train) on EWT dev, GUM dev and PUD. `--file`: the
+//! embedded model on any CoNLL-U file with gold tokenization.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use lagebild_doc::Lang;
+use lagebild_nlp::corpus::{GoldToken, gold_tokens};
+use lagebild_nlp::{Analyzer, EvalReport, TrainConfig, cross_validate, embedded_lexicon, evaluate};
+
+fn read(path: &Path) -> Result<Vec<lagebild_doc::conllu::ConlluSentence>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    lagebild_doc::conllu::parse(&text).map_err(|error| anyhow::anyhow!("{}:{}", path.display(), error))
+}
+
+fn gold(path: &Path, lang: Lang) -> Result<Vec<Vec<GoldToken>>> {
+    Ok(read(path)?.iter().map(|sentence| gold_tokens(sentence, lang)).collect())
+}
+
+fn main() -> Result<()> {
+    let mut shared = PathBuf::from(
+        std::env::var("LAGEBILD_SHARED").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared").to_string()),
+    );
+    let mut langs = vec![Lang::De, Lang::En];
+    let mut folds = 5;
+    let mut parser = true;
+    let mut file: Option<PathBuf> = None;
+    let mut config = TrainConfig::default();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--shared" => shared = PathBuf::from(value()?),
+            "--lang" => {
+                langs = match value()?.as_str() {
+                    "all" => vec![Lang::De, Lang::En],
+                    code => vec![Lang::parse(code)],
+                }
+            }
+            "--folds" => folds = value()?.parse()?,
+            "--iterations" => config.iterations = value()?.parse()?,
+            "--no-parser" => parser = false,
+            "--no-split" => config.split_verbal = false,
+            "--stack-folds" => config.stack_folds = value()?.parse()?,
+            "--min-count" => config.min_feature_count = value()?.parse()?,
+            "--file" => file = Some(PathBuf::from(value()?)),
+            other => anyhow::bail!("unknown argument {other}"),
+        }
+    }
+    let embedded = Analyzer::embedded();
+    if !embedded.problems().is_empty() {
+        eprintln!("model problems: {:?}", embedded.problems());
+    }
+    let analyzer_for_files = || -> Analyzer {
+        let (de, en) = (
+            lagebild_nlp::Tagger::from_bytes(include_bytes!("../models/de.tagger.gz"), "de", embedded_lexicon(Lang::De)).ok(),
+            lagebild_nlp::Tagger::from_bytes(include_bytes!("../models/en.tagger.gz"), "en", embedded_lexicon(Lang::En)).ok(),
+        );
+        let analyzer = Analyzer::new(de, en);
+        if parser { analyzer } else { analyzer.without_parsers() }
+    };
+    println!("{}", EvalReport::header());
+    if let Some(file) = file {
+        let analyzer = analyzer_for_files();
+        for lang in langs {
+            let name = format!("{} {}", lang.code(), file.file_name().and_then(|name| name.to_str()).unwrap_or("file"));
+            println!("{}", evaluate(&analyzer, lang, &read(&file)?, &name));
+        }
+        return Ok(());
+    }
+    let ud = shared.join("data/ud");
+    for lang in langs {
+        match lang {
+            Lang::De => {
+                let mut sentences = gold(&ud.join("de_gsd-ud-dev.conllu"), lang)?;
+                let gsd = sentences.len();
+                sentences.extend(gold(&ud.join("de_pud-ud-test.conllu"), lang)?);
+                let started = std::time::Instant::now();
+                let lexicon = embedded_lexicon(lang);
+                let name = format!("de GSD-dev+PUD {folds}-fold CV");
+                let report = cross_validate(lang, &sentences, folds, lexicon.clone(), config, parser, &name);
+                println!("{report}");
+                if std::env::var_os("CONFUSIONS").is_some() {
+                    eprintln!("{}{}{}", report.top_confusions("UPOS", 25), report.top_confusions("UPOS-form", 60), report.top_confusions("Mood", 40));
+                }
+                // Only the GSD part has native STTS; report it separately too.
+                let gsd_only: Vec<Vec<GoldToken>> = sentences[..gsd].to_vec();
+                let name = format!("de GSD-dev only {folds}-fold CV");
+                println!("{}", cross_validate(lang, &gsd_only, folds, lexicon, config, parser, &name));
+                eprintln!("German CV took {:.1} s", started.elapsed().as_secs_f64());
+            }
+            _ => {
+                let analyzer = analyzer_for_files();
+                for file in ["en_ewt-ud-dev.conllu", "en_gum-ud-dev.conllu", "en_pud-ud-test.conllu"] {
+                    let name = format!("en {file}");
+                    let report = evaluate(&analyzer, lang, &read(&ud.join(file))?, &name);
+                    println!("{report}");
+                    if std::env::var_os("CONFUSIONS").is_some() {
+                        eprintln!("{}{}", report.top_confusions("UPOS", 15), report.top_confusions("Mood", 10));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}

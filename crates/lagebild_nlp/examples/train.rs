@@ -1,0 +1,186 @@
+//! Builds the committed lexicons and tagger models from `../shared` (DERIVE data).
+//!
+//! ```text
+//! cargo run --release -p lagebild_nlp --example train -- \
+//!     [--shared /work/shared] [--out crates/lagebild_nlp/models] [--lang de|en|all] [--iterations 8]
+//! ```
+//!
+//! Inputs: UD German GSD dev + PUD, UD English EWT train + GUM train
+//! (`data/ud`), spacy-lookups-data lemma tables, Wikidata German nouns and Leipzig
+//! frequency bands (`data/lexicons`). Outputs `de.lexicon.tsv.gz`, `en.lexicon.tsv.gz`,
+//! `de.tagger.gz`, `en.tagger.gz`. Deterministic: the same inputs give the same files.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use lagebild_doc::Lang;
+use lagebild_nlp::corpus::{GoldToken, gold_tokens};
+use lagebild_nlp::{Tagger, TrainConfig, load_lexicon};
+
+fn read_gz(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(&bytes[..])
+        .read_to_string(&mut text)
+        .with_context(|| format!("decompressing {}", path.display()))?;
+    Ok(text)
+}
+
+pub fn read_conllu(path: &Path, lang: Lang) -> Result<Vec<Vec<GoldToken>>> {
+    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let sentences = lagebild_doc::conllu::parse(&text).map_err(|error| anyhow::anyhow!("{}:{}", path.display(), error))?;
+    Ok(sentences.iter().map(|sentence| gold_tokens(sentence, lang)).collect())
+}
+
+fn edit(form: &str, lemma: &str) -> String {
+    let (strip, suffix) = lagebild_nlp::lexicon::edit_script(form, lemma);
+    format!("{strip},{suffix}")
+}
+
+fn clean(value: &str) -> bool {
+    !value.is_empty() && !value.contains(['\t', '\n', '\r'])
+}
+
+/// form -> (lemma edit, noun flag, band), written as the lexicon TSV.
+fn write_lexicon(entries: &BTreeMap<String, (String, bool, u8)>, path: &Path) -> Result<()> {
+    let mut tsv = String::new();
+    for (form, (edit, noun, band)) in entries {
+        let band = if *band == 0 { String::new() } else { band.to_string() };
+        tsv.push_str(&format!("{form}\t{edit}\t{}\t{band}\n", if *noun { "1" } else { "" }));
+    }
+    let mut encoder = flate2::GzBuilder::new().mtime(0).write(Vec::new(), flate2::Compression::best());
+    encoder.write_all(tsv.as_bytes())?;
+    std::fs::write(path, encoder.finish()?).with_context(|| format!("writing {}", path.display()))?;
+    println!("{}: {} forms", path.display(), entries.len());
+    Ok(())
+}
+
+fn build_german_lexicon(shared: &Path, out: &Path) -> Result<()> {
+    let lexicons = shared.join("data/lexicons");
+    let lookup: HashMap<String, String> =
+        serde_json::from_str(&read_gz(&lexicons.join("spacy-lookups-de/de_lemma_lookup.json.gz"))?)?;
+    let mut entries: BTreeMap<String, (String, bool, u8)> = BTreeMap::new();
+    for (form, lemma) in &lookup {
+        if clean(form) && clean(lemma) {
+            entries.insert(form.clone(), (edit(form, lemma), false, 0));
+        }
+    }
+    let nouns: std::collections::HashSet<String> = read_gz(&lexicons.join("wikidata-lexemes-de/nouns.txt.gz"))?
+        .lines()
+        .map(|line| line.trim().to_string())
+        .filter(|noun| clean(noun))
+        .collect();
+    for noun in &nouns {
+        entries.entry(noun.clone()).or_insert_with(|| (String::new(), false, 0)).1 = true;
+    }
+    // Inflected forms of listed nouns ("Staaten" -> "Staat") are nouns too.
+    for (form, lemma) in &lookup {
+        if nouns.contains(lemma) && form.chars().next().is_some_and(char::is_uppercase) {
+            if let Some(entry) = entries.get_mut(form) {
+                entry.1 = true;
+            }
+        }
+    }
+    let mut bands: HashMap<String, u8> = HashMap::new();
+    for line in read_gz(&lexicons.join("leipzig-freq-de/graded_words.txt.gz"))?.lines() {
+        if let Some((word, band)) = line.split_once('\t') {
+            if let Ok(band) = band.trim().parse::<u8>() {
+                if clean(word) {
+                    bands.insert(word.to_string(), band);
+                }
+            }
+        }
+    }
+    for (form, entry) in entries.iter_mut() {
+        entry.2 = bands.get(&form.to_lowercase()).copied().unwrap_or(0);
+    }
+    // Frequent words missing from the lemma table still get their band.
+    for (word, band) in &bands {
+        if *band <= 40 {
+            entries.entry(word.clone()).or_insert_with(|| (String::new(), false, *band));
+        }
+    }
+    write_lexicon(&entries, &out.join("de.lexicon.tsv.gz"))
+}
+
+fn build_english_lexicon(shared: &Path, out: &Path) -> Result<()> {
+    let lexicons = shared.join("data/lexicons");
+    let lookup: HashMap<String, String> =
+        serde_json::from_str(&read_gz(&lexicons.join("spacy-lookups-de/en_lemma_lookup.json.gz"))?)?;
+    let mut entries: BTreeMap<String, (String, bool, u8)> = BTreeMap::new();
+    for (form, lemma) in &lookup {
+        if clean(form) && clean(lemma) {
+            entries.insert(form.clone(), (edit(form, lemma), false, 0));
+        }
+    }
+    write_lexicon(&entries, &out.join("en.lexicon.tsv.gz"))
+}
+
+pub fn training_data(shared: &Path, lang: Lang) -> Result<Vec<Vec<GoldToken>>> {
+    let ud = shared.join("data/ud");
+    let files: &[&str] = match lang {
+        Lang::De => &["de_gsd-ud-dev.conllu", "de_pud-ud-test.conllu"],
+        _ => &["en_ewt-ud-train.conllu", "en_gum-ud-train.conllu"],
+    };
+    let mut sentences = Vec::new();
+    for file in files {
+        sentences.extend(read_conllu(&ud.join(file), lang)?);
+    }
+    Ok(sentences)
+}
+
+fn main() -> Result<()> {
+    let mut shared = PathBuf::from(
+        std::env::var("LAGEBILD_SHARED").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared").to_string()),
+    );
+    let mut out = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/models"));
+    let mut langs = vec![Lang::De, Lang::En];
+    let mut config = TrainConfig::default();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--shared" => shared = PathBuf::from(value()?),
+            "--out" => out = PathBuf::from(value()?),
+            "--lang" => {
+                langs = match value()?.as_str() {
+                    "all" => vec![Lang::De, Lang::En],
+                    code => vec![Lang::parse(code)],
+                }
+            }
+            "--iterations" => config.iterations = value()?.parse()?,
+            other => anyhow::bail!("unknown argument {other}"),
+        }
+    }
+    std::fs::create_dir_all(&out)?;
+    for lang in langs {
+        let started = Instant::now();
+        let lexicon_path = out.join(format!("{}.lexicon.tsv.gz", lang.code()));
+        match lang {
+            Lang::De => build_german_lexicon(&shared, &out)?,
+            _ => build_english_lexicon(&shared, &out)?,
+        }
+        let lexicon = Arc::new(load_lexicon(&std::fs::read(&lexicon_path)?, "lexicon").map_err(|error| anyhow::anyhow!("{error}"))?);
+        let sentences = training_data(&shared, lang)?;
+        let tokens: usize = sentences.iter().map(Vec::len).sum();
+        // English has ten times the training data: features seen once add size, not accuracy.
+        let config = if lang == Lang::En { TrainConfig { min_feature_count: config.min_feature_count.max(2), ..config } } else { config };
+        let tagger = Tagger::train(lang, &sentences, lexicon, config);
+        let path = out.join(format!("{}.tagger.gz", lang.code()));
+        let bytes = tagger.to_bytes();
+        std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+        println!(
+            "{}: {} sentences, {} tokens, {} bytes, {:.1} s",
+            path.display(),
+            sentences.len(),
+            tokens,
+            bytes.len(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
+}

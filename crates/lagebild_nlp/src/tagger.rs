@@ -1,0 +1,362 @@
+//! The tagger of one language: a main perceptron for `UPOS|XPOS|FEATS` labels, for
+//! German a second perceptron for Case and Number of nominal words, and the lemmatiser.
+
+use std::sync::Arc;
+
+use lagebild_doc::{Feats, Lang, Upos};
+
+use crate::codec::{Reader, Writer};
+use crate::corpus::{self, GoldToken};
+use crate::features::{Context, SentenceFeatures};
+use crate::lemmatizer::Lemmatizer;
+use crate::lexicon::Lexicon;
+use crate::perceptron::{Perceptron, PerceptronTrainer, argmax};
+use crate::ModelError;
+
+const MAGIC: &str = "lagebild-nlp-tagger-1";
+
+/// A decoded label of the main tagger.
+#[derive(Clone, Debug)]
+pub(crate) struct LabelInfo {
+    pub upos: Upos,
+    pub upos_text: String,
+    pub xpos: String,
+    pub feats: Feats,
+}
+
+/// What the tagger says about one token.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TaggedToken {
+    pub upos: Upos,
+    pub xpos: String,
+    pub feats: Feats,
+    pub lemma: String,
+}
+
+#[derive(Debug)]
+pub struct Tagger {
+    pub lang: Lang,
+    main: Perceptron,
+    /// Second pass over the main labels, seeing the first pass's labels on both sides.
+    stacked: Option<Perceptron>,
+    main_info: Vec<LabelInfo>,
+    /// German: Case/Number of nominals (and verbal features with `split_verbal`).
+    second: Option<Perceptron>,
+    second_feats: Vec<Feats>,
+    split_verbal: bool,
+    lemmatizer: Lemmatizer,
+    lexicon: Arc<Lexicon>,
+}
+
+/// Reusable buffers for tagging.
+#[derive(Default)]
+pub struct TagBuffers {
+    features: SentenceFeatures,
+    list: Vec<u64>,
+    scores: Vec<f32>,
+    labels: Vec<u16>,
+}
+
+/// Training settings.
+#[derive(Clone, Copy, Debug)]
+pub struct TrainConfig {
+    pub iterations: usize,
+    pub min_feature_count: u32,
+    pub min_weight: f32,
+    pub seed: u64,
+    /// German: predict verbal features with the second tagger instead of the main one.
+    pub split_verbal: bool,
+    /// Folds of the jackknife that trains the stacked second pass (< 2: no second pass).
+    pub stack_folds: usize,
+}
+
+impl Default for TrainConfig {
+    fn default() -> TrainConfig {
+        TrainConfig { iterations: 8, min_feature_count: 1, min_weight: 0.0, seed: 7, split_verbal: true, stack_folds: 4 }
+    }
+}
+
+fn label_info(label: &str) -> LabelInfo {
+    let (upos, xpos, feats) = corpus::split_label(label);
+    LabelInfo { upos: Upos::parse(upos).unwrap_or(Upos::X), upos_text: upos.to_string(), xpos: xpos.to_string(), feats }
+}
+
+/// Finite German forms that are subjunctive whatever their context (Konjunktiv II of
+/// the auxiliaries and modals, Konjunktiv I of "sein").
+fn is_always_subjunctive(form: &str) -> bool {
+    const STEMS: [&str; 8] = ["wär", "hätt", "würd", "könnt", "möcht", "dürft", "müsst", "müßt"];
+    const ENDINGS: [&str; 4] = ["e", "en", "est", "et"];
+    let lower = form.to_lowercase();
+    if matches!(lower.as_str(), "sei" | "seien" | "seiest" | "seiet") {
+        return true;
+    }
+    STEMS.iter().any(|stem| lower.strip_prefix(stem).is_some_and(|rest| ENDINGS.contains(&rest)))
+}
+
+/// A small deterministic shuffle (xorshift), so training is reproducible.
+fn shuffle<T>(items: &mut [T], seed: &mut u64) {
+    for index in (1..items.len()).rev() {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        let other = (*seed % (index as u64 + 1)) as usize;
+        items.swap(index, other);
+    }
+}
+
+fn collect_labels(labels: impl Iterator<Item = String>) -> Vec<String> {
+    let mut counts: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    for label in labels {
+        *counts.entry(label).or_insert(0) += 1;
+    }
+    let mut sorted: Vec<(String, u32)> = counts.into_iter().collect();
+    sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    sorted.into_iter().map(|(label, _)| label).collect()
+}
+
+/// Greedy left-to-right decoding of one prepared sentence.
+fn decode(
+    model: &Perceptron,
+    features: &SentenceFeatures,
+    count: usize,
+    context: Option<&Context>,
+    list: &mut Vec<u64>,
+    scores: &mut Vec<f32>,
+    labels: &mut Vec<u16>,
+) {
+    labels.clear();
+    let label_count = model.label_count().max(1);
+    scores.resize(label_count.max(scores.len()), 0.0);
+    let (mut prev, mut prev2) = (0u64, 0u64);
+    for position in 0..count {
+        features.at(position, prev, prev2, context, list);
+        model.score(list, &mut scores[..label_count]);
+        let label = argmax(&scores[..label_count]) as u16;
+        labels.push(label);
+        prev2 = prev;
+        prev = u64::from(label) + 1;
+    }
+}
+
+fn train_model(
+    sentences: &[&[GoldToken]],
+    lexicon: &Lexicon,
+    config: TrainConfig,
+    labels: Vec<String>,
+    label_of: &dyn Fn(&GoldToken) -> Option<String>,
+    contexts: Option<&[Context]>,
+) -> Perceptron {
+    let mut trainer = PerceptronTrainer::new(labels);
+    let mut order: Vec<usize> = (0..sentences.len()).collect();
+    let mut seed = config.seed.max(1);
+    let mut features = SentenceFeatures::default();
+    let mut list = Vec::new();
+    let mut scores = vec![0.0f32; trainer.labels.len()];
+    for iteration in 0..config.iterations {
+        shuffle(&mut order, &mut seed);
+        for &index in &order {
+            let sentence = sentences[index];
+            let forms: Vec<&str> = sentence.iter().map(|token| token.form.as_str()).collect();
+            features.prepare(&forms, lexicon);
+            let context = contexts.and_then(|contexts| contexts.get(index));
+            let (mut prev, mut prev2) = (0u64, 0u64);
+            for (position, token) in sentence.iter().enumerate() {
+                let truth = label_of(token).and_then(|label| trainer.label_id(&label));
+                features.at(position, prev, prev2, context, &mut list);
+                let Some(truth) = truth else {
+                    prev2 = prev;
+                    prev = 0xfffe;
+                    continue;
+                };
+                if iteration == 0 {
+                    trainer.count(&list);
+                }
+                trainer.score(&list, &mut scores);
+                let guess = argmax(&scores) as u16;
+                trainer.update(&list, truth, guess);
+                prev2 = prev;
+                // Train on the guessed history, as at tagging time.
+                prev = u64::from(guess) + 1;
+            }
+        }
+    }
+    trainer.finish(config.min_feature_count, config.min_weight)
+}
+
+fn label_kind(info: &[LabelInfo], label: u16) -> u8 {
+    match info.get(label as usize).map(|info| info.upos) {
+        Some(Upos::Verb | Upos::Aux) => 1,
+        Some(Upos::Punct | Upos::Cconj | Upos::Sconj) => 2,
+        _ => 0,
+    }
+}
+
+impl Tagger {
+    /// Trains a tagger on gold sentences.
+    pub fn train(lang: Lang, sentences: &[Vec<GoldToken>], lexicon: Arc<Lexicon>, config: TrainConfig) -> Tagger {
+        let split_verbal = config.split_verbal && lang == Lang::De;
+        let all: Vec<&[GoldToken]> = sentences.iter().map(Vec::as_slice).collect();
+        let main_label = |token: &GoldToken| Some(corpus::main_label(token, lang, split_verbal));
+        let labels = collect_labels(sentences.iter().flatten().filter_map(main_label));
+        let main = train_model(&all, &lexicon, config, labels.clone(), &main_label, None);
+        let main_info: Vec<LabelInfo> = main.labels.iter().map(|label| label_info(label)).collect();
+        let kind = |label: u16| label_kind(&main_info, label);
+        // The second pass sees the first pass's labels of the whole sentence. Its training
+        // contexts come from first-pass models that did not see the sentence (jackknife).
+        let stacked = (config.stack_folds >= 2).then(|| {
+            let folds = config.stack_folds;
+            let mut contexts = vec![Context::default(); all.len()];
+            let (mut features, mut list, mut scores, mut predicted) = (SentenceFeatures::default(), Vec::new(), Vec::new(), Vec::new());
+            for fold in 0..folds {
+                let train: Vec<&[GoldToken]> =
+                    all.iter().enumerate().filter(|(index, _)| index % folds != fold).map(|(_, s)| *s).collect();
+                let model = train_model(&train, &lexicon, config, labels.clone(), &main_label, None);
+                for (index, sentence) in all.iter().enumerate().filter(|(index, _)| index % folds == fold) {
+                    let forms: Vec<&str> = sentence.iter().map(|token| token.form.as_str()).collect();
+                    features.prepare(&forms, &lexicon);
+                    decode(&model, &features, forms.len(), None, &mut list, &mut scores, &mut predicted);
+                    contexts[index] = Context::new(predicted.clone(), kind);
+                }
+            }
+            train_model(&all, &lexicon, config, labels.clone(), &main_label, Some(&contexts))
+        });
+        let second = (lang == Lang::De).then(|| {
+            let label_ids: std::collections::HashMap<&str, u16> =
+                main.labels.iter().enumerate().map(|(index, label)| (label.as_str(), index as u16)).collect();
+            let contexts: Vec<Context> = sentences
+                .iter()
+                .map(|sentence| {
+                    let labels = sentence
+                        .iter()
+                        .map(|token| label_ids.get(corpus::main_label(token, lang, split_verbal).as_str()).copied().unwrap_or(u16::MAX - 1))
+                        .collect();
+                    Context::new(labels, kind)
+                })
+                .collect();
+            let label_of = |token: &GoldToken| corpus::second_label(token, split_verbal);
+            let labels = collect_labels(sentences.iter().flatten().filter_map(label_of));
+            train_model(&all, &lexicon, config, labels, &label_of, Some(&contexts))
+        });
+        let second_feats = second
+            .as_ref()
+            .map(|model| model.labels.iter().map(|label| Feats::from_conllu(label)).collect())
+            .unwrap_or_default();
+        let lemmatizer = Lemmatizer::train(
+            sentences.iter().flatten().map(|token| (token.form.as_str(), token.upos.as_str(), token.lemma.as_str())),
+            lang,
+        );
+        Tagger { lang, main, stacked, main_info, second, second_feats, split_verbal, lemmatizer, lexicon }
+    }
+
+    /// Tags one sentence given as forms; `out` receives one entry per form.
+    pub fn tag<S: AsRef<str>>(&self, forms: &[S], buffers: &mut TagBuffers, out: &mut Vec<TaggedToken>) {
+        out.clear();
+        let TagBuffers { features, list, scores, labels } = buffers;
+        features.prepare(forms, &self.lexicon);
+        decode(&self.main, features, forms.len(), None, list, scores, labels);
+        let kind = |label: u16| label_kind(&self.main_info, label);
+        if let Some(stacked) = &self.stacked {
+            let context = Context::new(labels.clone(), kind);
+            decode(stacked, features, forms.len(), Some(&context), list, scores, labels);
+        }
+        for (position, form) in forms.iter().enumerate() {
+            let info = self.main_info.get(labels[position] as usize);
+            let mut token = match info {
+                Some(info) => TaggedToken { upos: info.upos, xpos: info.xpos.clone(), feats: info.feats, lemma: String::new() },
+                None => TaggedToken::default(),
+            };
+            let upos_text = info.map_or("X", |info| info.upos_text.as_str());
+            token.lemma = self.lemmatizer.lemma(form.as_ref(), upos_text, self.lang, &self.lexicon);
+            out.push(token);
+        }
+        if let Some(second) = &self.second {
+            let context = Context::new(labels.clone(), kind);
+            let count = second.label_count();
+            scores.resize(count.max(scores.len()), 0.0);
+            let (mut prev, mut prev2) = (0u64, 0u64);
+            for position in 0..forms.len() {
+                features.at(position, prev, prev2, Some(&context), list);
+                let upos = out[position].upos.as_str();
+                let verbal = self.split_verbal && corpus::is_verbal(upos);
+                if !verbal && !corpus::is_nominal(upos) {
+                    prev2 = prev;
+                    prev = 0xfffe;
+                    continue;
+                }
+                second.score(list, &mut scores[..count]);
+                if verbal {
+                    // Keep the features consistent with the XPOS: finite verbs have a
+                    // mood, infinitives and participles none.
+                    let finite = out[position].xpos.ends_with("FIN");
+                    let imperative = out[position].xpos.ends_with("IMP");
+                    for (score, feats) in scores[..count].iter_mut().zip(&self.second_feats) {
+                        let allowed = match feats.mood {
+                            Some(lagebild_doc::Mood::Imp) => imperative,
+                            Some(_) => finite,
+                            None => !finite && !imperative,
+                        };
+                        if !allowed {
+                            *score = f32::NEG_INFINITY;
+                        }
+                    }
+                }
+                let label = argmax(&scores[..count]);
+                if let Some(feats) = self.second_feats.get(label) {
+                    if verbal {
+                        out[position].feats = crate::corpus::verbal_feats(feats);
+                    } else {
+                        out[position].feats.case = feats.case;
+                        out[position].feats.number = feats.number;
+                    }
+                }
+                prev2 = prev;
+                prev = label as u64 + 1;
+            }
+            for (token, form) in out.iter_mut().zip(forms) {
+                if token.xpos.ends_with("FIN") && is_always_subjunctive(form.as_ref()) {
+                    token.feats.mood = Some(lagebild_doc::Mood::Sub);
+                }
+            }
+        }
+    }
+
+    /// The model file (without the lexicon), gzip-compressed.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Writer::default();
+        out.str(MAGIC);
+        out.str(self.lang.code());
+        self.main.write(&mut out);
+        let flags = u8::from(self.second.is_some()) | (u8::from(self.split_verbal) << 1) | (u8::from(self.stacked.is_some()) << 2);
+        out.u8(flags);
+        if let Some(second) = &self.second {
+            second.write(&mut out);
+        }
+        if let Some(stacked) = &self.stacked {
+            stacked.write(&mut out);
+        }
+        self.lemmatizer.write(&mut out);
+        out.compressed()
+    }
+
+    /// Reads a model written by [`Tagger::to_bytes`].
+    pub fn from_bytes(bytes: &[u8], name: &'static str, lexicon: Arc<Lexicon>) -> Result<Tagger, ModelError> {
+        let raw = crate::codec::gunzip(bytes, name)?;
+        let mut input = Reader::new(&raw, name);
+        if input.str()? != MAGIC {
+            return Err(ModelError::Format { name, message: "not a lagebild tagger model".to_string() });
+        }
+        let lang = Lang::parse(input.str()?);
+        let main = Perceptron::read(&mut input)?;
+        let main_info = main.labels.iter().map(|label| label_info(label)).collect();
+        let flags = input.u8()?;
+        let split_verbal = flags & 2 != 0;
+        let second = if flags & 1 != 0 { Some(Perceptron::read(&mut input)?) } else { None };
+        let stacked = if flags & 4 != 0 { Some(Perceptron::read(&mut input)?) } else { None };
+        let second_feats = second
+            .as_ref()
+            .map(|model| model.labels.iter().map(|label| Feats::from_conllu(label)).collect())
+            .unwrap_or_default();
+        let lemmatizer = Lemmatizer::read(&mut input)?;
+        Ok(Tagger { lang, main, stacked, main_info, second, second_feats, split_verbal, lemmatizer, lexicon })
+    }
+}
