@@ -52,10 +52,12 @@ pub(crate) fn extract_article(html: &str) -> HtmlArticle {
         .unwrap_or(root);
     let scores = content_scores(body);
     let container = find_container(&document, body, &scores);
-    let first_h1 = first_heading(container).or(metadata.first_h1);
-    let title = first_h1
+    // An `<h1>` inside the article wins; one elsewhere is often the site logo, so the
+    // page's declared titles come before it.
+    let title = first_heading(container)
         .or(metadata.og_title)
         .or(metadata.headline)
+        .or(metadata.first_h1)
         .or(metadata.title_tag)
         .filter(|title| !title.is_empty());
     let mut lines = block_lines(container, true);
@@ -711,6 +713,17 @@ mod tests {
         page.push_str("</body></html>");
         let article = extract_article(&page);
         assert_eq!(article.lines.len(), 1);
+    }
+
+    #[test]
+    fn logo_heading_outside_the_article_is_not_the_title() {
+        let page = r#"<html><head><meta property="og:title" content="Hafen wird ausgebaut"></head><body>
+<header><h1><a href="/">Beispielzeitung</a></h1></header>
+<div class="story"><p>Der Hafen der Stadt soll in den kommenden fünf Jahren deutlich erweitert werden.</p>
+<p>Die Kosten werden auf rund zwei Milliarden Euro geschätzt, teilte die Verwaltung mit.</p></div></body></html>"#;
+        let article = extract_article(page);
+        assert_eq!(article.title.as_deref(), Some("Hafen wird ausgebaut"));
+        assert_eq!(article.lines.len(), 2);
     }
 
     #[test]

@@ -772,6 +772,14 @@ fn bad_inputs_in_a_directory_do_not_stop_the_good_ones() {
 }
 
 #[test]
+fn documents_can_move_to_worker_threads() {
+    fn assert_send<T: Send>(_: &T) {}
+    let directory = tempfile::tempdir().expect("temp dir");
+    let documents = read_path(directory.path(), &defaults());
+    assert_send(&documents);
+}
+
+#[test]
 fn format_names_round_trip() {
     for format in [
         InputFormat::Auto,
