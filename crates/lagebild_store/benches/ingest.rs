@@ -48,7 +48,11 @@ fn export(c: &mut Criterion) {
     let mut group = c.benchmark_group("export");
     group.sample_size(10);
     group.throughput(Throughput::Elements(events));
-    for format in [ExportFormat::Jsonl, ExportFormat::Csv, ExportFormat::Parquet] {
+    for format in [
+        ExportFormat::Jsonl,
+        ExportFormat::Csv,
+        ExportFormat::Parquet,
+    ] {
         if cfg!(not(feature = "parquet")) && format == ExportFormat::Parquet {
             continue;
         }
@@ -57,7 +61,11 @@ fn export(c: &mut Criterion) {
         });
     }
     group.bench_function(format!("query_page_of_50_of_{events}"), |b| {
-        let query = EventQuery { actor: Some("RUS".into()), limit: Some(50), ..EventQuery::default() };
+        let query = EventQuery {
+            actor: Some("RUS".into()),
+            limit: Some(50),
+            ..EventQuery::default()
+        };
         b.iter(|| store.events(&query).unwrap())
     });
     group.finish();

@@ -218,8 +218,38 @@ fn replace_one(tx: &Transaction<'_>, item: &StoredAnalysis) -> rusqlite::Result<
     Ok(true)
 }
 
+/// The output object with its `text` (a copy of the document text) written as `null`:
+/// the text is stored once, in `documents.text`, and put back on reading.
+struct WithoutText<'a>(&'a serde_json::Map<String, Value>, &'a str);
+
+impl serde::Serialize for WithoutText<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, value) in self.0 {
+            if key == "text" && value.as_str() == Some(self.1) {
+                map.serialize_entry(key, &Value::Null)?;
+            } else {
+                map.serialize_entry(key, value)?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// Puts the document text back into a stored output object (see [`WithoutText`]).
+pub(crate) fn restore_text(output: &mut Value, text: &str) {
+    if let Some(slot) = output.get_mut("text").filter(|slot| slot.is_null()) {
+        *slot = Value::String(text.to_string());
+    }
+}
+
 fn write_analysis(tx: &Transaction<'_>, pk: i64, item: &StoredAnalysis) -> rusqlite::Result<()> {
-    let output = serde_json::to_string(&item.output).unwrap_or_else(|_| "{}".into());
+    let output = match &item.output {
+        Value::Object(map) => serde_json::to_string(&WithoutText(map, &item.doc.text)),
+        other => serde_json::to_string(other),
+    }
+    .unwrap_or_else(|_| "{}".into());
     let dictionaries =
         serde_json::to_string(&item.versions.dictionaries).unwrap_or_else(|_| "{}".into());
     tx.prepare_cached(
@@ -307,19 +337,26 @@ fn assign_story(
     }
     let mut best: Option<(f64, i64)> = None;
     {
-        let mut stmt = tx.prepare_cached("SELECT minhash FROM signatures WHERE doc = ?1")?;
+        let mut stmt =
+            tx.prepare_cached("SELECT minhash, shingles FROM signatures WHERE doc = ?1")?;
         for candidate in candidates {
             if candidate == pk {
                 continue;
             }
-            let Some(bytes) = stmt
-                .query_row([candidate], |row| row.get::<_, Vec<u8>>(0))
-                .optional()?
-            else {
+            let stored = stmt
+                .query_row([candidate], |row| {
+                    Ok(Signature::from_bytes(
+                        &row.get::<_, Vec<u8>>(0)?,
+                        row.get(1)?,
+                    ))
+                })
+                .optional()?;
+            let Some(stored) = stored else {
                 continue;
             };
-            let similarity = signature.similarity(&Signature::from_bytes(&bytes));
-            if similarity >= threshold && best.is_none_or(|(score, _)| similarity > score) {
+            let similarity = signature.similarity(&stored);
+            let needed = signature.join_threshold(&stored, threshold);
+            if similarity >= needed && best.is_none_or(|(score, _)| similarity > score) {
                 best = Some((similarity, candidate));
             }
         }
@@ -331,8 +368,10 @@ fn assign_story(
             .unwrap_or(candidate),
         None => pk,
     };
-    tx.prepare_cached("INSERT OR REPLACE INTO signatures (doc, minhash) VALUES (?1, ?2)")?
-        .execute(params![pk, signature.to_bytes()])?;
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO signatures (doc, minhash, shingles) VALUES (?1, ?2, ?3)",
+    )?
+    .execute(params![pk, signature.to_bytes(), signature.shingles])?;
     {
         let mut stmt =
             tx.prepare_cached("INSERT INTO lsh_buckets (band, bucket, doc) VALUES (?1, ?2, ?3)")?;

@@ -12,9 +12,19 @@ pub const PERMUTATIONS: usize = 60;
 pub const BANDS: usize = 20;
 const ROWS: usize = PERMUTATIONS / BANDS;
 
-/// A MinHash signature: the minimum of each permuted shingle hash.
+/// Below this many shingles a text is short: boilerplate (an agency notice, a teaser)
+/// dominates it, so joining a story needs [`SHORT_TEXT_THRESHOLD`].
+pub const SHORT_TEXT_SHINGLES: u32 = 40;
+/// The similarity a short text needs to join a story.
+pub const SHORT_TEXT_THRESHOLD: f64 = 0.9;
+
+/// A MinHash signature: the minimum of each permuted shingle hash, and how many shingles
+/// the text had.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Signature(pub Vec<u32>);
+pub struct Signature {
+    pub values: Vec<u32>,
+    pub shingles: u32,
+}
 
 fn fnv1a(bytes: impl IntoIterator<Item = u8>, mut hash: u64) -> u64 {
     for byte in bytes {
@@ -63,7 +73,9 @@ impl Signature {
         }
         let mut minima = [u32::MAX; PERMUTATIONS];
         let width = SHINGLE_WORDS.min(words.len());
+        let mut shingles = 0u32;
         for window in words.windows(width) {
+            shingles = shingles.saturating_add(1);
             let shingle = window
                 .iter()
                 .fold(FNV_OFFSET, |hash, word| splitmix(hash ^ word));
@@ -74,21 +86,39 @@ impl Signature {
                 }
             }
         }
-        Some(Signature(minima.to_vec()))
+        Some(Signature {
+            values: minima.to_vec(),
+            shingles,
+        })
     }
 
     /// Estimated Jaccard similarity of the two shingle sets.
     pub fn similarity(&self, other: &Signature) -> f64 {
-        if self.0.len() != other.0.len() || self.0.is_empty() {
+        if self.values.len() != other.values.len() || self.values.is_empty() {
             return 0.0;
         }
-        let equal = self.0.iter().zip(&other.0).filter(|(a, b)| a == b).count();
-        equal as f64 / self.0.len() as f64
+        let equal = self
+            .values
+            .iter()
+            .zip(&other.values)
+            .filter(|(a, b)| a == b)
+            .count();
+        equal as f64 / self.values.len() as f64
+    }
+
+    /// The similarity at which `other` and `self` are one story, given the configured
+    /// threshold: stricter when either text is short.
+    pub fn join_threshold(&self, other: &Signature, threshold: f64) -> f64 {
+        if self.shingles.min(other.shingles) < SHORT_TEXT_SHINGLES {
+            threshold.max(SHORT_TEXT_THRESHOLD)
+        } else {
+            threshold
+        }
     }
 
     /// One bucket hash per band.
     pub fn bands(&self) -> Vec<i64> {
-        self.0
+        self.values
             .chunks(ROWS)
             .take(BANDS)
             .map(|rows| {
@@ -101,19 +131,20 @@ impl Signature {
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        self.0
+        self.values
             .iter()
             .flat_map(|value| value.to_le_bytes())
             .collect()
     }
 
-    pub fn from_bytes(bytes: &[u8]) -> Signature {
-        Signature(
-            bytes
+    pub fn from_bytes(bytes: &[u8], shingles: u32) -> Signature {
+        Signature {
+            values: bytes
                 .chunks_exact(4)
                 .map(|chunk| u32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]))
                 .collect(),
-        )
+            shingles,
+        }
     }
 }
 
@@ -153,7 +184,8 @@ mod tests {
         .unwrap();
         assert!(a.similarity(&c) < 0.1);
         assert_eq!(a.bands().len(), BANDS);
-        assert_eq!(Signature::from_bytes(&a.to_bytes()), a);
+        assert_eq!(Signature::from_bytes(&a.to_bytes(), a.shingles), a);
+        assert_eq!(a.shingles, 6);
     }
 
     #[test]
@@ -168,7 +200,11 @@ mod tests {
         let signature = Signature::of("one two three four five six").unwrap();
         let again = Signature::of("one two three four five six").unwrap();
         assert_eq!(signature, again);
-        assert_eq!(signature.0.len(), PERMUTATIONS);
+        // Values written down when the format was fixed: if this fails, stored
+        // signatures no longer match new ones and the schema needs a migration.
+        assert_eq!(&signature.values[..3], [417504536, 1342074595, 1496226952]);
+        assert_eq!(signature.bands()[0], -7177100761170208281);
+        assert_eq!(signature.values.len(), PERMUTATIONS);
         assert_ne!(SEEDS[0], SEEDS[1]);
     }
 }

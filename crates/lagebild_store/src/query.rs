@@ -272,6 +272,18 @@ fn event_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
     })
 }
 
+/// Event mentions of the actor `g` on one side; only the chosen branch runs, so coded
+/// actors use the code index.
+fn actor_events(side: &str) -> String {
+    format!(
+        "CASE WHEN g.code IS NOT NULL
+              THEN (SELECT count(*) FROM events e JOIN documents d ON d.pk = e.doc
+                    WHERE d.latest = 1 AND e.{side}_code = g.code)
+              ELSE (SELECT count(*) FROM events e JOIN documents d ON d.pk = e.doc
+                    WHERE d.latest = 1 AND e.{side}_code IS NULL AND e.{side}_name = g.name) END"
+    )
+}
+
 fn limit_sql(limit: Option<u64>, offset: u64) -> String {
     match limit {
         Some(limit) => format!(" LIMIT {limit} OFFSET {offset}"),
@@ -477,10 +489,11 @@ impl Store {
             path: self.path.clone(),
             source,
         };
-        let output = match output {
+        let mut output = match output {
             Some(output) => serde_json::from_str(&output).map_err(json_error)?,
             None => serde_json::Value::Null,
         };
+        crate::ingest::restore_text(&mut output, &doc.text);
         let dictionaries = match dictionaries {
             Some(dictionaries) => serde_json::from_str(&dictionaries).map_err(json_error)?,
             None => BTreeMap::new(),
@@ -523,21 +536,21 @@ impl Store {
             filter.push("a.country = ?", [text(&country.trim().to_uppercase())]);
         }
         let sql = format!(
-            "WITH grouped AS (
+            "WITH page AS (
                  SELECT coalesce(a.code, '~' || a.name) AS key, a.code AS code, max(a.name) AS name,
                         max(a.country) AS country, max(a.type) AS type,
                         count(*) AS mentions, count(DISTINCT a.doc) AS documents
                  FROM actors a JOIN documents d ON d.pk = a.doc
                  WHERE d.latest = 1 AND (a.code IS NOT NULL OR a.name IS NOT NULL){}
-                 GROUP BY key)
+                 GROUP BY key ORDER BY mentions DESC, key{})
              SELECT g.name, g.code, g.country, g.type, g.mentions, g.documents,
-                    (SELECT count(*) FROM events e JOIN documents d ON d.pk = e.doc WHERE d.latest = 1 AND
-                        (CASE WHEN g.code IS NULL THEN e.source_code IS NULL AND e.source_name = g.name ELSE e.source_code = g.code END)),
-                    (SELECT count(*) FROM events e JOIN documents d ON d.pk = e.doc WHERE d.latest = 1 AND
-                        (CASE WHEN g.code IS NULL THEN e.target_code IS NULL AND e.target_name = g.name ELSE e.target_code = g.code END))
-             FROM grouped g ORDER BY g.mentions DESC, g.key{}",
+                    {},
+                    {}
+             FROM page g ORDER BY g.mentions DESC, g.key",
             filter.sql(),
-            limit_sql(query.limit, query.offset)
+            limit_sql(query.limit, query.offset),
+            actor_events("source"),
+            actor_events("target"),
         );
         let mut stmt = self
             .conn

@@ -128,7 +128,8 @@ ALTER TABLE events ADD COLUMN dedup_key TEXT;
 ALTER TABLE events ADD COLUMN canonical INTEGER NOT NULL DEFAULT 1;
 CREATE TABLE signatures (
     doc     INTEGER PRIMARY KEY REFERENCES documents (pk) ON DELETE CASCADE,
-    minhash BLOB NOT NULL
+    minhash  BLOB NOT NULL,
+    shingles INTEGER NOT NULL
 );
 CREATE TABLE lsh_buckets (
     band   INTEGER NOT NULL,

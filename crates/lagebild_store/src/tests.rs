@@ -9,7 +9,8 @@ use crate::{EventQuery, SCHEMA_VERSION, Store, StoreError};
 const STORY: &str = "Der Stadtrat von Lindenau hat am Abend nach langer Debatte beschlossen, die alte \
     Brücke über den Fluss abzureißen und bis zum Sommer einen Neubau auszuschreiben. Der \
     Bürgermeister nannte die Entscheidung schmerzhaft, aber unvermeidlich, weil Gutachter \
-    schwere Schäden an den Pfeilern festgestellt hätten.";
+    schwere Schäden an den Pfeilern festgestellt hätten. Bis zur Eröffnung der neuen Brücke \
+    sollen Fußgänger eine Fähre nutzen, die im Viertelstundentakt zwischen beiden Ufern pendelt.";
 
 /// Writes a database as schema version 1 wrote it.
 fn version_1_database(path: &std::path::Path) {

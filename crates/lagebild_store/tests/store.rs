@@ -1024,3 +1024,36 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn short_texts_with_shared_boilerplate_stay_apart() {
+    // Long enough that the shared notice alone gives a shingle similarity above 0.5.
+    let notice = "Der volle Wortlaut dieser Agenturmeldung ist aus lizenzrechtlichen Gründen nicht mehr \
+        abrufbar, bitte wenden Sie sich für Rückfragen an die Redaktion oder an den Kundendienst.";
+    let first = format!("Brand in Lagerhalle. {notice}");
+    let second = format!("Grundsteuer bleibt umstritten. {notice}");
+    let jaccard = lagebild_store::minhash::Signature::of(&first)
+        .unwrap()
+        .similarity(&lagebild_store::minhash::Signature::of(&second).unwrap());
+    assert!(
+        jaccard > 0.5,
+        "the test needs a similar pair, got {jaccard}"
+    );
+    let items = [
+        analysis("short-1", "a", &first, None, &[]),
+        analysis("short-2", "b", &second, None, &[]),
+        analysis("short-1-copy", "c", &first, None, &[]),
+    ];
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = store.ingest(&items).unwrap();
+    let stories: Vec<Option<i64>> = summary
+        .outcomes
+        .iter()
+        .map(|outcome| outcome.story)
+        .collect();
+    assert_ne!(stories[0], stories[1], "boilerplate alone makes no story");
+    assert_eq!(
+        stories[0], stories[2],
+        "a verbatim copy of a short text does"
+    );
+}
