@@ -439,6 +439,33 @@ fn is_block(name: &str) -> bool {
     )
 }
 
+/// Elements that hold one paragraph's worth of text rather than other blocks.
+fn is_paragraph_level(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "blockquote"
+            | "pre"
+            | "li"
+            | "dd"
+            | "dt"
+            | "figcaption"
+            | "address"
+            | "summary"
+            | "a"
+            | "b"
+            | "strong"
+            | "em"
+            | "i"
+            | "span"
+    )
+}
+
 fn element_name<'a>(node: &NodeRef<'a, Node>) -> Option<&'a str> {
     node.value().as_element().map(|element| element.name())
 }
@@ -519,9 +546,11 @@ fn find_container<'a>(
     let mut node = start;
     loop {
         let total = score(node);
+        // Only containers are descended into: a single dominant paragraph is part of the
+        // article, not the article.
         let best_child = node
             .children()
-            .filter(|child| child.value().is_element())
+            .filter(|child| element_name(child).is_some_and(|name| !is_paragraph_level(name)))
             .max_by_key(|child| score(*child));
         match best_child {
             Some(child)
@@ -724,6 +753,16 @@ mod tests {
         let article = extract_article(page);
         assert_eq!(article.title.as_deref(), Some("Hafen wird ausgebaut"));
         assert_eq!(article.lines.len(), 2);
+    }
+
+    #[test]
+    fn one_long_and_one_short_paragraph_are_both_kept() {
+        let long =
+            "Ein sehr langer erster Absatz, der fast den ganzen Artikel ausmacht. ".repeat(8);
+        let page = format!(
+            "<body><article><h1>Titel</h1><p>{long}</p><p>Ein kurzer zweiter Absatz mit etwas Text.</p></article></body>"
+        );
+        assert_eq!(extract_article(&page).lines.len(), 2);
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub const SAMPLE_BYTES: usize = 2048;
 const MODEL_SAMPLE_BYTES: usize = 1024;
 
 /// From this many words on, dense function words of one language decide alone.
-const CLEAR_TEXT_WORDS: usize = 40;
+const CLEAR_TEXT_WORDS: usize = 20;
 
 /// Texts with fewer words than this are decided by function words alone.
 const SHORT_TEXT_WORDS: usize = 12;
