@@ -32,6 +32,46 @@ pub(crate) struct Detector<'a> {
     out: Vec<Quote>,
 }
 
+/// Separable particles, for `anzunehmen`, `vorzulegen`.
+const PARTICLES: &[&str] = &[
+    "an", "auf", "aus", "bei", "ein", "fest", "her", "hin", "mit", "nach", "vor", "weg", "zurück",
+    "zusammen", "dar", "los", "ab", "um", "durch", "frei", "bereit",
+];
+
+/// Nouns after `nach` that name a source (`Nach Angaben der Polizei`, `nach einer Studie`).
+const SOURCE_NOUNS: &[&str] = &[
+    "angaben",
+    "informationen",
+    "ansicht",
+    "einschätzung",
+    "darstellung",
+    "auffassung",
+    "aussage",
+    "aussagen",
+    "berichten",
+    "bericht",
+    "meinung",
+    "schätzungen",
+    "schätzung",
+    "erkenntnissen",
+    "ermittlungen",
+    "ermittlungsstand",
+    "studie",
+    "untersuchung",
+    "umfrage",
+    "recherchen",
+    "mitteilung",
+    "worten",
+    "zählung",
+    "prognose",
+    "prognosen",
+    "statistik",
+    "daten",
+    "zahlen",
+    "auskunft",
+    "auskünften",
+];
+
 /// English words that never belong to a speaker phrase.
 const ENGLISH_NON_NOUNS: &[&str] = &[
     "it", "was", "were", "is", "are", "has", "have", "had", "would", "will", "not", "this",
@@ -87,11 +127,11 @@ impl<'a> Detector<'a> {
             while next_pair < pairs.len() && pairs[next_pair].0 < sentence.end {
                 let (open, close) = pairs[next_pair];
                 next_pair += 1;
-                if let Some(kind) = self.direct_quote(open, close, sentence_index, &quoted) {
-                    if kind == QuoteKind::Direct {
-                        direct_here = true;
-                        direct_cover.push(open..close + 1);
-                    }
+                if let Some(kind) = self.direct_quote(open, close, sentence_index, &quoted)
+                    && kind == QuoteKind::Direct
+                {
+                    direct_here = true;
+                    direct_cover.push(open..close + 1);
                 }
             }
             let covered = direct_here
@@ -102,17 +142,6 @@ impl<'a> Detector<'a> {
                 self.indirect(sentence_index, &quoted);
             }
         }
-        // Partial quotes inside an indirect quote are part of it.
-        let indirect: Vec<Span> = self
-            .out
-            .iter()
-            .filter(|quote| quote.kind == QuoteKind::Indirect)
-            .map(|quote| quote.span)
-            .collect();
-        self.out.retain(|quote| {
-            quote.kind != QuoteKind::Partial
-                || !indirect.iter().any(|span| span.contains(quote.span))
-        });
         self.out
             .sort_by_key(|quote| (quote.span.start, quote.span.end));
         self.out.dedup_by_key(|quote| quote.span);
@@ -338,7 +367,24 @@ impl<'a> Detector<'a> {
                     self.speaker_of_cue(cue, self.clause_start(cue)),
                     Some(self.cue_span(cue)),
                 ),
-                None => return None,
+                None => {
+                    // Without a cue, a short run of capitalised words is a name or a
+                    // title ("Das Schiff „Seestern“"), not a quote.
+                    let name_like = content_words <= 3
+                        && (open + 1..close).all(|index| {
+                            self.words[index].kind != WordKind::Alpha
+                                || self.words[index].capitalised
+                        });
+                    if name_like {
+                        return None;
+                    }
+                    match &self.last {
+                        Some((last_sentence, speaker, cue)) if sentence <= last_sentence + 1 => {
+                            (speaker.clone(), *cue)
+                        }
+                        _ => (None, None),
+                    }
+                }
             }
         };
         self.push(kind, content, speaker, cue, sentence);
@@ -405,9 +451,10 @@ impl<'a> Detector<'a> {
                         .is_some_and(|word| is_punct(word, &[",", ";", ":"]))
                 })
                 .unwrap_or(end);
-            let complementizer = COMPLEMENTIZERS.contains(&self.lower(comma + 1));
+            let complementizer = COMPLEMENTIZERS.contains(&self.lower(comma + 1))
+                || (self.german && (comma + 1..end).any(|index| self.is_zu_infinitive(index)));
             let konjunktiv = (comma + 1..clause_end).any(|index| self.is_konjunktiv(index, true));
-            if (complementizer || konjunktiv) && comma + 1 <= last {
+            if (complementizer || konjunktiv) && comma < last {
                 let speaker = self.speaker_of_cue(cue, sentence.start);
                 self.push(
                     QuoteKind::Indirect,
@@ -452,6 +499,23 @@ impl<'a> Detector<'a> {
                 .count();
             if rest > 8 {
                 continue;
+            }
+            if so
+                && self
+                    .word(phrase_last + 1)
+                    .is_some_and(|word| is_punct(word, &[","]))
+                && phrase_last + 2 < end
+            {
+                // "Das Problem sei, so der Präsident, ..." quotes the whole sentence.
+                let speaker = Some(self.speaker(first, phrase_last));
+                self.push(
+                    QuoteKind::Indirect,
+                    self.span(sentence.start, last),
+                    speaker,
+                    Some(self.cue_span(verb)),
+                    sentence_index,
+                );
+                return;
             }
             let speaker = if self.lower(first) == "es" {
                 None
@@ -541,9 +605,57 @@ impl<'a> Detector<'a> {
     fn cue_phrase(&mut self, start: usize, end: usize) -> Option<(usize, usize, Option<Speaker>)> {
         for index in start..end {
             let lower = self.lower(index);
-            if self.german && lower == "laut" {
-                if let Some((first, last)) = self.phrase_after(index + 1) {
-                    return Some((index, last, Some(self.speaker(first, last))));
+            if self.german
+                && lower == "laut"
+                && let Some((first, last)) = self.phrase_after(index + 1)
+            {
+                return Some((index, last, Some(self.speaker(first, last))));
+            }
+            if self.german && matches!(lower, "demnach") && index == start {
+                let speaker = self
+                    .last
+                    .as_ref()
+                    .and_then(|(_, speaker, _)| speaker.clone());
+                return Some((index, index, speaker));
+            }
+            if self.german && lower == "wie" && index == start {
+                // "Wie die Polizei mitteilte, ..."
+                let comma = (index + 1..end)
+                    .find(|&at| self.word(at).is_some_and(|word| is_punct(word, &[","])));
+                if let Some(comma) = comma
+                    && let Some(cue) = (index + 1..comma).find(|&at| self.is_cue(at, &[]))
+                {
+                    let speaker = self
+                        .phrase_after(index + 1)
+                        .filter(|(_, last)| *last < cue)
+                        .map(|(first, last)| self.speaker(first, last));
+                    return Some((index, comma - 1, speaker));
+                }
+            }
+            if self.german && matches!(lower, "nach" | "gemäß") {
+                // "Nach jetzigem Ermittlungsstand", "nach einer Studie der Universität".
+                let mut at = index + 1;
+                while DETERMINERS.contains(&self.lower(at)) || self.is_adjective(at) {
+                    at += 1;
+                }
+                let noun = self.lower(at);
+                let source = self.word(at).is_some_and(|word| word.capitalised)
+                    && SOURCE_NOUNS.iter().any(|source| {
+                        noun == *source || (noun.ends_with(source) && noun.len() > source.len() + 2)
+                    });
+                if source && at > index + 1 && noun != "worten" {
+                    let mut after = at + 1;
+                    if matches!(self.lower(after), "von" | "vom") {
+                        after += 1;
+                    }
+                    let phrase = self.phrase_after(after).filter(|_| {
+                        DETERMINERS.contains(&self.lower(at + 1))
+                            || matches!(self.lower(at + 1), "von" | "vom")
+                    });
+                    return Some(match phrase {
+                        Some((first, last)) => (index, last, Some(self.speaker(first, last))),
+                        None => (index, at, Some(self.speaker(at, at))),
+                    });
                 }
             }
             if self.german && lower == "nach" {
@@ -600,15 +712,19 @@ impl<'a> Detector<'a> {
                     }
                 }
             }
-            if self.german && lower == "zufolge" && index > start {
-                if let Some((first, last)) = self.phrase_before(index, start) {
-                    return Some((first, index, Some(self.speaker(first, last))));
-                }
+            if self.german
+                && lower == "zufolge"
+                && index > start
+                && let Some((first, last)) = self.phrase_before(index, start)
+            {
+                return Some((first, index, Some(self.speaker(first, last))));
             }
-            if self.english && lower == "according" && self.lower(index + 1) == "to" {
-                if let Some((first, last)) = self.phrase_after(index + 2) {
-                    return Some((index, last, Some(self.speaker(first, last))));
-                }
+            if self.english
+                && lower == "according"
+                && self.lower(index + 1) == "to"
+                && let Some((first, last)) = self.phrase_after(index + 2)
+            {
+                return Some((index, last, Some(self.speaker(first, last))));
             }
         }
         None
@@ -683,6 +799,27 @@ impl<'a> Detector<'a> {
         !word.capitalised
             && (KONJUNKTIV_I.contains(&word.lower.as_str())
                 || (allow_second && KONJUNKTIV_II.contains(&word.lower.as_str())))
+    }
+
+    /// `zu wissen`, `anzunehmen`: the infinitive of a `zu` clause.
+    fn is_zu_infinitive(&self, index: usize) -> bool {
+        let lower = self.lower(index);
+        let infinitive = |word: &str| {
+            !word.is_empty()
+                && (word.ends_with("en") || word.ends_with("ern") || word.ends_with("eln"))
+        };
+        (lower == "zu"
+            && self.word(index + 1).is_some_and(|next| !next.capitalised)
+            && infinitive(self.lower(index + 1)))
+            || (self.word(index).is_some_and(|word| !word.capitalised)
+                && lower.len() > 6
+                && lower
+                    .find("zu")
+                    .is_some_and(|at| at >= 2 && at + 4 < lower.len())
+                && infinitive(lower)
+                && PARTICLES.iter().any(|particle| {
+                    lower.starts_with(particle) && lower[particle.len()..].starts_with("zu")
+                }))
     }
 
     fn cue_span(&self, index: usize) -> Span {

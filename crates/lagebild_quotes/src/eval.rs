@@ -461,6 +461,27 @@ pub fn evaluate(
                 });
                 if right {
                     report.speaker_right += 1;
+                } else if report.examples.len() < examples {
+                    let gold_speaker: String = gold
+                        .speaker_spans
+                        .first()
+                        .map(|&(start, end)| {
+                            doc.text
+                                .chars()
+                                .skip(start as usize)
+                                .take((end - start) as usize)
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    report.examples.push(format!(
+                        "speaker: gold {gold_speaker:?}, predicted {:?} for {} {:?}",
+                        quote
+                            .speaker
+                            .as_ref()
+                            .map(|speaker| speaker.span.slice(&doc.text)),
+                        gold.kind,
+                        clip(quote.span.slice(&doc.text))
+                    ));
                 }
             }
         }
