@@ -2,7 +2,8 @@
 //!
 //! `cargo run --release -p lagebild_text --example show -- FILE [de|en] [--title-line]`
 //!
-//! With `--title-line` the first line is passed as the title span.
+//! With `--title-line` the first line is passed as the title span; with `--offsets` each
+//! line starts with the sentence's byte span.
 
 use lagebild_doc::{Lang, Span};
 
@@ -24,10 +25,15 @@ fn main() {
         .iter()
         .any(|argument| argument == "--title-line")
         .then(|| Span::from_range(0..text.find('\n').unwrap_or(text.len())));
+    let offsets = arguments.iter().any(|argument| argument == "--offsets");
     let analysis = lagebild_text::segment(&text, Span::from_range(0..text.len()), lang, title);
     for sentence in &analysis.sentences {
         let tokens: Vec<&str> =
             analysis.tokens[sentence.token_range()].iter().map(|token| token.span.slice(&text)).collect();
-        println!("{}", tokens.join("|"));
+        if offsets {
+            println!("{}\t{}\t{}", sentence.span.start, sentence.span.end, tokens.join("|"));
+        } else {
+            println!("{}", tokens.join("|"));
+        }
     }
 }

@@ -33,6 +33,14 @@ const ORDINAL_CUES: &str = "\
     jedem jeden jedes diese dieser diesem diesen dieses und oder bzw. bis vom per zum bereits erst
 ";
 
+const ORDINAL_HEADS: &str = "\
+    tag tages platz platzes runde liga klasse jahrhundert jahrhunderts jahrestag jahrestages weltkrieg
+    weltkrieges weltkriegs bundesliga stock mal quartal quartals halbjahr spieltag spieltages etappe
+    minute geburtstag geburtstages jahrtausend todestag todestages lesung sitzung auflage stufe grad
+    grades ordnung kammer armee division legislaturperiode wahlperiode parteitag durchgang wahlgang
+    sinfonie symphonie advent fc amendment kongress gipfel
+";
+
 const SENTENCE_OPENERS: &str = "\
     der die das den dem des ein eine einer er sie es wir ich ihr man doch aber und auch dies diese
     dieser dieses damit dabei dann danach deshalb daher darum zudem außerdem nach im in am bei mit
@@ -53,6 +61,7 @@ pub(crate) fn rules() -> LanguageRules {
         SENTENCE_OPENERS,
     );
     rules.period_ordinals = true;
+    rules.ordinal_heads = ORDINAL_HEADS.split_whitespace().collect();
     rules.group_repeated_marks = false;
     rules.final_abbreviation_before_capital = true;
     rules

@@ -22,6 +22,8 @@ pub struct LanguageRules {
     pub(crate) number_abbreviations: HashSet<&'static str>,
     /// Month names (lowercase): a number with a period before them is an ordinal.
     pub(crate) months: HashSet<&'static str>,
+    /// Nouns before which `<number>.` is an ordinal (`1. Tag`, `3. Liga`).
+    pub(crate) ordinal_heads: HashSet<&'static str>,
     /// Words after which `<number>.` is an ordinal (`am 20.`, `der 3.`).
     pub(crate) ordinal_cues: HashSet<&'static str>,
     /// Capitalised words that typically open a sentence (`the`, `der`): they let a
@@ -60,6 +62,7 @@ impl LanguageRules {
             number_abbreviations: set(number_abbreviations),
             months: set(months),
             ordinal_cues: set(ordinal_cues),
+            ordinal_heads: HashSet::new(),
             sentence_openers: set(sentence_openers),
             period_ordinals: false,
             split_clitics: false,
@@ -79,6 +82,7 @@ impl LanguageRules {
             number_abbreviations: union(&first.number_abbreviations, &second.number_abbreviations),
             months: union(&first.months, &second.months),
             ordinal_cues: HashSet::new(),
+            ordinal_heads: HashSet::new(),
             sentence_openers: union(&first.sentence_openers, &second.sentence_openers),
             period_ordinals: false,
             split_clitics: false,

@@ -165,13 +165,14 @@ struct Scanner<'a, 'p> {
     end: usize,
     rules: &'a LanguageRules,
     pieces: &'p mut Vec<Piece>,
-    newline_pending: bool,
+    /// Line breaks seen since the last token.
+    newlines_pending: u8,
     quote_open: [bool; 3],
 }
 
 impl<'a, 'p> Scanner<'a, 'p> {
     fn new(text: &'a str, end: usize, rules: &'a LanguageRules, pieces: &'p mut Vec<Piece>) -> Scanner<'a, 'p> {
-        Scanner { text, end, rules, pieces, newline_pending: false, quote_open: [false; 3] }
+        Scanner { text, end, rules, pieces, newlines_pending: 0, quote_open: [false; 3] }
     }
 
     fn char_at(&self, pos: usize) -> Option<char> {
@@ -186,8 +187,19 @@ impl<'a, 'p> Scanner<'a, 'p> {
     }
 
     fn push(&mut self, start: usize, end: usize, kind: Kind) {
-        self.pieces.push(Piece { start, end, kind, newline_before: self.newline_pending });
-        self.newline_pending = false;
+        self.pieces.push(Piece { start, end, kind, newline_before: self.newlines_pending > 0 });
+        self.newlines_pending = 0;
+    }
+
+    /// Counts the line breaks in whitespace: `\r\n` is one, a paragraph separator two.
+    fn note_whitespace(&mut self, c: char, pos: usize) {
+        let count = match c {
+            '\n' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' => 1,
+            '\r' if self.text.as_bytes().get(pos + 1) != Some(&b'\n') => 1,
+            '\u{2029}' => 2,
+            _ => 0,
+        };
+        self.newlines_pending = self.newlines_pending.saturating_add(count);
     }
 
     fn scan(&mut self, start: usize) {
@@ -196,19 +208,15 @@ impl<'a, 'p> Scanner<'a, 'p> {
         while pos < self.end {
             let byte = bytes[pos];
             if byte.is_ascii() {
-                if byte.is_ascii_whitespace() {
-                    if byte == b'\n' || byte == b'\r' || byte == 0x0C {
-                        self.newline_pending = true;
-                    }
+                if byte.is_ascii_whitespace() || byte == 0x0B {
+                    self.note_whitespace(char::from(byte), pos);
                     pos += 1;
                     continue;
                 }
             } else if let Some(c) = self.char_at(pos)
                 && c.is_whitespace()
             {
-                if is_newline(c) {
-                    self.newline_pending = true;
-                }
+                self.note_whitespace(c, pos);
                 pos += c.len_utf8();
                 continue;
             }
@@ -244,8 +252,11 @@ impl<'a, 'p> Scanner<'a, 'p> {
         let mut pos = start;
         while pos < end {
             let Some(c) = self.char_at(pos) else { return };
+            // URLs and addresses start a chunk or follow an opening mark; checking only
+            // there keeps long chunks (`a,b,c,...`) linear.
+            let url_candidate = pos == start || self.char_before(pos).is_some_and(is_opening_punct);
             pos = if c.is_alphanumeric() {
-                match self.url_end(pos, end) {
+                match url_candidate.then(|| self.url_end(pos, end)).flatten() {
                     Some(url_end) => {
                         self.push(pos, url_end, Kind::Other);
                         url_end
@@ -260,7 +271,12 @@ impl<'a, 'p> Scanner<'a, 'p> {
 
     /// The end of a URL or e-mail address starting at `pos`, without trailing punctuation.
     fn url_end(&self, pos: usize, end: usize) -> Option<usize> {
-        let chunk = &self.text[pos..end];
+        // Addresses are short; a bounded window keeps pathological chunks cheap.
+        let mut window_end = end.min(pos + 4096);
+        while !self.text.is_char_boundary(window_end) {
+            window_end -= 1;
+        }
+        let chunk = &self.text[pos..window_end];
         let bytes = chunk.as_bytes();
         let starts =
             |prefix: &str| bytes.len() > prefix.len() && bytes[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes());
@@ -502,7 +518,7 @@ impl<'a, 'p> Scanner<'a, 'p> {
         if word.len() > 3 || ahead.newline || ahead.first.is_none() {
             return false;
         }
-        if with_lowercase(ahead.word, |lower| rules.months.contains(lower)) {
+        if with_lowercase(ahead.word, |lower| rules.months.contains(lower) || rules.ordinal_heads.contains(lower)) {
             return true;
         }
         if ahead.first.is_some_and(|c| c.is_ascii_digit()) {
@@ -522,12 +538,14 @@ impl<'a, 'p> Scanner<'a, 'p> {
     /// The previous token's text, or `None` at the start of a sentence, line or list
     /// item (after a dash, colon or semicolon: `– 3. Andreas`).
     fn previous_word(&self) -> Option<&'a str> {
-        if self.newline_pending {
+        if self.newlines_pending > 0 {
             return None;
         }
         let last = self.pieces.last()?;
         let text = &self.text[last.start..last.end];
-        let item_start = last.kind == Kind::Terminal || last.kind == Kind::Dash || text == ":" || text == ";";
+        let item_start = matches!(last.kind, Kind::Terminal | Kind::Dash | Kind::OpenQuote | Kind::OpenBracket)
+            || text == ":"
+            || text == ";";
         (!item_start).then_some(text)
     }
 

@@ -204,6 +204,13 @@ fn german_headlines_and_paragraphs() {
         Some(0..29),
         "Nato|wirft|Russland|Hilfe|vor\nVon|Anna|Beispiel\nBrüssel|(|dpa|)|-|Die|Nato|warnt|.\nRussland|schweigt",
     );
+    // Every line break ends a sentence, also one that seems to wrap a line.
+    check(
+        Lang::De,
+        "Er hält sich im\ndeutschen Grenzgebiet auf\nDie Polizei\n\nweiß es",
+        "Er|hält|sich|im\ndeutschen|Grenzgebiet|auf\nDie|Polizei\nweiß|es",
+    );
+    check(Lang::En, "A\u{b}b\r\nC\u{2029}d", "A\nb\nC\nd");
     // A title is one sentence even with inner punctuation, and ends one without.
     check_with(Lang::De, "Krieg. Frieden? Nein Dann kam es.", Some(0..20), "Krieg|.|Frieden|?|Nein\nDann|kam|es|.");
 }
@@ -303,6 +310,11 @@ fn german_sport_and_list_abbreviations() {
         "Das Kostüm zum 1./2. Weltkrieg, das von Hmm bis Göttlich! reicht.",
         "Das|Kostüm|zum|1.|/|2.|Weltkrieg|,|das|von|Hmm|bis|Göttlich|!|reicht|.",
     );
+    check(
+        Lang::De,
+        "Er war beim „2. Deutschen Klimakongress“. Chronik der Krise 1. Tag: Beginn",
+        "Er|war|beim|„|2.|Deutschen|Klimakongress|“|.\nChronik|der|Krise|1.|Tag|:|Beginn",
+    );
     check(Lang::De, "Siehe pic.twitter.com/AbC12x Der Text.", "Siehe|pic.twitter.com/AbC12x|Der|Text|.");
 }
 
@@ -339,6 +351,18 @@ fn regions_and_odd_spans_are_clamped() {
     assert!(segment(text, Span::new(50, 60), Lang::De, None).tokens.is_empty());
     assert!(segment(text, Span::new(8, 3), Lang::En, None).tokens.is_empty());
     assert!(segment("   \n ", Span::new(0, 5), Lang::En, None).sentences.is_empty());
+}
+
+#[test]
+fn long_chunks_without_spaces_stay_cheap() {
+    // Quadratic rescanning of a chunk would make this take minutes.
+    for piece in ["a,", "a.", "(a", "a@", "a/", "x.de/", "a'", "1.", "#a", ":)"] {
+        let text = piece.repeat(100_000);
+        let region = Span::from_range(0..text.len());
+        let analysis = segment(&text, region, Lang::De, None);
+        assert_invariants(&text, region, None, &analysis);
+        assert!(!analysis.tokens.is_empty());
+    }
 }
 
 #[test]
@@ -413,7 +437,7 @@ proptest! {
 
     #[test]
     fn invariants_hold_on_arbitrary_text(
-        text in "\\PC{0,80}|[a-zA-Z .,!?\"'„“\n-]{0,80}",
+        text in "\\PC{0,80}|[a-zA-Z .,!?\"'„“\n-]{0,80}|[\\x00-\\x20a.\u{85}\u{2028}\u{2029}]{0,40}",
         start in 0u32..100,
         length in 0u32..120,
         title in proptest::option::of((0u32..100, 0u32..60)),
