@@ -175,12 +175,12 @@ async function eventsView(params) {
   for (const name of FILTERS) query[name] = params.get(name) || "";
   const data = await api("/api/events", query);
   const rows = data.events.map((event) => el("tr", {},
-    el("td", {}, event.date || "–"),
+    el("td", {}, event.event_date || event.date || "–"),
     el("td", {}, actorLabel(event.source_name, event.source_code)),
     el("td", {}, actorLabel(event.target_name, event.target_code)),
     el("td", { class: "code" }, el("span", { class: quadClass(event) }, event.cameo)),
     el("td", {}, event.plover || ""), el("td", { class: "num" }, event.goldstein),
-    el("td", {}, event.modality || ""), el("td", {}, el("a", { href: `#/doc/${encodeURIComponent(event.document_id)}` }, event.trigger || event.document_id)),
+    el("td", {}, (event.modality || []).join(", ")), el("td", {}, el("a", { href: `#/doc/${encodeURIComponent(event.document_id)}`, title: event.title || event.document_id }, event.trigger_text || event.document_id)),
     el("td", { class: "code" }, event.rule || "")));
   const current = {};
   for (const name of FILTERS) current[name] = params.get(name) || "";
@@ -194,13 +194,13 @@ async function eventsView(params) {
 function barChart(series, { width = 1000, height = 260, id }) {
   const root = svg("svg", { viewBox: `0 0 ${width} ${height + 60}`, class: "chart", id, role: "img" });
   if (!series.length) { root.append(svg("text", { x: 20, y: 30 }, t("none"))); return root; }
-  const max = Math.max(1, ...series.map((point) => point.count));
+  const max = Math.max(1, ...series.map((point) => point.events));
   const step = (width - 60) / series.length;
   root.append(svg("text", { x: 4, y: 14 }, String(max)));
   series.forEach((point, index) => {
     const x = 50 + index * step;
     let y = height;
-    const quads = point.quad || [0, 0, 0, 0];
+    const quads = point.quad_classes || [0, 0, 0, 0];
     const colors = ["#81c784", "#2e7d32", "#ef9a9a", "#c62828"];
     quads.forEach((value, quad) => {
       const h = (value / max) * (height - 20);
@@ -347,5 +347,5 @@ document.getElementById("lang-toggle").addEventListener("click", () => {
 });
 window.addEventListener("hashchange", route);
 applyLabels();
-api("/api/health").then((health) => { document.getElementById("status").textContent = `${health.documents ?? 0} ${t("documents")} · ${health.read_only ? "read-only" : ""}`; }).catch(() => {});
+api("/api/health").then((health) => { document.getElementById("status").textContent = [`${health.documents ?? 0} ${t("documents")}`, `${health.events ?? 0} ${t("eventsIn")}`, health.read_only ? "read-only" : ""].filter(Boolean).join(" · "); }).catch(() => {});
 route();

@@ -86,3 +86,42 @@ fn ui_is_served_with_a_content_security_policy() {
     assert_eq!(status, 200);
     assert!(!script.contains("innerHTML"), "the UI never inserts HTML");
 }
+
+#[test]
+fn bounded_concurrent_load_has_no_errors() {
+    let (_directory, server) = common::start(false);
+    let port = server.addr.port();
+    let authorization = format!("Bearer {}", common::TOKEN);
+    let (status, _) = http_raw(
+        port,
+        "POST",
+        "/api/documents",
+        Some(&common::articles()),
+        &[("Authorization", &authorization), ("Content-Type", "application/x-ndjson")],
+    );
+    assert_eq!(status, 200);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
+    let clients: Vec<_> = (0..40)
+        .map(|client| {
+            std::thread::spawn(move || {
+                let paths = ["/api/events?limit=20", "/api/events?actor=RUS", "/api/timeseries?interval=day", "/api/network"];
+                let (mut ok, mut failed) = (0u32, 0u32);
+                let mut index = client;
+                while std::time::Instant::now() < deadline {
+                    let (status, _) = http_raw(port, "GET", paths[index % paths.len()], None, &[]);
+                    index += 1;
+                    if status == 200 { ok += 1 } else { failed += 1 }
+                }
+                (ok, failed)
+            })
+        })
+        .collect();
+    let (mut ok, mut failed) = (0, 0);
+    for client in clients {
+        let (good, bad) = client.join().expect("client thread");
+        ok += good;
+        failed += bad;
+    }
+    assert_eq!(failed, 0, "{failed} failed requests of {}", ok + failed);
+    assert!(ok > 40, "every client got answers");
+}
