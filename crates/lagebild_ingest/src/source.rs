@@ -154,7 +154,13 @@ pub(crate) fn sniff_format(name: Option<&str>, head: &[u8]) -> InputFormat {
     let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
     let head = head.trim_ascii_start();
     match head.first() {
-        Some(b'{' | b'[') => InputFormat::Jsonl,
+        // Only what is clearly JSON: `{"` or `[{` (plain text may start with a bracket).
+        Some(b'{') if matches!(head[1..].trim_ascii_start().first(), Some(b'"') | None) => {
+            InputFormat::Jsonl
+        }
+        Some(b'[') if matches!(head[1..].trim_ascii_start().first(), Some(b'{') | None) => {
+            InputFormat::Jsonl
+        }
         Some(b'<') => sniff_markup(head),
         _ => InputFormat::Text,
     }

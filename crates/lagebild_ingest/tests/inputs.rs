@@ -817,6 +817,37 @@ fn forced_format_overrides_detection() {
 }
 
 #[test]
+fn content_detection() {
+    let options = defaults();
+    let first = |name: &str, bytes: &[u8]| {
+        read_bytes(name, bytes, &options)
+            .into_iter()
+            .next()
+            .expect("one result")
+    };
+    let text = first(
+        "-",
+        b"[Update] Lage in der Stadt\nDie Lage hat sich am Abend beruhigt.",
+    )
+    .expect("text");
+    assert_eq!(text.title.as_deref(), Some("[Update] Lage in der Stadt"));
+    let json = first("-", b"  {\"id\": \"j\", \"text\": \"Ein Text.\"}\n").expect("jsonl");
+    assert_eq!(json.id, "j");
+    let array = first("-", b"[{\"id\": \"a\", \"text\": \"Ein Text.\"}]").expect("json array");
+    assert_eq!(array.id, "a");
+    let page = first(
+        "-",
+        b"<!doctype html><p>Ein Absatz im Netz, lang genug, um zu z\xc3\xa4hlen.</p>",
+    )
+    .expect("html");
+    assert_eq!(page.text, "Ein Absatz im Netz, lang genug, um zu zählen.");
+    let feed = first("-", b"<?xml version=\"1.0\"?>\n<!-- c -->\n<rss><channel><item><title>Eine Meldung</title></item></channel></rss>").expect("feed");
+    assert_eq!(feed.text, "Eine Meldung");
+    let record = first("-", b"<Sentences><Sentence id=\"r\" date=\"20200101\"><Text>A text.</Text></Sentence></Sentences>").expect("records");
+    assert_eq!(record.id, "r");
+}
+
+#[test]
 fn read_wire_text_keeps_working() {
     let document = lagebild_ingest::read_wire_text("doc-7", STORY);
     check_document(&document);
