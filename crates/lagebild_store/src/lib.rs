@@ -32,6 +32,32 @@
 //! # Ok::<(), lagebild_store::StoreError>(())
 //! ```
 //!
+//! # API at a glance
+//! | call | what |
+//! |---|---|
+//! | [`Store::open`], [`Store::open_in_memory`], [`Store::open_read_only`] | open (and migrate) a database |
+//! | [`Store::default_path`] | `$LAGEBILD_DB`, else `<data dir>/lagebild/lagebild.db` |
+//! | [`Store::ingest`] | store a batch; [`IngestSummary`] says stored / duplicate / new versions |
+//! | [`Store::stats`] | [`Stats`], serialisable: `{"documents": N, "events": M, "events_deduplicated": K, ...}` |
+//! | [`Store::events`], [`Store::count_events`] | event mentions by [`EventQuery`]: actor, country, dyad, CAMEO prefix, PLOVER, modality, QuadClass, dates, full text, story, deduplicated; paging and sorting |
+//! | [`Store::documents`], [`Store::count_documents`], [`Store::document`], [`Store::document_record`] | document listings, the stored output JSON of one document |
+//! | [`Store::actors`] | actors with mention, document and event counts |
+//! | [`Store::quotes`] | quotes by speaker (code or part of the name), kind, text |
+//! | [`Store::time_series`] | per day or week: count, Goldstein sum and mean, QuadClass mix |
+//! | [`Store::network`] | actor nodes, directed edges with cooperation and conflict counts |
+//! | [`Store::export`] | JSONL, CSV or Parquet ([`ExportFormat`], columns [`EXPORT_COLUMNS`]) |
+//! | [`Store::reprocess_cursor`], [`Store::documents_for_reprocess`], [`Store::replace_analysis`] | `lagebild reprocess` after a dictionary change |
+//! | [`Store::verify`] | consistency check (SQLite integrity, FTS, one latest version per id, counts) |
+//!
+//! # Schema (version [`SCHEMA_VERSION`])
+//! `documents` (one row per version: id, version, latest flag, content_hash, title, lang,
+//! published, url, source, text, meta, story, ingested_at), `analyses` (the output JSON
+//! with its `text` stored as `null` since it equals `documents.text`, lagebild and
+//! dictionary versions, analysed_at), `events` (one row per mention, the fields of the
+//! contract as columns plus `event_date`, `story`, `dedup_key`, `canonical` and the
+//! event's own JSON), `actors`, `quotes`, `documents_fts` (FTS5 over title and text,
+//! diacritics folded), `signatures` and `lsh_buckets` (story clustering), `meta`.
+//!
 //! # Guarantees
 //! - **Idempotent ingest.** A document is identified by its `id`; its content hash is the
 //!   SHA-256 of title and text. The same id with a hash seen before is a duplicate and

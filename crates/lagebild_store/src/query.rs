@@ -272,6 +272,34 @@ fn event_row(row: &Row<'_>) -> rusqlite::Result<EventRow> {
     })
 }
 
+const DOCUMENT_ORDER: &str = "d.published DESC NULLS LAST, d.pk";
+
+fn document_filter(query: &DocumentQuery) -> Filter {
+    let mut filter = Filter::default();
+    if let Some(fts) = query.text.as_deref().and_then(fts_query) {
+        filter.push(
+            "d.pk IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)",
+            [text(&fts)],
+        );
+    }
+    if let Some(lang) = &query.lang {
+        filter.push("d.lang = ?", [text(lang)]);
+    }
+    if let Some(outlet) = &query.outlet {
+        filter.push("d.source = ?", [text(outlet)]);
+    }
+    if let Some(story) = query.story {
+        filter.push("d.story = ?", [SqlValue::Integer(story)]);
+    }
+    date_range(
+        &mut filter,
+        "d.published",
+        query.published_from,
+        query.published_to,
+    );
+    filter
+}
+
 /// Event mentions of the actor `g` on one side; only the chosen branch runs, so coded
 /// actors use the code index.
 fn actor_events(side: &str) -> String {
@@ -373,35 +401,17 @@ impl Store {
 
     /// The latest version of each document matching `query`, newest publication first.
     pub fn documents(&self, query: &DocumentQuery) -> Result<Vec<DocumentRow>> {
-        let mut filter = Filter::default();
-        if let Some(fts) = query.text.as_deref().and_then(fts_query) {
-            filter.push(
-                "d.pk IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)",
-                [text(&fts)],
-            );
-        }
-        if let Some(lang) = &query.lang {
-            filter.push("d.lang = ?", [text(lang)]);
-        }
-        if let Some(outlet) = &query.outlet {
-            filter.push("d.source = ?", [text(outlet)]);
-        }
-        if let Some(story) = query.story {
-            filter.push("d.story = ?", [SqlValue::Integer(story)]);
-        }
-        date_range(
-            &mut filter,
-            "d.published",
-            query.published_from,
-            query.published_to,
-        );
+        let filter = document_filter(query);
+        // The page is chosen first, so the per-document counts run for its rows only.
         let sql = format!(
             "SELECT d.id, d.version, d.title, d.lang, d.published, d.url, d.source, d.story,
                     (SELECT count(*) FROM documents s WHERE s.story = d.story AND s.latest = 1),
                     (SELECT count(*) FROM events e WHERE e.doc = d.pk),
                     (SELECT count(*) FROM quotes q WHERE q.doc = d.pk),
                     d.content_hash, d.ingested_at
-             FROM documents d WHERE d.latest = 1{} ORDER BY d.published DESC NULLS LAST, d.pk{}",
+             FROM documents d
+             WHERE d.pk IN (SELECT d.pk FROM documents d WHERE d.latest = 1{} ORDER BY {DOCUMENT_ORDER}{})
+             ORDER BY {DOCUMENT_ORDER}",
             filter.sql(),
             limit_sql(query.limit, query.offset)
         );
@@ -430,6 +440,22 @@ impl Store {
             .context(&self.path, "query documents")?;
         rows.collect::<rusqlite::Result<Vec<_>>>()
             .context(&self.path, "read documents")
+    }
+
+    /// How many documents (latest versions) match `query`, ignoring limit and offset.
+    pub fn count_documents(&self, query: &DocumentQuery) -> Result<u64> {
+        let filter = document_filter(query);
+        let sql = format!(
+            "SELECT count(*) FROM documents d WHERE d.latest = 1{}",
+            filter.sql()
+        );
+        let total: i64 = self
+            .conn
+            .query_row(&sql, params_from_iter(filter.params.iter()), |row| {
+                row.get(0)
+            })
+            .context(&self.path, "count documents")?;
+        Ok(count(total))
     }
 
     /// The stored `lagebild/1` output object of the latest version of `id`.

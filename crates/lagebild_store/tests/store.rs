@@ -729,6 +729,19 @@ fn actors_documents_and_quotes() {
         })
         .unwrap();
     assert_eq!(found.len(), 1);
+    let page = DocumentQuery {
+        limit: Some(2),
+        offset: 1,
+        ..DocumentQuery::default()
+    };
+    let second_page: Vec<String> = store
+        .documents(&page)
+        .unwrap()
+        .into_iter()
+        .map(|row| row.id)
+        .collect();
+    assert_eq!(second_page, ["war", "talks"]);
+    assert_eq!(store.count_documents(&page).unwrap(), 3);
 
     let quotes = store
         .quotes(&QuoteQuery {
