@@ -9,8 +9,12 @@ Outputs (all UTF-8, tab-separated, sorted, one entry a line):
                             field: de (German name), en (English name), de_official,
                             en_official, adj (German adjective stem, uninflected),
                             dem (German demonym, nominative singular)
-  kb/derived/firstnames.tsv name <TAB> m|f   (German Wiktionary given names)
-  kb/derived/surnames.txt   one surname a line (German Wiktionary family names)
+  kb/derived/firstnames.tsv name <TAB> m|f|u (German Wiktionary given names with
+                            gender; given names of persons in the Phoenix actor
+                            dictionaries, u = unknown gender)
+  kb/derived/surnames.txt   one surname a line (German Wiktionary family names and
+                            last names of Phoenix persons, minus German common nouns
+                            from Wikidata lexemes)
 Attribution: see NOTICE.md.
 """
 import csv
@@ -87,16 +91,62 @@ def main():
                 match = country_re.search(first_sense)
                 if match and match.group(1) in german_names:
                     rows.add((german_names[match.group(1)], "dem", head))
+    # Phoenix persons (entries with dated codes): first and last words of their names.
+    nouns = set()
+    with gzip.open(os.path.join(LEX, "wikidata-lexemes-de", "nouns.txt.gz"), "rt", encoding="utf-8") as handle:
+        for line in handle:
+            nouns.add(line.strip())
+    dictionaries = os.path.join(SHARED, "data", "petrarch", "petrarch2", "dictionaries")
+    agent_words = set()
+    with open(os.path.join(dictionaries, "Phoenix.agents.txt"), encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            for word in re.split(r"[_\s{},!]+", line.split("#")[0].split("[")[0]):
+                if word.isalpha():
+                    agent_words.add(word.title())
+    first_counts, last_counts = {}, {}
+    for name in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
+        names, dated = [], False
+
+        def flush():
+            if not dated:
+                return
+            for phrase in names:
+                words = [word for word in re.split(r"[_\s]+", phrase) if word]
+                if len(words) >= 2 and words[0].isalpha() and len(words[0]) >= 3:
+                    first_counts[words[0].title()] = first_counts.get(words[0].title(), 0) + 1
+                if len(words) >= 2 and words[-1].isalpha() and len(words[-1]) >= 4:
+                    last_counts[words[-1].title()] = last_counts.get(words[-1].title(), 0) + 1
+
+        with open(os.path.join(dictionaries, name), encoding="utf-8", errors="replace") as handle:
+            for line in handle:
+                line = line.split("#")[0]
+                if not line.strip():
+                    continue
+                has_date = re.search(r"\[\w+ [<>]?\d", line) is not None
+                if line[0] not in " \t+[":
+                    flush()
+                    names, dated = [line.split("[")[0].strip()], has_date
+                elif line.startswith("+"):
+                    names.append(line[1:].split("[")[0].strip())
+                dated = dated or has_date
+            flush()
+    for name, count in first_counts.items():
+        if count >= 2 and name not in agent_words and name not in nouns and name not in firstnames:
+            firstnames[name] = "u"
+    surnames = {name for name in surnames if name not in nouns}
+    for name in last_counts:
+        if name not in agent_words and name not in nouns and name not in firstnames:
+            surnames.add(name)
     with open(os.path.join(OUT, "states.tsv"), "w", encoding="utf-8") as out:
         out.write("# derived by scripts/derive_lexicons.py from pycountry-de, cldr-babel-de, wiktionary-de-glosses; see NOTICE.md\n")
         for row in sorted(rows):
             out.write("\t".join(row) + "\n")
     with open(os.path.join(OUT, "firstnames.tsv"), "w", encoding="utf-8") as out:
-        out.write("# derived by scripts/derive_lexicons.py from wiktionary-de-glosses; see NOTICE.md\n")
+        out.write("# derived by scripts/derive_lexicons.py from wiktionary-de-glosses and the Phoenix actor dictionaries; see NOTICE.md\n")
         for name in sorted(firstnames):
             out.write(f"{name}\t{firstnames[name]}\n")
     with open(os.path.join(OUT, "surnames.txt"), "w", encoding="utf-8") as out:
-        out.write("# derived by scripts/derive_lexicons.py from wiktionary-de-glosses; see NOTICE.md\n")
+        out.write("# derived by scripts/derive_lexicons.py from wiktionary-de-glosses, the Phoenix actor dictionaries and wikidata-lexemes-de; see NOTICE.md\n")
         for name in sorted(surnames):
             out.write(name + "\n")
     print(f"states.tsv: {len(rows)} rows, firstnames.tsv: {len(firstnames)}, surnames.txt: {len(surnames)}")

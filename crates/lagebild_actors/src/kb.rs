@@ -182,6 +182,8 @@ pub struct KbData {
     pub parties: Vec<String>,
     /// Given names with gender (None: both or unknown).
     pub first_names: Vec<(String, Option<Gender>)>,
+    /// Family names, for lone surnames next to person cues ("sagte Müller").
+    pub surnames: Vec<String>,
     /// English canonical names of states, set by the first `en` field.
     pub english_names: std::collections::HashMap<u32, String>,
     /// Non-fatal problems (file:line: message) met while loading.
@@ -506,6 +508,13 @@ impl KbData {
             self.first_names.push((name.trim().to_string(), gender));
         }
         Ok(())
+    }
+}
+
+impl KbData {
+    /// Reads `derived/surnames.txt` (one surname a line).
+    pub fn read_surnames(&mut self, text: &str) {
+        self.surnames.extend(text.lines().map(strip_comment).filter(|line| !line.is_empty()).map(String::from));
     }
 }
 

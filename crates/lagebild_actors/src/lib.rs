@@ -89,7 +89,10 @@ pub struct ActorMention {
 impl ActorMention {
     /// Whether the mention is a person's name in the text (not a description or pronoun).
     pub fn is_person_name(&self) -> bool {
-        self.kind == ActorKind::Person && !self.rule.ends_with("(description)") && !self.rule.ends_with("(pronoun)")
+        self.kind == ActorKind::Person
+            && !self.rule.ends_with("(description)")
+            && !self.rule.ends_with("(pronoun)")
+            && !self.rule.ends_with("(role)")
     }
 }
 
@@ -115,6 +118,7 @@ const EMBEDDED_FILES: &[(&str, &str)] = &[
     ("kb/roles.txt", include_str!("../kb/roles.txt")),
     ("kb/persons.txt", include_str!("../kb/persons.txt")),
     ("kb/derived/firstnames.tsv", include_str!("../kb/derived/firstnames.tsv")),
+    ("kb/derived/surnames.txt", include_str!("../kb/derived/surnames.txt")),
 ];
 
 /// The actor knowledge base and its matchers.
@@ -126,6 +130,7 @@ pub struct ActorKb {
     /// Lowercase one-word role forms, for closed compounds ("Bundeskanzler").
     role_words: HashMap<String, u32>,
     first_names: HashMap<String, Option<Gender>>,
+    surnames: std::collections::HashSet<String>,
     version: String,
 }
 
@@ -146,6 +151,7 @@ fn unreachable_empty() -> ActorKb {
         prefixes: HashMap::new(),
         role_words: HashMap::new(),
         first_names: HashMap::new(),
+        surnames: Default::default(),
         version: String::new(),
     }
 }
@@ -240,7 +246,10 @@ fn read(path: &Path) -> Result<(String, String), KbError> {
 
 fn load_own_file(data: &mut KbData, name: &str, text: &str) -> Result<(), KbError> {
     let file_name = Path::new(name).file_name().and_then(|name| name.to_str()).unwrap_or(name);
-    if file_name.ends_with(".tsv") && file_name.contains("first") {
+    if file_name.contains("surnames") {
+        data.read_surnames(text);
+        Ok(())
+    } else if file_name.ends_with(".tsv") && file_name.contains("first") {
         data.read_first_names(name, text)
     } else if file_name.ends_with(".tsv") {
         data.read_derived_states(name, text)
@@ -283,7 +292,8 @@ impl ActorKb {
             }
         }
         let first_names = data.first_names.iter().cloned().collect();
-        Ok(ActorKb { data, matcher, prefixes, role_words, first_names, version })
+        let surnames = data.surnames.iter().cloned().collect();
+        Ok(ActorKb { data, matcher, prefixes, role_words, first_names, surnames, version })
     }
 
     /// The version of the loaded dictionaries (`kb/VERSION`, plus the names of extra files).

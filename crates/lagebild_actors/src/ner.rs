@@ -149,6 +149,8 @@ pub fn evaluate_ner(kb: &ActorKb, path: &Path) -> Result<NerReport, KbError> {
 /// Evaluates person-name recognition on GermEval-formatted text.
 pub fn evaluate_ner_text(kb: &ActorKb, text: &str) -> NerReport {
     let mut report = NerReport::default();
+    // Set LAGEBILD_NER_ERRORS=1 to print misses (FN) and false alarms (FP) to stderr.
+    let show_errors = std::env::var_os("LAGEBILD_NER_ERRORS").is_some();
     for sentence in read_germeval(text) {
         let (doc, analysis, spans) = sentence_document(&sentence.tokens);
         let mentions = kb.annotate(&doc, &analysis, None);
@@ -158,6 +160,15 @@ pub fn evaluate_ner_text(kb: &ActorKb, text: &str) -> NerReport {
         report.gold += gold.len();
         report.predicted += predicted.len();
         report.correct += predicted.intersection(&gold).count();
+        if show_errors {
+            let join = |range: &(usize, usize)| sentence.tokens[range.0..range.1].join(" ");
+            for missed in gold.difference(&predicted) {
+                eprintln!("FN {:?} | {}", join(missed), join(&(missed.0.saturating_sub(2), (missed.1 + 1).min(sentence.tokens.len()))));
+            }
+            for extra in predicted.difference(&gold) {
+                eprintln!("FP {:?} | {}", join(extra), join(&(extra.0.saturating_sub(2), (extra.1 + 1).min(sentence.tokens.len()))));
+            }
+        }
     }
     report
 }

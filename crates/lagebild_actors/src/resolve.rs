@@ -36,9 +36,11 @@ const NAME_STOPWORDS: &[&str] = &[
     "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Herr", "Frau", "Mr", "Mrs", "Ms", "Dr",
     "Prof", "GmbH", "AG", "Co", "Inc", "Ltd", "Bundesliga", "Euro", "Prozent", "Uhr",
 ];
-const NAME_PARTICLES: &[&str] = &["von", "van", "de", "da", "di", "del", "der", "den", "zu", "bin", "ibn", "al", "el", "le", "la", "ten", "ter"];
+const NAME_PARTICLES: &[&str] = &["von", "van", "de", "da", "di", "del", "della", "du", "dos", "der", "den", "zu", "bin", "ibn", "al", "el", "le", "la", "ten", "ter"];
 const HONORIFICS: &[&str] = &["Herr", "Herrn", "Frau", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Lord", "Lady"];
 const MAX_NAME_PIECES: usize = 6;
+/// Endings of German person nouns that may stand before a bare name ("Trainer Müller").
+const AGENT_SUFFIXES: &[&str] = &["er", "or", "ent", "ist", "eur", "ant", "in", "chef", "coach", "ende", "at", "ege", "oge"];
 
 /// A person (from the knowledge base or not) mentioned in the document.
 #[derive(Clone, Debug)]
@@ -604,28 +606,52 @@ impl<'a> Annotator<'a> {
 
     fn is_name_piece(&self, index: usize) -> bool {
         let Some(piece) = self.pieces.get(index) else { return false };
+        let text = self.piece_text(index);
         piece.capitalized
             && piece.alphabetic
+            && !(text.chars().count() > 1 && text.chars().all(|c| !c.is_lowercase()))
             && self.match_at.get(index).is_none_or(|&slot| slot == u32::MAX || self.primary(&self.matches[slot as usize]).is_none())
-            && !NAME_STOPWORDS.contains(&self.piece_text(index))
+            && !NAME_STOPWORDS.contains(&text)
     }
 
-    /// The end of a capitalised name sequence starting at `start` (pieces not in the
-    /// dictionary, hyphen-joined parts and particles such as "von" allowed inside).
+    fn is_listed_name(&self, index: usize) -> bool {
+        let text = self.piece_text(index);
+        self.kb.first_names.contains_key(text) || self.kb.surnames.contains(text)
+    }
+
+    /// The end of a person name starting at `start`: a first piece, further given names,
+    /// then one family name, which may carry particles ("von", "van der") and
+    /// hyphen-joined parts that are themselves known names ("Hans-Dietrich").
     fn unknown_name_after(&self, start: usize) -> Option<usize> {
         if !self.is_name_piece(start) {
             return None;
         }
+        let fits = |index: usize| index < self.pieces.len() && self.same_sentence(start, index);
         let mut end = start + 1;
-        while end < self.pieces.len() && end - start < MAX_NAME_PIECES && self.same_sentence(start, end) {
-            let text = self.piece_text(end);
-            if self.is_name_piece(end) {
-                end += 1;
-            } else if (text == "-" || NAME_PARTICLES.contains(&text)) && self.is_name_piece(end + 1) && self.same_sentence(start, end + 1) {
+        // Hyphenated first piece: "Hans-Dietrich".
+        while fits(end + 1) && self.piece_text(end) == "-" && self.is_name_piece(end + 1) && self.is_listed_name(end + 1) {
+            end += 2;
+        }
+        // Middle given names.
+        while fits(end + 1) && end - start < MAX_NAME_PIECES && self.is_name_piece(end) && self.kb.first_names.contains_key(self.piece_text(end)) && self.is_name_piece(end + 1) {
+            end += 1;
+        }
+        // Particles, then the family name.
+        let mut at = end;
+        while fits(at) && at - end < 3 && NAME_PARTICLES.contains(&self.piece_text(at)) {
+            at += 1;
+        }
+        let particles = at > end;
+        if particles && (at - end > 1) && !matches!(self.piece_text(end + 1), "der" | "den" | "la" | "de" | "van" | "von" | "zu") {
+            return Some(end);
+        }
+        if fits(at) && self.is_name_piece(at) {
+            end = at + 1;
+            while fits(end + 1) && self.piece_text(end) == "-" && self.is_name_piece(end + 1) && self.is_listed_name(end + 1) {
                 end += 2;
-            } else {
-                break;
             }
+        } else if particles {
+            return Some(end);
         }
         Some(end)
     }
@@ -682,6 +708,15 @@ impl<'a> Annotator<'a> {
             // Honorific or known first name followed by a capitalised word.
             let honorific = HONORIFICS.contains(&text);
             let first_name = self.kb.first_names.contains_key(text);
+            // A given name before a known surname: "George Bush".
+            if first_name
+                && let Some(next) = self.match_starting(piece + 1)
+                && self.same_sentence(piece, piece + 1)
+                && let Some(Target::Actor { actor, form: Form::Alias | Form::Surname | Form::Name }) = self.primary(&next)
+                && self.kb.data.actors[actor as usize].kind == ActorKind::Person
+            {
+                return self.push_person(actor, piece, next.end, None, false);
+            }
             if honorific || first_name {
                 let mut name_start = piece + if honorific { 1 } else { 0 };
                 if honorific && self.piece_text(name_start) == "." {
@@ -703,6 +738,25 @@ impl<'a> Annotator<'a> {
                     };
                     self.push_unknown(name_start, end, "---".to_string(), None, gender, Vec::new(), "names:first-name".to_string());
                     return end;
+                }
+            }
+            // A lone family name next to a person cue: "sagte Müller", "Müller erklärte",
+            // "Trainer Müller".
+            let lone = self.kb.surnames.contains(text) || text.strip_suffix('s').is_some_and(|stem| self.kb.surnames.contains(stem));
+            if lone && !self.is_name_piece(piece + 1) && self.is_name_piece(piece) && !self.kb.first_names.contains_key(text) && !self.preceded_by(piece, DETERMINERS) {
+                if piece == 0 || !self.same_sentence(piece - 1, piece) || !self.pieces[piece - 1].capitalized {
+                    self.push_unknown(piece, piece + 1, "---".to_string(), None, None, Vec::new(), "names:surname".to_string());
+                    return piece + 1;
+                }
+                let previous = self.piece_text(piece - 1);
+                let agent_noun = self.pieces[piece - 1].capitalized
+                    && AGENT_SUFFIXES.iter().any(|suffix| previous.ends_with(suffix))
+                    && !NAME_STOPWORDS.contains(&previous);
+                let speech = self.lower_is(piece - 1, SPEECH_VERBS)
+                    || (piece + 1 < self.pieces.len() && self.same_sentence(piece, piece + 1) && self.lower_is(piece + 1, SPEECH_VERBS));
+                if agent_noun || speech {
+                    self.push_unknown(piece, piece + 1, "---".to_string(), None, None, Vec::new(), "names:surname".to_string());
+                    return piece + 1;
                 }
             }
             return piece + 1;
