@@ -852,7 +852,7 @@ impl<'a> Detector<'a> {
         const AUXILIARIES: &[&str] = &[
             "hat", "hatte", "haben", "hatten", "ist", "war", "wurde", "wurden", "has", "had",
             "have", "was", "were", "will", "wird", "werden", "soll", "sollen", "kann", "könne",
-            "habe",
+            "habe", "musste", "müsse", "wollte",
         ];
         let participle = self.lower(cue).starts_with("ge")
             || (clause_start..cue).any(|index| AUXILIARIES.contains(&self.lower(index)));
@@ -863,16 +863,117 @@ impl<'a> Detector<'a> {
         } else {
             cue
         };
-        if let Some((first, last)) = self.phrase_before(finite, clause_start) {
+        // The subject before the finite verb opens its clause (verb second); else it
+        // follows the verb ("Am Montag sagte Rutte").
+        if let Some((first, last)) = self.phrase_before(finite, clause_start)
+            && (first == clause_start || self.english)
+            && self.subject_like(first, last)
+        {
             return Some(self.speaker(first, last));
         }
-        if let Some((first, last)) = self.phrase_after(finite + 1) {
-            if last < cue || !participle || finite == cue {
-                return Some(self.speaker(first, last));
-            }
+        if let Some((first, last)) = self.phrase_after(finite + 1)
+            && self.subject_like(first, last)
+        {
+            return Some(self.speaker(first, last));
+        }
+        // "Marcelo Ebrard, der Bürgermeister von Mexiko-Stadt, sagte ...": the phrase
+        // that opens the sentence, before an apposition.
+        let sentence_start = self
+            .sentences
+            .iter()
+            .find(|range| range.contains(&cue))
+            .map_or(clause_start, |range| range.start);
+        if sentence_start < clause_start
+            && let Some((first, last)) = self.phrase_after(sentence_start)
+            && last < cue
+            && self
+                .word(last + 1)
+                .is_some_and(|word| is_punct(word, &[","]))
+            && self.subject_like(first, last)
+        {
             return Some(self.speaker(first, last));
         }
         None
+    }
+
+    /// Whether a phrase can be a subject: not a dative or accusative phrase, no time
+    /// word, no sentence adverb.
+    fn subject_like(&self, first: usize, last: usize) -> bool {
+        const OBJECT_DETERMINERS: &[&str] = &[
+            "dem", "den", "einem", "einen", "seinem", "seinen", "ihrem", "ihren", "diesem",
+            "diesen",
+        ];
+        const TIME_AND_ADVERBS: &[&str] = &[
+            "montag",
+            "dienstag",
+            "mittwoch",
+            "donnerstag",
+            "freitag",
+            "samstag",
+            "sonntag",
+            "abend",
+            "morgen",
+            "nachmittag",
+            "vormittag",
+            "woche",
+            "wochenende",
+            "jahr",
+            "monat",
+            "januar",
+            "februar",
+            "märz",
+            "april",
+            "mai",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "dezember",
+            "unterdessen",
+            "offenbar",
+            "inzwischen",
+            "zudem",
+            "außerdem",
+            "dabei",
+            "derweil",
+            "damit",
+            "deshalb",
+            "daher",
+            "allerdings",
+            "gleichzeitig",
+            "später",
+            "zuvor",
+            "bereits",
+            "jetzt",
+            "nun",
+            "heute",
+            "gestern",
+            "dort",
+            "hier",
+            "anschließend",
+            "zunächst",
+            "schließlich",
+            "ebenso",
+            "trotzdem",
+            "dennoch",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "yesterday",
+            "today",
+            "meanwhile",
+            "however",
+        ];
+        if OBJECT_DETERMINERS.contains(&self.lower(first)) {
+            return false;
+        }
+        !(first..=last).any(|index| TIME_AND_ADVERBS.contains(&self.lower(index)))
     }
 
     fn is_adjective(&self, index: usize) -> bool {
