@@ -5,12 +5,13 @@
 //! German: k-fold cross-validation over UD German GSD dev + PUD pooled (each fold trains a
 //! parser on the rest), reported on gold words and with contractions merged.
 //! English: the embedded model (trained on EWT train + GUM train) on EWT dev, GUM dev
-//! and PUD. `--file` scores the embedded model of `--lang` on one file.
+//! and PUD. `--tagged FILE` (German, written by the `jackknife` example) cross-validates
+//! on jackknifed predicted tags, training on gold, predicted, or both. `--file` scores the embedded model of `--lang` on one file.
 
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
-use lagebild_depparse::{Parser, TrainConfig, cross_validate, evaluate, read_conllu};
+use lagebild_depparse::{Parser, TrainConfig, cross_validate, cross_validate_sets, evaluate, read_conllu};
 use lagebild_doc::Lang;
 
 fn main() -> anyhow::Result<()> {
@@ -19,6 +20,7 @@ fn main() -> anyhow::Result<()> {
     let mut folds = 5;
     let mut file: Option<PathBuf> = None;
     let mut epochs = None;
+    let mut tagged: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
@@ -27,6 +29,7 @@ fn main() -> anyhow::Result<()> {
             "--lang" => langs = vec![Lang::parse(&value()?)],
             "--folds" => folds = value()?.parse()?,
             "--epochs" => epochs = Some(value()?.parse::<usize>()?),
+            "--tagged" => tagged = Some(PathBuf::from(value()?)),
             "--file" => file = Some(PathBuf::from(value()?)),
             other => bail!("unknown argument {other}"),
         }
@@ -47,6 +50,21 @@ fn main() -> anyhow::Result<()> {
                 config.verbose = true;
                 if let Some(epochs) = epochs {
                     config.epochs = epochs;
+                }
+                if let Some(tagged) = &tagged {
+                    let predicted = read_conllu(tagged)?;
+                    if predicted.len() != sentences.len() {
+                        bail!("{} has {} sentences, expected {}", tagged.display(), predicted.len(), sentences.len());
+                    }
+                    for (name, sets) in [
+                        ("gold tags", vec![&sentences[..]]),
+                        ("predicted tags", vec![&predicted[..]]),
+                        ("gold + predicted tags", vec![&sentences[..], &predicted[..]]),
+                    ] {
+                        let report = cross_validate_sets(lang, &sets, &predicted, &sentences, folds, &config);
+                        println!("== de {folds}-fold cross-validation, trained on {name}, tested on predicted tags\n{report}");
+                    }
+                    continue;
                 }
                 let (words, merged) = cross_validate(lang, &sentences, folds, &config);
                 println!("== de {folds}-fold cross-validation, GSD dev + PUD, gold words\n{words}");

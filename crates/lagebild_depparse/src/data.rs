@@ -18,9 +18,8 @@ pub struct GoldSentence {
 impl GoldSentence {
     /// Builds the sentence from CoNLL-U syntactic words. With `merge_contractions`,
     /// a two-word token whose first word is a preposition and second a determiner
-    /// (German `zum` = `zu dem`) becomes one token, as the segmenter leaves it:
-    /// UPOS `ADP`, XPOS `APPRART`, the determiner's case, the preposition's head and
-    /// relation.
+    /// (German `zum` = `zu dem`) becomes one token, as the segmenter and tagger leave it:
+    /// the preposition's annotation with XPOS `APPRART`, its head and relation.
     pub fn from_conllu(sentence: &ConlluSentence, merge_contractions: bool) -> GoldSentence {
         let words = &sentence.words;
         // For every word, the index of the token it becomes.
@@ -75,7 +74,6 @@ impl GoldSentence {
             let mut head_word = word.head;
             if let Some(second) = second {
                 token.xpos = "APPRART".to_string();
-                token.feats = Feats::from_conllu(&words[second].feats);
                 if head_word == words[second].id {
                     head_word = words[second].head;
                 }
@@ -170,5 +168,36 @@ pub fn training_sentences(lang: lagebild_doc::Lang, sentences: &[ConlluSentence]
             out.push(GoldSentence::from_conllu(sentence, false));
         }
     }
+    out
+}
+
+/// Writes sentences as CoNLL-U, one word per token (contractions stay one word).
+pub fn write_conllu(sentences: &[GoldSentence]) -> String {
+    use lagebild_doc::conllu::{ConlluSentence, Word, write};
+    let converted: Vec<ConlluSentence> = sentences
+        .iter()
+        .map(|sentence| ConlluSentence {
+            words: sentence
+                .tokens
+                .iter()
+                .enumerate()
+                .map(|(index, token)| Word {
+                    id: index as u32 + 1,
+                    form: token.span.slice(&sentence.text).to_string(),
+                    lemma: token.lemma.clone(),
+                    upos: token.upos.as_str().to_string(),
+                    xpos: token.xpos.clone(),
+                    feats: token.feats.to_conllu(),
+                    head: sentence.heads[index].map_or(0, |head| head + 1),
+                    deprel: sentence.deprels[index].clone(),
+                    misc: String::new(),
+                })
+                .collect(),
+            ..ConlluSentence::default()
+        })
+        .collect();
+    let mut out = String::new();
+    // Writing into a String cannot fail.
+    let _ = write(&converted, &mut out);
     out
 }

@@ -208,6 +208,12 @@ pub(crate) fn transition_features(state: &State, attributes: &Attributes, out: &
     sink.add(&[c(s0), x[s1], m(s1), d10]);
     sink.add(&[c(s0), label_set(b0), x[b0]]);
     sink.add(&[c(s0), label_set(s1), x[s1]]);
+    // Determiner forms of the top nodes (case marking independent of the tagger).
+    let s0l_word = if s0l as u32 == null { 0 } else { w[s0l] };
+    let b0l_word = if b0l as u32 == null { 0 } else { w[b0l] };
+    sink.add(&[p(s0), s0l_word, x[b0]]);
+    sink.add(&[p(s0), s0l_word, x[s1]]);
+    sink.add(&[p(b0), b0l_word, x[s0]]);
     // Attachment of prepositional phrases: candidate head, preposition, its noun.
     let b0_first_word = if b0l as u32 == null { 0 } else { w[b0l] };
     let s0_first_word = if s0l as u32 == null { 0 } else { w[s0l] };
@@ -276,6 +282,14 @@ pub(crate) fn label_features(
     sink.add(&[x[head], x[dependent], c(dependent), direction]);
     sink.add(&[p(head), m(head), p(dependent), c(dependent), direction]);
     sink.add(&[x[dependent], c(dependent), first_case, first_label]);
+    // Surface forms that mark case whatever the tagger guessed: the determiner ("den",
+    // "dem") and the pronoun itself, and number agreement with the head.
+    let first_form = if first == null { 0 } else { w[first] };
+    sink.add(&[p(dependent), first_form, first_label, direction]);
+    sink.add(&[p(dependent), first_form, x[head], head_labels, direction]);
+    sink.add(&[w[dependent], x[head], direction]);
+    sink.add(&[w[dependent], x[head], head_labels, direction]);
+    sink.add(&[p(dependent), m(dependent) >> 5, m(head), direction]);
     sink.add(&[x[dependent], first_word, first_label]);
     sink.add(&[x[head], x[dependent], first_word, first_label]);
     sink.add(&[l[head], first_word, first_label]);

@@ -36,6 +36,7 @@
 
 mod attributes;
 mod data;
+mod de;
 mod eval;
 mod features;
 mod model;
@@ -51,8 +52,8 @@ use crate::attributes::Attributes;
 use crate::model::Model;
 use crate::system::{ACTIONS, LEFT, RIGHT, SHIFT, State};
 
-pub use crate::data::{DataError, GoldSentence, read_conllu, training_sentences};
-pub use crate::eval::{EvalReport, REPORTED_RELATIONS, RelationScore, cross_validate, evaluate, evaluate_gold};
+pub use crate::data::{DataError, GoldSentence, read_conllu, training_sentences, write_conllu};
+pub use crate::eval::{EvalReport, REPORTED_RELATIONS, RelationScore, cross_validate, cross_validate_sets, evaluate, evaluate_against, evaluate_gold};
 pub use crate::model::ModelError;
 pub use crate::train::{TrainConfig, train};
 
@@ -170,6 +171,14 @@ impl Parser {
             token.deprel.clear();
             if let Some(label) = self.model.labels.get(state.labels[node] as usize) {
                 token.deprel.push_str(label);
+            }
+        }
+        if self.model.lang == Lang::De {
+            let heads: Vec<Option<u32>> = tokens.iter().map(|token| token.head).collect();
+            let mut deprels: Vec<String> = tokens.iter().map(|token| token.deprel.clone()).collect();
+            de::dative_objects_as_iobj(tokens, &heads, &mut deprels);
+            for (token, deprel) in tokens.iter_mut().zip(deprels) {
+                token.deprel = deprel;
             }
         }
     }
