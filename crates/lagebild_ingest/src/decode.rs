@@ -45,7 +45,8 @@ pub(crate) fn has_wide_bom(bytes: &[u8]) -> bool {
 ///
 /// 1. a BOM decides (UTF-8, UTF-16LE/BE) and is removed;
 /// 2. valid UTF-8 stays UTF-8;
-/// 3. mostly valid UTF-8 with a few broken bytes is decoded as UTF-8 with U+FFFD for them;
+/// 3. mostly valid UTF-8 with a few stray bytes stays UTF-8, the stray bytes read as
+///    Windows-1252;
 /// 4. otherwise the declared charset (HTML meta, XML declaration), else Windows-1252 (a
 ///    superset of Latin-1 in practice).
 pub(crate) fn decode(bytes: Vec<u8>, declared: Option<&'static Encoding>) -> String {
@@ -80,7 +81,16 @@ fn decode_invalid_utf8(bytes: &[u8], declared: Option<&'static Encoding>) -> Str
         }
     }
     if valid_multibyte > invalid * 2 {
-        return String::from_utf8_lossy(bytes).into_owned();
+        // Mostly UTF-8 with stray single-byte characters (files concatenated from
+        // several sources): keep the UTF-8 and read each stray byte as Windows-1252.
+        let mut text = String::with_capacity(bytes.len());
+        for chunk in bytes.utf8_chunks() {
+            text.push_str(chunk.valid());
+            if !chunk.invalid().is_empty() {
+                text.push_str(&WINDOWS_1252.decode_without_bom_handling(chunk.invalid()).0);
+            }
+        }
+        return text;
     }
     let encoding = declared
         .filter(|encoding| *encoding != UTF_8 && encoding.is_ascii_compatible())
@@ -146,10 +156,10 @@ mod tests {
             "Köln “Zitat”"
         );
         assert_eq!(decode("Köln".as_bytes().to_vec(), None), "Köln");
-        // Mostly UTF-8 with one broken byte stays UTF-8.
-        let mut mixed = "Müller, Öl, Straße ".as_bytes().to_vec();
-        mixed.push(0xff);
-        assert_eq!(decode(mixed, None), "Müller, Öl, Straße \u{fffd}");
+        // Mostly UTF-8 with one stray Latin-1 byte stays UTF-8.
+        let mut mixed = "Müller, Öl, Straße, ".as_bytes().to_vec();
+        mixed.extend_from_slice(b"K\xf6ln");
+        assert_eq!(decode(mixed, None), "Müller, Öl, Straße, Köln");
     }
 
     #[test]

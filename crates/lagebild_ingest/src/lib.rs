@@ -35,7 +35,7 @@
 //!
 //! # Encodings
 //! A BOM decides (UTF-8, UTF-16); valid UTF-8 stays UTF-8; mostly-valid UTF-8 keeps its
-//! UTF-8 and gets U+FFFD for broken bytes; anything else is decoded with the charset the
+//! UTF-8 and reads stray bytes as Windows-1252; anything else is decoded with the charset the
 //! HTML or XML declares, else Windows-1252. Binary data (a NUL byte, or over 10 % control
 //! characters in the first 64 KiB) is rejected with an error.
 //!
