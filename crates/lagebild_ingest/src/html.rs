@@ -6,7 +6,10 @@
 //! ARIA role and class/id words. The main container is found by text mass: each block's
 //! own non-link text of at least 25 characters counts, subtree sums are computed bottom-up,
 //! and from `<body>` (or the best `<article>`/`<main>`/`articleBody`) the walk descends into
-//! the child holding at least 70 % of the mass. The container's blocks become lines.
+//! the child container (never a single paragraph) holding at least 70 % of the mass. The
+//! container's blocks become lines; link-heavy lines and short lines that are neither
+//! headings nor end like sentences are dropped. Markup nested deeper than 512 elements is
+//! flattened first (see `nesting`), because html5ever is quadratic in nesting depth.
 
 use std::collections::HashMap;
 
