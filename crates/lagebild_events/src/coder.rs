@@ -165,7 +165,11 @@ impl Coder {
     fn code_sentence(&self, input: &CodingInput<'_>, sentence_index: usize, mut trace: Option<&mut Vec<Attempt>>) -> Vec<Event> {
         let lang = self.lang_of(input);
         let dictionary = self.dictionary(lang);
-        let view = SentenceView::new(&input.doc.text, lang, input.analysis, sentence_index, input.actors);
+        let mut view = SentenceView::new(&input.doc.text, lang, input.analysis, sentence_index, input.actors);
+        view.mark_verbal(
+            |norm| dictionary.forms.lookup(norm).iter().any(|(_, kind)| *kind != crate::dictionary::FormKind::Infinitive),
+            |lemma| dictionary.noun_entries(lemma).is_some(),
+        );
         let mut events: Vec<Event> = Vec::new();
         if view.phrases.is_empty() && trace.is_none() {
             return events;

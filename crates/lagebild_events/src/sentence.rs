@@ -19,6 +19,10 @@ pub(crate) struct Word<'a> {
     /// The surface form, original case, without surrounding punctuation.
     pub surface: &'a str,
     pub is_punct: bool,
+    /// A known verb form or auxiliary (set by the coder from its form table).
+    pub verbal: bool,
+    /// A noun with a nominal-event entry (set by the coder).
+    pub event_noun: bool,
     /// A clause boundary (`,` `;` `:` quote mark) follows this token.
     pub boundary_after: bool,
     /// A quote mark or other boundary opens just before this token.
@@ -63,11 +67,7 @@ impl Frame {
         }
         match role {
             Role::Dat => self.arguments.iter().find(|argument| argument.role == Role::Obj),
-            Role::Obj => self
-                .arguments
-                .iter()
-                .find(|argument| argument.role == Role::Dat)
-                .or_else(|| self.arguments.iter().find(|argument| matches!(&argument.role, Role::Prep(p) if p == "zwischen" || p == "between"))),
+            Role::Obj => self.arguments.iter().find(|argument| argument.role == Role::Dat),
             Role::Gen if noun => self.arguments.iter().find(|argument| matches!(&argument.role, Role::Prep(p) if words::is_agentive_preposition(p))),
             Role::Any => self
                 .arguments
@@ -94,12 +94,11 @@ fn strip(text: &str) -> &str {
     text.trim_matches(|character: char| !character.is_alphanumeric())
 }
 
-fn is_quote_mark(character: char) -> bool {
-    matches!(character, '"' | '„' | '“' | '”' | '«' | '»' | '‚' | '‘' | '’' | '\'')
-}
-
+/// Clause boundaries for the word-order fallback. Quote marks and parentheses are not:
+/// scare quotes (`"beschossen"`) and insertions (`Scholz (SPD) warnte`) sit inside clauses,
+/// and quotations are delimited by commas and colons as well.
 fn is_boundary_mark(character: char) -> bool {
-    matches!(character, ',' | ';' | ':' | '(' | ')' | '–' | '—') || is_quote_mark(character)
+    matches!(character, ',' | ';' | ':' | '–' | '—')
 }
 
 impl<'a> SentenceView<'a> {
@@ -121,6 +120,8 @@ impl<'a> SentenceView<'a> {
                     lemma: lemma.to_lowercase(),
                     surface,
                     is_punct: surface.is_empty() || token.upos == Upos::Punct,
+                    verbal: matches!(token.upos, Upos::Verb | Upos::Aux),
+                    event_noun: false,
                     boundary_after: surface.is_empty() && raw.chars().any(is_boundary_mark) || !surface.is_empty() && trailing.chars().any(is_boundary_mark),
                     boundary_before: !surface.is_empty() && leading.chars().any(is_boundary_mark),
                     phrase: None,
@@ -153,7 +154,12 @@ impl<'a> SentenceView<'a> {
         for index in 0..words.len() {
             let Some(mention) = covering[index] else { continue };
             match phrases.last_mut() {
-                Some(phrase) if phrase.last + 1 == index && !words[phrase.last].boundary_after && !words[index].boundary_before => {
+                Some(phrase)
+                    if phrase.last + 1 == index
+                        && !words[phrase.last].boundary_after
+                        && !words[index].boundary_before
+                        && (phrase.mention == mention || same_actor(&actors[phrase.mention], &actors[mention])) =>
+                {
                     phrase.last = index;
                     phrase.mention = mention;
                 }
@@ -190,6 +196,18 @@ impl<'a> SentenceView<'a> {
             clauses.push((start, self.words.len()));
         }
         clauses
+    }
+
+    /// Marks known verb forms, so the word-order fallback never reads a verb as a
+    /// modifier between a preposition and its noun.
+    pub fn mark_verbal(&mut self, is_verb: impl Fn(&str) -> bool, is_event_noun: impl Fn(&str) -> bool) {
+        let lang = self.lang;
+        for word in &mut self.words {
+            word.event_noun = word.surface.chars().next().is_some_and(|first| first.is_uppercase() || lang != Lang::De) && is_event_noun(&word.lemma);
+            if !word.verbal && (words::is_auxiliary(lang, &word.norm) || (word.surface.chars().next().is_some_and(char::is_lowercase) && is_verb(&word.norm))) {
+                word.verbal = true;
+            }
+        }
     }
 
     pub fn clause_of(&self, index: usize) -> (usize, usize) {
@@ -258,6 +276,17 @@ impl<'a> SentenceView<'a> {
         let mut dependents: Vec<usize> = self.children(index).to_vec();
         // Light verbs and nominal objects: PPs attached to the object noun count too.
         for &child in self.children(index) {
+            if matches!(self.base_deprel(child), "obj" | "dobj") && self.words[child].phrase.is_none() && self.words[child].event_noun && !noun {
+                for &grandchild in self.children(child) {
+                    if matches!(self.case_marker(grandchild).as_deref(), Some("zwischen" | "between")) {
+                        let mut mentions = Vec::new();
+                        self.resolve(grandchild, 0, &mut mentions);
+                        if !mentions.is_empty() {
+                            frame.arguments.push(Argument { role: Role::Obj, mentions, via: "object-noun-zwischen".into() });
+                        }
+                    }
+                }
+            }
             if matches!(self.base_deprel(child), "obj" | "dobj") && self.words[child].phrase.is_none() {
                 for &grandchild in self.children(child) {
                     if matches!(self.base_deprel(grandchild), "nmod" | "obl") && self.case_marker(grandchild).is_some() {
@@ -382,7 +411,11 @@ impl<'a> SentenceView<'a> {
         }
         // An object noun with a `zwischen` attribute names the targets ("verurteilten die
         // Kooperation zwischen Russland und Nordkorea").
-        let between = groups.iter().find(|group| group.first > finite && matches!(group.preposition.as_deref(), Some("zwischen" | "between")));
+        let between = groups.iter().find(|group| {
+            group.first > finite
+                && matches!(group.preposition.as_deref(), Some("zwischen" | "between"))
+                && group.preposition_at.and_then(|at| at.checked_sub(1)).is_some_and(|noun| self.words[noun].event_noun)
+        });
         if objects.is_empty() && !passive {
             if let Some(group) = between {
                 frame.arguments.push(Argument { role: Role::Obj, mentions: group.mentions.clone(), via: "linear:object-noun-zwischen".into() });
@@ -490,6 +523,7 @@ impl<'a> SentenceView<'a> {
     fn governing_preposition(&self, first: usize, start: usize, genitive: bool) -> Option<usize> {
         let mut position = first;
         let mut nouns = 0;
+        let mut determiner_seen = false;
         for _ in 0..5 {
             if position == start {
                 return None;
@@ -502,9 +536,35 @@ impl<'a> SentenceView<'a> {
             if words::is_preposition(self.lang, &word.norm) || word.token.upos == Upos::Adp {
                 return Some(position);
             }
+            if word.verbal {
+                return None;
+            }
+            if word.is_punct && word.token.span.slice(self.text) == "-" {
+                continue;
+            }
             let noun = matches!(word.token.upos, Upos::Noun) || (word.token.upos == Upos::X && word.surface.chars().next().is_some_and(char::is_uppercase));
+            // Titles and genitive heads may stand between a preposition and a name
+            // ("zu Nordkoreas Machthaber Kim", "gegen Resolutionen Borlands").
+            let _ = genitive;
+            // A noun before an article ends another noun phrase ("in seiner Amtszeit | den Machthaber").
+            if noun && determiner_seen {
+                return None;
+            }
+            // A genitive article belongs to the name ("nach den Worten des Generalsekretärs").
+            let genitive_article = genitive && position + 1 == first && matches!(word.norm.as_str(), "des" | "der");
+            if (matches!(word.token.upos, Upos::Det) || words::is_determiner(self.lang, &word.norm)) && !genitive_article {
+                determiner_seen = true;
+            }
+            // "zwischen Nord- und Südkorea": a truncated compound joins the conjunct.
+            if words::is_conjunction(self.lang, &word.norm) {
+                let truncated = position.checked_sub(1).is_some_and(|previous| self.words[previous].token.span.slice(self.text).ends_with('-'));
+                if !truncated {
+                    return None;
+                }
+                continue;
+            }
             let modifier = matches!(word.token.upos, Upos::Det | Upos::Adj | Upos::Adv | Upos::Num)
-                || (genitive && noun && nouns == 0)
+                || (noun && nouns < 2)
                 || words::is_determiner(self.lang, &word.norm)
                 || (word.token.upos == Upos::X && word.surface.chars().next().is_some_and(char::is_lowercase));
             if !modifier {
@@ -516,6 +576,11 @@ impl<'a> SentenceView<'a> {
         }
         None
     }
+}
+
+/// Adjacent mentions of one actor ("US-Präsident Donald Trump"): same code root.
+fn same_actor(left: &ActorMention, right: &ActorMention) -> bool {
+    left.code.get(..3).is_some_and(|root| right.code.starts_with(root)) && (!left.code.starts_with("IGO") || left.code == right.code)
 }
 
 #[derive(Clone, Debug)]
