@@ -254,7 +254,10 @@ impl<'a, 'p> Scanner<'a, 'p> {
             let Some(c) = self.char_at(pos) else { return };
             // URLs and addresses start a chunk or follow an opening mark; checking only
             // there keeps long chunks (`a,b,c,...`) linear.
-            let url_candidate = pos == start || self.char_before(pos).is_some_and(is_opening_punct);
+            let url_candidate = pos == start
+                || self
+                    .char_before(pos)
+                    .is_some_and(|before| is_opening_punct(before) || matches!(before, '<' | ':' | '='));
             pos = if c.is_alphanumeric() {
                 match url_candidate.then(|| self.url_end(pos, end)).flatten() {
                     Some(url_end) => {
@@ -577,10 +580,19 @@ impl<'a, 'p> Scanner<'a, 'p> {
             }
             pos
         };
-        if matches!(c, '#' | '@') && self.char_at(start + 1).is_some_and(char::is_alphabetic) && start + 1 < end {
-            // A hashtag or handle (`#Nato`, `@dpa`) is one token.
+        if matches!(c, '#' | '@')
+            && self.char_at(start + 1).is_some_and(char::is_alphabetic)
+            && start + 1 < end
+            && !self.char_before(start).is_some_and(char::is_alphanumeric)
+        {
+            // A hashtag or handle (`#Nato`, `@dpa`, `@example.org`) is one token.
             let mut stop = start + 1;
-            while let Some(next) = self.char_at(stop).filter(|&n| stop < end && (n.is_alphanumeric() || n == '_')) {
+            while let Some(next) = self.char_at(stop).filter(|_| stop < end) {
+                let joins =
+                    handle_joins(next, self.char_at(stop + next.len_utf8()).filter(|_| stop + next.len_utf8() < end));
+                if !(next.is_alphanumeric() || joins) {
+                    break;
+                }
                 stop += next.len_utf8();
             }
             self.push(start, stop, Kind::Word);
@@ -669,6 +681,11 @@ fn is_inflected_lowercase(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase)
         && word.len() > 3
         && ["e", "en", "em", "er", "es"].iter().any(|ending| word.ends_with(ending))
+}
+
+/// Whether `c` joins the parts of a handle (`@dpa_news`, `@example.org`), given what follows.
+fn handle_joins(c: char, next: Option<char>) -> bool {
+    c == '_' || (c == '.' && next.is_some_and(char::is_alphanumeric))
 }
 
 /// Whether `chunk` starts with a domain name and a path (`pic.twitter.com/abc`,
