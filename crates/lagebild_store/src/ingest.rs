@@ -175,8 +175,8 @@ fn ingest_one(
         .execute(params![pk, title, doc.text])?;
     write_analysis(tx, pk, item)?;
     let (story, joined) = assign_story(tx, pk, &doc.text, threshold)?;
-    write_annotations(tx, pk, &item.output, published.as_deref())?;
-    index_events(tx, pk, story)?;
+    let keys = write_annotations(tx, pk, &item.output, published.as_deref(), story)?;
+    recanonicalize(tx, &keys)?;
     let status = if versions.is_empty() {
         IngestStatus::Stored
     } else {
@@ -212,9 +212,15 @@ fn replace_one(tx: &Transaction<'_>, item: &StoredAnalysis) -> rusqlite::Result<
     tx.prepare_cached("DELETE FROM quotes WHERE doc = ?1")?
         .execute([pk])?;
     write_analysis(tx, pk, item)?;
-    write_annotations(tx, pk, &item.output, published.as_deref())?;
-    index_events(tx, pk, story.unwrap_or(pk))?;
-    recanonicalize(tx, &old_keys)?;
+    let mut keys = write_annotations(
+        tx,
+        pk,
+        &item.output,
+        published.as_deref(),
+        story.unwrap_or(pk),
+    )?;
+    keys.extend(old_keys);
+    recanonicalize(tx, &keys)?;
     Ok(true)
 }
 
@@ -389,18 +395,24 @@ fn index_events(tx: &Transaction<'_>, pk: i64, story: i64) -> rusqlite::Result<(
     let mut rows = Vec::new();
     {
         let mut stmt = tx.prepare_cached(
-            "SELECT pk, coalesce(source_code, lower(source_name), ''), coalesce(target_code, lower(target_name), ''),
-                    coalesce(cameo, ''), coalesce(event_date, '')
+            "SELECT pk, source_code, source_name, target_code, target_name, cameo, event_date
              FROM events WHERE doc = ?1",
         )?;
         let mapped = stmt.query_map([pk], |row| {
-            Ok((
-                row.get::<_, i64>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, String>(3)?,
-                row.get::<_, String>(4)?,
-            ))
+            let key = dedup_key(
+                story,
+                (
+                    row.get::<_, Option<String>>(1)?.as_deref(),
+                    row.get::<_, Option<String>>(2)?.as_deref(),
+                ),
+                (
+                    row.get::<_, Option<String>>(3)?.as_deref(),
+                    row.get::<_, Option<String>>(4)?.as_deref(),
+                ),
+                row.get::<_, Option<String>>(5)?.as_deref(),
+                row.get::<_, Option<String>>(6)?.as_deref(),
+            );
+            Ok((row.get::<_, i64>(0)?, key))
         })?;
         for row in mapped {
             rows.push(row?);
@@ -409,12 +421,33 @@ fn index_events(tx: &Transaction<'_>, pk: i64, story: i64) -> rusqlite::Result<(
     let mut keys = BTreeSet::new();
     let mut stmt =
         tx.prepare_cached("UPDATE events SET story = ?1, dedup_key = ?2 WHERE pk = ?3")?;
-    for (event, source, target, cameo, date) in rows {
-        let key = format!("{story}|{source}|{target}|{cameo}|{date}");
+    for (event, key) in rows {
         stmt.execute(params![story, key, event])?;
         keys.insert(key);
     }
     recanonicalize(tx, &keys)
+}
+
+/// One deduplicated event: the story, each side by code (by lowercased name when it has
+/// none), the CAMEO code and the event date.
+fn dedup_key(
+    story: i64,
+    source: (Option<&str>, Option<&str>),
+    target: (Option<&str>, Option<&str>),
+    cameo: Option<&str>,
+    date: Option<&str>,
+) -> String {
+    let side = |(code, name): (Option<&str>, Option<&str>)| match code {
+        Some(code) => code.to_string(),
+        None => name.map(str::to_lowercase).unwrap_or_default(),
+    };
+    format!(
+        "{story}|{}|{}|{}|{}",
+        side(source),
+        side(target),
+        cameo.unwrap_or(""),
+        date.unwrap_or("")
+    )
 }
 
 fn text<'a>(value: &'a Value, key: &str) -> Option<&'a str> {
@@ -475,15 +508,18 @@ fn write_annotations(
     pk: i64,
     output: &Value,
     published: Option<&str>,
-) -> rusqlite::Result<()> {
+    story: i64,
+) -> rusqlite::Result<BTreeSet<String>> {
+    let mut keys = BTreeSet::new();
     let mut stmt = tx.prepare_cached(
         "INSERT INTO events (doc, ordinal, sentence, start_char, end_char, trigger_text,
                              source_name, source_code, source_country, target_name, target_code, target_country,
                              cameo, cameo_root, plover, plover_mode, goldstein, quad_class, modality,
                              attributed_name, attributed_code, date, event_date,
-                             place_name, place_lat, place_lon, place_country, rule, cluster, json, canonical)
+                             place_name, place_lat, place_lon, place_country, rule, cluster, json, canonical,
+                             story, dedup_key)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-                 ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, 0)",
+                 ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, 0, ?31, ?32)",
     )?;
     let null = Value::Null;
     for (ordinal, event) in array(output, "events").iter().enumerate() {
@@ -502,6 +538,13 @@ fn write_annotations(
             .map(|date| date.to_string())
             .or_else(|| published.map(str::to_string));
         let json = serde_json::to_string(event).unwrap_or_else(|_| "{}".into());
+        let key = dedup_key(
+            story,
+            (text(source, "code"), text(source, "name")),
+            (text(target, "code"), text(target, "name")),
+            cameo.as_deref(),
+            event_date.as_deref(),
+        );
         stmt.execute(params![
             pk,
             ordinal as i64,
@@ -533,7 +576,10 @@ fn write_annotations(
             text(event, "rule"),
             integer(event, "cluster"),
             json,
+            story,
+            key,
         ])?;
+        keys.insert(key);
     }
     let mut stmt = tx.prepare_cached(
         "INSERT INTO actors (doc, start_char, end_char, text, name, code, country, type, wikidata)
@@ -576,7 +622,7 @@ fn write_annotations(
             text(cue, "text"),
         ])?;
     }
-    Ok(())
+    Ok(keys)
 }
 
 /// Migration 2: signatures, stories and deduplication keys for documents stored by

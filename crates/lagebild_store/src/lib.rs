@@ -244,7 +244,7 @@ impl Store {
         };
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(open_error)?;
-        conn.execute_batch("PRAGMA foreign_keys = ON;")
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;")
             .map_err(open_error)?;
         if writable {
             // WAL keeps readers going while one process writes; with synchronous=NORMAL a
