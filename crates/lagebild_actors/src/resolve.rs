@@ -355,8 +355,11 @@ impl<'a> Annotator<'a> {
         let role_lemmas: Vec<String> = role.map(|role| self.kb.data.roles[role as usize].lemmas.clone()).unwrap_or_default();
         let focus = &mut self.focus[index];
         focus.last = start;
-        focus.titles.extend(role_lemmas);
-        focus.titles.extend(title);
+        for lemma in role_lemmas.into_iter().chain(title) {
+            if !focus.titles.contains(&lemma) {
+                focus.titles.push(lemma);
+            }
+        }
         self.mark_subject(index, start, end);
         end
     }
@@ -664,8 +667,7 @@ impl<'a> Annotator<'a> {
     fn push_unknown(&mut self, start: usize, end: usize, code: String, country: Option<String>, gender: Option<Gender>, titles: Vec<String>, rule: String) {
         let span = self.span(start, end);
         let name = span.slice(self.text).to_string();
-        let key = name.to_lowercase();
-        let existing = self.focus.iter().position(|focus| focus.actor.is_none() && focus.name.to_lowercase() == key);
+        let existing = self.focus.iter().position(|focus| focus.actor.is_none() && focus.name.eq_ignore_ascii_case(&name));
         let (code, country, antecedent) = match existing {
             Some(index) if code == "---" => (self.focus[index].code.clone(), self.focus[index].country.clone(), Some(self.focus[index].span)),
             _ => (code, country, None),
@@ -678,7 +680,11 @@ impl<'a> Annotator<'a> {
                 self.focus.len() - 1
             }
         };
-        self.focus[index].titles.extend(titles);
+        for title in titles {
+            if !self.focus[index].titles.contains(&title) {
+                self.focus[index].titles.push(title);
+            }
+        }
         self.focus[index].last = start;
         if end - start > 1 {
             let surname = self.piece_text(end - 1).to_lowercase();
