@@ -143,3 +143,102 @@ fn help_has_examples_on_every_command() {
         assert!(help.contains("Example"), "{command} --help shows examples");
     }
 }
+
+fn stats(db: &Path) -> serde_json::Value {
+    let output = run(lagebild().args(["stats", "--format", "json", "--db"]).arg(db), None);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).expect("stats is JSON")
+}
+
+fn export_sorted(db: &Path) -> Vec<String> {
+    let output = run(lagebild().args(["export", "--format", "jsonl", "--db"]).arg(db), None);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let mut lines: Vec<String> = String::from_utf8_lossy(&output.stdout).lines().map(str::to_string).collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn ingest_twice_stores_once_and_a_killed_ingest_completes_on_rerun() {
+    let Some(shared) = shared() else {
+        eprintln!("skipping ingest_twice_stores_once_and_a_killed_ingest_completes_on_rerun: ../shared not found");
+        return;
+    };
+    let csv = shared.join("data/news/10kgnad/test.csv");
+    let directory = tempfile::tempdir().expect("temp dir");
+    let whole = directory.path().join("whole.db");
+    for _ in 0..2 {
+        let output = run(lagebild().args(["ingest", "--quiet", "--db"]).arg(&whole).arg(&csv), None);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    let expected = stats(&whole);
+    assert_eq!(expected["documents"], 1028, "the same articles twice are stored once");
+
+    // Kill an ingest midway (SIGKILL), then run it again to the end.
+    let killed = directory.path().join("killed.db");
+    let mut child = lagebild()
+        .args(["ingest", "--quiet", "--db"])
+        .arg(&killed)
+        .arg(&csv)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("ingest starts");
+    let started = std::time::Instant::now();
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let partial = killed.exists().then(|| {
+            let output = run(lagebild().args(["stats", "--format", "json", "--db"]).arg(&killed), None);
+            serde_json::from_slice::<serde_json::Value>(&output.stdout).ok()
+        });
+        let stored = partial.flatten().and_then(|stats| stats["documents"].as_u64()).unwrap_or(0);
+        if stored > 0 || started.elapsed() > std::time::Duration::from_secs(60) {
+            break;
+        }
+    }
+    child.kill().expect("kill -9");
+    let _ = child.wait();
+    let partial = stats(&killed);
+    assert!(partial["documents"].as_u64().unwrap_or(0) <= 1028);
+    let output = run(lagebild().args(["ingest", "--quiet", "--db"]).arg(&killed).arg(&csv), None);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let after = stats(&killed);
+    for key in ["documents", "document_versions", "events", "events_deduplicated", "actors", "quotes", "stories"] {
+        assert_eq!(after[key], expected[key], "{key} after kill and re-run");
+    }
+    assert_eq!(export_sorted(&killed), export_sorted(&whole), "the same events, the same ids");
+}
+
+#[test]
+fn bad_inputs_each_give_one_line_and_the_rest_is_processed() {
+    let directory = tempfile::tempdir().expect("temp dir");
+    let path = |name: &str| directory.path().join(name);
+    std::fs::write(path("empty.txt"), b"").expect("write");
+    std::fs::write(path("binary.txt"), [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 255, 254].repeat(50)).expect("write");
+    std::fs::write(path("latin1.txt"), b"Die Regierung in M\xfcnchen kritisierte die Entscheidung.\n").expect("write");
+    let mut gzip = Vec::new();
+    {
+        use std::io::Write as _;
+        let mut encoder = flate2::write::GzEncoder::new(&mut gzip, flate2::Compression::default());
+        encoder.write_all("Der Kanzler traf den Präsidenten.\n".repeat(200).as_bytes()).expect("compress");
+        encoder.finish().expect("finish");
+    }
+    gzip.truncate(gzip.len() / 2);
+    std::fs::write(path("truncated.txt.gz"), &gzip).expect("write");
+    std::fs::write(path("nobody.html"), b"<html><head><title>x</title></head></html>").expect("write");
+    std::fs::write(path("good.txt"), "Polen kritisiert Belarus\nDie polnische Regierung hat Belarus scharf kritisiert.\n").expect("write");
+    let output = run(lagebild().args(["code", "--format", "jsonl"]).arg(directory.path()), None);
+    assert_eq!(output.status.code(), Some(1), "some inputs failed");
+    let objects = json_lines(&output);
+    let ids: Vec<&str> = objects.iter().filter_map(|object| object["id"].as_str()).collect();
+    assert!(ids.contains(&"good"), "the good file is coded: {ids:?}");
+    assert!(ids.contains(&"latin1"), "Latin-1 is decoded, not rejected: {ids:?}");
+    let latin1 = objects.iter().find(|object| object["id"] == "latin1").expect("latin1");
+    assert!(latin1["text"].as_str().is_some_and(|text| text.contains("München")), "no mojibake");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    for name in ["empty.txt", "binary.txt", "truncated.txt.gz", "nobody.html"] {
+        let lines: Vec<&str> = stderr.lines().filter(|line| line.contains(name)).collect();
+        assert_eq!(lines.len(), 1, "one line for {name}: {stderr}");
+    }
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
