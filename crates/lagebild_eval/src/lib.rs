@@ -1,0 +1,1 @@
+//! Evaluation of the whole lagebild pipeline against gold data.
