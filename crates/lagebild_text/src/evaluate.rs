@@ -282,8 +282,17 @@ fn top(counts: HashMap<String, usize>) -> Vec<(String, usize)> {
     counts
 }
 
-/// Segments the raw text rebuilt from `conllu_text` (see the crate docs) and scores
-/// sentence boundaries and surface tokens against the treebank.
+/// Segments the raw text rebuilt from `conllu_text` and scores sentence boundaries and
+/// tokens against the treebank.
+///
+/// The raw text is the sentences' `# text` lines (or their words and `SpaceAfter=No`),
+/// joined by a newline where `# newdoc` or `# newpar` starts a paragraph and by a space
+/// elsewhere. Gold tokens are the surface tokens: a multiword token counts once by its
+/// form (`zum`), except when its words spell out the form (English `do|n't`,
+/// `Russia|'s`), where the words count, as lagebild splits those. Boundary scores count
+/// sentence ends inside the text; `sentence_f1` needs both ends right. Token scores are
+/// given twice: against the treebank as is, and with compound hyphens joined
+/// (`US-Präsident`), lagebild's convention where the treebanks split.
 ///
 /// A file that does not parse yields an empty report whose `problems` name the line.
 pub fn evaluate(conllu_text: &str, lang: Lang) -> SegmentationReport {

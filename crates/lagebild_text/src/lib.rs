@@ -15,18 +15,33 @@
 //! assert_eq!(first, ["Nato-Generalsekretär", "Mark", "Rutte", "sagte", "am", "4.", "Dezember", ":", "„", "Wir", "sind", "bereit", ".", "“"]);
 //! ```
 //!
-//! How it works: a hand-written scanner walks the region char by char. Whitespace
-//! separates chunks; inside a chunk it takes words (letters and digits, joined by
-//! hyphens, inner periods, digit group separators and apostrophes), URLs and e-mail
-//! addresses, and single punctuation marks (runs for `...`, `?!`, `--`, ` `` `). A
-//! period after a word stays with it when the word is a listed abbreviation
-//! (word lists per language in the `de` and `en` modules), a single letter, a German ordinal or date
-//! (`am 20. Januar`), or a short word before a lowercase word. English clitics are split
-//! as in UD English (`do|n't`, `Russia|'s`); German contractions (`zum`) stay whole.
-//! Straight and curly quotes are classified as opening or closing from the characters
-//! around them. A second pass ends sentences after `.`, `!`, `?` and `…` (taking
-//! closing quotes and brackets along) when the next token can start a sentence, at
-//! every line break, and around the title span, which is always one sentence.
+//! How it works: a hand-written scanner walks the region char by char (no regex, no
+//! allocation per token). Whitespace separates chunks; inside a chunk it takes
+//! - words: letters and digits joined by hyphens (`US-Präsident`, elliptical
+//!   `Raketen-`), inner periods (`2.500`, `z.B.`, `U.S.`), digit group separators
+//!   (`24,5`, `1,000.50`), times (`12:30`), apostrophes (`O'Neill`), gender marks
+//!   (`Bürger*innen`) and slashes between numbers or single letters (`24/7`, `km/h`);
+//! - URLs, e-mail addresses, domain paths, hashtags and handles as single tokens;
+//! - punctuation one mark at a time, except runs (`...`, `--`, ` `` `, and in English
+//!   `!!!`) and emoticons (`:-)`).
+//!
+//! A period after a word stays with it when the word is a listed abbreviation (word
+//! lists per language in the `de` and `en` modules, kept as plain text), a single
+//! letter, a dotted abbreviation, a German ordinal or date (`am 20. Januar`, `der 1. FC`,
+//! `(79.)`, `30. 9. 2015`), or a short capitalised or vowelless word before a lowercase
+//! word (`Abg. der`). English clitics and units are split as in UD English (`do|n't`,
+//! `Russia|'s`, `10|am`); German contractions (`zum`) and possessives (`Marx'`) stay
+//! whole. Straight and curly quotes are classified as opening or closing from the
+//! characters around them, with the open/closed state per quote family as tie-breaker.
+//!
+//! A second pass ends sentences after `.`, `!`, `?` and `…` when the next token can
+//! start a sentence (not before a comma, a closing mark, or a lowercase word after
+//! `...`, a quoted question or a German `!`/`?`), taking closing quotes, brackets and
+//! footnote marks (`[6]`) along; after abbreviations that may end a sentence (`usw.`,
+//! `U.S.`) before a typical sentence opener; at every line break; and around the title
+//! span, which is always exactly one sentence. A sentence end inside a quotation ends
+//! the sentence there: `"Wir kommen. Morgen", sagte er.` is two sentences, the second
+//! being `Morgen", sagte er.`.
 //!
 //! Guarantees: tokens are sorted, non-empty, do not overlap, lie on char boundaries and
 //! inside their sentence; every sentence has at least one token; the tokens plus the
@@ -34,7 +49,8 @@
 //! panics: regions and titles are clamped to the text and to char boundaries. Time is
 //! linear in the region's length.
 //!
-//! [`evaluate`] measures sentence-boundary and token F1 against a UD treebank.
+//! [`evaluate`] measures sentence-boundary and token F1 against a UD treebank (see
+//! `examples/eval.rs`); `examples/show.rs` prints the segmentation of a file.
 
 mod de;
 mod en;
