@@ -34,6 +34,14 @@ pub enum StoreError {
         found: u32,
         known: u32,
     },
+    #[error(
+        "{path}: the database has schema version {found}; open it writable once to migrate it to {known}"
+    )]
+    Outdated {
+        path: PathBuf,
+        found: u32,
+        known: u32,
+    },
     #[error("{path}: stored JSON is unreadable: {source}")]
     Json {
         path: PathBuf,

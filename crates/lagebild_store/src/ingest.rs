@@ -70,6 +70,19 @@ impl Store {
         Ok(summary)
     }
 
+    /// Whether this exact document (same id and content hash) is stored already, so a
+    /// caller can skip analysing it: [`Store::ingest`] would report it as a duplicate.
+    pub fn is_stored(&self, doc: &Document) -> Result<bool> {
+        self.conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?1 AND content_hash = ?2)",
+            )
+            .and_then(|mut stmt| {
+                stmt.query_row(params![doc.id, content_hash(doc)], |row| row.get(0))
+            })
+            .context(&self.path, "look up a document")
+    }
+
     /// Replaces the stored analysis of documents by a new one (after a dictionary
     /// change), all in one transaction. Each input is matched to the stored version with
     /// the same id and content hash; its events, actors and quotes are replaced, its

@@ -244,8 +244,10 @@ impl Store {
         };
         conn.busy_timeout(std::time::Duration::from_secs(10))
             .map_err(open_error)?;
-        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;")
-            .map_err(open_error)?;
+        conn.execute_batch(
+            "PRAGMA foreign_keys = ON; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;",
+        )
+        .map_err(open_error)?;
         if writable {
             // WAL keeps readers going while one process writes; with synchronous=NORMAL a
             // killed process loses nothing committed (only a power loss can lose the
@@ -260,8 +262,15 @@ impl Store {
             let found: u32 = conn
                 .query_row("PRAGMA user_version", [], |row| row.get(0))
                 .map_err(open_error)?;
-            if found != SCHEMA_VERSION {
+            if found > SCHEMA_VERSION {
                 return Err(StoreError::TooNew {
+                    path,
+                    found,
+                    known: SCHEMA_VERSION,
+                });
+            }
+            if found < SCHEMA_VERSION {
+                return Err(StoreError::Outdated {
                     path,
                     found,
                     known: SCHEMA_VERSION,

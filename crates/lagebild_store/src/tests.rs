@@ -121,3 +121,23 @@ fn a_newer_database_is_refused() {
         other => panic!("expected TooNew, got {other:?}"),
     }
 }
+
+#[test]
+fn a_read_only_store_does_not_migrate() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    version_1_database(&path);
+    match Store::open_read_only(&path) {
+        Err(error @ StoreError::Outdated { .. }) => assert!(error.to_string().contains("old.db")),
+        other => panic!("expected Outdated, got {other:?}"),
+    }
+    Store::open(&path).unwrap();
+    assert_eq!(
+        Store::open_read_only(&path)
+            .unwrap()
+            .stats()
+            .unwrap()
+            .documents,
+        3
+    );
+}

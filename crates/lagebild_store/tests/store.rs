@@ -72,6 +72,10 @@ fn the_same_article_twice_is_stored_once() {
         (first.stored, first.duplicate, first.new_versions),
         (3, 0, 0)
     );
+    assert!(store.is_stored(&items[0].doc).unwrap());
+    let mut edited = items[0].doc.clone();
+    edited.text.push('!');
+    assert!(!store.is_stored(&edited).unwrap());
     let second = store.ingest(&items).unwrap();
     assert_eq!(
         (second.stored, second.duplicate, second.new_versions),
