@@ -1074,3 +1074,37 @@ fn short_texts_with_shared_boilerplate_stay_apart() {
         "a verbatim copy of a short text does"
     );
 }
+
+#[test]
+fn synthetic_corpus_clusters_only_its_near_duplicates() {
+    // Every fifth document is an outlet's copy of the one before it, nothing else repeats.
+    let corpus = corpus(60);
+    let store = store_with(&corpus);
+    let stats = store.stats().unwrap();
+    assert_eq!((stats.documents, stats.stories), (60, 48));
+    for pair in corpus.chunks(5) {
+        let story = |id: &str| store.document_record(id, None).unwrap().unwrap().story_id;
+        assert_eq!(story(&pair[3].doc.id), story(&pair[4].doc.id));
+        assert_ne!(story(&pair[2].doc.id), story(&pair[3].doc.id));
+    }
+    // Each copy repeats both events of its original: 12 copies, 24 mentions folded away.
+    assert_eq!(stats.events - stats.events_deduplicated, 24);
+}
+
+#[test]
+fn a_reader_sees_what_a_writer_commits() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shared.db");
+    let mut writer = Store::open(&path).unwrap();
+    let items = three();
+    writer.ingest(&items[..1]).unwrap();
+    let reader = Store::open_read_only(&path).unwrap();
+    assert_eq!(reader.stats().unwrap().documents, 1);
+    writer.ingest(&items[1..]).unwrap();
+    assert_eq!(reader.stats().unwrap().documents, 3);
+    let mut reader = reader;
+    let fresh = analysis("fresh", "Neu", "Ein ganz neuer Text.", None, &[]);
+    let error = reader.ingest(&[fresh]).unwrap_err().to_string();
+    assert!(error.contains("shared.db"), "{error}");
+    assert_eq!(writer.stats().unwrap().documents, 3);
+}
