@@ -83,6 +83,8 @@ pub struct Stats {
     pub by_plover: BTreeMap<String, u64>,
     /// Deduplicated events per PLOVER type.
     pub by_plover_deduplicated: BTreeMap<String, u64>,
+    /// Documents per lagebild version of their analysis (what `reprocess` would change).
+    pub by_lagebild_version: BTreeMap<String, u64>,
     pub first_published: Option<String>,
     pub last_published: Option<String>,
     pub schema_version: u32,

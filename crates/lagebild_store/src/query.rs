@@ -709,8 +709,10 @@ impl Store {
                 })
             })
             .context(&self.path, "query time series")?;
-        rows.collect::<rusqlite::Result<Vec<_>>>()
-            .context(&self.path, "read time series")
+        let points = rows
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .context(&self.path, "read time series")?;
+        Ok(fill_gaps(points, query))
     }
 
     /// Actors as nodes and directed source-to-target edges with cooperation and conflict
@@ -827,6 +829,10 @@ impl Store {
             by_plover_deduplicated: grouped(&format!(
                 "SELECT coalesce(e.plover, '(none)'), count(*) {latest_events} AND e.canonical = 1 GROUP BY 1"
             ))?,
+            by_lagebild_version: grouped(
+                "SELECT a.lagebild_version, count(*) FROM analyses a JOIN documents d ON d.pk = a.doc
+                 WHERE d.latest = 1 GROUP BY 1",
+            )?,
             first_published,
             last_published,
             schema_version: self.schema_version()?,
@@ -866,6 +872,58 @@ impl Store {
             done: false,
         }
     }
+}
+
+/// Periods without events, as zero points, from the first period (or `date_from`) to
+/// the last (or `date_to`), so a chart's x axis is continuous. At most 20,000 periods.
+fn fill_gaps(points: Vec<SeriesPoint>, query: &SeriesQuery) -> Vec<SeriesPoint> {
+    use chrono::{Datelike, Days, NaiveDate};
+    let parse = |period: &str| NaiveDate::parse_from_str(period, "%Y-%m-%d").ok();
+    let step = match query.interval {
+        Interval::Day => 1,
+        Interval::Week => 7,
+    };
+    let align = |date: NaiveDate| match query.interval {
+        Interval::Day => date,
+        Interval::Week => date - Days::new(u64::from(date.weekday().num_days_from_monday())),
+    };
+    let first = query
+        .date_from
+        .map(align)
+        .or_else(|| points.first().and_then(|point| parse(&point.period)));
+    let last = query
+        .date_to
+        .map(align)
+        .or_else(|| points.last().and_then(|point| parse(&point.period)));
+    let (Some(first), Some(last)) = (first, last) else {
+        return points;
+    };
+    let mut by_period: BTreeMap<String, SeriesPoint> = points
+        .into_iter()
+        .map(|point| (point.period.clone(), point))
+        .collect();
+    let mut day = first;
+    for _ in 0..20_000 {
+        if day > last {
+            break;
+        }
+        let period = day.to_string();
+        by_period
+            .entry(period.clone())
+            .or_insert_with(|| SeriesPoint {
+                period,
+                events: 0,
+                goldstein_sum: 0.0,
+                goldstein_mean: 0.0,
+                quad_classes: [0; 4],
+                deduplicated: query.deduplicated,
+            });
+        match day.checked_add_days(Days::new(step)) {
+            Some(next) => day = next,
+            None => break,
+        }
+    }
+    by_period.into_values().collect()
 }
 
 /// Rebuilds a [`Document`] from `text, meta, document` columns starting at `first`.

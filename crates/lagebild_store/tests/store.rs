@@ -624,14 +624,21 @@ fn time_series_and_network() {
             ..SeriesQuery::default()
         })
         .unwrap();
-    let periods: Vec<&str> = all.iter().map(|point| point.period.as_str()).collect();
+    // Every day from the first to the last event, quiet days as zeros.
+    assert_eq!(all.len(), 20);
+    assert_eq!(
+        (all[0].period.as_str(), all[19].period.as_str()),
+        ("2024-11-20", "2024-12-09")
+    );
+    let busy: Vec<&SeriesPoint> = all.iter().filter(|point| point.events > 0).collect();
+    let periods: Vec<&str> = busy.iter().map(|point| point.period.as_str()).collect();
     assert_eq!(
         periods,
         ["2024-11-20", "2024-12-02", "2024-12-04", "2024-12-09"]
     );
     let total: u64 = all.iter().map(|point| point.events).sum();
     assert_eq!(total, 4);
-    let aid = &all[3];
+    let aid = busy[3];
     assert_eq!((aid.events, aid.quad_classes), (1, [0, 1, 0, 0]));
     assert!((aid.goldstein_sum - 7.0).abs() < 1e-9 && (aid.goldstein_mean - 7.0).abs() < 1e-9);
 
@@ -648,9 +655,35 @@ fn time_series_and_network() {
     // 2024-11-20 is in the week of Monday 18 November; 2, 4 December in the week of the 2nd; the 9th is a Monday.
     assert_eq!(
         weeks,
-        [("2024-11-18", 1), ("2024-12-02", 3), ("2024-12-09", 1)]
+        [
+            ("2024-11-18", 1),
+            ("2024-11-25", 0),
+            ("2024-12-02", 3),
+            ("2024-12-09", 1)
+        ]
     );
-    let mixed = &weekly[1];
+    let mixed = &weekly[2];
+    // Bounds given: the series spans them exactly, aligned to Mondays.
+    let bounded = store
+        .time_series(&SeriesQuery {
+            interval: Interval::Week,
+            date_from: chrono::NaiveDate::from_ymd_opt(2024, 12, 4),
+            date_to: chrono::NaiveDate::from_ymd_opt(2024, 12, 31),
+            ..SeriesQuery::default()
+        })
+        .unwrap();
+    let labels: Vec<&str> = bounded.iter().map(|point| point.period.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "2024-12-02",
+            "2024-12-09",
+            "2024-12-16",
+            "2024-12-23",
+            "2024-12-30"
+        ]
+    );
+    assert_eq!(bounded[0].events, 2, "only events from the 4th on");
     assert_eq!(mixed.quad_classes, [2, 0, 1, 0]);
     assert!((mixed.goldstein_sum - 0.0).abs() < 1e-9);
 
@@ -921,6 +954,7 @@ fn reprocess_replaces_analyses() {
         (4, 4, 4, 3)
     );
     assert_eq!(stats.by_plover.get("ASSAULT"), Some(&4));
+    assert_eq!(stats.by_lagebild_version.get("0.1.0-test"), Some(&4));
     assert_eq!(
         store
             .document_record("ship", None)
