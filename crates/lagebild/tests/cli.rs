@@ -242,3 +242,53 @@ fn bad_inputs_each_give_one_line_and_the_rest_is_processed() {
     }
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn stored_events_query_export_and_reprocess() {
+    let directory = tempfile::tempdir().expect("temp dir");
+    let db = directory.path().join("store.db");
+    let examples = repository().join("examples");
+    let output = run(lagebild().args(["ingest", "--quiet", "--published", "2024-11-26", "--db"]).arg(&db).arg(&examples), None);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let before = stats(&db);
+    assert!(before["documents"].as_u64().unwrap_or(0) >= 4);
+    assert!(before["events"].as_u64().unwrap_or(0) > 0, "the examples hold events: {before}");
+
+    let output = run(lagebild().args(["events", "--format", "jsonl", "--all-mentions", "--limit", "1000", "--db"]).arg(&db), None);
+    assert!(output.status.success());
+    let rows = json_lines(&output);
+    assert_eq!(rows.len() as u64, before["events"].as_u64().unwrap_or(0), "every mention is listed");
+    let cameos: Vec<String> = rows.iter().filter_map(|row| row["cameo"].as_str().map(str::to_string)).collect();
+    assert!(cameos.iter().all(|code| code.len() >= 2 && code.bytes().all(|byte| byte.is_ascii_digit())));
+
+    // CSV keeps codes as text: the same codes, leading zeros included.
+    let output = run(lagebild().args(["export", "--format", "csv", "--all-mentions", "--db"]).arg(&db), None);
+    assert!(output.status.success());
+    let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+    let column = reader.headers().expect("header").iter().position(|name| name == "cameo").expect("a cameo column");
+    let mut exported: Vec<String> = reader
+        .records()
+        .map(|record| record.expect("a CSV record").get(column).unwrap_or("").to_string())
+        .collect();
+    let mut expected = cameos.clone();
+    exported.sort();
+    expected.sort();
+    assert_eq!(exported, expected);
+
+    // Filters narrow the result.
+    let first_source = rows[0]["source_code"].as_str().expect("a source code").to_string();
+    let output = run(
+        lagebild().args(["events", "--format", "jsonl", "--all-mentions", "--actor", &first_source, "--db"]).arg(&db),
+        None,
+    );
+    let filtered = json_lines(&output);
+    assert!(!filtered.is_empty());
+    assert!(filtered.iter().all(|row| row["source_code"] == first_source.as_str() || row["target_code"] == first_source.as_str()));
+
+    // Re-analysis keeps the store consistent.
+    let output = run(lagebild().args(["reprocess", "--db"]).arg(&db), None);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let after = stats(&db);
+    assert_eq!(after["documents"], before["documents"]);
+    assert_eq!(after["events"], before["events"], "the same dictionaries give the same events");
+}
