@@ -746,6 +746,17 @@ impl<'a> Annotator<'a> {
                     return end;
                 }
             }
+            // An unlisted given name before a listed family name: "Teemu Tainio".
+            if self.is_name_piece(piece)
+                && self.is_name_piece(piece + 1)
+                && self.same_sentence(piece, piece + 1)
+                && self.kb.surnames.contains(self.piece_text(piece + 1))
+                && !self.is_name_piece(piece + 2)
+                && !self.kb.surnames.contains(text)
+            {
+                self.push_unknown(piece, piece + 2, "---".to_string(), None, None, Vec::new(), "names:surname".to_string());
+                return piece + 2;
+            }
             // A lone family name next to a person cue: "sagte Müller", "Müller erklärte",
             // "Trainer Müller".
             let lone = self.kb.surnames.contains(text) || text.strip_suffix('s').is_some_and(|stem| self.kb.surnames.contains(stem));

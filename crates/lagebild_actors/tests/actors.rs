@@ -201,3 +201,16 @@ proptest::proptest! {
         check_invariants(&text, &mentions);
     }
 }
+
+#[test]
+fn english_roles_names_and_pronouns() {
+    let text = "U.S. Secretary of State Antony Blinken met German Foreign Minister Annalena Baerbock. \"We stand together,\" she said. Russian President Vladimir Putin was absent.";
+    check(
+        text,
+        "2024-06-01",
+        &[("Antony Blinken", "USAGOV", Person), ("Annalena Baerbock", "DEUGOV", Person), ("Vladimir Putin", "RUSGOV", Person)],
+    );
+    let mentions = annotate(text, "2024-06-01", Lang::En);
+    let she = mentions.iter().find(|m| m.span.slice(text) == "she").map(|m| m.name.as_str());
+    assert_eq!(she, Some("Annalena Baerbock"));
+}
