@@ -1,6 +1,6 @@
 //! Evaluates quotations against the German Wikinews quotation corpus (dev split) and
 //! the seed gold:
-//! `cargo run --release -p lagebild_quotes --example eval -- [--wikinews DIR] [--seed DIR] [--actors] [--examples N]`.
+//! `cargo run --release -p lagebild_quotes --example eval -- [--wikinews DIR] [--seed DIR] [--actors] [--reported] [--examples N]`.
 //!
 //! By default the stage runs on the raw text with an empty token analysis and no actor
 //! mentions (the stage finds its own words, sentences and speaker phrases); `--actors`
@@ -16,6 +16,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut wikinews = eval::shared_dir().join("data/quotes/wikinews-de/dev");
     let mut seed = eval::shared_dir().join("corpus/seed");
     let mut use_actors = false;
+    let mut options = lagebild_quotes::QuoteOptions::default();
     let mut examples = 0usize;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -25,6 +26,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             "--seed" => seed = PathBuf::from(args.next().ok_or("--seed needs a folder")?),
             "--actors" => use_actors = true,
+            "--reported" => options.report_speech_acts = true,
             "--examples" => examples = args.next().ok_or("--examples needs a number")?.parse()?,
             other => return Err(format!("unknown argument {other}").into()),
         }
@@ -40,17 +42,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         (analysis, actors)
     };
     println!(
-        "setting: empty token analysis, actor mentions: {}",
+        "setting: empty token analysis, actor mentions: {}, reported speech acts: {}",
         if use_actors {
             "lagebild_actors (embedded)"
         } else {
             "none"
-        }
+        },
+        options.report_speech_acts
     );
     if wikinews.exists() {
         let documents = eval::load_wikinews(&wikinews)?;
         let started = std::time::Instant::now();
-        let report = eval::evaluate(&documents, &run, examples);
+        let report = eval::evaluate_with(&documents, &run, &options, examples);
         println!(
             "\n## Wikinews: {} ({:?})",
             wikinews.display(),
@@ -66,7 +69,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     if seed.exists() {
         let documents = eval::load_seed(&seed)?;
-        let report = eval::evaluate(&documents, &run, 100);
+        let report = eval::evaluate_with(&documents, &run, &options, 100);
         println!("\n## Seed: {}", seed.display());
         print!("{report}");
         for example in &report.examples {

@@ -30,6 +30,8 @@ pub(crate) struct Detector<'a> {
     /// The last quote's speaker and cue, with the sentence it was in.
     last: Option<(usize, Option<Speaker>, Option<Span>)>,
     out: Vec<Quote>,
+    /// Whether sentences whose main verb is a cue verb count as reported speech.
+    report_speech_acts: bool,
 }
 
 /// Separable particles, for `anzunehmen`, `vorzulegen`.
@@ -111,7 +113,13 @@ impl<'a> Detector<'a> {
             history: Vec::new(),
             last: None,
             out: Vec::new(),
+            report_speech_acts: false,
         }
+    }
+
+    pub fn report_speech_acts(mut self, on: bool) -> Detector<'a> {
+        self.report_speech_acts = on;
+        self
     }
 
     pub fn run(mut self) -> Vec<Quote> {
@@ -305,6 +313,9 @@ impl<'a> Detector<'a> {
             || (cue_after.is_some() && (starts_clause || (after_comma && content_words >= 3)))
             || (after_comma && content_words >= 6 && first_capital)
             || continuation.is_some();
+        if !direct && self.title_like(open, close) {
+            return None;
+        }
         let kind = if direct {
             QuoteKind::Direct
         } else {
@@ -389,6 +400,97 @@ impl<'a> Detector<'a> {
         };
         self.push(kind, content, speaker, cue, sentence);
         Some(kind)
+    }
+
+    /// Whether the words between marks `open` and `close` look like a name or a title
+    /// (`„Iceland Nature Conservation Association“`, `die Zeitung „Morning Star“`,
+    /// `news.bbc.co.uk`) rather than quoted speech.
+    fn title_like(&self, open: usize, close: usize) -> bool {
+        const FUNCTION_WORDS: &[&str] = &[
+            "de", "du", "des", "del", "la", "le", "les", "of", "for", "the", "and", "van", "voor",
+            "der", "von", "y", "e", "et", "di", "da", "am", "im", "mit", "und", "für", "in",
+        ];
+        const TITLE_NOUNS: &[&str] = &[
+            "zeitung",
+            "buch",
+            "film",
+            "titel",
+            "motto",
+            "name",
+            "namen",
+            "organisation",
+            "partei",
+            "schiff",
+            "operation",
+            "aktion",
+            "programm",
+            "projekt",
+            "kampagne",
+            "band",
+            "album",
+            "song",
+            "lied",
+            "magazin",
+            "sender",
+            "firma",
+            "unternehmen",
+            "gruppe",
+            "bewegung",
+            "initiative",
+            "roman",
+            "serie",
+            "sendung",
+            "fernsehsender",
+            "tageszeitung",
+            "wochenzeitung",
+            "nachrichtenmagazin",
+            "website",
+            "plattform",
+            "namens",
+            "genannt",
+            "sogenannte",
+            "sogenannten",
+            "newspaper",
+            "magazine",
+            "book",
+            "operation",
+            "called",
+            "named",
+        ];
+        if open > 0
+            && self.lower(open - 1).len() > 2
+            && TITLE_NOUNS
+                .iter()
+                .any(|noun| self.lower(open - 1).ends_with(noun))
+        {
+            return true;
+        }
+        let inner: Vec<&Word> = (open + 1..close)
+            .filter_map(|index| self.word(index))
+            .collect();
+        if inner
+            .iter()
+            .any(|word| word.kind == WordKind::Punct && word.lower == ".")
+            && inner
+                .iter()
+                .all(|word| word.kind != WordKind::Alpha || word.lower.len() < 12)
+            && !self
+                .text
+                .get(self.span(open + 1, close - 1).range())
+                .is_some_and(|text| text.contains(' '))
+        {
+            // A host name or file name.
+            return true;
+        }
+        let alpha: Vec<&&Word> = inner
+            .iter()
+            .filter(|word| word.kind == WordKind::Alpha)
+            .collect();
+        alpha.len() >= 2
+            && alpha
+                .iter()
+                .all(|word| word.capitalised || FUNCTION_WORDS.contains(&word.lower.as_str()))
+            && alpha.iter().filter(|word| word.capitalised).count() >= 2
     }
 
     /// For `„…“, sagte er, „…“`: the speaker and cue of the quote just before.
@@ -559,6 +661,31 @@ impl<'a> Detector<'a> {
             );
             return;
         }
+        // E. a reported speech act: the cue verb is the finite verb of the main clause
+        //    ("Ronny Tong nannte es den schwärzesten Tag").
+        if self.report_speech_acts {
+            let first_comma = (sentence.start..end)
+                .find(|&index| {
+                    self.word(index)
+                        .is_some_and(|word| is_punct(word, &[",", ":"]))
+                })
+                .unwrap_or(end);
+            let verb = (sentence.start + 1..first_comma.min(sentence.start + 8)).find(|&index| {
+                !inside(index) && !self.lower(index).starts_with("ge") && self.is_cue(index, quoted)
+            });
+            if let Some(verb) = verb
+                && let Some(speaker) = self.speaker_of_cue(verb, sentence.start)
+            {
+                self.push(
+                    QuoteKind::Indirect,
+                    self.span(sentence.start, last),
+                    Some(speaker),
+                    Some(self.cue_span(verb)),
+                    sentence_index,
+                );
+                return;
+            }
+        }
         // D. a bare Konjunktiv I main clause continues the last reported speaker;
         //    "soll ... haben" reports a claim.
         if !self.german {
@@ -569,6 +696,15 @@ impl<'a> Detector<'a> {
             .unwrap_or(end);
         let konjunktiv = (sentence.start..first_comma)
             .any(|index| !inside(index) && self.is_konjunktiv(index, false));
+        let just_reported = self
+            .last
+            .as_ref()
+            .is_some_and(|(last_sentence, _, _)| sentence_index <= last_sentence + 1);
+        // Konjunktiv II stands in for Konjunktiv I right after reported speech.
+        let konjunktiv = konjunktiv
+            || (just_reported
+                && (sentence.start..first_comma)
+                    .any(|index| !inside(index) && self.is_konjunktiv(index, true)));
         let reported = (sentence.start..end)
             .any(|index| matches!(self.lower(index), "soll" | "sollen"))
             && matches!(self.lower(last), "haben" | "sein");
@@ -589,7 +725,7 @@ impl<'a> Detector<'a> {
                 cue,
                 sentence_index,
             ),
-            None if reported => self.push(
+            None if reported || konjunktiv => self.push(
                 QuoteKind::Indirect,
                 self.span(sentence.start, last),
                 None,
@@ -863,6 +999,31 @@ impl<'a> Detector<'a> {
         } else {
             cue
         };
+        // "Der Korrespondent, Will Grant, berichtete": the name before the comma.
+        if finite >= 2
+            && self
+                .word(finite - 1)
+                .is_some_and(|word| is_punct(word, &[","]))
+            && let Some((first, last)) =
+                self.phrase_before(finite - 1, self.clause_start(finite - 2))
+            && self.subject_like(first, last)
+        {
+            return Some(self.speaker(first, last));
+        }
+        // "Medvedev bedankte sich und sagte": the subject opens the sentence.
+        if finite >= 1 && matches!(self.lower(finite - 1), "und" | "and") {
+            let sentence_start = self
+                .sentences
+                .iter()
+                .find(|range| range.contains(&finite))
+                .map_or(0, |range| range.start);
+            if let Some((first, last)) = self.phrase_after(sentence_start)
+                && last < finite
+                && self.subject_like(first, last)
+            {
+                return Some(self.speaker(first, last));
+            }
+        }
         // The subject before the finite verb opens its clause (verb second); else it
         // follows the verb ("Am Montag sagte Rutte").
         if let Some((first, last)) = self.phrase_before(finite, clause_start)
@@ -1021,8 +1182,10 @@ impl<'a> Detector<'a> {
             } else if word.kind == WordKind::Alpha && word.capitalised {
                 // A capitalised adverb opening the sentence is no speaker ("Dazu sagte").
                 if SPEAKER_SKIP.contains(&word.lower.as_str())
-                    || PHRASE_STOPS.contains(&word.lower.as_str())
+                    || (PHRASE_STOPS.contains(&word.lower.as_str())
                         && !DETERMINERS.contains(&word.lower.as_str())
+                        && !(matches!(word.lower.as_str(), "von" | "van" | "de")
+                            && index + 1 < before))
                 {
                     false
                 } else {

@@ -343,6 +343,16 @@ pub fn evaluate(
     run: &dyn Fn(&Document) -> (TextAnalysis, Vec<ActorMention>),
     examples: usize,
 ) -> QuoteReport {
+    evaluate_with(documents, run, &crate::QuoteOptions::default(), examples)
+}
+
+/// [`evaluate`] with [`crate::QuoteOptions`].
+pub fn evaluate_with(
+    documents: &[GoldDocument],
+    run: &dyn Fn(&Document) -> (TextAnalysis, Vec<ActorMention>),
+    options: &crate::QuoteOptions,
+    examples: usize,
+) -> QuoteReport {
     let mut report = QuoteReport {
         documents: documents.len(),
         ..QuoteReport::default()
@@ -351,7 +361,7 @@ pub fn evaluate(
     for gold_document in documents {
         let doc = &gold_document.doc;
         let (analysis, actors) = run(doc);
-        let predicted: Vec<Quote> = crate::annotate(doc, &analysis, &actors);
+        let predicted: Vec<Quote> = crate::annotate_with(doc, &analysis, &actors, options);
         let chars = CharOffsets::new(&doc.text);
         let char_span = |span: Span| chars.span(span);
         report.gold += gold_document.quotes.len();

@@ -85,8 +85,27 @@ pub enum QuoteError {
     },
 }
 
+/// Options of [`annotate_with`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct QuoteOptions {
+    /// Also report sentences whose main verb is a cue verb without a quoted clause
+    /// ("X nannte es den schwärzesten Tag") as indirect quotes of the whole sentence
+    /// (Wikinews "Reported"). Off by default: it raises recall and lowers precision.
+    pub report_speech_acts: bool,
+}
+
 /// Finds the quotations of `doc`, sorted by span.
 pub fn annotate(doc: &Document, analysis: &TextAnalysis, actors: &[ActorMention]) -> Vec<Quote> {
+    annotate_with(doc, analysis, actors, &QuoteOptions::default())
+}
+
+/// [`annotate`] with options.
+pub fn annotate_with(
+    doc: &Document,
+    analysis: &TextAnalysis,
+    actors: &[ActorMention],
+    options: &QuoteOptions,
+) -> Vec<Quote> {
     let (german, english) = match doc.lang {
         Lang::De => (true, false),
         Lang::En => (false, true),
@@ -100,6 +119,7 @@ pub fn annotate(doc: &Document, analysis: &TextAnalysis, actors: &[ActorMention]
         german,
         english,
     )
+    .report_speech_acts(options.report_speech_acts)
     .run()
 }
 
