@@ -131,7 +131,7 @@ def main():
                 dated = dated or has_date
             flush()
     for name, count in first_counts.items():
-        if count >= 2 and name not in agent_words and name not in nouns and name not in firstnames:
+        if count >= 1 and name not in agent_words and name not in nouns and name not in firstnames:
             firstnames[name] = "u"
     surnames = {name for name in surnames if name not in nouns}
     for name in last_counts:

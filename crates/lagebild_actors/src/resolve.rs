@@ -34,7 +34,11 @@ const NAME_STOPWORDS: &[&str] = &[
     "Ob", "Nicht", "So", "Da", "Dann", "Damit", "Denn", "Sein", "Seine", "Ihre", "Ihren", "Seinen", "Januar", "Februar",
     "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember", "Montag",
     "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Herr", "Frau", "Mr", "Mrs", "Ms", "Dr",
-    "Prof", "GmbH", "AG", "Co", "Inc", "Ltd", "Bundesliga", "Euro", "Prozent", "Uhr",
+    "Prof", "GmbH", "AG", "Co", "Inc", "Ltd", "Bundesliga", "Euro", "Prozent", "Uhr", "Daher", "Deshalb", "Dabei",
+    "Danach", "Dazu", "Damals", "Zudem", "Außerdem", "Trotzdem", "Bisher", "Später", "Erst", "Kurz", "Gerade", "Immer",
+    "Nie", "Oft", "Hier", "Dort", "Wo", "Was", "Wer", "Warum", "Weil", "Während", "Nachdem", "Bevor", "Sondern",
+    "Allerdings", "Jedoch", "Zwar", "Bereits", "Inzwischen", "Mittlerweile", "Sowohl", "Weder", "Etwa", "Rund", "Fast",
+    "Mehr", "Viele", "Alle", "Einige", "Andere", "Beide", "San", "Santa", "St", "Saint", "Street", "Straße",
 ];
 const NAME_PARTICLES: &[&str] = &["von", "van", "de", "da", "di", "del", "della", "du", "dos", "der", "den", "zu", "bin", "ibn", "al", "el", "le", "la", "ten", "ter"];
 const HONORIFICS: &[&str] = &["Herr", "Herrn", "Frau", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Lord", "Lady"];
@@ -541,6 +545,16 @@ impl<'a> Annotator<'a> {
         {
             return self.push_person(person, next.start, next.end, Some(role), form == Form::Surname);
         }
+        // A given name before a known person's surname: "Präsident George Bush".
+        if end + 1 < self.pieces.len()
+            && self.same_sentence(start, end + 1)
+            && self.kb.first_names.contains_key(self.piece_text(end))
+            && let Some(next) = self.match_starting(end + 1)
+            && let Some(Target::Actor { actor: person, form: Form::Alias | Form::Surname | Form::Name }) = self.primary(&next)
+            && self.kb.data.actors[person as usize].kind == ActorKind::Person
+        {
+            return self.push_person(person, end, next.end, Some(role), false);
+        }
         // An unknown person: "der israelische Außenminister Silvan Shalom".
         if person_role && let Some(name_end) = self.unknown_name_after(end) {
             let lemmas = self.kb.data.roles[role as usize].lemmas.clone();
@@ -635,8 +649,13 @@ impl<'a> Annotator<'a> {
         while fits(end + 1) && self.piece_text(end) == "-" && self.is_name_piece(end + 1) && self.is_listed_name(end + 1) {
             end += 2;
         }
-        // Middle given names.
-        while fits(end + 1) && end - start < MAX_NAME_PIECES && self.is_name_piece(end) && self.kb.first_names.contains_key(self.piece_text(end)) && self.is_name_piece(end + 1) {
+        // Middle given names: a listed given name followed by a listed name or a particle.
+        while fits(end + 1)
+            && end - start < MAX_NAME_PIECES
+            && self.is_name_piece(end)
+            && self.kb.first_names.contains_key(self.piece_text(end))
+            && ((self.is_name_piece(end + 1) && self.is_listed_name(end + 1)) || NAME_PARTICLES.contains(&self.piece_text(end + 1)))
+        {
             end += 1;
         }
         // Particles, then the family name.
@@ -760,7 +779,11 @@ impl<'a> Annotator<'a> {
             // A lone family name next to a person cue: "sagte Müller", "Müller erklärte",
             // "Trainer Müller".
             let lone = self.kb.surnames.contains(text) || text.strip_suffix('s').is_some_and(|stem| self.kb.surnames.contains(stem));
-            if lone && !self.is_name_piece(piece + 1) && self.is_name_piece(piece) && !self.kb.first_names.contains_key(text) && !self.preceded_by(piece, DETERMINERS) {
+            let excluded = self.preceded_by(piece, DETERMINERS)
+                || self.preceded_by(piece, &["in", "im", "nach", "aus", "ins", "nahe"])
+                || (piece > 0 && self.pieces[piece - 1].span.slice(self.text).chars().all(|c| c.is_ascii_digit()))
+                || (self.piece_text(piece + 1) == "." && text.chars().count() <= 3);
+            if lone && !excluded && !self.is_name_piece(piece + 1) && self.is_name_piece(piece) && !self.kb.first_names.contains_key(text) {
                 if piece == 0 || !self.same_sentence(piece - 1, piece) || !self.pieces[piece - 1].capitalized {
                     self.push_unknown(piece, piece + 1, "---".to_string(), None, None, Vec::new(), "names:surname".to_string());
                     return piece + 1;
