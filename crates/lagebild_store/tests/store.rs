@@ -372,6 +372,9 @@ fn hostile_filter_values_are_parameters_not_sql() {
         "\"",
         "*",
         "AND OR NOT",
+        "-",
+        "( ) : ^",
+        "col:value",
     ] {
         let query = EventQuery {
             actor: Some(value.into()),
@@ -1141,4 +1144,45 @@ fn a_reader_sees_what_a_writer_commits() {
     let error = reader.ingest(&[fresh]).unwrap_err().to_string();
     assert!(error.contains("shared.db"), "{error}");
     assert_eq!(writer.stats().unwrap().documents, 3);
+}
+
+#[test]
+fn export_follows_the_query() {
+    let store = store_with(&wire_story());
+    let export = |query: &EventQuery| {
+        let mut bytes = Vec::new();
+        let written = store.export(ExportFormat::Csv, query, &mut bytes).unwrap();
+        let rows = csv::Reader::from_reader(bytes.as_slice()).records().count() as u64;
+        assert_eq!(written, rows);
+        rows
+    };
+    assert_eq!(export(&EventQuery::default()), 5);
+    assert_eq!(
+        export(&EventQuery {
+            deduplicated: true,
+            ..EventQuery::default()
+        }),
+        3
+    );
+    assert_eq!(
+        export(&EventQuery {
+            cameo: Some("16".into()),
+            ..EventQuery::default()
+        }),
+        3
+    );
+    assert_eq!(
+        export(&EventQuery {
+            limit: Some(2),
+            ..EventQuery::default()
+        }),
+        2
+    );
+    assert_eq!(
+        export(&EventQuery {
+            actor: Some("PRK".into()),
+            ..EventQuery::default()
+        }),
+        0
+    );
 }
