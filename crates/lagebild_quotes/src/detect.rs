@@ -407,8 +407,8 @@ impl<'a> Detector<'a> {
     /// `news.bbc.co.uk`) rather than quoted speech.
     fn title_like(&self, open: usize, close: usize) -> bool {
         const FUNCTION_WORDS: &[&str] = &[
-            "de", "du", "des", "del", "la", "le", "les", "of", "for", "the", "and", "van", "voor",
-            "der", "von", "y", "e", "et", "di", "da", "am", "im", "mit", "und", "für", "in",
+            "de", "du", "la", "le", "les", "of", "for", "the", "and", "van", "voor", "y", "e",
+            "et", "di", "da", "del",
         ];
         const TITLE_NOUNS: &[&str] = &[
             "zeitung",
