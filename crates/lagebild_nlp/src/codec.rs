@@ -26,6 +26,18 @@ impl Writer {
     pub fn u64(&mut self, value: u64) {
         self.bytes.extend_from_slice(&value.to_le_bytes());
     }
+    /// LEB128 variable-length unsigned integer.
+    pub fn varint(&mut self, mut value: u64) {
+        while value >= 0x80 {
+            self.bytes.push((value as u8) | 0x80);
+            value >>= 7;
+        }
+        self.bytes.push(value as u8);
+    }
+    /// Zigzag-encoded signed varint.
+    pub fn signed(&mut self, value: i64) {
+        self.varint(((value << 1) ^ (value >> 63)) as u64);
+    }
     pub fn str(&mut self, value: &str) {
         self.u32(value.len() as u32);
         self.bytes.extend_from_slice(value.as_bytes());
@@ -83,6 +95,21 @@ impl<'a> Reader<'a> {
     }
     pub fn u64(&mut self) -> Result<u64, ModelError> {
         Ok(u64::from_le_bytes(self.array()?))
+    }
+    pub fn varint(&mut self) -> Result<u64, ModelError> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.u8()?;
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(ModelError::Format { name: self.name, message: format!("varint too long at byte {}", self.position) })
+    }
+    pub fn signed(&mut self) -> Result<i64, ModelError> {
+        let value = self.varint()?;
+        Ok(((value >> 1) as i64) ^ -((value & 1) as i64))
     }
     pub fn str(&mut self) -> Result<&'a str, ModelError> {
         let len = self.u32()? as usize;

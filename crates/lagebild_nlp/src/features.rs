@@ -52,6 +52,8 @@ mod template {
     pub const CONTEXT_PREV_NEXT: u8 = 53;
     pub const COMPOUND_HEAD: u8 = 54;
     pub const KONJ_WITH_ICH: u8 = 55;
+    pub const PREV_WORD_HERE: u8 = 56;
+    pub const HERE_NEXT_WORD: u8 = 57;
 }
 
 /// Labels of an earlier tagging pass over the whole sentence, with the nearest verbal
@@ -167,7 +169,7 @@ impl SentenceFeatures {
             push(FeatureHasher::new(template::BIAS));
             push(FeatureHasher::new(template::FORM).str(form));
             push(FeatureHasher::new(template::LOWER).str(&lower));
-            for chars in 1..=4 {
+            for chars in 1..=5 {
                 if let Some(suffix) = char_suffix(&lower, chars) {
                     push(FeatureHasher::new(template::SUFFIX).num(chars as u64).str(suffix));
                 }
@@ -190,7 +192,7 @@ impl SentenceFeatures {
                             let end = char_suffix(lemma, 2).unwrap_or(lemma);
                             push(FeatureHasher::new(template::LEX_LEMMA_END).num(u64::from(lemma_capital)).str(end));
                         }
-                        push(FeatureHasher::new(template::LEX_NOUN).num(u64::from(entry.noun)));
+                        push(FeatureHasher::new(template::LEX_NOUN).num(u64::from(entry.noun) + 2 * u64::from(entry.place)));
                         push(FeatureHasher::new(template::LEX_BAND).num(u64::from(entry.band)));
                     }
                     None => {
@@ -268,6 +270,8 @@ impl SentenceFeatures {
         out.push(FeatureHasher::new(template::NEXT_WORD).num(word(1)).finish());
         out.push(FeatureHasher::new(template::PREV2_WORD).num(word(-2)).finish());
         out.push(FeatureHasher::new(template::NEXT2_WORD).num(word(2)).finish());
+        out.push(FeatureHasher::new(template::PREV_WORD_HERE).num(word(-1)).num(word(0)).finish());
+        out.push(FeatureHasher::new(template::HERE_NEXT_WORD).num(word(0)).num(word(1)).finish());
         out.push(FeatureHasher::new(template::PREV_SUFFIX).num(suffix(-1)).finish());
         out.push(FeatureHasher::new(template::NEXT_SUFFIX).num(suffix(1)).finish());
         out.push(FeatureHasher::new(template::PREV_LABEL).num(prev).finish());

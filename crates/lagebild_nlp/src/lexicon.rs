@@ -2,10 +2,10 @@
 //!
 //! A lexicon maps a surface form to an optional lemma, a "known noun" flag and a
 //! frequency band. Its committed file is a gzip-compressed TSV, one form per line:
-//! `form<TAB>edit<TAB>noun<TAB>band`, where `edit` is empty (no lemma known) or
+//! `form<TAB>edit<TAB>flags<TAB>band`, where `edit` is empty (no lemma known) or
 //! `strip,suffix`: drop `strip` chars from the end of the form and append `suffix`
-//! (`Häuser  5,aus` gives `Haus`); `noun` is `1` when a noun list has the form with this
-//! capitalisation, else empty; `band` is a frequency band (10 = most frequent ... 60,
+//! (`Häuser  5,aus` gives `Haus`); `flags` is a number, bit 1 = a noun list has the
+//! form with this capitalisation, bit 2 = a place name (empty = 0); `band` is a frequency band (10 = most frequent ... 60,
 //! 0 = unknown).
 
 use crate::perceptron::{FeatureHasher, IdentityMap};
@@ -16,6 +16,7 @@ pub struct LexEntry {
     lemma_len: u16,
     has_lemma: bool,
     pub noun: bool,
+    pub place: bool,
     pub band: u8,
 }
 
@@ -81,14 +82,15 @@ impl Lexicon {
         self.get(form).and_then(|entry| self.lemma(entry))
     }
 
-    pub fn insert(&mut self, form: &str, lemma: Option<&str>, noun: bool, band: u8) {
+    pub fn insert(&mut self, form: &str, lemma: Option<&str>, flags: u8, band: u8) {
+        let (noun, place) = (flags & 1 != 0, flags & 2 != 0);
         let lemma_start = self.lemmas.len() as u32;
         let lemma_len = lemma.map_or(0, |lemma| lemma.len().min(usize::from(u16::MAX))) as u16;
         if let Some(lemma) = lemma {
             self.lemmas.push_str(&lemma[..lemma_len as usize]);
         }
         self.entries
-            .insert(form_key(form), LexEntry { lemma_start, lemma_len, has_lemma: lemma.is_some(), noun, band });
+            .insert(form_key(form), LexEntry { lemma_start, lemma_len, has_lemma: lemma.is_some(), noun, place, band });
     }
 
     /// Reads the TSV described in the module docs; bad lines are skipped.
@@ -98,12 +100,12 @@ impl Lexicon {
         for line in tsv.lines() {
             let mut columns = line.split('\t');
             let (Some(form), Some(edit)) = (columns.next(), columns.next()) else { continue };
-            let noun = columns.next() == Some("1");
+            let flags = columns.next().and_then(|flags| flags.parse().ok()).unwrap_or(0);
             let band = columns.next().and_then(|band| band.parse().ok()).unwrap_or(0);
             let lemma = edit.split_once(',').and_then(|(strip, suffix)| {
                 strip.parse::<usize>().ok().and_then(|strip| apply_edit(form, strip, suffix))
             });
-            lexicon.insert(form, lemma.as_deref(), noun, band);
+            lexicon.insert(form, lemma.as_deref(), flags, band);
         }
         lexicon
     }

@@ -30,6 +30,13 @@ impl Hasher for IdentityHasher {
     }
 }
 
+/// Models keep 32 bits of each feature hash: with a few hundred thousand features a
+/// collision is rare and harmless, and the files are half the size.
+#[inline]
+fn key(feature: u64) -> u64 {
+    feature >> 32
+}
+
 pub type IdentityMap<V> = HashMap<u64, V, BuildHasherDefault<IdentityHasher>>;
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
@@ -103,7 +110,7 @@ impl Perceptron {
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
         scores.iter_mut().for_each(|score| *score = 0.0);
         for feature in features {
-            if let Some(&(start, len)) = self.index.get(feature) {
+            if let Some(&(start, len)) = self.index.get(&key(*feature)) {
                 let start = start as usize;
                 for &(label, weight) in &self.entries[start..start + len as usize] {
                     if let Some(score) = scores.get_mut(label as usize) {
@@ -122,14 +129,16 @@ impl Perceptron {
         let mut keys: Vec<u64> = self.index.keys().copied().collect();
         keys.sort_unstable();
         out.u32(keys.len() as u32);
+        // Sorted keys as deltas, entries as varints: compact before compression.
+        let mut last = 0u64;
         for key in keys {
             let (start, len) = self.index[&key];
-            out.u64(key);
-            out.u16(len);
+            out.varint(key - last);
+            last = key;
+            out.varint(u64::from(len));
             for &(label, weight) in &self.entries[start as usize..start as usize + len as usize] {
-                out.u16(label);
-                // Weights are stored as f16-like scaled integers to keep files small.
-                out.i16(quantize(weight));
+                out.varint(u64::from(label));
+                out.signed(i64::from(quantize(weight)));
             }
         }
     }
@@ -144,13 +153,15 @@ impl Perceptron {
         let mut index = IdentityMap::default();
         index.reserve(feature_count);
         let mut entries = Vec::with_capacity(feature_count * 2);
+        let mut last = 0u64;
         for _ in 0..feature_count {
-            let key = input.u64()?;
-            let len = input.u16()?;
+            let key = last.wrapping_add(input.varint()?);
+            last = key;
+            let len = input.varint()?.min(u64::from(u16::MAX)) as u16;
             let start = entries.len() as u32;
             for _ in 0..len {
-                let label = input.u16()?;
-                let weight = dequantize(input.i16()?);
+                let label = input.varint()?.min(u64::from(u16::MAX)) as u16;
+                let weight = dequantize(input.signed()?.clamp(i64::from(i16::MIN), i64::from(i16::MAX)) as i16);
                 entries.push((label, weight));
             }
             index.insert(key, (start, len));
@@ -250,26 +261,31 @@ impl PerceptronTrainer {
     /// weights whose magnitude is below `min_weight`.
     pub fn finish(self, min_count: u32, min_weight: f32) -> Perceptron {
         let now = self.instances.max(1);
-        let mut keys: Vec<u64> = self.weights.keys().copied().collect();
-        keys.sort_unstable();
+        let mut features: Vec<u64> = self.weights.keys().copied().collect();
+        features.sort_unstable_by_key(|&feature| (key(feature), feature));
         let mut index = IdentityMap::default();
-        let mut entries = Vec::new();
-        for key in keys {
-            if self.counts.get(&key).copied().unwrap_or(0) < min_count {
+        let mut entries: Vec<(u16, f32)> = Vec::new();
+        for feature in features {
+            if self.counts.get(&feature).copied().unwrap_or(0) < min_count {
                 continue;
             }
-            let start = entries.len() as u32;
-            for entry in &self.weights[&key] {
+            let mut averaged: Vec<(u16, f32)> = Vec::new();
+            for entry in &self.weights[&feature] {
                 let total = entry.total + f64::from(now - entry.stamp) * f64::from(entry.weight);
                 let average = (total / f64::from(now)) as f32;
                 if average.abs() >= min_weight && quantize(average) != 0 {
-                    entries.push((entry.label, dequantize(quantize(average))));
+                    averaged.push((entry.label, dequantize(quantize(average))));
                 }
             }
-            let len = entries.len() as u32 - start;
-            if len > 0 {
-                index.insert(key, (start, len.min(u32::from(u16::MAX)) as u16));
+            if averaged.is_empty() || index.contains_key(&key(feature)) {
+                // On a 32-bit collision the first feature keeps the slot.
+                continue;
             }
+            let start = entries.len() as u32;
+            averaged.sort_unstable_by_key(|&(label, _)| label);
+            entries.extend(averaged);
+            let len = entries.len() as u32 - start;
+            index.insert(key(feature), (start, len.min(u32::from(u16::MAX)) as u16));
         }
         Perceptron { labels: self.labels, index, entries }
     }
