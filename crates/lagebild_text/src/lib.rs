@@ -38,7 +38,8 @@
 //! start a sentence (not before a comma, a closing mark, or a lowercase word after
 //! `...`, a quoted question or a German `!`/`?`), taking closing quotes, brackets and
 //! footnote marks (`[6]`) along; after abbreviations that may end a sentence (`usw.`,
-//! `U.S.`) before a typical sentence opener; at every line break; and around the title
+//! `U.S.`) before a typical sentence opener; after a dateline (`Brüssel (dpa) -`,
+//! `WASHINGTON (Reuters) —`, `Wien –`); at every line break; and around the title
 //! span, which is always exactly one sentence. A sentence end inside a quotation ends
 //! the sentence there: `"Wir kommen. Morgen", sagte er.` is two sentences, the second
 //! being `Morgen", sagte er.`.

@@ -769,13 +769,18 @@ fn split_sentences(text: &str, pieces: &[Piece], single: bool, rules: &LanguageR
     }
     let mut first = 0;
     let mut index = 0;
+    let mut dateline_end = None;
     while index < pieces.len() {
         let piece = pieces[index];
         if index > first && piece.newline_before {
             push_sentence(first, index);
             first = index;
         }
+        if index == first {
+            dateline_end = dateline(text, pieces, index, rules);
+        }
         let ends = match piece.kind {
+            _ if dateline_end == Some(index) => true,
             Kind::Terminal => {
                 // Closing quotes and brackets right after the final mark belong to the
                 // sentence that ends.
@@ -814,6 +819,50 @@ fn split_sentences(text: &str, pieces: &[Piece], single: bool, rules: &LanguageR
         }
     }
     push_sentence(first, pieces.len());
+}
+
+/// The index of the dash that ends a dateline starting a sentence at `start`: one to four
+/// capitalised words (with `/` or `,` between), an optional agency in brackets, a dash,
+/// and a capitalised word, number or quote on the same line (`Brüssel (dpa) - Die Nato ...`, `WASHINGTON (Reuters) —`,
+/// `Wien – Die Gewerkschaft ...`). Without brackets at most two words may precede the dash.
+fn dateline(text: &str, pieces: &[Piece], start: usize, rules: &LanguageRules) -> Option<usize> {
+    let on_line = |index: usize| pieces.get(index).filter(|piece| index == start || !piece.newline_before);
+    let first_word = on_line(start).map(|piece| &text[piece.start..piece.end])?;
+    if with_lowercase(first_word, |lower| rules.sentence_openers.contains(lower)) {
+        return None;
+    }
+    let mut index = start;
+    let mut words = 0;
+    while let Some(piece) = on_line(index) {
+        let piece_text = &text[piece.start..piece.end];
+        if piece.kind == Kind::Word && piece_text.starts_with(char::is_uppercase) {
+            words += 1;
+        } else if !(words > 0 && (piece_text == "/" || piece_text == ",")) {
+            break;
+        }
+        index += 1;
+        if words > 4 {
+            return None;
+        }
+    }
+    if words == 0 {
+        return None;
+    }
+    let mut bracketed = false;
+    if on_line(index).is_some_and(|piece| &text[piece.start..piece.end] == "(") {
+        let close = (index + 1..index + 6)
+            .find(|&inner| on_line(inner).is_some_and(|piece| piece.kind == Kind::CloseBracket))?;
+        index = close + 1;
+        bracketed = true;
+    }
+    let dash = on_line(index).filter(|piece| piece.kind == Kind::Dash && piece.end - piece.start <= 3)?;
+    let spaced = dash.start > pieces[index - 1].end && on_line(index + 1).is_some_and(|next| next.start > dash.end);
+    let single_dash = text[dash.start..dash.end].chars().count() == 1;
+    let next_starts = on_line(index + 1).is_some_and(|next| {
+        next.kind == Kind::OpenQuote
+            || text[next.start..next.end].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    });
+    (spaced && next_starts && (bracketed || (words <= 2 && single_dash))).then_some(index)
 }
 
 /// Whether a sentence ends after a final mark (and the closing quotes after it): not

@@ -202,7 +202,7 @@ fn german_headlines_and_paragraphs() {
         Lang::De,
         text,
         Some(0..29),
-        "Nato|wirft|Russland|Hilfe|vor\nVon|Anna|Beispiel\nBrüssel|(|dpa|)|-|Die|Nato|warnt|.\nRussland|schweigt",
+        "Nato|wirft|Russland|Hilfe|vor\nVon|Anna|Beispiel\nBrüssel|(|dpa|)|-\nDie|Nato|warnt|.\nRussland|schweigt",
     );
     // Every line break ends a sentence, also one that seems to wrap a line.
     check(
@@ -213,6 +213,24 @@ fn german_headlines_and_paragraphs() {
     check(Lang::En, "A\u{b}b\r\nC\u{2029}d", "A\nb\nC\nd");
     // A title is one sentence even with inner punctuation, and ends one without.
     check_with(Lang::De, "Krieg. Frieden? Nein Dann kam es.", Some(0..20), "Krieg|.|Frieden|?|Nein\nDann|kam|es|.");
+}
+
+#[test]
+fn datelines() {
+    check(Lang::De, "Wien – Die Gewerkschaft warnt.", "Wien|–\nDie|Gewerkschaft|warnt|.");
+    check(Lang::De, "BRÜSSEL/BERLIN (dpa/AFP) – Die Nato warnt.", "BRÜSSEL|/|BERLIN|(|dpa|/|AFP|)|–\nDie|Nato|warnt|.");
+    check(Lang::En, "KYIV, Ukraine (AP) — Russia attacked.", "KYIV|,|Ukraine|(|AP|)|—\nRussia|attacked|.");
+    // Not datelines: a sentence opener, too many words, no text after the dash.
+    check(Lang::De, "Die Nato – das Bündnis – warnt.", "Die|Nato|–|das|Bündnis|–|warnt|.");
+    check(Lang::De, "Grüne Union Berlin Mitte Süd – alle dabei.", "Grüne|Union|Berlin|Mitte|Süd|–|alle|dabei|.");
+    check(Lang::De, "Berlin –\nDie Stadt.", "Berlin|–\nDie|Stadt|.");
+    check(Lang::De, "Das Team kam -- Super Sache.", "Das|Team|kam|--|Super|Sache|.");
+    // A dateline after the teaser on the same line (as in many news exports).
+    check(
+        Lang::De,
+        "Die Gewerkschaft fordert mehr. Wien – Die GPA sieht Bedarf.",
+        "Die|Gewerkschaft|fordert|mehr|.\nWien|–\nDie|GPA|sieht|Bedarf|.",
+    );
 }
 
 #[test]
@@ -335,7 +353,7 @@ fn english_headline_title() {
         Lang::En,
         text,
         Some(0..42),
-        "NATO|accuses|Russia|of|helping|North|Korea\nBRUSSELS|(|Reuters|)|—|NATO|said|on|Wednesday|.",
+        "NATO|accuses|Russia|of|helping|North|Korea\nBRUSSELS|(|Reuters|)|—\nNATO|said|on|Wednesday|.",
     );
 }
 
