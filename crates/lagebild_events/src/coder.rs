@@ -7,7 +7,9 @@ use std::sync::Arc;
 use lagebild_actors::ActorMention;
 use lagebild_doc::{Lang, Upos};
 
-use crate::dictionary::{DictionaryError, Entry, FormKind, Role, TriggerKind, parse_forms, parse_verbs};
+use crate::dictionary::{
+    DictionaryError, Entry, FormKind, Role, TriggerKind, parse_forms, parse_verbs,
+};
 use crate::explain::{Attempt, Explanation};
 use crate::sentence::{Argument, Frame, SentenceView};
 use crate::verbs::{Candidate, VerbDictionary};
@@ -43,10 +45,16 @@ pub struct CoderBuilder {
 }
 
 fn read(path: &Path) -> Result<String, DictionaryError> {
-    std::fs::read_to_string(path).map_err(|source| DictionaryError::Io { path: path.display().to_string(), source })
+    std::fs::read_to_string(path).map_err(|source| DictionaryError::Io {
+        path: path.display().to_string(),
+        source,
+    })
 }
 
-fn irregular(name: &str, text: &str) -> Result<HashMap<String, Vec<(String, FormKind)>>, DictionaryError> {
+fn irregular(
+    name: &str,
+    text: &str,
+) -> Result<HashMap<String, Vec<(String, FormKind)>>, DictionaryError> {
     Ok(parse_forms(name, text)?.into_iter().collect())
 }
 
@@ -80,7 +88,10 @@ impl CoderBuilder {
         let english = match (&self.petrarch_verbs, &self.english_verbs) {
             (Some(path), _) => {
                 let text = read(path)?;
-                let name = path.file_name().map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned());
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |name| name.to_string_lossy().into_owned(),
+                );
                 let (entries, forms) = crate::petrarch::parse_verbs(&name, &text)?;
                 let mut table = english_forms.clone();
                 for (lemma, list) in forms {
@@ -88,10 +99,21 @@ impl CoderBuilder {
                 }
                 VerbDictionary::new(Lang::En, entries, &table)
             }
-            (None, Some(path)) => VerbDictionary::new(Lang::En, parse_verbs(&path.display().to_string(), &read(path)?, Lang::En)?, &english_forms),
-            (None, None) => VerbDictionary::new(Lang::En, parse_verbs("en/verbs.txt", ENGLISH_VERBS, Lang::En)?, &english_forms),
+            (None, Some(path)) => VerbDictionary::new(
+                Lang::En,
+                parse_verbs(&path.display().to_string(), &read(path)?, Lang::En)?,
+                &english_forms,
+            ),
+            (None, None) => VerbDictionary::new(
+                Lang::En,
+                parse_verbs("en/verbs.txt", ENGLISH_VERBS, Lang::En)?,
+                &english_forms,
+            ),
         };
-        Ok(Arc::new(Coder { german: VerbDictionary::new(Lang::De, german_entries, &german_forms), english }))
+        Ok(Arc::new(Coder {
+            german: VerbDictionary::new(Lang::De, german_entries, &german_forms),
+            english,
+        }))
     }
 }
 
@@ -111,7 +133,9 @@ impl Coder {
     /// are checked by the test suite; should one ever fail to load, the coder codes
     /// nothing rather than panic.
     pub fn embedded() -> Arc<Coder> {
-        Coder::builder().build().unwrap_or_else(|_| Arc::new(Coder::default()))
+        Coder::builder()
+            .build()
+            .unwrap_or_else(|_| Arc::new(Coder::default()))
     }
 
     pub fn builder() -> CoderBuilder {
@@ -138,8 +162,13 @@ impl Coder {
     /// and trigger, with cluster ids grouping mentions of the same event.
     pub fn code(&self, input: &CodingInput<'_>) -> Vec<Event> {
         let mut events = Vec::new();
+        let quotes = if input.quotes.is_empty() {
+            modality::quote_spans(&input.doc.text)
+        } else {
+            Vec::new()
+        };
         for sentence in 0..input.analysis.sentences.len() {
-            events.extend(self.code_sentence(input, sentence, None));
+            events.extend(self.code_sentence(input, sentence, &quotes, None));
         }
         assign_clusters(&mut events);
         events
@@ -149,9 +178,20 @@ impl Coder {
     /// why each did or did not produce an event.
     pub fn explain(&self, input: &CodingInput<'_>, sentence_index: usize) -> Explanation {
         let mut attempts = Vec::new();
-        let mut events = self.code_sentence(input, sentence_index, Some(&mut attempts));
+        let quotes = if input.quotes.is_empty() {
+            modality::quote_spans(&input.doc.text)
+        } else {
+            Vec::new()
+        };
+        let mut events = self.code_sentence(input, sentence_index, &quotes, Some(&mut attempts));
         assign_clusters(&mut events);
-        let view = SentenceView::new(&input.doc.text, self.lang_of(input), input.analysis, sentence_index, input.actors);
+        let view = SentenceView::new(
+            &input.doc.text,
+            self.lang_of(input),
+            input.analysis,
+            sentence_index,
+            input.actors,
+        );
         Explanation::new(input, &view, sentence_index, attempts, events)
     }
 
@@ -162,12 +202,30 @@ impl Coder {
         }
     }
 
-    fn code_sentence(&self, input: &CodingInput<'_>, sentence_index: usize, mut trace: Option<&mut Vec<Attempt>>) -> Vec<Event> {
+    fn code_sentence(
+        &self,
+        input: &CodingInput<'_>,
+        sentence_index: usize,
+        quotes: &[lagebild_doc::Span],
+        mut trace: Option<&mut Vec<Attempt>>,
+    ) -> Vec<Event> {
         let lang = self.lang_of(input);
         let dictionary = self.dictionary(lang);
-        let mut view = SentenceView::new(&input.doc.text, lang, input.analysis, sentence_index, input.actors);
+        let mut view = SentenceView::new(
+            &input.doc.text,
+            lang,
+            input.analysis,
+            sentence_index,
+            input.actors,
+        );
         view.mark_verbal(
-            |norm| dictionary.forms.lookup(norm).iter().any(|(_, kind)| *kind != crate::dictionary::FormKind::Infinitive),
+            |norm| {
+                dictionary
+                    .forms
+                    .lookup(norm)
+                    .iter()
+                    .any(|(_, kind)| *kind != crate::dictionary::FormKind::Infinitive)
+            },
             |lemma| dictionary.noun_entries(lemma).is_some(),
         );
         let mut events: Vec<Event> = Vec::new();
@@ -178,11 +236,18 @@ impl Coder {
         // a coded verb in the same clause ("verurteilten die Kooperation zwischen A und B")
         // is the verb's content, not an event of its own.
         let mut consumed: Vec<((usize, usize), usize)> = Vec::new();
-        for (pass, index) in [TriggerKind::Verb, TriggerKind::Noun].into_iter().flat_map(|pass| (0..view.words.len()).map(move |index| (pass, index))) {
+        for (pass, index) in [TriggerKind::Verb, TriggerKind::Noun]
+            .into_iter()
+            .flat_map(|pass| (0..view.words.len()).map(move |index| (pass, index)))
+        {
             if view.words[index].is_punct || view.words[index].phrase.is_some() {
                 continue;
             }
-            let candidates: Vec<Candidate> = self.candidates(dictionary, &view, index).into_iter().filter(|candidate| dictionary.entries[candidate.entry].kind == pass).collect();
+            let candidates: Vec<Candidate> = self
+                .candidates(dictionary, &view, index)
+                .into_iter()
+                .filter(|candidate| dictionary.entries[candidate.entry].kind == pass)
+                .collect();
             if candidates.is_empty() {
                 continue;
             }
@@ -209,11 +274,12 @@ impl Coder {
                     }
                 });
                 let mut trial = try_entry(entry, candidate, frame);
-                if trial.ok && noun {
-                    if let Some(reason) = nominal_veto(&view, index, &trial, &consumed, clause) {
-                        trial.ok = false;
-                        trial.outcome = reason;
-                    }
+                if trial.ok
+                    && noun
+                    && let Some(reason) = nominal_veto(&view, index, &trial, &consumed, clause)
+                {
+                    trial.ok = false;
+                    trial.outcome = reason;
                 }
                 if let Some(trace) = trace.as_deref_mut() {
                     trace.push(Attempt {
@@ -234,17 +300,30 @@ impl Coder {
                 }
             }
             let Some(winner) = winner else { continue };
-            let Some(code) = winner.entry.code.clone() else { continue };
+            let Some(code) = winner.entry.code.clone() else {
+                continue;
+            };
             let pairs = pairs(&winner);
             if pass == TriggerKind::Verb {
-                consumed.extend(pairs.iter().flat_map(|(source, target)| [(clause, *source), (clause, *target)]));
+                consumed.extend(
+                    pairs
+                        .iter()
+                        .flat_map(|(source, target)| [(clause, *source), (clause, *target)]),
+                );
             }
-            let context = modality::Context::new(input, &view, index, &forms, winner.entry);
+            let context = modality::Context::new(input, &view, index, &forms, quotes);
             for (source, target) in pairs {
-                let (Some(source_mention), Some(target_mention)) = (input.actors.get(source), input.actors.get(target)) else { continue };
+                let (Some(source_mention), Some(target_mention)) =
+                    (input.actors.get(source), input.actors.get(target))
+                else {
+                    continue;
+                };
                 let duplicate = events.iter().any(|event| {
                     event.source.span == source_mention.span
-                        && event.target.as_ref().is_some_and(|known| known.span == target_mention.span)
+                        && event
+                            .target
+                            .as_ref()
+                            .is_some_and(|known| known.span == target_mention.span)
                         && codes::root(&event.cameo) == codes::root(&code)
                 });
                 if duplicate {
@@ -275,14 +354,24 @@ impl Coder {
         events
     }
 
-    fn candidates(&self, dictionary: &VerbDictionary, view: &SentenceView<'_>, index: usize) -> Vec<Candidate> {
+    fn candidates(
+        &self,
+        dictionary: &VerbDictionary,
+        view: &SentenceView<'_>,
+        index: usize,
+    ) -> Vec<Candidate> {
         let word = &view.words[index];
         let upos = word.token.upos;
         let mut keys: Vec<(String, &'static str)> = vec![(word.lemma.clone(), "lemma")];
         if word.norm != word.lemma {
             keys.push((word.norm.clone(), "form"));
         }
-        for (lemma, _) in dictionary.forms.lookup(&word.norm).iter().chain(dictionary.forms.lookup(&word.lemma)) {
+        for (lemma, _) in dictionary
+            .forms
+            .lookup(&word.norm)
+            .iter()
+            .chain(dictionary.forms.lookup(&word.lemma))
+        {
             if !keys.iter().any(|(key, _)| key == lemma) {
                 keys.push((lemma.clone(), "word form"));
             }
@@ -306,30 +395,49 @@ impl Coder {
                 for &entry in dictionary.verb_entries(key) {
                     // A separable verb matched through its base needs its particle.
                     if seen.insert(entry) {
-                        out.push(Candidate { entry, matched: format!("{how} `{key}`") });
+                        out.push(Candidate {
+                            entry,
+                            matched: format!("{how} `{key}`"),
+                        });
                     }
                 }
                 for (particle, entry) in dictionary.separable_entries(key) {
-                    if let Some(at) = find_particle(view, index, particle) {
-                        if seen.insert(*entry) {
-                            out.push(Candidate { entry: *entry, matched: format!("{how} `{key}` + particle `{}` (token {at})", particle) });
-                        }
+                    if let Some(at) = find_particle(view, index, particle)
+                        && seen.insert(*entry)
+                    {
+                        out.push(Candidate {
+                            entry: *entry,
+                            matched: format!(
+                                "{how} `{key}` + particle `{}` (token {at})",
+                                particle
+                            ),
+                        });
                     }
                 }
             }
         }
-        if may_be_noun {
-            if let Some((key, list)) = dictionary.noun_entries(&word.lemma).or_else(|| dictionary.noun_entries(&word.norm)) {
-                for &entry in list {
-                    if seen.insert(entry) {
-                        out.push(Candidate { entry, matched: format!("noun `{key}`") });
-                    }
+        if may_be_noun
+            && let Some((key, list)) = dictionary
+                .noun_entries(&word.lemma)
+                .or_else(|| dictionary.noun_entries(&word.norm))
+        {
+            for &entry in list {
+                if seen.insert(entry) {
+                    out.push(Candidate {
+                        entry,
+                        matched: format!("noun `{key}`"),
+                    });
                 }
             }
         }
         // Entries whose separable particle is missing would over-code: a base verb
         // entry (`werfen`) only competes when no particle entry matched.
-        out.sort_by_key(|candidate| (std::cmp::Reverse(dictionary.entries[candidate.entry].specificity()), candidate.entry));
+        out.sort_by_key(|candidate| {
+            (
+                std::cmp::Reverse(dictionary.entries[candidate.entry].specificity()),
+                candidate.entry,
+            )
+        });
         out
     }
 }
@@ -337,10 +445,13 @@ impl Coder {
 /// The particle of a separable verb: a `compound:prt` dependent, or the same particle
 /// closing the trigger's clause.
 fn find_particle(view: &SentenceView<'_>, index: usize, particle: &str) -> Option<usize> {
-    if view.parsed {
-        if let Some(&child) = view.children(index).iter().find(|&&child| view.words[child].token.deprel.starts_with("compound:prt") && view.words[child].norm == particle) {
-            return Some(child);
-        }
+    if view.parsed
+        && let Some(&child) = view.children(index).iter().find(|&&child| {
+            view.words[child].token.deprel.starts_with("compound:prt")
+                && view.words[child].norm == particle
+        })
+    {
+        return Some(child);
     }
     let (_, end) = view.clause_of(index);
     (index + 1..end).rev().find(|&position| {
@@ -349,18 +460,41 @@ fn find_particle(view: &SentenceView<'_>, index: usize, particle: &str) -> Optio
             return false;
         }
         // Clause-final, or only punctuation after it in the clause.
-        view.words[position + 1..end].iter().all(|later| later.is_punct) || word.boundary_after
+        view.words[position + 1..end]
+            .iter()
+            .all(|later| later.is_punct)
+            || word.boundary_after
     })
 }
 
 fn try_entry<'a>(entry: &'a Entry, candidate: Candidate, frame: &Frame) -> Trial<'a> {
-    let mut trial = Trial { entry, candidate, sources: None, targets: None, symmetric: None, outcome: String::new(), ok: false };
+    let mut trial = Trial {
+        entry,
+        candidate,
+        sources: None,
+        targets: None,
+        symmetric: None,
+        outcome: String::new(),
+        ok: false,
+    };
     let noun = entry.kind == TriggerKind::Noun;
-    if let Some(missing) = entry.required.iter().find(|required| !required.alternatives.iter().any(|word| frame.words.iter().any(|known| known == word))) {
-        trial.outcome = format!("required word `{}` not found", missing.alternatives.join("|"));
+    if let Some(missing) = entry.required.iter().find(|required| {
+        !required
+            .alternatives
+            .iter()
+            .any(|word| frame.words.iter().any(|known| known == word))
+    }) {
+        trial.outcome = format!(
+            "required word `{}` not found",
+            missing.alternatives.join("|")
+        );
         return trial;
     }
-    if let Some(present) = entry.forbidden.iter().find(|word| frame.words.iter().any(|known| known == *word)) {
+    if let Some(present) = entry
+        .forbidden
+        .iter()
+        .find(|word| frame.words.iter().any(|known| known == *word))
+    {
         trial.outcome = format!("excluded by `{present}`");
         return trial;
     }
@@ -369,7 +503,8 @@ fn try_entry<'a>(entry: &'a Entry, candidate: Candidate, frame: &Frame) -> Trial
             Some(argument) if argument.mentions.len() >= 2 => {
                 trial.symmetric = Some(argument.clone());
                 trial.ok = true;
-                trial.outcome = format!("coded: both sides from {} ({})", role.name(), argument.via);
+                trial.outcome =
+                    format!("coded: both sides from {} ({})", role.name(), argument.via);
             }
             Some(_) => trial.outcome = format!("slot <>{} names only one actor", role.name()),
             None => trial.outcome = format!("no actor in slot <>{}", role.name()),
@@ -377,20 +512,41 @@ fn try_entry<'a>(entry: &'a Entry, candidate: Candidate, frame: &Frame) -> Trial
         return trial;
     }
     let source = frame.fill(&entry.source, noun);
-    let target = entry.target.as_ref().and_then(|role| frame.fill(role, noun));
+    let target = entry
+        .target
+        .as_ref()
+        .and_then(|role| frame.fill(role, noun));
     let target_name = entry.target.as_ref().map_or("-", Role::name);
     match (source, target) {
         (Some(source), Some(target)) => {
             trial.outcome = match &entry.code {
-                Some(_) => format!("coded: source {} ({}), target {} ({}){}", entry.source.name(), source.via, target_name, target.via, if frame.passive { ", passive" } else { "" }),
+                Some(_) => format!(
+                    "coded: source {} ({}), target {} ({}){}",
+                    entry.source.name(),
+                    source.via,
+                    target_name,
+                    target.via,
+                    if frame.passive { ", passive" } else { "" }
+                ),
                 None => "matched a --- entry: not coded".to_string(),
             };
             trial.sources = Some(source.clone());
             trial.targets = Some(target.clone());
             trial.ok = true;
         }
-        (None, _) => trial.outcome = format!("no actor in source slot ${}{}", entry.source.name(), if frame.passive { " (passive)" } else { "" }),
-        (_, None) => trial.outcome = format!("no actor in target slot +{target_name}{}", if frame.passive { " (passive)" } else { "" }),
+        (None, _) => {
+            trial.outcome = format!(
+                "no actor in source slot ${}{}",
+                entry.source.name(),
+                if frame.passive { " (passive)" } else { "" }
+            )
+        }
+        (_, None) => {
+            trial.outcome = format!(
+                "no actor in target slot +{target_name}{}",
+                if frame.passive { " (passive)" } else { "" }
+            )
+        }
     }
     trial
 }
@@ -398,19 +554,36 @@ fn try_entry<'a>(entry: &'a Entry, candidate: Candidate, frame: &Frame) -> Trial
 /// Why a matched nominal event is not coded: a noun phrase that is indefinite or
 /// hypothetical ("einen möglichen Waffenstillstand"), a multilateral relation (more than
 /// two actors on one side), or actors already taken by a verb event of the clause.
-fn nominal_veto(view: &SentenceView<'_>, index: usize, trial: &Trial<'_>, consumed: &[((usize, usize), usize)], clause: (usize, usize)) -> Option<String> {
+fn nominal_veto(
+    view: &SentenceView<'_>,
+    index: usize,
+    trial: &Trial<'_>,
+    consumed: &[((usize, usize), usize)],
+    clause: (usize, usize),
+) -> Option<String> {
     let (start, _) = clause;
     for position in index.saturating_sub(3).max(start)..index {
         let word = &view.words[position].norm;
         if crate::words::is_indefinite_or_hypothetical(view.lang, word) {
-            return Some(format!("noun phrase with `{word}` is indefinite or hypothetical: not coded"));
+            return Some(format!(
+                "noun phrase with `{word}` is indefinite or hypothetical: not coded"
+            ));
         }
     }
-    if trial.symmetric.as_ref().is_some_and(|argument| argument.mentions.len() > 2) {
+    if trial
+        .symmetric
+        .as_ref()
+        .is_some_and(|argument| argument.mentions.len() > 2)
+    {
         return Some("multilateral relation (more than two actors): not coded as dyads".into());
     }
     let pairs = pairs(trial);
-    if !pairs.is_empty() && pairs.iter().all(|(source, target)| consumed.contains(&(clause, *source)) && consumed.contains(&(clause, *target)) || consumed.contains(&(clause, *target)) && trial.symmetric.is_some()) {
+    if !pairs.is_empty()
+        && pairs.iter().all(|(source, target)| {
+            consumed.contains(&(clause, *source)) && consumed.contains(&(clause, *target))
+                || consumed.contains(&(clause, *target)) && trial.symmetric.is_some()
+        })
+    {
         return Some("its actors are arguments of a coded verb in the clause: not coded".into());
     }
     None
@@ -446,8 +619,18 @@ fn describe_frame(frame: &Frame, actors: &[ActorMention]) -> String {
         .arguments
         .iter()
         .map(|argument| {
-            let names: Vec<&str> = argument.mentions.iter().filter_map(|&mention| actors.get(mention)).map(|mention| mention.code.as_str()).collect();
-            format!("{}={} [{}]", argument.role.name(), names.join("+"), argument.via)
+            let names: Vec<&str> = argument
+                .mentions
+                .iter()
+                .filter_map(|&mention| actors.get(mention))
+                .map(|mention| mention.code.as_str())
+                .collect();
+            format!(
+                "{}={} [{}]",
+                argument.role.name(),
+                names.join("+"),
+                argument.via
+            )
         })
         .collect();
     if frame.passive {
@@ -460,14 +643,27 @@ fn describe_frame(frame: &Frame, actors: &[ActorMention]) -> String {
 }
 
 fn participant(mention: &ActorMention) -> Participant {
-    Participant { span: mention.span, name: mention.name.clone(), code: mention.code.clone(), country: mention.country.clone() }
+    Participant {
+        span: mention.span,
+        name: mention.name.clone(),
+        code: mention.code.clone(),
+        country: mention.country.clone(),
+    }
 }
 
 /// Cluster ids: mentions with the same source code, target code and CAMEO root share one.
 fn assign_clusters(events: &mut [Event]) {
     let mut clusters: HashMap<(String, String, String), u32> = HashMap::new();
     for event in events.iter_mut() {
-        let key = (event.source.code.clone(), event.target.as_ref().map(|target| target.code.clone()).unwrap_or_default(), codes::root(&event.cameo).to_string());
+        let key = (
+            event.source.code.clone(),
+            event
+                .target
+                .as_ref()
+                .map(|target| target.code.clone())
+                .unwrap_or_default(),
+            codes::root(&event.cameo).to_string(),
+        );
         let next = clusters.len() as u32;
         event.cluster = *clusters.entry(key).or_insert(next);
     }

@@ -28,7 +28,11 @@ pub enum Role {
 impl Role {
     pub fn parse(text: &str) -> Option<Role> {
         let text = text.trim();
-        if text.is_empty() || !text.chars().all(|character| character.is_alphabetic() || character == '_') {
+        if text.is_empty()
+            || !text
+                .chars()
+                .all(|character| character.is_alphabetic() || character == '_')
+        {
             return None;
         }
         Some(match text {
@@ -102,14 +106,22 @@ impl Entry {
             Role::Any => 0,
             _ => 1,
         };
-        self.required.len() * 4 + self.forbidden.len() + slot(&self.source) + self.target.as_ref().map_or(0, slot) + self.symmetric.as_ref().map_or(0, slot)
+        self.required.len() * 4
+            + self.forbidden.len()
+            + slot(&self.source)
+            + self.target.as_ref().map_or(0, slot)
+            + self.symmetric.as_ref().map_or(0, slot)
     }
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum DictionaryError {
     #[error("{file}:{line}: {message}")]
-    Syntax { file: String, line: usize, message: String },
+    Syntax {
+        file: String,
+        line: usize,
+        message: String,
+    },
     #[error("{path}: {source}")]
     Io {
         path: String,
@@ -120,7 +132,11 @@ pub enum DictionaryError {
 
 impl DictionaryError {
     pub(crate) fn syntax(file: &str, line: usize, message: impl Into<String>) -> DictionaryError {
-        DictionaryError::Syntax { file: file.to_string(), line, message: message.into() }
+        DictionaryError::Syntax {
+            file: file.to_string(),
+            line,
+            message: message.into(),
+        }
     }
 }
 
@@ -141,17 +157,29 @@ pub fn parse_verbs(name: &str, text: &str, lang: Lang) -> Result<Vec<Entry>, Dic
         } else if crate::codes::is_valid(code) {
             Some(code.to_string())
         } else {
-            return Err(DictionaryError::syntax(name, number, format!("`{code}` is not a CAMEO code (2-4 digits, root 01-20, or ---)")));
+            return Err(DictionaryError::syntax(
+                name,
+                number,
+                format!("`{code}` is not a CAMEO code (2-4 digits, root 01-20, or ---)"),
+            ));
         };
         let Some(trigger) = parts.next() else {
-            return Err(DictionaryError::syntax(name, number, "missing trigger after the code"));
+            return Err(DictionaryError::syntax(
+                name,
+                number,
+                "missing trigger after the code",
+            ));
         };
         let (kind, trigger) = match trigger.strip_prefix("N:") {
             Some(noun) => (TriggerKind::Noun, noun),
             None => (TriggerKind::Verb, trigger),
         };
         if trigger.is_empty() || trigger.starts_with(['$', '+', '!', '<']) {
-            return Err(DictionaryError::syntax(name, number, format!("`{trigger}` is not a trigger lemma")));
+            return Err(DictionaryError::syntax(
+                name,
+                number,
+                format!("`{trigger}` is not a trigger lemma"),
+            ));
         }
         let mut source = None;
         let mut target = None;
@@ -160,30 +188,63 @@ pub fn parse_verbs(name: &str, text: &str, lang: Lang) -> Result<Vec<Entry>, Dic
         let mut forbidden = Vec::new();
         for element in parts {
             let role = |text: &str| {
-                Role::parse(text).ok_or_else(|| DictionaryError::syntax(name, number, format!("`{element}`: unknown role `{text}`")))
+                Role::parse(text).ok_or_else(|| {
+                    DictionaryError::syntax(
+                        name,
+                        number,
+                        format!("`{element}`: unknown role `{text}`"),
+                    )
+                })
             };
             if let Some(rest) = element.strip_prefix("<>") {
                 symmetric = Some(role(rest)?);
             } else if let Some(rest) = element.strip_prefix('$') {
                 if source.replace(role(rest)?).is_some() {
-                    return Err(DictionaryError::syntax(name, number, "two source slots ($)"));
+                    return Err(DictionaryError::syntax(
+                        name,
+                        number,
+                        "two source slots ($)",
+                    ));
                 }
             } else if let Some(rest) = element.strip_prefix('+') {
                 if target.replace(role(rest)?).is_some() {
-                    return Err(DictionaryError::syntax(name, number, "two target slots (+)"));
+                    return Err(DictionaryError::syntax(
+                        name,
+                        number,
+                        "two target slots (+)",
+                    ));
                 }
             } else if let Some(rest) = element.strip_prefix('!') {
-                forbidden.extend(rest.split('|').filter(|word| !word.is_empty()).map(str::to_lowercase));
+                forbidden.extend(
+                    rest.split('|')
+                        .filter(|word| !word.is_empty())
+                        .map(str::to_lowercase),
+                );
             } else {
-                let alternatives: Vec<String> = element.split('|').filter(|word| !word.is_empty()).map(str::to_lowercase).collect();
+                let alternatives: Vec<String> = element
+                    .split('|')
+                    .filter(|word| !word.is_empty())
+                    .map(str::to_lowercase)
+                    .collect();
                 if alternatives.is_empty() {
-                    return Err(DictionaryError::syntax(name, number, format!("`{element}` is empty")));
+                    return Err(DictionaryError::syntax(
+                        name,
+                        number,
+                        format!("`{element}` is empty"),
+                    ));
                 }
-                required.push(Required { alternatives, position: Position::Anywhere });
+                required.push(Required {
+                    alternatives,
+                    position: Position::Anywhere,
+                });
             }
         }
         if symmetric.is_some() && (source.is_some() || target.is_some()) {
-            return Err(DictionaryError::syntax(name, number, "<> takes both sides; do not combine it with $ or +"));
+            return Err(DictionaryError::syntax(
+                name,
+                number,
+                "<> takes both sides; do not combine it with $ or +",
+            ));
         }
         let source = source.unwrap_or(match kind {
             TriggerKind::Verb => Role::Subj,
@@ -193,10 +254,18 @@ pub fn parse_verbs(name: &str, text: &str, lang: Lang) -> Result<Vec<Entry>, Dic
             target = Some(Role::Obj);
         }
         if symmetric.is_none() && target.is_none() {
-            return Err(DictionaryError::syntax(name, number, "a noun entry needs a target slot (+role) or <>role"));
+            return Err(DictionaryError::syntax(
+                name,
+                number,
+                "a noun entry needs a target slot (+role) or <>role",
+            ));
         }
         if symmetric.is_none() && target.as_ref() == Some(&source) {
-            return Err(DictionaryError::syntax(name, number, "source and target name the same slot"));
+            return Err(DictionaryError::syntax(
+                name,
+                number,
+                "source and target name the same slot",
+            ));
         }
         entries.push(Entry {
             code,
@@ -226,8 +295,11 @@ pub enum FormKind {
     Gerund,
 }
 
+/// Word forms of one lemma, each with its kind.
+pub type FormList = Vec<(String, FormKind)>;
+
 /// Irregular forms: `lemma: form form =participle`.
-pub fn parse_forms(name: &str, text: &str) -> Result<Vec<(String, Vec<(String, FormKind)>)>, DictionaryError> {
+pub fn parse_forms(name: &str, text: &str) -> Result<Vec<(String, FormList)>, DictionaryError> {
     let mut out = Vec::new();
     for (index, raw) in text.lines().enumerate() {
         let line = raw.split('#').next().unwrap_or("").trim();
@@ -235,7 +307,11 @@ pub fn parse_forms(name: &str, text: &str) -> Result<Vec<(String, Vec<(String, F
             continue;
         }
         let Some((lemma, forms)) = line.split_once(':') else {
-            return Err(DictionaryError::syntax(name, index + 1, "expected `lemma: forms...`"));
+            return Err(DictionaryError::syntax(
+                name,
+                index + 1,
+                "expected `lemma: forms...`",
+            ));
         };
         let forms = forms
             .split_whitespace()
@@ -252,18 +328,50 @@ pub fn parse_forms(name: &str, text: &str) -> Result<Vec<(String, Vec<(String, F
 /// German separable particles (a verb lemma starting with one of these splits in main
 /// clauses: `vorwerfen` -> `wirft ... vor`).
 pub const GERMAN_PARTICLES: &[&str] = &[
-    "zusammen", "zurück", "entgegen", "gegenüber", "bereit", "nieder", "fest", "frei", "fort", "heraus", "herbei", "hinzu", "voran",
-    "vorbei", "weiter", "ab", "an", "auf", "aus", "bei", "ein", "mit", "nach", "vor", "weg", "zu", "los", "um", "her", "hin", "teil",
+    "zusammen",
+    "zurück",
+    "entgegen",
+    "gegenüber",
+    "bereit",
+    "nieder",
+    "fest",
+    "frei",
+    "fort",
+    "heraus",
+    "herbei",
+    "hinzu",
+    "voran",
+    "vorbei",
+    "weiter",
+    "ab",
+    "an",
+    "auf",
+    "aus",
+    "bei",
+    "ein",
+    "mit",
+    "nach",
+    "vor",
+    "weg",
+    "zu",
+    "los",
+    "um",
+    "her",
+    "hin",
+    "teil",
 ];
 
-const GERMAN_INSEPARABLE: &[&str] = &["be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "über", "unter", "wider"];
+const GERMAN_INSEPARABLE: &[&str] = &[
+    "be", "ge", "er", "ver", "zer", "ent", "emp", "miss", "hinter", "über", "unter", "wider",
+];
 
 /// Splits a German verb lemma into (particle, base) when it starts with a separable
 /// particle and the rest is still a verb-like word.
 pub fn split_particle(lemma: &str) -> Option<(&'static str, &str)> {
     GERMAN_PARTICLES.iter().find_map(|particle| {
         let base = lemma.strip_prefix(particle)?;
-        (base.chars().count() >= 4 && base.ends_with('n') && !base.starts_with(['e', 'n'])).then_some((*particle, base))
+        (base.chars().count() >= 4 && base.ends_with('n') && !base.starts_with(['e', 'n']))
+            .then_some((*particle, base))
     })
 }
 
@@ -280,7 +388,10 @@ impl Forms {
 
     fn add(&mut self, form: String, lemma: &str, kind: FormKind) {
         let list = self.map.entry(form).or_default();
-        if !list.iter().any(|(known, known_kind)| known == lemma && *known_kind == kind) {
+        if !list
+            .iter()
+            .any(|(known, known_kind)| known == lemma && *known_kind == kind)
+        {
             list.push((lemma.to_string(), kind));
         }
     }
@@ -297,14 +408,20 @@ impl Forms {
         };
         // The finite forms of a separable verb belong to its base (the particle stands
         // apart); joined forms occur in subordinate clauses.
-        let finite_lemma = if particle.is_empty() { lemma.to_string() } else { base.to_string() };
+        let finite_lemma = if particle.is_empty() {
+            lemma.to_string()
+        } else {
+            base.to_string()
+        };
         let mut finite: Vec<String> = Vec::new();
         let mut participles: Vec<String> = Vec::new();
         // The longest known irregular verb the base ends with (`verstoßen` -> `stoßen`).
-        let irregular = (0..base.len()).filter(|start| base.is_char_boundary(*start)).find_map(|start| {
-            let tail = &base[start..];
-            strong.get(tail).map(|forms| (&base[..start], forms))
-        });
+        let irregular = (0..base.len())
+            .filter(|start| base.is_char_boundary(*start))
+            .find_map(|start| {
+                let tail = &base[start..];
+                strong.get(tail).map(|forms| (&base[..start], forms))
+            });
         if let Some((prefix, forms)) = irregular {
             let inseparable = !prefix.is_empty();
             for (form, kind) in forms {
@@ -321,20 +438,40 @@ impl Forms {
                 }
             }
         }
-        let stem = if base.ends_with("eln") || base.ends_with("ern") { &base[..base.len() - 1] } else { base.strip_suffix("en").unwrap_or(base) };
+        let stem = if base.ends_with("eln") || base.ends_with("ern") {
+            &base[..base.len() - 1]
+        } else {
+            base.strip_suffix("en").unwrap_or(base)
+        };
         let needs_e = stem.ends_with(['t', 'd'])
-            || (stem.ends_with(['m', 'n']) && !stem.ends_with("rn") && !stem.ends_with("ln") && !stem.ends_with("hn") && !stem.ends_with("mm") && !stem.ends_with("nn"));
+            || (stem.ends_with(['m', 'n'])
+                && !stem.ends_with("rn")
+                && !stem.ends_with("ln")
+                && !stem.ends_with("hn")
+                && !stem.ends_with("mm")
+                && !stem.ends_with("nn"));
         let e = if needs_e { "e" } else { "" };
         for suffix in ["e", "st", "t", "en"] {
-            let joiner = if suffix == "st" || suffix == "t" { e } else { "" };
+            let joiner = if suffix == "st" || suffix == "t" {
+                e
+            } else {
+                ""
+            };
             finite.push(format!("{stem}{joiner}{suffix}"));
         }
         if irregular.is_none() {
             for suffix in ["te", "test", "ten", "tet"] {
                 finite.push(format!("{stem}{e}{suffix}"));
             }
-            let inseparable = GERMAN_INSEPARABLE.iter().any(|prefix| base.starts_with(prefix) && base.len() > prefix.len() + 3) || base.ends_with("ieren");
-            participles.push(if inseparable { format!("{stem}{e}t") } else { format!("ge{stem}{e}t") });
+            let inseparable = GERMAN_INSEPARABLE
+                .iter()
+                .any(|prefix| base.starts_with(prefix) && base.len() > prefix.len() + 3)
+                || base.ends_with("ieren");
+            participles.push(if inseparable {
+                format!("{stem}{e}t")
+            } else {
+                format!("ge{stem}{e}t")
+            });
         }
         for form in finite {
             self.add(form.clone(), &finite_lemma, FormKind::Finite);
@@ -343,7 +480,11 @@ impl Forms {
             }
         }
         for participle in participles {
-            self.add(format!("{particle}{participle}"), lemma, FormKind::Participle);
+            self.add(
+                format!("{particle}{participle}"),
+                lemma,
+                FormKind::Participle,
+            );
         }
         if !particle.is_empty() {
             self.add(format!("{particle}zu{base}"), lemma, FormKind::ZuInfinitive);
@@ -352,21 +493,34 @@ impl Forms {
     }
 
     /// Adds the forms of an English verb (regular rules plus the irregular table).
-    pub fn add_english(&mut self, lemma: &str, irregular: &HashMap<String, Vec<(String, FormKind)>>) {
+    pub fn add_english(
+        &mut self,
+        lemma: &str,
+        irregular: &HashMap<String, Vec<(String, FormKind)>>,
+    ) {
         if lemma.contains(' ') || lemma.is_empty() {
             return;
         }
         self.add(lemma.to_string(), lemma, FormKind::Infinitive);
-        let consonant_y = lemma.ends_with('y') && !lemma.ends_with(['a', 'e', 'o', 'u']) && !lemma.ends_with("ay") && !lemma.ends_with("ey") && !lemma.ends_with("oy");
+        let consonant_y = lemma.ends_with('y')
+            && !lemma.ends_with(['a', 'e', 'o', 'u'])
+            && !lemma.ends_with("ay")
+            && !lemma.ends_with("ey")
+            && !lemma.ends_with("oy");
         let third = if consonant_y {
             format!("{}ies", &lemma[..lemma.len() - 1])
-        } else if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("ch") || lemma.ends_with("sh") {
+        } else if lemma.ends_with(['s', 'x', 'z']) || lemma.ends_with("ch") || lemma.ends_with("sh")
+        {
             format!("{lemma}es")
         } else {
             format!("{lemma}s")
         };
         self.add(third, lemma, FormKind::Finite);
-        let gerund = if lemma.ends_with('e') && !lemma.ends_with("ee") && lemma.len() > 2 { format!("{}ing", &lemma[..lemma.len() - 1]) } else { format!("{lemma}ing") };
+        let gerund = if lemma.ends_with('e') && !lemma.ends_with("ee") && lemma.len() > 2 {
+            format!("{}ing", &lemma[..lemma.len() - 1])
+        } else {
+            format!("{lemma}ing")
+        };
         self.add(gerund, lemma, FormKind::Gerund);
         match irregular.get(lemma) {
             Some(forms) => {
@@ -402,7 +556,10 @@ mod tests {
         assert_eq!(entries[0].target, Some(Role::Dat));
         assert_eq!(entries[1].kind, TriggerKind::Noun);
         assert_eq!(entries[1].symmetric, Some(Role::Prep("zwischen".into())));
-        assert_eq!(entries[2].required[0].alternatives, vec!["sich".to_string()]);
+        assert_eq!(
+            entries[2].required[0].alternatives,
+            vec!["sich".to_string()]
+        );
         assert_eq!(entries[2].source, Role::Subj);
         let error = parse_verbs("x.txt", "112 ok\n99 bad\n", Lang::De).expect_err("bad code");
         assert!(error.to_string().starts_with("x.txt:2:"), "{error}");
@@ -412,7 +569,11 @@ mod tests {
 
     #[test]
     fn german_forms() {
-        let strong = parse_forms("f", "werfen: wirft wirfst warf warfen =geworfen\nstoßen: stößt stieß stießen =gestoßen\n").expect("forms");
+        let strong = parse_forms(
+            "f",
+            "werfen: wirft wirfst warf warfen =geworfen\nstoßen: stößt stieß stießen =gestoßen\n",
+        )
+        .expect("forms");
         let strong: HashMap<_, _> = strong.into_iter().collect();
         let mut forms = Forms::default();
         forms.add_german("vorwerfen", &strong);
@@ -420,7 +581,12 @@ mod tests {
         forms.add_german("kritisieren", &strong);
         forms.add_german("bedrohen", &strong);
         forms.add_german("verurteilen", &strong);
-        let has = |form: &str, lemma: &str, kind: FormKind| forms.lookup(form).iter().any(|(l, k)| l == lemma && *k == kind);
+        let has = |form: &str, lemma: &str, kind: FormKind| {
+            forms
+                .lookup(form)
+                .iter()
+                .any(|(l, k)| l == lemma && *k == kind)
+        };
         assert!(has("wirft", "werfen", FormKind::Finite));
         assert!(has("vorgeworfen", "vorwerfen", FormKind::Participle));
         assert!(has("vorzuwerfen", "vorwerfen", FormKind::ZuInfinitive));
@@ -435,13 +601,26 @@ mod tests {
 
     #[test]
     fn english_forms() {
-        let irregular: HashMap<_, _> = parse_forms("f", "meet: met =met\n").expect("forms").into_iter().collect();
+        let irregular: HashMap<_, _> = parse_forms("f", "meet: met =met\n")
+            .expect("forms")
+            .into_iter()
+            .collect();
         let mut forms = Forms::default();
         forms.add_english("accuse", &irregular);
         forms.add_english("meet", &irregular);
         forms.add_english("deny", &irregular);
-        assert!(forms.lookup("accused").iter().any(|(l, k)| l == "accuse" && *k == FormKind::Participle));
-        assert!(forms.lookup("met").iter().any(|(l, k)| l == "meet" && *k == FormKind::Participle));
+        assert!(
+            forms
+                .lookup("accused")
+                .iter()
+                .any(|(l, k)| l == "accuse" && *k == FormKind::Participle)
+        );
+        assert!(
+            forms
+                .lookup("met")
+                .iter()
+                .any(|(l, k)| l == "meet" && *k == FormKind::Participle)
+        );
         assert!(forms.lookup("denies").iter().any(|(l, _)| l == "deny"));
         assert!(forms.lookup("meeted").is_empty());
     }

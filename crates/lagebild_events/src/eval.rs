@@ -44,7 +44,10 @@ pub enum EvalError {
 }
 
 fn read(path: &Path) -> Result<String, EvalError> {
-    std::fs::read_to_string(path).map_err(|source| EvalError::Io { path: path.display().to_string(), source })
+    std::fs::read_to_string(path).map_err(|source| EvalError::Io {
+        path: path.display().to_string(),
+        source,
+    })
 }
 
 /// One gold event: roots of source and target (any of), CAMEO codes (any of).
@@ -70,7 +73,10 @@ pub struct GoldDocument {
 fn strings(value: Option<&serde_json::Value>) -> Vec<String> {
     match value {
         Some(serde_json::Value::String(text)) => vec![text.clone()],
-        Some(serde_json::Value::Array(items)) => items.iter().filter_map(|item| item.as_str().map(str::to_string)).collect(),
+        Some(serde_json::Value::Array(items)) => items
+            .iter()
+            .filter_map(|item| item.as_str().map(str::to_string))
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -78,38 +84,93 @@ fn strings(value: Option<&serde_json::Value>) -> Vec<String> {
 /// Loads `NAME.gold.json` with its `NAME.txt` (and `NAME.meta.json` when present).
 /// Gold offsets are character offsets; they are turned into byte spans here.
 pub fn load_gold(path: &Path) -> Result<GoldDocument, EvalError> {
-    let format = |message: String| EvalError::Format { path: path.display().to_string(), message };
-    let gold: serde_json::Value = serde_json::from_str(&read(path)?).map_err(|error| format(error.to_string()))?;
-    let name = path.file_name().and_then(|name| name.to_str()).unwrap_or("").trim_end_matches(".gold.json").to_string();
-    let text_path = gold.get("doc").and_then(|doc| doc.as_str()).map_or_else(|| path.with_file_name(format!("{name}.txt")), |doc| path.with_file_name(doc));
+    let format = |message: String| EvalError::Format {
+        path: path.display().to_string(),
+        message,
+    };
+    let gold: serde_json::Value =
+        serde_json::from_str(&read(path)?).map_err(|error| format(error.to_string()))?;
+    let name = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or("")
+        .trim_end_matches(".gold.json")
+        .to_string();
+    let text_path = gold.get("doc").and_then(|doc| doc.as_str()).map_or_else(
+        || path.with_file_name(format!("{name}.txt")),
+        |doc| path.with_file_name(doc),
+    );
     let text = read(&text_path)?;
-    let lang = Lang::parse(gold.get("lang").and_then(|lang| lang.as_str()).unwrap_or("de"));
-    let published = gold.get("dct").and_then(|date| date.as_str()).and_then(|date| NaiveDate::parse_from_str(date, "%Y-%m-%d").ok());
-    let byte_of_char: Vec<usize> = text.char_indices().map(|(byte, _)| byte).chain(std::iter::once(text.len())).collect();
-    let byte = |character: u64| byte_of_char.get(character as usize).copied().unwrap_or(text.len());
+    let lang = Lang::parse(
+        gold.get("lang")
+            .and_then(|lang| lang.as_str())
+            .unwrap_or("de"),
+    );
+    let published = gold
+        .get("dct")
+        .and_then(|date| date.as_str())
+        .and_then(|date| NaiveDate::parse_from_str(date, "%Y-%m-%d").ok());
+    let byte_of_char: Vec<usize> = text
+        .char_indices()
+        .map(|(byte, _)| byte)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let byte = |character: u64| {
+        byte_of_char
+            .get(character as usize)
+            .copied()
+            .unwrap_or(text.len())
+    };
     let mut events = Vec::new();
-    for event in gold.get("events").and_then(|events| events.as_array()).into_iter().flatten() {
-        let start = event.get("start").and_then(|value| value.as_u64()).ok_or_else(|| format("event without start".into()))?;
-        let end = event.get("end").and_then(|value| value.as_u64()).unwrap_or(start);
+    for event in gold
+        .get("events")
+        .and_then(|events| events.as_array())
+        .into_iter()
+        .flatten()
+    {
+        let start = event
+            .get("start")
+            .and_then(|value| value.as_u64())
+            .ok_or_else(|| format("event without start".into()))?;
+        let end = event
+            .get("end")
+            .and_then(|value| value.as_u64())
+            .unwrap_or(start);
         events.push(GoldEvent {
             sources: strings(event.get("source")),
             targets: strings(event.get("target")),
             cameo: strings(event.get("cameo")),
             core: event.get("status").and_then(|status| status.as_str()) == Some("core"),
-            modality: event.get("modality").and_then(|value| value.as_str()).unwrap_or("").to_string(),
+            modality: event
+                .get("modality")
+                .and_then(|value| value.as_str())
+                .unwrap_or("")
+                .to_string(),
             span: Span::from_range(byte(start)..byte(end)),
-            quote: event.get("quote").and_then(|value| value.as_str()).unwrap_or("").to_string(),
+            quote: event
+                .get("quote")
+                .and_then(|value| value.as_str())
+                .unwrap_or("")
+                .to_string(),
         });
     }
     // The byline (last line `Author--AGENCY`) is not analysed.
-    let byline_start = text.trim_end().rfind('\n').filter(|at| text[*at..].contains("--")).map(|at| at + 1);
+    let byline_start = text
+        .trim_end()
+        .rfind('\n')
+        .filter(|at| text[*at..].contains("--"))
+        .map(|at| at + 1);
     let doc = Document {
         id: name,
         text,
         lang,
         published,
         origin: path.display().to_string(),
-        byline: byline_start.map(|start| lagebild_doc::Byline { span: Span::from_range(start..start), author: None, agency: None }),
+        byline: byline_start.map(|start| lagebild_doc::Byline {
+            span: Span::from_range(start..start),
+            author: None,
+            agency: None,
+        }),
         ..Document::default()
     };
     let mut doc = doc;
@@ -121,13 +182,26 @@ pub fn load_gold(path: &Path) -> Result<GoldDocument, EvalError> {
 
 /// Loads every `*.gold.json` under `dir`, sorted by name.
 pub fn load_gold_dir(dir: &Path) -> Result<Vec<GoldDocument>, EvalError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| EvalError::Io { path: dir.display().to_string(), source })?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|entry| entry.ok().map(|entry| entry.path())).filter(|path| path.to_string_lossy().ends_with(".gold.json")).collect();
+    let entries = std::fs::read_dir(dir).map_err(|source| EvalError::Io {
+        path: dir.display().to_string(),
+        source,
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.to_string_lossy().ends_with(".gold.json"))
+        .collect();
     paths.sort();
     paths.iter().map(|path| load_gold(path)).collect()
 }
 
-const IGO_ALIASES: &[(&str, &str)] = &[("NATO", "WSTNAT"), ("UNO", "UNO"), ("UN", "UNO"), ("EU", "EUREEC"), ("IAEA", "UNOIAE"), ("AU", "AFRAU")];
+const IGO_ALIASES: &[(&str, &str)] = &[
+    ("NATO", "WSTNAT"),
+    ("UNO", "UNO"),
+    ("UN", "UNO"),
+    ("EU", "EUREEC"),
+    ("IAEA", "UNOIAE"),
+    ("AU", "AFRAU"),
+];
 
 /// Whether an actor code (or its country) matches a gold root (`RUS`, `NATO`, `---`).
 pub fn root_matches(code: &str, country: Option<&str>, gold: &str) -> bool {
@@ -136,20 +210,35 @@ pub fn root_matches(code: &str, country: Option<&str>, gold: &str) -> bool {
     if gold == "---" {
         return true;
     }
-    if country.is_some_and(|country| country.eq_ignore_ascii_case(&gold)) || code.starts_with(&gold) {
+    if country.is_some_and(|country| country.eq_ignore_ascii_case(&gold)) || code.starts_with(&gold)
+    {
         return true;
     }
-    IGO_ALIASES.iter().any(|(alias, fragment)| *alias == gold && code.starts_with("IGO") && code.contains(fragment))
+    IGO_ALIASES.iter().any(|(alias, fragment)| {
+        *alias == gold && code.starts_with("IGO") && code.contains(fragment)
+    })
 }
 
 fn event_matches(event: &Event, gold: &GoldEvent, analysis: &TextAnalysis) -> bool {
-    let sentence = analysis.sentence_at(gold.span.start).map(|index| index as u32);
-    let same_sentence = sentence == Some(event.sentence) || analysis.sentence_at(gold.span.end.saturating_sub(1)).map(|index| index as u32) == Some(event.sentence);
+    let sentence = analysis
+        .sentence_at(gold.span.start)
+        .map(|index| index as u32);
+    let same_sentence = sentence == Some(event.sentence)
+        || analysis
+            .sentence_at(gold.span.end.saturating_sub(1))
+            .map(|index| index as u32)
+            == Some(event.sentence);
     let root = codes::root(&event.cameo);
     let code_ok = gold.cameo.iter().any(|code| codes::root(code) == root);
-    let source_ok = gold.sources.iter().any(|source| root_matches(&event.source.code, event.source.country.as_deref(), source));
+    let source_ok = gold
+        .sources
+        .iter()
+        .any(|source| root_matches(&event.source.code, event.source.country.as_deref(), source));
     let target_ok = match &event.target {
-        Some(target) => gold.targets.iter().any(|gold_target| root_matches(&target.code, target.country.as_deref(), gold_target)),
+        Some(target) => gold
+            .targets
+            .iter()
+            .any(|gold_target| root_matches(&target.code, target.country.as_deref(), gold_target)),
         None => gold.targets.is_empty(),
     };
     same_sentence && code_ok && source_ok && target_ok
@@ -190,26 +279,54 @@ impl GoldReport {
     /// Coded events that match gold (core or optional) over all coded events.
     pub fn precision(&self) -> f64 {
         let produced = self.sum(|row| row.produced);
-        if produced == 0 { 0.0 } else { (produced - self.extras()) as f64 / produced as f64 }
+        if produced == 0 {
+            0.0
+        } else {
+            (produced - self.extras()) as f64 / produced as f64
+        }
     }
 
     /// Core gold events found over core gold events.
     pub fn recall(&self) -> f64 {
         let core = self.sum(|row| row.core);
-        if core == 0 { 0.0 } else { self.core_found() as f64 / core as f64 }
+        if core == 0 {
+            0.0
+        } else {
+            self.core_found() as f64 / core as f64
+        }
     }
 }
 
 impl fmt::Display for GoldReport {
     fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(out, "{:<28} {:>10} {:>10} {:>8} {:>7} {:>9} {:>7}", "document", "core found", "optional", "produced", "extras", "precision", "recall")?;
+        writeln!(
+            out,
+            "{:<28} {:>10} {:>10} {:>8} {:>7} {:>9} {:>7}",
+            "document", "core found", "optional", "produced", "extras", "precision", "recall"
+        )?;
         for row in &self.rows {
-            let precision = if row.produced == 0 { 0.0 } else { (row.produced - row.extras) as f64 / row.produced as f64 };
-            let recall = if row.core == 0 { 0.0 } else { row.core_found as f64 / row.core as f64 };
+            let precision = if row.produced == 0 {
+                0.0
+            } else {
+                (row.produced - row.extras) as f64 / row.produced as f64
+            };
+            let recall = if row.core == 0 {
+                0.0
+            } else {
+                row.core_found as f64 / row.core as f64
+            };
             writeln!(
                 out,
                 "{:<28} {:>6}/{:<3} {:>6}/{:<3} {:>8} {:>7} {:>9.2} {:>7.2}",
-                row.doc, row.core_found, row.core, row.optional_found, row.optional, row.produced, row.extras, precision, recall
+                row.doc,
+                row.core_found,
+                row.core,
+                row.optional_found,
+                row.optional,
+                row.produced,
+                row.extras,
+                precision,
+                recall
             )?;
         }
         writeln!(
@@ -235,13 +352,20 @@ impl fmt::Display for GoldReport {
 }
 
 fn describe(event: &Event, text: &str) -> String {
-    let modality: Vec<&str> = event.modality.iter().map(|modality| modality.as_str()).collect();
+    let modality: Vec<&str> = event
+        .modality
+        .iter()
+        .map(|modality| modality.as_str())
+        .collect();
     format!(
         "s{} {:?} {}->{} {} [{}] {}",
         event.sentence,
         event.trigger.slice(text),
         event.source.code,
-        event.target.as_ref().map_or("-", |target| target.code.as_str()),
+        event
+            .target
+            .as_ref()
+            .map_or("-", |target| target.code.as_str()),
         event.cameo,
         modality.join(","),
         event.rule
@@ -249,7 +373,11 @@ fn describe(event: &Event, text: &str) -> String {
 }
 
 /// Codes every gold document through `analyse` and scores it.
-pub fn evaluate_gold(coder: &Coder, documents: &[GoldDocument], analyse: impl Fn(&Document) -> Analysed) -> GoldReport {
+pub fn evaluate_gold(
+    coder: &Coder,
+    documents: &[GoldDocument],
+    analyse: impl Fn(&Document) -> Analysed,
+) -> GoldReport {
     let mut report = GoldReport::default();
     for gold in documents {
         let analysed = analyse(&gold.doc);
@@ -262,7 +390,11 @@ pub fn evaluate_gold(coder: &Coder, documents: &[GoldDocument], analyse: impl Fn
             places: &analysed.places,
         };
         let events = coder.code(&input);
-        let mut row = GoldRow { doc: gold.doc.id.clone(), produced: events.len(), ..GoldRow::default() };
+        let mut row = GoldRow {
+            doc: gold.doc.id.clone(),
+            produced: events.len(),
+            ..GoldRow::default()
+        };
         let mut used = vec![false; events.len()];
         for gold_event in &gold.events {
             if gold_event.core {
@@ -270,7 +402,12 @@ pub fn evaluate_gold(coder: &Coder, documents: &[GoldDocument], analyse: impl Fn
             } else {
                 row.optional += 1;
             }
-            let found = events.iter().enumerate().filter(|(_, event)| event_matches(event, gold_event, &analysed.analysis)).map(|(index, _)| index).collect::<Vec<_>>();
+            let found = events
+                .iter()
+                .enumerate()
+                .filter(|(_, event)| event_matches(event, gold_event, &analysed.analysis))
+                .map(|(index, _)| index)
+                .collect::<Vec<_>>();
             for &index in &found {
                 used[index] = true;
             }
@@ -290,7 +427,8 @@ pub fn evaluate_gold(coder: &Coder, documents: &[GoldDocument], analyse: impl Fn
         for (index, event) in events.iter().enumerate() {
             if !used[index] {
                 row.extras += 1;
-                row.notes.push(format!("extra {}", describe(event, &gold.doc.text)));
+                row.notes
+                    .push(format!("extra {}", describe(event, &gold.doc.text)));
             }
         }
         report.rows.push(row);
@@ -317,34 +455,49 @@ pub struct PetrarchRecord {
 pub fn read_petrarch_records(path: &Path) -> Result<Vec<PetrarchRecord>, EvalError> {
     use quick_xml::events::Event as Xml;
     let text = read(path)?;
-    let format = |message: String| EvalError::Format { path: path.display().to_string(), message };
+    let format = |message: String| EvalError::Format {
+        path: path.display().to_string(),
+        message,
+    };
     let mut reader = quick_xml::Reader::from_str(&text);
     let mut records = Vec::new();
     let mut current: Option<PetrarchRecord> = None;
     let mut field: Option<&'static str> = None;
     loop {
         let position = reader.buffer_position();
-        let event = reader.read_event().map_err(|error| format(format!("byte {position}: {error}")))?;
+        let event = reader
+            .read_event()
+            .map_err(|error| format(format!("byte {position}: {error}")))?;
         match event {
             Xml::Start(element) | Xml::Empty(element) => {
                 let name = element.name();
                 let attribute = |key: &str| {
-                    element.attributes().flatten().find(|attribute| attribute.key.as_ref() == key.as_bytes()).and_then(|attribute| attribute.unescape_value().ok()).map(|value| value.into_owned())
+                    element
+                        .attributes()
+                        .flatten()
+                        .find(|attribute| attribute.key.as_ref() == key.as_bytes())
+                        .and_then(|attribute| attribute.unescape_value().ok())
+                        .map(|value| value.into_owned())
                 };
                 match name.as_ref() {
                     b"Sentence" => {
                         current = Some(PetrarchRecord {
                             id: attribute("id").unwrap_or_default(),
                             category: attribute("category").unwrap_or_default(),
-                            date: attribute("date").and_then(|date| NaiveDate::parse_from_str(&date, "%Y%m%d").ok()),
+                            date: attribute("date")
+                                .and_then(|date| NaiveDate::parse_from_str(&date, "%Y%m%d").ok()),
                             ..PetrarchRecord::default()
                         });
                     }
                     b"EventCoding" => {
-                        if let Some(record) = current.as_mut() {
-                            if let (Some(source), Some(target), Some(code)) = (attribute("sourcecode"), attribute("targetcode"), attribute("eventcode")) {
-                                record.expected.push((source, target, code));
-                            }
+                        if let Some(record) = current.as_mut()
+                            && let (Some(source), Some(target), Some(code)) = (
+                                attribute("sourcecode"),
+                                attribute("targetcode"),
+                                attribute("eventcode"),
+                            )
+                        {
+                            record.expected.push((source, target, code));
                         }
                     }
                     b"Config" => {
@@ -359,7 +512,10 @@ pub fn read_petrarch_records(path: &Path) -> Result<Vec<PetrarchRecord>, EvalErr
             }
             Xml::Text(content) => {
                 if let (Some(record), Some(which)) = (current.as_mut(), field) {
-                    let value = content.unescape().map(|value| value.into_owned()).unwrap_or_default();
+                    let value = content
+                        .unescape()
+                        .map(|value| value.into_owned())
+                        .unwrap_or_default();
                     match which {
                         "text" => record.text.push_str(&value),
                         _ => record.parse.push_str(&value),
@@ -385,7 +541,14 @@ pub fn read_petrarch_records(path: &Path) -> Result<Vec<PetrarchRecord>, EvalErr
 
 /// The document a PETRARCH record becomes: its text in English, dated.
 pub fn petrarch_document(record: &PetrarchRecord) -> Document {
-    Document { id: record.id.clone(), text: record.text.clone(), lang: Lang::En, published: record.date, origin: record.id.clone(), ..Document::default() }
+    Document {
+        id: record.id.clone(),
+        text: record.text.clone(),
+        lang: Lang::En,
+        published: record.date,
+        origin: record.id.clone(),
+        ..Document::default()
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -395,6 +558,9 @@ pub struct PetrarchRow {
     pub produced: usize,
     pub matched: usize,
     pub extra: usize,
+    /// Missed codings whose source or target code no actor mention carries (an actor
+    /// problem rather than a verb problem).
+    pub missed_no_actor: usize,
     pub lines: Vec<String>,
 }
 
@@ -423,7 +589,10 @@ impl PetrarchReport {
     }
 
     pub fn records_correct(&self) -> usize {
-        self.rows.iter().filter(|row| row.matched == row.expected && row.extra == 0).count()
+        self.rows
+            .iter()
+            .filter(|row| row.matched == row.expected && row.extra == 0)
+            .count()
     }
 }
 
@@ -432,7 +601,11 @@ impl fmt::Display for PetrarchReport {
         for row in &self.rows {
             let wrong = row.matched != row.expected || row.extra > 0;
             if self.verbose || wrong {
-                writeln!(out, "{:<16} expected {:>2} produced {:>2} matched {:>2} extra {:>2}", row.id, row.expected, row.produced, row.matched, row.extra)?;
+                writeln!(
+                    out,
+                    "{:<16} expected {:>2} produced {:>2} matched {:>2} extra {:>2}",
+                    row.id, row.expected, row.produced, row.matched, row.extra
+                )?;
                 for line in &row.lines {
                     writeln!(out, "    {line}")?;
                 }
@@ -444,45 +617,119 @@ impl fmt::Display for PetrarchReport {
         writeln!(out, "records fully correct {:>5}", self.records_correct())?;
         writeln!(out, "expected codings      {:>5}", self.expected())?;
         writeln!(out, "produced codings      {:>5}", self.produced())?;
-        writeln!(out, "matched (recall)      {:>5}  {:.1}% of expected", self.matched(), 100.0 * self.matched() as f64 / expected)?;
-        writeln!(out, "extra                 {:>5}  {:.1}% of produced", self.extra(), 100.0 * self.extra() as f64 / produced)
+        writeln!(
+            out,
+            "matched (recall)      {:>5}  {:.1}% of expected",
+            self.matched(),
+            100.0 * self.matched() as f64 / expected
+        )?;
+        writeln!(
+            out,
+            "extra                 {:>5}  {:.1}% of produced",
+            self.extra(),
+            100.0 * self.extra() as f64 / produced
+        )?;
+        let no_actor: usize = self.rows.iter().map(|row| row.missed_no_actor).sum();
+        writeln!(
+            out,
+            "missed, actor code not among the mentions {:>5}",
+            no_actor
+        )?;
+        writeln!(
+            out,
+            "missed, actors present (verb/role problem) {:>4}",
+            self.expected() - self.matched() - no_actor
+        )
     }
 }
 
 /// Codes PETRARCH records and compares exact (source, target, code) strings.
-pub fn evaluate_petrarch(coder: &Coder, records: &[PetrarchRecord], analyse: impl Fn(&PetrarchRecord, &Document) -> Analysed) -> PetrarchReport {
+pub fn evaluate_petrarch(
+    coder: &Coder,
+    records: &[PetrarchRecord],
+    analyse: impl Fn(&PetrarchRecord, &Document) -> Analysed,
+) -> PetrarchReport {
     let mut report = PetrarchReport::default();
     for record in records {
         let doc = petrarch_document(record);
         let analysed = analyse(record, &doc);
-        let input = CodingInput { doc: &doc, analysis: &analysed.analysis, actors: &analysed.actors, quotes: &[], times: &[], places: &[] };
+        let input = CodingInput {
+            doc: &doc,
+            analysis: &analysed.analysis,
+            actors: &analysed.actors,
+            quotes: &[],
+            times: &[],
+            places: &[],
+        };
         let events = coder.code(&input);
-        let mut produced: Vec<(String, String, String)> =
-            events.iter().map(|event| (event.source.code.clone(), event.target.as_ref().map(|target| target.code.clone()).unwrap_or_default(), event.cameo.clone())).collect();
+        let mut produced: Vec<(String, String, String)> = events
+            .iter()
+            .map(|event| {
+                (
+                    event.source.code.clone(),
+                    event
+                        .target
+                        .as_ref()
+                        .map(|target| target.code.clone())
+                        .unwrap_or_default(),
+                    event.cameo.clone(),
+                )
+            })
+            .collect();
         produced.sort();
         produced.dedup();
         let mut remaining: HashMap<&(String, String, String), usize> = HashMap::new();
         for expected in &record.expected {
             *remaining.entry(expected).or_default() += 1;
         }
-        let mut row = PetrarchRow { id: record.id.clone(), expected: record.expected.len(), produced: produced.len(), ..PetrarchRow::default() };
+        let mut row = PetrarchRow {
+            id: record.id.clone(),
+            expected: record.expected.len(),
+            produced: produced.len(),
+            ..PetrarchRow::default()
+        };
         for coding in &produced {
             match remaining.get_mut(coding) {
                 Some(count) if *count > 0 => {
                     *count -= 1;
                     row.matched += 1;
-                    row.lines.push(format!("ok     {} {} {}", coding.0, coding.1, coding.2));
+                    row.lines
+                        .push(format!("ok     {} {} {}", coding.0, coding.1, coding.2));
                 }
                 _ => {
                     row.extra += 1;
-                    let rule = events.iter().find(|event| event.cameo == coding.2 && event.source.code == coding.0).map(|event| event.rule.as_str()).unwrap_or("");
-                    row.lines.push(format!("extra  {} {} {}  ({rule})", coding.0, coding.1, coding.2));
+                    let rule = events
+                        .iter()
+                        .find(|event| event.cameo == coding.2 && event.source.code == coding.0)
+                        .map(|event| event.rule.as_str())
+                        .unwrap_or("");
+                    row.lines.push(format!(
+                        "extra  {} {} {}  ({rule})",
+                        coding.0, coding.1, coding.2
+                    ));
                 }
             }
         }
         for (coding, count) in remaining {
+            let has = |code: &str| {
+                code == "---" || analysed.actors.iter().any(|mention| mention.code == code)
+            };
+            let actors_present = has(&coding.0) && has(&coding.1);
             for _ in 0..count {
-                row.lines.push(format!("missed {} {} {}", coding.0, coding.1, coding.2));
+                if !actors_present {
+                    row.missed_no_actor += 1;
+                }
+                row.lines.push(format!(
+                    "missed {} {} {}{}",
+                    coding.0,
+                    coding.1,
+                    coding.2,
+                    if actors_present {
+                        ""
+                    } else {
+                        "  (actor code not among the mentions)"
+                    }
+                ));
             }
         }
         row.lines.push(format!("text: {}", record.text));
@@ -495,13 +742,18 @@ pub fn evaluate_petrarch(coder: &Coder, records: &[PetrarchRecord], analyse: imp
 /// order; words not found get an empty span at the current offset (heads stay valid).
 pub fn analysis_from_conllu(text: &str, conllu: &str) -> TextAnalysis {
     let mut analysis = TextAnalysis::default();
-    let Ok(sentences) = lagebild_doc::conllu::parse(conllu) else { return analysis };
+    let Ok(sentences) = lagebild_doc::conllu::parse(conllu) else {
+        return analysis;
+    };
     let mut offset = 0usize;
     for sentence in sentences {
         let token_start = analysis.tokens.len() as u32;
         let sentence_start = offset;
         for word in &sentence.words {
-            let found = text.get(offset..).and_then(|rest| rest.find(&word.form)).map(|at| at + offset);
+            let found = text
+                .get(offset..)
+                .and_then(|rest| rest.find(&word.form))
+                .map(|at| at + offset);
             let span = match found {
                 Some(start) if start - offset < 40 => {
                     offset = start + word.form.len();
@@ -519,8 +771,15 @@ pub fn analysis_from_conllu(text: &str, conllu: &str) -> TextAnalysis {
                 deprel: word.deprel.clone(),
             });
         }
-        let first = analysis.tokens.get(token_start as usize).map_or(sentence_start, |token| token.span.start as usize);
-        analysis.sentences.push(lagebild_doc::Sentence { span: Span::from_range(first..offset.max(first)), token_start, token_end: analysis.tokens.len() as u32 });
+        let first = analysis
+            .tokens
+            .get(token_start as usize)
+            .map_or(sentence_start, |token| token.span.start as usize);
+        analysis.sentences.push(lagebild_doc::Sentence {
+            span: Span::from_range(first..offset.max(first)),
+            token_start,
+            token_end: analysis.tokens.len() as u32,
+        });
     }
     let _ = CharOffsets::new(text);
     analysis
@@ -544,7 +803,10 @@ mod tests {
         let conllu = "1\tArnor\tArnor\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n3\tGondor\tGondor\tPROPN\tNNP\t_\t2\tobj\t_\t_\n\n";
         let analysis = analysis_from_conllu("Arnor attacked Gondor", conllu);
         assert_eq!(analysis.tokens.len(), 3);
-        assert_eq!(analysis.tokens[2].span.slice("Arnor attacked Gondor"), "Gondor");
+        assert_eq!(
+            analysis.tokens[2].span.slice("Arnor attacked Gondor"),
+            "Gondor"
+        );
         assert_eq!(analysis.tokens[0].head, Some(1));
         assert_eq!(analysis.sentences.len(), 1);
     }

@@ -39,14 +39,22 @@ pub struct Explanation {
 }
 
 impl Explanation {
-    pub(crate) fn new(input: &CodingInput<'_>, view: &SentenceView<'_>, sentence: usize, attempts: Vec<Attempt>, events: Vec<Event>) -> Explanation {
+    pub(crate) fn new(
+        input: &CodingInput<'_>,
+        view: &SentenceView<'_>,
+        sentence: usize,
+        attempts: Vec<Attempt>,
+        events: Vec<Event>,
+    ) -> Explanation {
         let tokens = view
             .words
             .iter()
             .enumerate()
             .map(|(index, word)| {
                 let token = word.token;
-                let head = token.head.map_or_else(|| "-".to_string(), |head| head.to_string());
+                let head = token
+                    .head
+                    .map_or_else(|| "-".to_string(), |head| head.to_string());
                 format!(
                     "{index:>3} {:<18} {:<16} {:<5} {:<28} {:>3} {}",
                     token.span.slice(&input.doc.text),
@@ -54,7 +62,11 @@ impl Explanation {
                     token.upos.as_str(),
                     token.feats.to_conllu(),
                     head,
-                    if token.deprel.is_empty() { "_" } else { &token.deprel }
+                    if token.deprel.is_empty() {
+                        "_"
+                    } else {
+                        &token.deprel
+                    }
                 )
             })
             .collect();
@@ -62,7 +74,15 @@ impl Explanation {
             .actors
             .iter()
             .filter(|mention| view.span.contains(mention.span))
-            .map(|mention| format!("{:?} -> {} ({}) [{}]", mention.span.slice(&input.doc.text), mention.code, mention.name, mention.rule))
+            .map(|mention| {
+                format!(
+                    "{:?} -> {} ({}) [{}]",
+                    mention.span.slice(&input.doc.text),
+                    mention.code,
+                    mention.name,
+                    mention.rule
+                )
+            })
             .collect();
         Explanation {
             sentence,
@@ -80,12 +100,24 @@ impl Explanation {
 impl fmt::Display for Explanation {
     fn fmt(&self, out: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(out, "sentence {}: {}", self.sentence, self.text)?;
-        writeln!(out, "analysis ({}):", if self.parsed { "dependency parse" } else { "no parse: word order within clauses" })?;
+        writeln!(
+            out,
+            "analysis ({}):",
+            if self.parsed {
+                "dependency parse"
+            } else {
+                "no parse: word order within clauses"
+            }
+        )?;
         for line in &self.tokens {
             writeln!(out, "  {line}")?;
         }
         if !self.parsed {
-            let clauses: Vec<String> = self.clauses.iter().map(|(start, end)| format!("{start}..{end}")).collect();
+            let clauses: Vec<String> = self
+                .clauses
+                .iter()
+                .map(|(start, end)| format!("{start}..{end}"))
+                .collect();
             writeln!(out, "clauses: {}", clauses.join(" "))?;
         }
         writeln!(out, "actors:")?;
@@ -108,7 +140,11 @@ impl fmt::Display for Explanation {
                 attempt.rule,
                 attempt.code.as_deref().unwrap_or("---"),
                 attempt.matched,
-                if attempt.frame.is_empty() { "no actor arguments" } else { &attempt.frame },
+                if attempt.frame.is_empty() {
+                    "no actor arguments"
+                } else {
+                    &attempt.frame
+                },
                 attempt.outcome
             )?;
         }
@@ -117,12 +153,19 @@ impl fmt::Display for Explanation {
             writeln!(out, "  (none)")?;
         }
         for event in &self.events {
-            let modality: Vec<&str> = event.modality.iter().map(|modality| modality.as_str()).collect();
+            let modality: Vec<&str> = event
+                .modality
+                .iter()
+                .map(|modality| modality.as_str())
+                .collect();
             writeln!(
                 out,
                 "  {} -> {} {} ({} {}, goldstein {}, quad {}) [{}] rule {}{}",
                 event.source.code,
-                event.target.as_ref().map_or("-", |target| target.code.as_str()),
+                event
+                    .target
+                    .as_ref()
+                    .map_or("-", |target| target.code.as_str()),
                 event.cameo,
                 event.plover.as_deref().unwrap_or("-"),
                 event.plover_mode.as_deref().unwrap_or(""),
@@ -130,7 +173,13 @@ impl fmt::Display for Explanation {
                 event.quad_class,
                 modality.join(","),
                 event.rule,
-                event.attributed_to.as_ref().map_or(String::new(), |attribution| format!(", attributed to {}", attribution.name))
+                event
+                    .attributed_to
+                    .as_ref()
+                    .map_or(String::new(), |attribution| format!(
+                        ", attributed to {}",
+                        attribution.name
+                    ))
             )?;
         }
         Ok(())

@@ -27,8 +27,8 @@
 //! the target slot. Cost is linear in the number of tokens times the (small) number of
 //! entries per trigger lemma; dictionaries are compiled once and shared with `Arc`.
 
-mod codes;
 mod coder;
+mod codes;
 pub mod dictionary;
 pub mod eval;
 mod explain;
@@ -45,8 +45,10 @@ use lagebild_quotes::Quote;
 use lagebild_timex::TimeExpression;
 use serde::{Deserialize, Serialize};
 
-pub use codes::{PloverMapping, goldstein, is_valid as is_valid_cameo, plover, quad_class, root as cameo_root};
 pub use coder::{Coder, CoderBuilder, DictionarySizes};
+pub use codes::{
+    PloverMapping, goldstein, is_valid as is_valid_cameo, plover, quad_class, root as cameo_root,
+};
 pub use dictionary::DictionaryError;
 pub use explain::{Attempt, Explanation};
 pub use verbs::VerbDictionary;

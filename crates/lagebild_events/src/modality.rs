@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use lagebild_doc::{Lang, Mood, Span, VerbForm};
 
-use crate::dictionary::{Entry, FormKind};
+use crate::dictionary::FormKind;
 use crate::sentence::SentenceView;
 use crate::{Attribution, CodingInput, Modality, words};
 
@@ -16,17 +16,22 @@ pub(crate) struct Context<'a, 'b> {
     infinitive: bool,
     participle: bool,
     finite: bool,
+    /// Quotations found from quote marks, when the quotes stage supplied none.
+    quote_marks: &'b [Span],
 }
 
 /// Quotation spans of the document found from quote marks (used when the quotes
 /// stage supplies none).
-fn quote_spans(text: &str) -> Vec<Span> {
+pub(crate) fn quote_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut open: Option<(usize, char)> = None;
     for (offset, character) in text.char_indices() {
         match (open, character) {
-            (None, '„' | '“' | '"' | '«' | '»') => open = Some((offset + character.len_utf8(), character)),
-            (Some((start, opener)), '“' | '”' | '"' | '«' | '»') if closes(opener, character) => {
+            (None, '„' | '“' | '"' | '«' | '»') => {
+                open = Some((offset + character.len_utf8(), character))
+            }
+            (Some((start, opener)), '“' | '”' | '"' | '«' | '»') if closes(opener, character) =>
+            {
                 spans.push(Span::from_range(start..offset));
                 open = None;
             }
@@ -49,16 +54,34 @@ fn closes(opener: char, closer: char) -> bool {
 }
 
 impl<'a, 'b> Context<'a, 'b> {
-    pub fn new(input: &'a CodingInput<'a>, view: &'b SentenceView<'a>, index: usize, forms: &[(String, FormKind)], _entry: &Entry) -> Context<'a, 'b> {
+    pub fn new(
+        input: &'a CodingInput<'a>,
+        view: &'b SentenceView<'a>,
+        index: usize,
+        forms: &[(String, FormKind)],
+        quote_marks: &'b [Span],
+    ) -> Context<'a, 'b> {
         let token = view.words[index].token;
         let infinitive = token.feats.verb_form == Some(VerbForm::Inf)
             || matches!(token.xpos.as_str(), "VVINF" | "VAINF" | "VVIZU" | "VB")
-            || forms.iter().any(|(_, kind)| matches!(kind, FormKind::Infinitive | FormKind::ZuInfinitive));
+            || forms
+                .iter()
+                .any(|(_, kind)| matches!(kind, FormKind::Infinitive | FormKind::ZuInfinitive));
         let participle = token.feats.verb_form == Some(VerbForm::Part)
             || matches!(token.xpos.as_str(), "VVPP" | "VBN")
             || forms.iter().any(|(_, kind)| *kind == FormKind::Participle);
-        let finite = token.feats.verb_form == Some(VerbForm::Fin) || forms.iter().any(|(_, kind)| *kind == FormKind::Finite);
-        Context { input, view, index, clause: view.clause_of(index), infinitive, participle, finite }
+        let finite = token.feats.verb_form == Some(VerbForm::Fin)
+            || forms.iter().any(|(_, kind)| *kind == FormKind::Finite);
+        Context {
+            input,
+            view,
+            index,
+            clause: view.clause_of(index),
+            infinitive,
+            participle,
+            finite,
+            quote_marks,
+        }
     }
 
     fn clause_words(&self) -> impl Iterator<Item = &crate::sentence::Word<'a>> {
@@ -70,31 +93,51 @@ impl<'a, 'b> Context<'a, 'b> {
         if self.view.parsed {
             let mut scope: Vec<usize> = self.view.children(self.index).to_vec();
             // Modals and negation may sit on the governing verb of an infinitive.
-            if let Some(head) = self.view.words[self.index].token.head.map(|head| head as usize).filter(|head| *head < self.view.words.len()) {
+            if let Some(head) = self.view.words[self.index]
+                .token
+                .head
+                .map(|head| head as usize)
+                .filter(|head| *head < self.view.words.len())
+            {
                 let relation = self.view.words[self.index].token.deprel.as_str();
                 if relation.starts_with("xcomp") || relation.starts_with("conj") {
                     scope.push(head);
-                    scope.extend(self.view.children(head).iter().copied().filter(|&child| child < self.index));
+                    scope.extend(
+                        self.view
+                            .children(head)
+                            .iter()
+                            .copied()
+                            .filter(|&child| child < self.index),
+                    );
                 }
             }
             // Negation of the object ("keine Hilfe").
-            let extra: Vec<usize> = scope.iter().flat_map(|&child| self.view.children(child).iter().copied()).collect();
+            let extra: Vec<usize> = scope
+                .iter()
+                .flat_map(|&child| self.view.children(child).iter().copied())
+                .collect();
             scope.extend(extra);
             scope.iter().any(|&position| {
                 let word = &self.view.words[position];
                 test(&word.lemma) || test(&word.norm)
             })
         } else {
-            self.clause_words().any(|word| test(&word.norm) || test(&word.lemma))
+            self.clause_words()
+                .any(|word| test(&word.norm) || test(&word.lemma))
         }
     }
 
     fn in_quote(&self) -> Option<Option<&'a lagebild_quotes::Quote>> {
         let span = self.view.words[self.index].token.span;
-        if let Some(quote) = self.input.quotes.iter().find(|quote| quote.span.contains(span)) {
+        if let Some(quote) = self
+            .input
+            .quotes
+            .iter()
+            .find(|quote| quote.span.contains(span))
+        {
             return Some(Some(quote));
         }
-        if self.input.quotes.is_empty() && quote_spans(&self.input.doc.text).iter().any(|quote| quote.contains(span)) {
+        if self.quote_marks.iter().any(|quote| quote.contains(span)) {
             return Some(None);
         }
         None
@@ -104,7 +147,8 @@ impl<'a, 'b> Context<'a, 'b> {
     fn speech(&self) -> Option<(usize, Option<usize>)> {
         let lang = self.view.lang;
         let (start, end) = self.clause;
-        let candidates = (0..self.view.words.len()).filter(|&position| !(start..end).contains(&position) && position != self.index);
+        let candidates = (0..self.view.words.len())
+            .filter(|&position| !(start..end).contains(&position) && position != self.index);
         for position in candidates {
             let word = &self.view.words[position];
             if !(words::is_speech(lang, &word.lemma) || words::is_speech(lang, &word.norm)) {
@@ -112,18 +156,27 @@ impl<'a, 'b> Context<'a, 'b> {
             }
             // Parsed: the speech verb's subject; unparsed: the nearest actor after it
             // ("sagte Rutte"), else before it ("Rutte warnte").
-            if self.view.parsed {
-                if let Some(&subject) = self.view.children(position).iter().find(|&&child| self.view.words[child].token.deprel.starts_with("nsubj")) {
-                    if let Some(phrase) = self.view.words[subject].phrase {
-                        return Some((position, Some(self.view.phrases[phrase].mention)));
-                    }
-                }
+            if self.view.parsed
+                && let Some(&subject) = self
+                    .view
+                    .children(position)
+                    .iter()
+                    .find(|&&child| self.view.words[child].token.deprel.starts_with("nsubj"))
+                && let Some(phrase) = self.view.words[subject].phrase
+            {
+                return Some((position, Some(self.view.phrases[phrase].mention)));
             }
             let (speech_start, speech_end) = self.view.clause_of(position);
-            let after = (position + 1..speech_end.min(position + 6)).find_map(|at| self.view.words[at].phrase);
-            let before = (position.saturating_sub(4).max(speech_start)..position).rev().find_map(|at| self.view.words[at].phrase);
+            let after = (position + 1..speech_end.min(position + 6))
+                .find_map(|at| self.view.words[at].phrase);
+            let before = (position.saturating_sub(4).max(speech_start)..position)
+                .rev()
+                .find_map(|at| self.view.words[at].phrase);
             let phrase = after.or(before);
-            return Some((position, phrase.map(|phrase| self.view.phrases[phrase].mention)));
+            return Some((
+                position,
+                phrase.map(|phrase| self.view.phrases[phrase].mention),
+            ));
         }
         None
     }
@@ -133,7 +186,10 @@ impl<'a, 'b> Context<'a, 'b> {
             return false;
         }
         self.clause_words().any(|word| {
-            (word.token.feats.mood == Some(Mood::Sub) && !word.norm.contains('ä') && !word.norm.contains('ü') && !word.norm.starts_with("würd"))
+            (word.token.feats.mood == Some(Mood::Sub)
+                && !word.norm.contains('ä')
+                && !word.norm.contains('ü')
+                && !word.norm.starts_with("würd"))
                 || words::looks_konjunktiv_one(&word.norm)
         }) || self.trigger_konjunktiv()
     }
@@ -141,11 +197,19 @@ impl<'a, 'b> Context<'a, 'b> {
     fn trigger_konjunktiv(&self) -> bool {
         // Third person `-e` forms of the trigger itself (`verstoße`) after a speech verb.
         let word = &self.view.words[self.index];
-        self.finite && word.norm.ends_with('e') && !word.norm.ends_with("te") && self.clause_words().next().is_some_and(|first| first.phrase.is_some())
+        self.finite
+            && word.norm.ends_with('e')
+            && !word.norm.ends_with("te")
+            && self
+                .clause_words()
+                .next()
+                .is_some_and(|first| first.phrase.is_some())
     }
 
     fn reported(&self) -> bool {
-        self.in_quote().is_some() || self.reported_cue().is_some() || (self.speech().is_some() && (self.konjunktiv() || self.view.lang == Lang::En))
+        self.in_quote().is_some()
+            || self.reported_cue().is_some()
+            || (self.speech().is_some() && (self.konjunktiv() || self.view.lang == Lang::En))
     }
 
     /// "nach Ruttes Worten", "laut X", "according to X": the actor it names.
@@ -153,11 +217,23 @@ impl<'a, 'b> Context<'a, 'b> {
         let words = &self.view.words;
         for (position, word) in words.iter().enumerate() {
             let cue = match self.view.lang {
-                Lang::De => matches!(word.norm.as_str(), "laut" | "zufolge") || (word.norm == "nach" && words[position..words.len().min(position + 5)].iter().any(|later| later.norm.starts_with("wort"))),
-                _ => word.norm == "according" && words.get(position + 1).is_some_and(|next| next.norm == "to"),
+                Lang::De => {
+                    matches!(word.norm.as_str(), "laut" | "zufolge")
+                        || (word.norm == "nach"
+                            && words[position..words.len().min(position + 5)]
+                                .iter()
+                                .any(|later| later.norm.starts_with("wort")))
+                }
+                _ => {
+                    word.norm == "according"
+                        && words
+                            .get(position + 1)
+                            .is_some_and(|next| next.norm == "to")
+                }
             };
             if cue {
-                let actor = (position.saturating_sub(3)..words.len().min(position + 5)).find_map(|at| words[at].phrase);
+                let actor = (position.saturating_sub(3)..words.len().min(position + 5))
+                    .find_map(|at| words[at].phrase);
                 return Some(actor.map(|phrase| self.view.phrases[phrase].mention));
             }
         }
@@ -173,8 +249,18 @@ impl<'a, 'b> Context<'a, 'b> {
             });
         let sentence_text = self.view.span.slice(&self.input.doc.text).to_lowercase();
         let cue = words::is_past_cue(lang, &sentence_text);
-        let old_date = self.sentence_dates().any(|date| self.input.doc.published.is_some_and(|published| (published - date).num_days() > 365));
-        let weeks_before = self.sentence_dates().any(|date| self.input.doc.published.is_some_and(|published| (published - date).num_days() > 14));
+        let old_date = self.sentence_dates().any(|date| {
+            self.input
+                .doc
+                .published
+                .is_some_and(|published| (published - date).num_days() > 365)
+        });
+        let weeks_before = self.sentence_dates().any(|date| {
+            self.input
+                .doc
+                .published
+                .is_some_and(|published| (published - date).num_days() > 14)
+        });
         old_date || (pluperfect && (cue || weeks_before))
     }
 
@@ -184,7 +270,9 @@ impl<'a, 'b> Context<'a, 'b> {
             .iter()
             .filter(|time| self.view.span.contains(time.span))
             .filter_map(|time| time.value.as_deref())
-            .filter_map(|value| NaiveDate::parse_from_str(value.get(..10).unwrap_or(value), "%Y-%m-%d").ok())
+            .filter_map(|value| {
+                NaiveDate::parse_from_str(value.get(..10).unwrap_or(value), "%Y-%m-%d").ok()
+            })
     }
 
     pub fn modality(&self) -> Vec<crate::Modality> {
@@ -199,7 +287,10 @@ impl<'a, 'b> Context<'a, 'b> {
         if self.scope_has(|word| words::is_hypothetical(lang, word)) {
             out.push(Modality::Hypothetical);
         }
-        let future_auxiliary = lang == Lang::De && self.infinitive && !self.participle && self.scope_has(words::is_future_auxiliary_de);
+        let future_auxiliary = lang == Lang::De
+            && self.infinitive
+            && !self.participle
+            && self.scope_has(words::is_future_auxiliary_de);
         if future_auxiliary || self.scope_has(|word| words::is_future(lang, word)) {
             out.push(Modality::Future);
         }
@@ -213,15 +304,30 @@ impl<'a, 'b> Context<'a, 'b> {
     }
 
     pub fn attribution(&self) -> Option<Attribution> {
-        if let Some(Some(quote)) = self.in_quote() {
-            if let Some(speaker) = &quote.speaker {
-                let name = speaker.name.clone().unwrap_or_else(|| speaker.span.slice(&self.input.doc.text).to_string());
-                return Some(Attribution { name, code: speaker.code.clone() });
-            }
+        if let Some(Some(quote)) = self.in_quote()
+            && let Some(speaker) = &quote.speaker
+        {
+            let name = speaker
+                .name
+                .clone()
+                .unwrap_or_else(|| speaker.span.slice(&self.input.doc.text).to_string());
+            return Some(Attribution {
+                name,
+                code: speaker.code.clone(),
+            });
         }
-        let mention = self.reported_cue().flatten().or_else(|| if self.reported() { self.speech().and_then(|(_, speaker)| speaker) } else { None })?;
+        let mention = self.reported_cue().flatten().or_else(|| {
+            if self.reported() {
+                self.speech().and_then(|(_, speaker)| speaker)
+            } else {
+                None
+            }
+        })?;
         let mention = self.input.actors.get(mention)?;
-        Some(Attribution { name: mention.name.clone(), code: Some(mention.code.clone()) })
+        Some(Attribution {
+            name: mention.name.clone(),
+            code: Some(mention.code.clone()),
+        })
     }
 
     pub fn date(&self, modality: &[Modality]) -> Option<String> {
@@ -229,12 +335,27 @@ impl<'a, 'b> Context<'a, 'b> {
             .input
             .times
             .iter()
-            .filter(|time| self.view.span.contains(time.span) && time.kind == lagebild_timex::TimexKind::Date)
+            .filter(|time| {
+                self.view.span.contains(time.span) && time.kind == lagebild_timex::TimexKind::Date
+            })
             .find_map(|time| time.value.clone());
-        in_sentence.or_else(|| if modality.contains(&Modality::Past) { None } else { self.input.doc.published.map(|date| date.format("%Y-%m-%d").to_string()) })
+        in_sentence.or_else(|| {
+            if modality.contains(&Modality::Past) {
+                None
+            } else {
+                self.input
+                    .doc
+                    .published
+                    .map(|date| date.format("%Y-%m-%d").to_string())
+            }
+        })
     }
 
     pub fn place(&self) -> Option<u32> {
-        self.input.places.iter().position(|place| self.view.span.contains(place.span)).map(|index| index as u32)
+        self.input
+            .places
+            .iter()
+            .position(|place| self.view.span.contains(place.span))
+            .map(|index| index as u32)
     }
 }

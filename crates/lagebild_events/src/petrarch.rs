@@ -21,7 +21,11 @@ fn parse_code(text: &str) -> Option<String> {
     let inner = text.trim().trim_start_matches('[').trim_end_matches(']');
     let mut parts = inner.split(':').map(str::trim);
     let first = parts.next().unwrap_or("");
-    let chosen = if first.is_empty() { parts.next().unwrap_or("") } else { first };
+    let chosen = if first.is_empty() {
+        parts.next().unwrap_or("")
+    } else {
+        first
+    };
     (!chosen.is_empty() && !chosen.starts_with("---")).then(|| chosen.to_string())
 }
 
@@ -37,7 +41,11 @@ pub fn parse_verbs(name: &str, text: &str) -> Result<(Vec<Entry>, Forms), Dictio
     let mut forms: Forms = Vec::new();
     let mut patterns: Vec<(usize, String, Option<String>)> = Vec::new();
 
-    let flush = |block_verbs: &mut Vec<(String, Option<String>)>, patterns: &mut Vec<(usize, String, Option<String>)>, block_code: &Option<String>, synsets: &HashMap<String, Vec<String>>, entries: &mut Vec<Entry>| {
+    let flush = |block_verbs: &mut Vec<(String, Option<String>)>,
+                 patterns: &mut Vec<(usize, String, Option<String>)>,
+                 block_code: &Option<String>,
+                 synsets: &HashMap<String, Vec<String>>,
+                 entries: &mut Vec<Entry>| {
         for (verb, own_code) in block_verbs.iter() {
             let (trigger, particle) = split_multiword(verb);
             let code = own_code.clone().or_else(|| block_code.clone());
@@ -48,7 +56,13 @@ pub fn parse_verbs(name: &str, text: &str) -> Result<(Vec<Entry>, Forms), Dictio
                 source: Role::Subj,
                 target: Some(Role::Any),
                 symmetric: None,
-                required: particle.iter().map(|word| Required { alternatives: vec![word.clone()], position: Position::After }).collect(),
+                required: particle
+                    .iter()
+                    .map(|word| Required {
+                        alternatives: vec![word.clone()],
+                        position: Position::After,
+                    })
+                    .collect(),
                 forbidden: Vec::new(),
                 rule: String::new(),
                 lang: Lang::En,
@@ -87,7 +101,7 @@ pub fn parse_verbs(name: &str, text: &str) -> Result<(Vec<Entry>, Forms), Dictio
                 }
             }
         }
-        let line = line.split('#').next().unwrap_or("").trim();
+        let line = strip_comment(line);
         if line.is_empty() {
             current_synset = None;
             continue;
@@ -96,27 +110,56 @@ pub fn parse_verbs(name: &str, text: &str) -> Result<(Vec<Entry>, Forms), Dictio
             continue;
         }
         if let Some(rest) = line.strip_prefix("---") {
-            flush(&mut block_verbs, &mut patterns, &block_code, &synsets, &mut entries);
+            flush(
+                &mut block_verbs,
+                &mut patterns,
+                &block_code,
+                &synsets,
+                &mut entries,
+            );
             current_synset = None;
             in_block = true;
             let Some(open) = rest.find('[') else {
-                return Err(DictionaryError::syntax(name, number, "verb block header without [code]"));
+                return Err(DictionaryError::syntax(
+                    name,
+                    number,
+                    "verb block header without [code]",
+                ));
             };
-            let close = rest[open..].find(']').map_or(rest.len(), |close| open + close + 1);
+            let close = rest[open..]
+                .find(']')
+                .map_or(rest.len(), |close| open + close + 1);
             block_code = parse_code(&rest[open..close]);
             continue;
         }
         if let Some(synset) = line.strip_prefix('&') {
-            flush(&mut block_verbs, &mut patterns, &block_code, &synsets, &mut entries);
+            flush(
+                &mut block_verbs,
+                &mut patterns,
+                &block_code,
+                &synsets,
+                &mut entries,
+            );
             in_block = false;
-            let key = synset.split_whitespace().next().unwrap_or("").to_uppercase();
+            let key = synset
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_uppercase();
             synsets.entry(key.clone()).or_default();
             current_synset = Some(key);
             continue;
         }
         if let Some(member) = line.strip_prefix('+') {
             if let Some(key) = &current_synset {
-                let member = member.split('[').next().unwrap_or("").trim().trim_end_matches('_').replace('_', " ").to_lowercase();
+                let member = member
+                    .split('[')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .trim_end_matches('_')
+                    .replace('_', " ")
+                    .to_lowercase();
                 if !member.is_empty() {
                     synsets.entry(key.clone()).or_default().push(member);
                 }
@@ -128,19 +171,32 @@ pub fn parse_verbs(name: &str, text: &str) -> Result<(Vec<Entry>, Forms), Dictio
         }
         if let Some(pattern) = line.strip_prefix('-') {
             let (body, code) = match (pattern.rfind('['), pattern.rfind(']')) {
-                (Some(open), Some(close)) if close > open => (pattern[..open].trim().to_string(), parse_code(&pattern[open..=close])),
-                _ => return Err(DictionaryError::syntax(name, number, "pattern without [code]")),
+                (Some(open), Some(close)) if close > open => (
+                    pattern[..open].trim().to_string(),
+                    parse_code(&pattern[open..=close]),
+                ),
+                _ => {
+                    return Err(DictionaryError::syntax(
+                        name,
+                        number,
+                        "pattern without [code]",
+                    ));
+                }
             };
             patterns.push((number, body, code));
             continue;
         }
         // A verb line: WORD {FORMS} [code]
         let (word_part, code) = match (line.find('['), line.find(']')) {
-            (Some(open), Some(close)) if close > open => (&line[..open], parse_code(&line[open..=close])),
+            (Some(open), Some(close)) if close > open => {
+                (&line[..open], parse_code(&line[open..=close]))
+            }
             _ => (line, None),
         };
         let (word, explicit) = match (word_part.find('{'), word_part.find('}')) {
-            (Some(open), Some(close)) if close > open => (word_part[..open].trim(), Some(&word_part[open + 1..close])),
+            (Some(open), Some(close)) if close > open => {
+                (word_part[..open].trim(), Some(&word_part[open + 1..close]))
+            }
             _ => (word_part.trim(), None),
         };
         let word = word.to_lowercase();
@@ -153,7 +209,10 @@ pub fn parse_verbs(name: &str, text: &str) -> Result<(Vec<Entry>, Forms), Dictio
                 .split_whitespace()
                 .flat_map(|form| {
                     let form = form.trim_end_matches('_').to_lowercase();
-                    let participle = form.ends_with("ed") || form.ends_with("en") || form.ends_with('n') || form.ends_with('t');
+                    let participle = form.ends_with("ed")
+                        || form.ends_with("en")
+                        || form.ends_with('n')
+                        || form.ends_with('t');
                     let mut out = vec![(form.clone(), FormKind::Finite)];
                     if participle {
                         out.push((form, FormKind::Participle));
@@ -165,13 +224,33 @@ pub fn parse_verbs(name: &str, text: &str) -> Result<(Vec<Entry>, Forms), Dictio
         }
         block_verbs.push((format!("{word}@{number}"), code));
     }
-    flush(&mut block_verbs, &mut patterns, &block_code, &synsets, &mut entries);
+    flush(
+        &mut block_verbs,
+        &mut patterns,
+        &block_code,
+        &synsets,
+        &mut entries,
+    );
     for entry in &mut entries {
         if let Some(at) = entry.trigger.find('@') {
             entry.trigger.truncate(at);
         }
     }
     Ok((entries, forms))
+}
+
+/// Cuts a `#` comment; a `#` inside `[...]` belongs to a code (`[###]`).
+fn strip_comment(line: &str) -> &str {
+    let mut depth = 0i32;
+    for (offset, character) in line.char_indices() {
+        match character {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            '#' if depth <= 0 => return line[..offset].trim(),
+            _ => {}
+        }
+    }
+    line.trim()
 }
 
 fn verb_line(verb: &str) -> &str {
@@ -190,7 +269,10 @@ fn apply_pattern(entry: &mut Entry, pattern: &str, synsets: &HashMap<String, Vec
     let mut position = Position::Before;
     let mut group_preposition: Option<String> = None;
     let mut group_start = false;
-    let spaced = pattern.replace('(', " ( ").replace(')', " ) ").replace('{', " ").replace('}', " ");
+    let spaced = pattern
+        .replace('(', " ( ")
+        .replace(')', " ) ")
+        .replace(['{', '}'], " ");
     for raw in spaced.split_whitespace() {
         if raw == "(" {
             group_start = true;
@@ -224,14 +306,23 @@ fn apply_pattern(entry: &mut Entry, pattern: &str, synsets: &HashMap<String, Vec
                 "^" | "%" => {}
                 word => {
                     let alternatives = match word.strip_prefix('&') {
-                        Some(key) => synsets.get(&key.to_uppercase()).cloned().unwrap_or_default().into_iter().map(|member| member.split(' ').next().unwrap_or("").to_string()).collect(),
+                        Some(key) => synsets
+                            .get(&key.to_uppercase())
+                            .cloned()
+                            .unwrap_or_default()
+                            .into_iter()
+                            .map(|member| member.split(' ').next().unwrap_or("").to_string())
+                            .collect(),
                         None => vec![word.to_lowercase()],
                     };
                     if group_start {
                         group_preposition = alternatives.first().cloned();
                     }
                     if !alternatives.is_empty() {
-                        entry.required.push(Required { alternatives, position });
+                        entry.required.push(Required {
+                            alternatives,
+                            position,
+                        });
                     }
                 }
             }
@@ -251,27 +342,56 @@ mod tests {
     fn reads_blocks_patterns_and_synsets() {
         let text = "&FOOD\n+RICE\n+WHEAT\n\n--- RUSH [042] ---\nRUSH\nSPEED {SPEEDS SPED}\n- * AID [070] # c\n- * &FOOD [073]\n- * (TO +) [043]\n\n--- IGNORE [---] ---\nIGNORE\n";
         let (entries, forms) = parse_verbs("v.txt", text).expect("parses");
-        let rush: Vec<&Entry> = entries.iter().filter(|entry| entry.trigger == "rush").collect();
+        let rush: Vec<&Entry> = entries
+            .iter()
+            .filter(|entry| entry.trigger == "rush")
+            .collect();
         assert_eq!(rush.len(), 4);
-        assert!(rush.iter().any(|entry| entry.code.as_deref() == Some("042") && entry.required.is_empty() && entry.rule == "v.txt:6"));
-        let food = rush.iter().find(|entry| entry.code.as_deref() == Some("073")).expect("food pattern");
-        assert_eq!(food.required[0].alternatives, vec!["rice".to_string(), "wheat".to_string()]);
-        let to = rush.iter().find(|entry| entry.code.as_deref() == Some("043")).expect("to pattern");
+        assert!(rush.iter().any(|entry| entry.code.as_deref() == Some("042")
+            && entry.required.is_empty()
+            && entry.rule == "v.txt:6"));
+        let food = rush
+            .iter()
+            .find(|entry| entry.code.as_deref() == Some("073"))
+            .expect("food pattern");
+        assert_eq!(
+            food.required[0].alternatives,
+            vec!["rice".to_string(), "wheat".to_string()]
+        );
+        let to = rush
+            .iter()
+            .find(|entry| entry.code.as_deref() == Some("043"))
+            .expect("to pattern");
         assert_eq!(to.target, Some(Role::Prep("to".into())));
-        assert!(forms.iter().any(|(lemma, list)| lemma == "speed" && list.iter().any(|(form, _)| form == "sped")));
-        assert!(entries.iter().any(|entry| entry.trigger == "ignore" && entry.code.is_none()));
+        assert!(
+            forms.iter().any(
+                |(lemma, list)| lemma == "speed" && list.iter().any(|(form, _)| form == "sped")
+            )
+        );
+        assert!(
+            entries
+                .iter()
+                .any(|entry| entry.trigger == "ignore" && entry.code.is_none())
+        );
     }
 
     #[test]
     fn reads_the_shared_dictionaries() {
-        let shared = std::env::var("LAGEBILD_SHARED").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared").to_string());
-        let path = std::path::Path::new(&shared).join("data/petrarch/petrarch2/dictionaries/CAMEO.2.0.txt");
+        let shared = std::env::var("LAGEBILD_SHARED").unwrap_or_else(|_| {
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared").to_string()
+        });
+        let path = std::path::Path::new(&shared)
+            .join("data/petrarch/petrarch2/dictionaries/CAMEO.2.0.txt");
         let Ok(text) = std::fs::read_to_string(&path) else {
             eprintln!("skipping reads_the_shared_dictionaries: ../shared not found");
             return;
         };
         let (entries, _) = parse_verbs("CAMEO.2.0.txt", &text).expect("CAMEO.2.0.txt parses");
         assert!(entries.len() > 5000, "{} entries", entries.len());
-        assert!(entries.iter().any(|entry| entry.trigger == "accuse" && entry.code.as_deref() == Some("112")));
+        assert!(
+            entries
+                .iter()
+                .any(|entry| entry.trigger == "accuse" && entry.code.as_deref() == Some("112"))
+        );
     }
 }

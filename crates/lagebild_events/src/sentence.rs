@@ -61,7 +61,10 @@ pub(crate) struct Frame {
 impl Frame {
     /// The mentions filling `role`, with the argument's provenance.
     pub fn fill(&self, role: &Role, noun: bool) -> Option<&Argument> {
-        let exact = self.arguments.iter().find(|argument| &argument.role == role);
+        let exact = self
+            .arguments
+            .iter()
+            .find(|argument| &argument.role == role);
         if exact.is_some() {
             return exact;
         }
@@ -102,18 +105,36 @@ fn is_boundary_mark(character: char) -> bool {
 }
 
 impl<'a> SentenceView<'a> {
-    pub fn new(text: &'a str, lang: Lang, analysis: &'a TextAnalysis, sentence: usize, actors: &[ActorMention]) -> SentenceView<'a> {
+    pub fn new(
+        text: &'a str,
+        lang: Lang,
+        analysis: &'a TextAnalysis,
+        sentence: usize,
+        actors: &[ActorMention],
+    ) -> SentenceView<'a> {
         let tokens = analysis.sentence_tokens(sentence);
-        let span = analysis.sentences.get(sentence).map(|sentence| sentence.span).unwrap_or_default();
+        let span = analysis
+            .sentences
+            .get(sentence)
+            .map(|sentence| sentence.span)
+            .unwrap_or_default();
         let mut words: Vec<Word<'a>> = tokens
             .iter()
             .map(|token| {
                 let raw = token.span.slice(text);
                 let surface = strip(raw);
                 let lemma = strip(&token.lemma);
-                let lemma = if lemma.is_empty() || token.lemma == "_" { surface } else { lemma };
-                let trailing = raw.get(raw.trim_end_matches(|c: char| !c.is_alphanumeric()).len()..).unwrap_or("");
-                let leading = raw.get(..raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len()).unwrap_or("");
+                let lemma = if lemma.is_empty() || token.lemma == "_" {
+                    surface
+                } else {
+                    lemma
+                };
+                let trailing = raw
+                    .get(raw.trim_end_matches(|c: char| !c.is_alphanumeric()).len()..)
+                    .unwrap_or("");
+                let leading = raw
+                    .get(..raw.len() - raw.trim_start_matches(|c: char| !c.is_alphanumeric()).len())
+                    .unwrap_or("");
                 Word {
                     token,
                     norm: surface.to_lowercase(),
@@ -122,17 +143,23 @@ impl<'a> SentenceView<'a> {
                     is_punct: surface.is_empty() || token.upos == Upos::Punct,
                     verbal: matches!(token.upos, Upos::Verb | Upos::Aux),
                     event_noun: false,
-                    boundary_after: surface.is_empty() && raw.chars().any(is_boundary_mark) || !surface.is_empty() && trailing.chars().any(is_boundary_mark),
+                    boundary_after: surface.is_empty() && raw.chars().any(is_boundary_mark)
+                        || !surface.is_empty() && trailing.chars().any(is_boundary_mark),
                     boundary_before: !surface.is_empty() && leading.chars().any(is_boundary_mark),
                     phrase: None,
                 }
             })
             .collect();
-        let parsed = tokens.iter().any(|token| token.head.is_some()) && tokens.iter().all(|token| !token.deprel.is_empty());
+        let parsed = tokens.iter().any(|token| token.head.is_some())
+            && tokens.iter().all(|token| !token.deprel.is_empty());
         let mut children = vec![Vec::new(); words.len()];
         if parsed {
             for (index, token) in tokens.iter().enumerate() {
-                if let Some(head) = token.head.map(|head| head as usize).filter(|head| *head < words.len() && *head != index) {
+                if let Some(head) = token
+                    .head
+                    .map(|head| head as usize)
+                    .filter(|head| *head < words.len() && *head != index)
+                {
                     children[head].push(index);
                 }
             }
@@ -152,23 +179,39 @@ impl<'a> SentenceView<'a> {
         }
         let mut phrases: Vec<Phrase> = Vec::new();
         for index in 0..words.len() {
-            let Some(mention) = covering[index] else { continue };
+            let Some(mention) = covering[index] else {
+                continue;
+            };
             match phrases.last_mut() {
                 Some(phrase)
                     if phrase.last + 1 == index
                         && !words[phrase.last].boundary_after
                         && !words[index].boundary_before
-                        && (phrase.mention == mention || same_actor(&actors[phrase.mention], &actors[mention])) =>
+                        && (phrase.mention == mention
+                            || same_actor(&actors[phrase.mention], &actors[mention])) =>
                 {
                     phrase.last = index;
                     phrase.mention = mention;
                 }
-                _ => phrases.push(Phrase { first: index, last: index, mention }),
+                _ => phrases.push(Phrase {
+                    first: index,
+                    last: index,
+                    mention,
+                }),
             }
             let phrase_index = phrases.len() - 1;
             words[index].phrase = Some(phrase_index);
         }
-        let mut view = SentenceView { text, lang, span, words, phrases, clauses: Vec::new(), parsed, children };
+        let mut view = SentenceView {
+            text,
+            lang,
+            span,
+            words,
+            phrases,
+            clauses: Vec::new(),
+            parsed,
+            children,
+        };
         view.clauses = view.split_clauses();
         view
     }
@@ -178,14 +221,25 @@ impl<'a> SentenceView<'a> {
         let mut start = 0;
         for index in 0..self.words.len() {
             let word = &self.words[index];
-            let next_opens = self.words.get(index + 1).is_some_and(|next| next.boundary_before);
+            let next_opens = self
+                .words
+                .get(index + 1)
+                .is_some_and(|next| next.boundary_before);
             let closes = word.boundary_after || next_opens;
             if !closes {
                 continue;
             }
             // A comma inside a list of actors is not a clause boundary.
-            let before = if word.is_punct { index.checked_sub(1).map(|previous| &self.words[previous]) } else { Some(word) };
-            let list_comma = before.is_some_and(|before| before.phrase.is_some()) && self.words.get(index + 1).is_some_and(|next| next.phrase.is_some() && !next.boundary_before);
+            let before = if word.is_punct {
+                index.checked_sub(1).map(|previous| &self.words[previous])
+            } else {
+                Some(word)
+            };
+            let list_comma = before.is_some_and(|before| before.phrase.is_some())
+                && self
+                    .words
+                    .get(index + 1)
+                    .is_some_and(|next| next.phrase.is_some() && !next.boundary_before);
             if list_comma {
                 continue;
             }
@@ -200,18 +254,35 @@ impl<'a> SentenceView<'a> {
 
     /// Marks known verb forms, so the word-order fallback never reads a verb as a
     /// modifier between a preposition and its noun.
-    pub fn mark_verbal(&mut self, is_verb: impl Fn(&str) -> bool, is_event_noun: impl Fn(&str) -> bool) {
+    pub fn mark_verbal(
+        &mut self,
+        is_verb: impl Fn(&str) -> bool,
+        is_event_noun: impl Fn(&str) -> bool,
+    ) {
         let lang = self.lang;
         for word in &mut self.words {
-            word.event_noun = word.surface.chars().next().is_some_and(|first| first.is_uppercase() || lang != Lang::De) && is_event_noun(&word.lemma);
-            if !word.verbal && (words::is_auxiliary(lang, &word.norm) || (word.surface.chars().next().is_some_and(char::is_lowercase) && is_verb(&word.norm))) {
+            word.event_noun = word
+                .surface
+                .chars()
+                .next()
+                .is_some_and(|first| first.is_uppercase() || lang != Lang::De)
+                && is_event_noun(&word.lemma);
+            if !word.verbal
+                && (words::is_auxiliary(lang, &word.norm)
+                    || (word.surface.chars().next().is_some_and(char::is_lowercase)
+                        && is_verb(&word.norm)))
+            {
                 word.verbal = true;
             }
         }
     }
 
     pub fn clause_of(&self, index: usize) -> (usize, usize) {
-        self.clauses.iter().copied().find(|(start, end)| (*start..*end).contains(&index)).unwrap_or((0, self.words.len()))
+        self.clauses
+            .iter()
+            .copied()
+            .find(|(start, end)| (*start..*end).contains(&index))
+            .unwrap_or((0, self.words.len()))
     }
 
     pub fn children(&self, index: usize) -> &[usize] {
@@ -229,20 +300,36 @@ impl<'a> SentenceView<'a> {
     /// The actor mentions a dependency subtree names: the token's own phrase, or a
     /// name/genitive/modifier inside it, plus its conjuncts.
     fn resolve(&self, index: usize, depth: usize, out: &mut Vec<usize>) {
+        let mut budget = 32;
+        self.resolve_within(index, depth, out, &mut budget);
+    }
+
+    /// `budget` bounds the walk: parses from outside may contain cycles.
+    fn resolve_within(&self, index: usize, depth: usize, out: &mut Vec<usize>, budget: &mut usize) {
+        if *budget == 0 {
+            return;
+        }
+        *budget -= 1;
         if let Some(phrase) = self.words[index].phrase {
             push_unique(out, self.phrases[phrase].mention);
         } else if depth < 2 {
             for &child in self.children(index) {
                 let relation = self.deprel(child);
-                let has_case = self.children(child).iter().any(|&grandchild| self.base_deprel(grandchild) == "case");
+                let has_case = self
+                    .children(child)
+                    .iter()
+                    .any(|&grandchild| self.base_deprel(grandchild) == "case");
                 let genitive_case = self.children(child).iter().any(|&grandchild| {
-                    self.base_deprel(grandchild) == "case" && matches!(self.words[grandchild].lemma.as_str(), "of" | "'s")
+                    self.base_deprel(grandchild) == "case"
+                        && matches!(self.words[grandchild].lemma.as_str(), "of" | "'s")
                 });
-                let descend = matches!(relation, "flat" | "flat:name" | "appos" | "compound" | "nmod:poss" | "amod")
-                    || (relation.starts_with("nmod") && (!has_case || genitive_case));
+                let descend = matches!(
+                    relation,
+                    "flat" | "flat:name" | "appos" | "compound" | "nmod:poss" | "amod"
+                ) || (relation.starts_with("nmod") && (!has_case || genitive_case));
                 if descend {
                     let before = out.len();
-                    self.resolve(child, depth + 1, out);
+                    self.resolve_within(child, depth + 1, out, budget);
                     if out.len() > before {
                         break;
                     }
@@ -251,7 +338,7 @@ impl<'a> SentenceView<'a> {
         }
         for &child in self.children(index) {
             if self.base_deprel(child) == "conj" {
-                self.resolve(child, depth, out);
+                self.resolve_within(child, depth, out, budget);
             }
         }
     }
@@ -272,25 +359,53 @@ impl<'a> SentenceView<'a> {
 
     /// Builds the frame of the trigger at `index` from the parse.
     pub fn parsed_frame(&self, index: usize, noun: bool, forms: &[(String, FormKind)]) -> Frame {
-        let mut frame = Frame { parsed: true, ..Frame::default() };
+        let mut frame = Frame {
+            parsed: true,
+            ..Frame::default()
+        };
         let mut dependents: Vec<usize> = self.children(index).to_vec();
         // Light verbs and nominal objects: PPs attached to the object noun count too.
         for &child in self.children(index) {
-            if matches!(self.base_deprel(child), "obj" | "dobj") && self.words[child].phrase.is_none() && self.words[child].event_noun && !noun {
+            if matches!(self.base_deprel(child), "obj" | "dobj")
+                && self.words[child].phrase.is_none()
+                && self.words[child].event_noun
+                && !noun
+            {
                 for &grandchild in self.children(child) {
-                    if matches!(self.case_marker(grandchild).as_deref(), Some("zwischen" | "between")) {
+                    if matches!(
+                        self.case_marker(grandchild).as_deref(),
+                        Some("zwischen" | "between")
+                    ) {
                         let mut mentions = Vec::new();
                         self.resolve(grandchild, 0, &mut mentions);
                         if !mentions.is_empty() {
-                            frame.arguments.push(Argument { role: Role::Obj, mentions, via: "object-noun-zwischen".into() });
+                            frame.arguments.push(Argument {
+                                role: Role::Obj,
+                                mentions,
+                                via: "object-noun-zwischen".into(),
+                            });
                         }
                     }
                 }
             }
-            if matches!(self.base_deprel(child), "obj" | "dobj") && self.words[child].phrase.is_none() {
+            if matches!(self.base_deprel(child), "obj" | "dobj")
+                && self.words[child].phrase.is_none()
+            {
+                // PPs of the object noun, and of its `of` attribute ("resumption of ties with X").
                 for &grandchild in self.children(child) {
-                    if matches!(self.base_deprel(grandchild), "nmod" | "obl") && self.case_marker(grandchild).is_some() {
+                    if matches!(self.base_deprel(grandchild), "nmod" | "obl")
+                        && self.case_marker(grandchild).is_some()
+                    {
                         dependents.push(grandchild);
+                        if self.words[grandchild].phrase.is_none() {
+                            for &deeper in self.children(grandchild) {
+                                if matches!(self.base_deprel(deeper), "nmod" | "obl")
+                                    && self.case_marker(deeper).is_some()
+                                {
+                                    dependents.push(deeper);
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -302,27 +417,55 @@ impl<'a> SentenceView<'a> {
             if relation == "aux:pass" || relation == "auxpass" || relation.ends_with(":pass") {
                 passive = true;
             }
-            if self.base_deprel(child) == "aux" && words::is_passive_auxiliary(self.lang, &self.words[child].lemma) && self.is_participle(index, forms) {
+            if self.base_deprel(child) == "aux"
+                && words::is_passive_auxiliary(self.lang, &self.words[child].lemma)
+                && self.is_participle(index, forms)
+            {
                 passive = true;
             }
         }
         frame.passive = passive;
         // Subjects are shared with the first conjunct or the controlling verb.
-        let has_subject = dependents.iter().any(|&child| self.base_deprel(child) == "nsubj");
+        let has_subject = dependents
+            .iter()
+            .any(|&child| self.base_deprel(child) == "nsubj");
         if !has_subject && !noun {
             let mut current = index;
             for _ in 0..3 {
                 let relation = self.base_deprel(current);
-                let Some(head) = self.words[current].token.head.map(|head| head as usize).filter(|head| *head < self.words.len()) else { break };
+                let Some(head) = self.words[current]
+                    .token
+                    .head
+                    .map(|head| head as usize)
+                    .filter(|head| *head < self.words.len())
+                else {
+                    break;
+                };
                 if !matches!(relation, "conj" | "xcomp") {
                     break;
                 }
-                if let Some(&subject) = self.children(head).iter().find(|&&child| self.base_deprel(child) == "nsubj") {
+                if let Some(&subject) = self
+                    .children(head)
+                    .iter()
+                    .find(|&&child| self.base_deprel(child) == "nsubj")
+                {
                     let mut mentions = Vec::new();
                     self.resolve(subject, 0, &mut mentions);
-                    let role = if self.deprel(subject).ends_with(":pass") && !passive { Role::Obj } else if passive { Role::Obj } else { Role::Subj };
+                    let role = if self.deprel(subject).ends_with(":pass") || passive {
+                        Role::Obj
+                    } else {
+                        Role::Subj
+                    };
                     if !mentions.is_empty() {
-                        frame.arguments.push(Argument { role, mentions, via: format!("{} of {}", self.deprel(subject), self.words[head].surface) });
+                        frame.arguments.push(Argument {
+                            role,
+                            mentions,
+                            via: format!(
+                                "{} of {}",
+                                self.deprel(subject),
+                                self.words[head].surface
+                            ),
+                        });
                     }
                     break;
                 }
@@ -335,8 +478,25 @@ impl<'a> SentenceView<'a> {
             if word.norm != word.lemma {
                 frame.words.push(word.norm.clone());
             }
-            for &grandchild in self.children(child) {
-                frame.words.push(self.words[grandchild].lemma.clone());
+            // Words of the dependents and their dependents, for required words (deeper
+            // levels made PETRARCH's patterns over-fire on the unit tests).
+            let mut stack: Vec<(usize, usize)> = self
+                .children(child)
+                .iter()
+                .map(|&grandchild| (grandchild, 1))
+                .collect();
+            while let Some((position, depth)) = stack.pop() {
+                frame.words.push(self.words[position].lemma.clone());
+                if self.words[position].norm != self.words[position].lemma {
+                    frame.words.push(self.words[position].norm.clone());
+                }
+                if depth < 1 {
+                    stack.extend(
+                        self.children(position)
+                            .iter()
+                            .map(|&deeper| (deeper, depth + 1)),
+                    );
+                }
             }
             let relation = self.deprel(child);
             let base = self.base_deprel(child);
@@ -344,15 +504,34 @@ impl<'a> SentenceView<'a> {
                 "nsubj" if relation.ends_with(":pass") => Some(Role::Obj),
                 "nsubj" if passive => Some(Role::Obj),
                 "nsubj" => Some(Role::Subj),
-                "obj" | "dobj" => Some(if word.token.feats.case == Some(lagebild_doc::Case::Dat) { Role::Dat } else { Role::Obj }),
+                "obj" | "dobj" => Some(if word.token.feats.case == Some(lagebild_doc::Case::Dat) {
+                    Role::Dat
+                } else {
+                    Role::Obj
+                }),
                 "iobj" => Some(Role::Dat),
                 "obl" | "nmod" | "nmod:poss" | "amod" | "compound" | "det" => {
                     match self.case_marker(child) {
-                        Some(preposition) if passive && (relation.ends_with(":agent") || words::is_agent_preposition(self.lang, &preposition)) => Some(Role::Subj),
-                        Some(preposition) if noun && matches!(preposition.as_str(), "'s") => Some(Role::Gen),
+                        Some(preposition)
+                            if passive
+                                && (relation.ends_with(":agent")
+                                    || words::is_agent_preposition(self.lang, &preposition)) =>
+                        {
+                            Some(Role::Subj)
+                        }
+                        Some(preposition) if noun && matches!(preposition.as_str(), "'s") => {
+                            Some(Role::Gen)
+                        }
                         Some(preposition) => Some(Role::Prep(preposition)),
-                        None if noun && (matches!(relation, "nmod:poss" | "amod" | "compound" | "nmod") || relation == "det") => Some(Role::Gen),
-                        None if word.token.feats.case == Some(lagebild_doc::Case::Dat) => Some(Role::Dat),
+                        None if noun
+                            && (matches!(relation, "nmod:poss" | "amod" | "compound" | "nmod")
+                                || relation == "det") =>
+                        {
+                            Some(Role::Gen)
+                        }
+                        None if word.token.feats.case == Some(lagebild_doc::Case::Dat) => {
+                            Some(Role::Dat)
+                        }
                         None if relation.ends_with(":agent") => Some(Role::Subj),
                         None => None,
                     }
@@ -362,8 +541,13 @@ impl<'a> SentenceView<'a> {
             let Some(role) = role else { continue };
             let mut mentions = Vec::new();
             self.resolve(child, 0, &mut mentions);
-            if !mentions.is_empty() && !frame.arguments.iter().any(|argument| argument.role == role) {
-                frame.arguments.push(Argument { role, mentions, via: relation.to_string() });
+            if !mentions.is_empty() && !frame.arguments.iter().any(|argument| argument.role == role)
+            {
+                frame.arguments.push(Argument {
+                    role,
+                    mentions,
+                    via: relation.to_string(),
+                });
             }
         }
         frame
@@ -386,14 +570,34 @@ impl<'a> SentenceView<'a> {
             return frame;
         }
         let participle = self.is_participle(index, forms);
-        let passive = participle && self.words[start..end].iter().any(|word| words::is_passive_auxiliary(self.lang, &word.norm));
+        let passive = participle
+            && self.words[start..end]
+                .iter()
+                .any(|word| words::is_passive_auxiliary(self.lang, &word.norm));
         frame.passive = passive;
-        let subordinate = self.words.get(start).is_some_and(|word| words::is_subordinator(self.lang, &word.norm))
-            || (self.lang == Lang::De && start > 0 && self.words.get(start).is_some_and(|word| words::is_relative_pronoun(&word.norm)));
+        let subordinate = self
+            .words
+            .get(start)
+            .is_some_and(|word| words::is_subordinator(self.lang, &word.norm))
+            || (self.lang == Lang::De
+                && start > 0
+                && self
+                    .words
+                    .get(start)
+                    .is_some_and(|word| words::is_relative_pronoun(&word.norm)));
         // The finite verb: the first auxiliary of the clause, or the trigger itself.
-        let finite = (start..=index).find(|&position| position == index || words::is_auxiliary(self.lang, &self.words[position].norm)).unwrap_or(index);
-        let plain: Vec<&Group> = groups.iter().filter(|group| group.preposition.is_none()).collect();
-        let (subject, objects): (Option<&Group>, Vec<&Group>) = if subordinate || (self.lang == Lang::De && plain.iter().all(|group| group.first > finite)) {
+        let finite = (start..=index)
+            .find(|&position| {
+                position == index || words::is_auxiliary(self.lang, &self.words[position].norm)
+            })
+            .unwrap_or(index);
+        let plain: Vec<&Group> = groups
+            .iter()
+            .filter(|group| group.preposition.is_none())
+            .collect();
+        let (subject, objects): (Option<&Group>, Vec<&Group>) = if subordinate
+            || (self.lang == Lang::De && plain.iter().all(|group| group.first > finite))
+        {
             let mut iterator = plain.iter().copied();
             if subordinate || self.lang == Lang::De {
                 (iterator.next(), iterator.collect())
@@ -401,40 +605,80 @@ impl<'a> SentenceView<'a> {
                 (None, iterator.collect())
             }
         } else {
-            let before: Vec<&Group> = plain.iter().copied().filter(|group| group.last < finite).collect();
-            let after: Vec<&Group> = plain.iter().copied().filter(|group| group.first > finite).collect();
+            let before: Vec<&Group> = plain
+                .iter()
+                .copied()
+                .filter(|group| group.last < finite)
+                .collect();
+            let after: Vec<&Group> = plain
+                .iter()
+                .copied()
+                .filter(|group| group.first > finite)
+                .collect();
             (before.last().copied(), after)
         };
-        let (subject_role, object_role) = if passive { (Role::Obj, None) } else { (Role::Subj, Some(Role::Obj)) };
+        let (subject_role, object_role) = if passive {
+            (Role::Obj, None)
+        } else {
+            (Role::Subj, Some(Role::Obj))
+        };
         if let Some(subject) = subject {
-            frame.arguments.push(Argument { role: subject_role.clone(), mentions: subject.mentions.clone(), via: if subordinate { "linear:first".into() } else { "linear:before-verb".into() } });
+            frame.arguments.push(Argument {
+                role: subject_role.clone(),
+                mentions: subject.mentions.clone(),
+                via: if subordinate {
+                    "linear:first".into()
+                } else {
+                    "linear:before-verb".into()
+                },
+            });
         }
         // An object noun with a `zwischen` attribute names the targets ("verurteilten die
         // Kooperation zwischen Russland und Nordkorea").
         let between = groups.iter().find(|group| {
             group.first > finite
                 && matches!(group.preposition.as_deref(), Some("zwischen" | "between"))
-                && group.preposition_at.and_then(|at| at.checked_sub(1)).is_some_and(|noun| self.words[noun].event_noun)
+                && group
+                    .preposition_at
+                    .and_then(|at| at.checked_sub(1))
+                    .is_some_and(|noun| self.words[noun].event_noun)
         });
-        if objects.is_empty() && !passive {
-            if let Some(group) = between {
-                frame.arguments.push(Argument { role: Role::Obj, mentions: group.mentions.clone(), via: "linear:object-noun-zwischen".into() });
-            }
+        if objects.is_empty()
+            && !passive
+            && let Some(group) = between
+        {
+            frame.arguments.push(Argument {
+                role: Role::Obj,
+                mentions: group.mentions.clone(),
+                via: "linear:object-noun-zwischen".into(),
+            });
         }
         if let Some(object_role) = object_role {
             // More than one plain object group is ambiguous: keep only the first, and only
             // when it is the sole one or the language orders dative before accusative.
-            if let Some(first) = objects.first() {
-                if objects.len() == 1 {
-                    frame.arguments.push(Argument { role: object_role, mentions: first.mentions.clone(), via: "linear:after-verb".into() });
-                }
+            if let Some(first) = objects.first()
+                && objects.len() == 1
+            {
+                frame.arguments.push(Argument {
+                    role: object_role,
+                    mentions: first.mentions.clone(),
+                    via: "linear:after-verb".into(),
+                });
             }
         }
         for group in groups.iter().filter(|group| group.preposition.is_some()) {
             let preposition = group.preposition.clone().unwrap_or_default();
-            let role = if passive && words::is_agent_preposition(self.lang, &preposition) { Role::Subj } else { Role::Prep(preposition.clone()) };
+            let role = if passive && words::is_agent_preposition(self.lang, &preposition) {
+                Role::Subj
+            } else {
+                Role::Prep(preposition.clone())
+            };
             if !frame.arguments.iter().any(|argument| argument.role == role) {
-                frame.arguments.push(Argument { role, mentions: group.mentions.clone(), via: format!("linear:{preposition}") });
+                frame.arguments.push(Argument {
+                    role,
+                    mentions: group.mentions.clone(),
+                    via: format!("linear:{preposition}"),
+                });
             }
         }
         frame
@@ -446,16 +690,30 @@ impl<'a> SentenceView<'a> {
             let before = &self.words[index - 1];
             // German prenominal actors are genitives (`Russlands`) or adjectives
             // (`russische`); a bare name before a noun is an object ("wirft Russland Hilfe vor").
-            let prenominal = self.lang != Lang::De || before.surface.ends_with('s') || before.surface.chars().next().is_some_and(char::is_lowercase) || self.parsed;
-            if let Some(phrase) = before.phrase.filter(|_| prenominal) {
-                if !before.boundary_after {
-                    frame.arguments.push(Argument { role: Role::Gen, mentions: vec![self.phrases[phrase].mention], via: "linear:before-noun".into() });
-                }
+            let prenominal = self.lang != Lang::De
+                || before.surface.ends_with('s')
+                || before
+                    .surface
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+                || self.parsed;
+            if let Some(phrase) = before.phrase.filter(|_| prenominal)
+                && !before.boundary_after
+            {
+                frame.arguments.push(Argument {
+                    role: Role::Gen,
+                    mentions: vec![self.phrases[phrase].mention],
+                    via: "linear:before-noun".into(),
+                });
             }
         }
         // Attributes after the noun, each within a few tokens of the previous one.
         let mut position = index;
-        for group in groups.iter().filter(|group| group.first > index && group.first < end) {
+        for group in groups
+            .iter()
+            .filter(|group| group.first > index && group.first < end)
+        {
             let gap = group.first - position;
             let start_of_attribute = group.preposition_at.unwrap_or(group.first);
             if start_of_attribute > position + 3 || gap > 6 {
@@ -466,7 +724,11 @@ impl<'a> SentenceView<'a> {
                 None => Role::Gen,
             };
             if !frame.arguments.iter().any(|argument| argument.role == role) {
-                frame.arguments.push(Argument { role, mentions: group.mentions.clone(), via: "linear:after-noun".into() });
+                frame.arguments.push(Argument {
+                    role,
+                    mentions: group.mentions.clone(),
+                    via: "linear:after-noun".into(),
+                });
             }
             position = group.last;
         }
@@ -483,10 +745,19 @@ impl<'a> SentenceView<'a> {
             };
             let phrase = &self.phrases[phrase_index];
             let genitive = self.lang == Lang::De
-                && (self.words[phrase.first].surface.ends_with('s') || phrase.first.checked_sub(1).is_some_and(|previous| matches!(self.words[previous].norm.as_str(), "des" | "der")));
+                && (self.words[phrase.first].surface.ends_with('s')
+                    || phrase.first.checked_sub(1).is_some_and(|previous| {
+                        matches!(self.words[previous].norm.as_str(), "des" | "der")
+                    }));
             let preposition_at = self.governing_preposition(phrase.first, start, genitive);
             let preposition = preposition_at.map(|at| self.words[at].norm.clone());
-            let mut group = Group { first: phrase.first, last: phrase.last, mentions: vec![phrase.mention], preposition, preposition_at };
+            let mut group = Group {
+                first: phrase.first,
+                last: phrase.last,
+                mentions: vec![phrase.mention],
+                preposition,
+                preposition_at,
+            };
             index = phrase.last + 1;
             // Extend over ", X", "und X", "und dem X".
             loop {
@@ -503,7 +774,12 @@ impl<'a> SentenceView<'a> {
                         break;
                     }
                 }
-                match self.words.get(probe).and_then(|word| word.phrase).filter(|_| saw_link && probe < end) {
+                match self
+                    .words
+                    .get(probe)
+                    .and_then(|word| word.phrase)
+                    .filter(|_| saw_link && probe < end)
+                {
                     Some(next) => {
                         let next = &self.phrases[next];
                         push_unique(&mut group.mentions, next.mention);
@@ -542,7 +818,9 @@ impl<'a> SentenceView<'a> {
             if word.is_punct && word.token.span.slice(self.text) == "-" {
                 continue;
             }
-            let noun = matches!(word.token.upos, Upos::Noun) || (word.token.upos == Upos::X && word.surface.chars().next().is_some_and(char::is_uppercase));
+            let noun = matches!(word.token.upos, Upos::Noun)
+                || (word.token.upos == Upos::X
+                    && word.surface.chars().next().is_some_and(char::is_uppercase));
             // Titles and genitive heads may stand between a preposition and a name
             // ("zu Nordkoreas Machthaber Kim", "gegen Resolutionen Borlands").
             let _ = genitive;
@@ -551,22 +829,34 @@ impl<'a> SentenceView<'a> {
                 return None;
             }
             // A genitive article belongs to the name ("nach den Worten des Generalsekretärs").
-            let genitive_article = genitive && position + 1 == first && matches!(word.norm.as_str(), "des" | "der");
-            if (matches!(word.token.upos, Upos::Det) || words::is_determiner(self.lang, &word.norm)) && !genitive_article {
+            let genitive_article =
+                genitive && position + 1 == first && matches!(word.norm.as_str(), "des" | "der");
+            if (matches!(word.token.upos, Upos::Det) || words::is_determiner(self.lang, &word.norm))
+                && !genitive_article
+            {
                 determiner_seen = true;
             }
             // "zwischen Nord- und Südkorea": a truncated compound joins the conjunct.
             if words::is_conjunction(self.lang, &word.norm) {
-                let truncated = position.checked_sub(1).is_some_and(|previous| self.words[previous].token.span.slice(self.text).ends_with('-'));
+                let truncated = position.checked_sub(1).is_some_and(|previous| {
+                    self.words[previous]
+                        .token
+                        .span
+                        .slice(self.text)
+                        .ends_with('-')
+                });
                 if !truncated {
                     return None;
                 }
                 continue;
             }
-            let modifier = matches!(word.token.upos, Upos::Det | Upos::Adj | Upos::Adv | Upos::Num)
-                || (noun && nouns < 2)
+            let modifier = matches!(
+                word.token.upos,
+                Upos::Det | Upos::Adj | Upos::Adv | Upos::Num
+            ) || (noun && nouns < 2)
                 || words::is_determiner(self.lang, &word.norm)
-                || (word.token.upos == Upos::X && word.surface.chars().next().is_some_and(char::is_lowercase));
+                || (word.token.upos == Upos::X
+                    && word.surface.chars().next().is_some_and(char::is_lowercase));
             if !modifier {
                 return None;
             }
@@ -580,7 +870,10 @@ impl<'a> SentenceView<'a> {
 
 /// Adjacent mentions of one actor ("US-Präsident Donald Trump"): same code root.
 fn same_actor(left: &ActorMention, right: &ActorMention) -> bool {
-    left.code.get(..3).is_some_and(|root| right.code.starts_with(root)) && (!left.code.starts_with("IGO") || left.code == right.code)
+    left.code
+        .get(..3)
+        .is_some_and(|root| right.code.starts_with(root))
+        && (!left.code.starts_with("IGO") || left.code == right.code)
 }
 
 #[derive(Clone, Debug)]

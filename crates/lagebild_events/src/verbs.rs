@@ -26,16 +26,35 @@ pub struct Candidate {
 
 impl VerbDictionary {
     /// Compiles entries; `irregular` holds the irregular verb forms of the language.
-    pub fn new(lang: Lang, entries: Vec<Entry>, irregular: &HashMap<String, Vec<(String, FormKind)>>) -> VerbDictionary {
-        let mut dictionary = VerbDictionary { lang, ..VerbDictionary::default() };
+    pub fn new(
+        lang: Lang,
+        entries: Vec<Entry>,
+        irregular: &HashMap<String, Vec<(String, FormKind)>>,
+    ) -> VerbDictionary {
+        let mut dictionary = VerbDictionary {
+            lang,
+            ..VerbDictionary::default()
+        };
         for (index, entry) in entries.iter().enumerate() {
             match entry.kind {
-                TriggerKind::Noun => dictionary.nouns.entry(entry.trigger.clone()).or_default().push(index),
+                TriggerKind::Noun => dictionary
+                    .nouns
+                    .entry(entry.trigger.clone())
+                    .or_default()
+                    .push(index),
                 TriggerKind::Verb => {
-                    dictionary.verbs.entry(entry.trigger.clone()).or_default().push(index);
+                    dictionary
+                        .verbs
+                        .entry(entry.trigger.clone())
+                        .or_default()
+                        .push(index);
                     if lang == Lang::De {
                         if let Some((particle, base)) = split_particle(&entry.trigger) {
-                            dictionary.separable.entry(base.to_string()).or_default().push((particle.to_string(), index));
+                            dictionary
+                                .separable
+                                .entry(base.to_string())
+                                .or_default()
+                                .push((particle.to_string(), index));
                         }
                         dictionary.forms.add_german(&entry.trigger, irregular);
                     } else {
@@ -45,7 +64,9 @@ impl VerbDictionary {
             }
         }
         // Most specific first, then file order.
-        let order = |list: &mut Vec<usize>| list.sort_by_key(|&index| (std::cmp::Reverse(entries[index].specificity()), index));
+        let order = |list: &mut Vec<usize>| {
+            list.sort_by_key(|&index| (std::cmp::Reverse(entries[index].specificity()), index))
+        };
         dictionary.verbs.values_mut().for_each(order);
         dictionary.nouns.values_mut().for_each(order);
         dictionary.entries = entries;
@@ -67,11 +88,14 @@ impl VerbDictionary {
             return Some((key.as_str(), list));
         }
         if self.lang == Lang::En {
-            let singular = lemma.strip_suffix("ies").map(|stem| format!("{stem}y")).or_else(|| lemma.strip_suffix('s').map(str::to_string));
-            if let Some(singular) = singular {
-                if let Some((key, list)) = self.nouns.get_key_value(&singular) {
-                    return Some((key.as_str(), list));
-                }
+            let singular = lemma
+                .strip_suffix("ies")
+                .map(|stem| format!("{stem}y"))
+                .or_else(|| lemma.strip_suffix('s').map(str::to_string));
+            if let Some(singular) = singular
+                && let Some((key, list)) = self.nouns.get_key_value(&singular)
+            {
+                return Some((key.as_str(), list));
             }
             return None;
         }

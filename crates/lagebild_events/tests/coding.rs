@@ -49,17 +49,31 @@ fn build(fixture: &Fixture<'_>) -> (Document, TextAnalysis, Vec<ActorMention>) {
             let mut offset = 0;
             for piece in text.split(' ') {
                 if !piece.is_empty() {
-                    tokens.push(Token { span: Span::from_range(offset..offset + piece.len()), lemma: piece.to_string(), ..Token::default() });
+                    tokens.push(Token {
+                        span: Span::from_range(offset..offset + piece.len()),
+                        lemma: piece.to_string(),
+                        ..Token::default()
+                    });
                 }
                 offset += piece.len() + 1;
             }
         }
     }
-    let analysis = TextAnalysis { sentences: vec![Sentence { span: Span::from_range(0..text.len()), token_start: 0, token_end: tokens.len() as u32 }], tokens };
+    let analysis = TextAnalysis {
+        sentences: vec![Sentence {
+            span: Span::from_range(0..text.len()),
+            token_start: 0,
+            token_end: tokens.len() as u32,
+        }],
+        tokens,
+    };
     let mut actors = Vec::new();
     let mut from = 0;
     for (surface, code) in fixture.actors {
-        let start = text[from..].find(surface).map(|at| at + from).unwrap_or_else(|| panic!("actor {surface:?} not in {text:?}"));
+        let start = text[from..]
+            .find(surface)
+            .map(|at| at + from)
+            .unwrap_or_else(|| panic!("actor {surface:?} not in {text:?}"));
         from = start + surface.len();
         actors.push(ActorMention {
             span: Span::from_range(start..start + surface.len()),
@@ -75,15 +89,30 @@ fn build(fixture: &Fixture<'_>) -> (Document, TextAnalysis, Vec<ActorMention>) {
     let doc = Document {
         text,
         lang: fixture.lang,
-        published: fixture.published.and_then(|date| chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()),
+        published: fixture
+            .published
+            .and_then(|date| chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()),
         ..Document::default()
     };
     (doc, analysis, actors)
 }
 
 fn render(event: &Event) -> String {
-    let modality: Vec<&str> = event.modality.iter().map(|modality| modality.as_str()).collect();
-    let mut line = format!("{}->{} {} {}", event.source.code, event.target.as_ref().map_or("-", |target| target.code.as_str()), event.cameo, modality.join(","));
+    let modality: Vec<&str> = event
+        .modality
+        .iter()
+        .map(|modality| modality.as_str())
+        .collect();
+    let mut line = format!(
+        "{}->{} {} {}",
+        event.source.code,
+        event
+            .target
+            .as_ref()
+            .map_or("-", |target| target.code.as_str()),
+        event.cameo,
+        modality.join(",")
+    );
     if let Some(attribution) = &event.attributed_to {
         line.push_str(&format!(" by {}", attribution.name));
     }
@@ -94,11 +123,26 @@ fn render(event: &Event) -> String {
 fn check(fixture: Fixture<'_>, expected: &[&str]) {
     let coder = Coder::embedded();
     let (doc, analysis, actors) = build(&fixture);
-    let input = CodingInput { doc: &doc, analysis: &analysis, actors: &actors, quotes: &[], times: &[], places: &[] };
+    let input = CodingInput {
+        doc: &doc,
+        analysis: &analysis,
+        actors: &actors,
+        quotes: &[],
+        times: &[],
+        places: &[],
+    };
     let events = coder.code(&input);
     for event in &events {
-        assert!(event.trigger.end as usize <= doc.text.len() && doc.text.is_char_boundary(event.trigger.start as usize), "trigger span out of bounds");
-        assert!(event.rule.contains(".txt:"), "rule names a file line: {}", event.rule);
+        assert!(
+            event.trigger.end as usize <= doc.text.len()
+                && doc.text.is_char_boundary(event.trigger.start as usize),
+            "trigger span out of bounds"
+        );
+        assert!(
+            event.rule.contains(".txt:"),
+            "rule names a file line: {}",
+            event.rule
+        );
         assert!(lagebild_events::is_valid_cameo(&event.cameo));
         assert_eq!(event.quad_class, lagebild_events::quad_class(&event.cameo));
     }
@@ -107,24 +151,58 @@ fn check(fixture: Fixture<'_>, expected: &[&str]) {
     let mut want: Vec<String> = expected.iter().map(|line| line.to_string()).collect();
     want.sort();
     if got != want {
-        panic!("{:?}\n  got:  {got:#?}\n  want: {want:#?}\n{}", doc.text, coder.explain(&input, 0));
+        panic!(
+            "{:?}\n  got:  {got:#?}\n  want: {want:#?}\n{}",
+            doc.text,
+            coder.explain(&input, 0)
+        );
     }
 }
 
 fn de<'a>(text: &'a str, actors: &'a [(&'a str, &'a str)]) -> Fixture<'a> {
-    Fixture { lang: Lang::De, text, parse: None, actors, published: None }
+    Fixture {
+        lang: Lang::De,
+        text,
+        parse: None,
+        actors,
+        published: None,
+    }
 }
 
 fn en<'a>(text: &'a str, actors: &'a [(&'a str, &'a str)]) -> Fixture<'a> {
-    Fixture { lang: Lang::En, text, parse: None, actors, published: None }
+    Fixture {
+        lang: Lang::En,
+        text,
+        parse: None,
+        actors,
+        published: None,
+    }
 }
 
 #[test]
 fn german_separable_verb_with_dative_target_unparsed() {
-    check(de("Die Regierung Arlands wirft Borland Spionage vor .", &[("Regierung Arlands", "ARLGOV"), ("Borland", "BOR")]), &["ARLGOV->BOR 1125 asserted"]);
-    check(de("Arland hat Borland Unterstützung für Terroristen vorgeworfen .", &[("Arland", "ARL"), ("Borland", "BOR")]), &["ARL->BOR 112 asserted"]);
+    check(
+        de(
+            "Die Regierung Arlands wirft Borland Spionage vor .",
+            &[("Regierung Arlands", "ARLGOV"), ("Borland", "BOR")],
+        ),
+        &["ARLGOV->BOR 1125 asserted"],
+    );
+    check(
+        de(
+            "Arland hat Borland Unterstützung für Terroristen vorgeworfen .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 112 asserted"],
+    );
     // Without its particle the base verb is not an accusation.
-    check(de("Arland wirft Borland einen Ball zu .", &[("Arland", "ARL"), ("Borland", "BOR")]), &[]);
+    check(
+        de(
+            "Arland wirft Borland einen Ball zu .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &[],
+    );
 }
 
 #[test]
@@ -136,24 +214,63 @@ fn german_separable_verb_parsed() {
         Hilfe Hilfe NOUN 2 obj Case=Acc
         vor vor ADP 2 compound:prt
         . . PUNCT 2 punct";
-    check(Fixture { parse: Some(parse), ..de("", &[("Arland", "ARL"), ("Borland", "BOR")]) }, &["ARL->BOR 112 asserted"]);
+    check(
+        Fixture {
+            parse: Some(parse),
+            ..de("", &[("Arland", "ARL"), ("Borland", "BOR")])
+        },
+        &["ARL->BOR 112 asserted"],
+    );
 }
 
 #[test]
 fn german_valency_roles() {
     // sich mit jemandem treffen: the target is in the mit-phrase.
-    check(de("Der Kanzler traf sich in Kolda mit dem Präsidenten Borlands .", &[("Kanzler", "ARLGOV"), ("Präsidenten Borlands", "BORGOV")]), &["ARLGOV->BORGOV 040 asserted"]);
+    check(
+        de(
+            "Der Kanzler traf sich in Kolda mit dem Präsidenten Borlands .",
+            &[("Kanzler", "ARLGOV"), ("Präsidenten Borlands", "BORGOV")],
+        ),
+        &["ARLGOV->BORGOV 040 asserted"],
+    );
     // auf jemanden schießen
-    check(de("Soldaten Arlands schossen auf Demonstranten aus Borland .", &[("Soldaten Arlands", "ARLMIL"), ("Demonstranten aus Borland", "BORCVL")]), &["ARLMIL->BORCVL 193 asserted"]);
+    check(
+        de(
+            "Soldaten Arlands schossen auf Demonstranten aus Borland .",
+            &[
+                ("Soldaten Arlands", "ARLMIL"),
+                ("Demonstranten aus Borland", "BORCVL"),
+            ],
+        ),
+        &["ARLMIL->BORCVL 193 asserted"],
+    );
     // Light verb construction: Kritik üben an
-    check(de("Arland übte scharfe Kritik an Borland .", &[("Arland", "ARL"), ("Borland", "BOR")]), &["ARL->BOR 110 asserted"]);
+    check(
+        de(
+            "Arland übte scharfe Kritik an Borland .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 110 asserted"],
+    );
     // An actor inside a prepositional phrase is no subject.
-    check(de("Mit Blick auf Arland verurteilte Borland die Entscheidung .", &[("Arland", "ARL"), ("Borland", "BOR")]), &[]);
+    check(
+        de(
+            "Mit Blick auf Arland verurteilte Borland die Entscheidung .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &[],
+    );
 }
 
 #[test]
 fn german_passive_maps_the_agent_to_the_source() {
-    check(de("Borland wurde von Arland angegriffen .", &[("Borland", "BOR"), ("Arland", "ARL")]), &["ARL->BOR 190 asserted"]);
+    check(
+        de(
+            "Borland wurde von Arland angegriffen .",
+            &[("Borland", "BOR"), ("Arland", "ARL")],
+        ),
+        &["ARL->BOR 190 asserted"],
+    );
     let parse = "
         Borland Borland PROPN 4 nsubj:pass
         wurde werden AUX 4 aux:pass
@@ -163,25 +280,62 @@ fn german_passive_maps_the_agent_to_the_source() {
         kritisiert kritisieren VERB 0 root VerbForm=Part
         . . PUNCT 6 punct";
     // Heads above are written against a 6-token sentence: fix them to the real layout.
-    let parse = parse.replace("PROPN 4 nsubj:pass", "PROPN 6 nsubj:pass").replace("AUX 4 aux:pass", "AUX 6 aux:pass").replace("ADP 5 case", "ADP 4 case");
-    check(Fixture { parse: Some(&parse), ..de("", &[("Borland", "BOR"), ("Arland", "ARL")]) }, &["ARL->BOR 110 asserted"]);
+    let parse = parse
+        .replace("PROPN 4 nsubj:pass", "PROPN 6 nsubj:pass")
+        .replace("AUX 4 aux:pass", "AUX 6 aux:pass")
+        .replace("ADP 5 case", "ADP 4 case");
+    check(
+        Fixture {
+            parse: Some(&parse),
+            ..de("", &[("Borland", "BOR"), ("Arland", "ARL")])
+        },
+        &["ARL->BOR 110 asserted"],
+    );
 }
 
 #[test]
 fn german_negation_modality_and_future() {
-    check(de("Arland will Borland nicht angreifen .", &[("Arland", "ARL"), ("Borland", "BOR")]), &["ARL->BOR 190 negated,future"]);
-    check(de("Arland könnte Borland bedrohen .", &[("Arland", "ARL"), ("Borland", "BOR")]), &["ARL->BOR 130 hypothetical"]);
-    check(de("Arland wird Borland besuchen .", &[("Arland", "ARL"), ("Borland", "BOR")]), &["ARL->BOR 042 future"]);
+    check(
+        de(
+            "Arland will Borland nicht angreifen .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 190 negated,future"],
+    );
+    check(
+        de(
+            "Arland könnte Borland bedrohen .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 130 hypothetical"],
+    );
+    check(
+        de(
+            "Arland wird Borland besuchen .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 042 future"],
+    );
 }
 
 #[test]
 fn german_konjunktiv_reported_speech_is_attributed() {
     check(
-        de("Kolda verstoße damit gegen Resolutionen Borlands , sagte der Außenminister Arlands .", &[("Kolda", "KOL"), ("Borlands", "BOR"), ("Außenminister Arlands", "ARLGOV")]),
+        de(
+            "Kolda verstoße damit gegen Resolutionen Borlands , sagte der Außenminister Arlands .",
+            &[
+                ("Kolda", "KOL"),
+                ("Borlands", "BOR"),
+                ("Außenminister Arlands", "ARLGOV"),
+            ],
+        ),
         &["KOL->BOR 128 reported by Außenminister Arlands"],
     );
     check(
-        de("„ Arland unterstützt Borland mit Waffen “ , sagte Kolda .", &[("Arland", "ARL"), ("Borland", "BOR"), ("Kolda", "KOL")]),
+        de(
+            "„ Arland unterstützt Borland mit Waffen “ , sagte Kolda .",
+            &[("Arland", "ARL"), ("Borland", "BOR"), ("Kolda", "KOL")],
+        ),
         &["ARL->BOR 072 reported by Kolda"],
     );
 }
@@ -189,57 +343,150 @@ fn german_konjunktiv_reported_speech_is_attributed() {
 #[test]
 fn german_compound_actors_make_one_event_per_pair() {
     check(
-        de("Arland , Borland und Kolda verurteilten Zentra .", &[("Arland", "ARL"), ("Borland", "BOR"), ("Kolda", "KOL"), ("Zentra", "ZEN")]),
-        &["ARL->ZEN 111 asserted", "BOR->ZEN 111 asserted", "KOL->ZEN 111 asserted"],
+        de(
+            "Arland , Borland und Kolda verurteilten Zentra .",
+            &[
+                ("Arland", "ARL"),
+                ("Borland", "BOR"),
+                ("Kolda", "KOL"),
+                ("Zentra", "ZEN"),
+            ],
+        ),
+        &[
+            "ARL->ZEN 111 asserted",
+            "BOR->ZEN 111 asserted",
+            "KOL->ZEN 111 asserted",
+        ],
     );
-    check(de("Die Militär-Kooperation zwischen Arland und Borland wächst .", &[("Arland", "ARL"), ("Borland", "BOR")]), &["ARL->BOR 062 asserted", "BOR->ARL 062 asserted"]);
+    check(
+        de(
+            "Die Militär-Kooperation zwischen Arland und Borland wächst .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 062 asserted", "BOR->ARL 062 asserted"],
+    );
 }
 
 #[test]
 fn german_nominal_event_as_object_gives_the_targets() {
     // The cooperation is what Zentra condemns: targets Arland and Borland, no own event.
     check(
-        de("Zentra verurteilte die Militär-Kooperation zwischen Arland und Borland .", &[("Zentra", "ZEN"), ("Arland", "ARL"), ("Borland", "BOR")]),
+        de(
+            "Zentra verurteilte die Militär-Kooperation zwischen Arland und Borland .",
+            &[("Zentra", "ZEN"), ("Arland", "ARL"), ("Borland", "BOR")],
+        ),
         &["ZEN->ARL 111 asserted", "ZEN->BOR 111 asserted"],
     );
     // Indefinite or hypothetical noun phrases are no events; nor are multilateral ones.
-    check(de("Zentra plant einen möglichen Waffenstillstand zwischen Arland und Borland .", &[("Zentra", "ZEN"), ("Arland", "ARL"), ("Borland", "BOR")]), &[]);
     check(
-        de("Die Annäherung zwischen Arland , Borland und Kolda ist deutlich .", &[("Arland", "ARL"), ("Borland", "BOR"), ("Kolda", "KOL")]),
+        de(
+            "Zentra plant einen möglichen Waffenstillstand zwischen Arland und Borland .",
+            &[("Zentra", "ZEN"), ("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &[],
+    );
+    check(
+        de(
+            "Die Annäherung zwischen Arland , Borland und Kolda ist deutlich .",
+            &[("Arland", "ARL"), ("Borland", "BOR"), ("Kolda", "KOL")],
+        ),
         &[],
     );
     // A bare name before a noun is an object, not a possessor.
-    check(de("Zentra wirft Arland Hilfe für Borlands Armee vor .", &[("Zentra", "ZEN"), ("Arland", "ARL"), ("Borlands", "BOR")]), &["ZEN->ARL 112 asserted"]);
+    check(
+        de(
+            "Zentra wirft Arland Hilfe für Borlands Armee vor .",
+            &[("Zentra", "ZEN"), ("Arland", "ARL"), ("Borlands", "BOR")],
+        ),
+        &["ZEN->ARL 112 asserted"],
+    );
 }
 
 #[test]
 fn german_nominal_event_with_genitive() {
-    check(de("Der Besuch Arlands in Borland dauerte zwei Tage .", &[("Arlands", "ARL"), ("Borland", "BOR")]), &["ARL->BOR 042 asserted"]);
+    check(
+        de(
+            "Der Besuch Arlands in Borland dauerte zwei Tage .",
+            &[("Arlands", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 042 asserted"],
+    );
 }
 
 #[test]
 fn german_pluperfect_with_background_time_is_past() {
     check(
-        de("Der Präsident hatte in seiner ersten Amtszeit den Machthaber Borlands getroffen .", &[("Präsident", "ARLGOV"), ("Machthaber Borlands", "BORGOV")]),
+        de(
+            "Der Präsident hatte in seiner ersten Amtszeit den Machthaber Borlands getroffen .",
+            &[("Präsident", "ARLGOV"), ("Machthaber Borlands", "BORGOV")],
+        ),
         &["ARLGOV->BORGOV 040 past"],
     );
-    check(de("Der Präsident hatte Borland kürzlich getroffen .", &[("Präsident", "ARLGOV"), ("Borland", "BOR")]), &["ARLGOV->BOR 040 asserted"]);
+    check(
+        de(
+            "Der Präsident hatte Borland kürzlich getroffen .",
+            &[("Präsident", "ARLGOV"), ("Borland", "BOR")],
+        ),
+        &["ARLGOV->BOR 040 asserted"],
+    );
 }
 
 #[test]
 fn precision_needs_two_actors() {
-    check(de("Arland verurteilte den Anschlag scharf .", &[("Arland", "ARL")]), &[]);
+    check(
+        de(
+            "Arland verurteilte den Anschlag scharf .",
+            &[("Arland", "ARL")],
+        ),
+        &[],
+    );
     check(de("Die Regierung verurteilte den Anschlag .", &[]), &[]);
 }
 
 #[test]
 fn english_unparsed() {
-    check(en("Arland accused Borland of spying .", &[("Arland", "ARL"), ("Borland", "BOR")]), &["ARL->BOR 1125 asserted"]);
-    check(en("Arland blamed Borland for the crisis .", &[("Arland", "ARL"), ("Borland", "BOR")]), &["ARL->BOR 112 asserted"]);
-    check(en("Borland was attacked by Arland on Monday .", &[("Borland", "BOR"), ("Arland", "ARL")]), &["ARL->BOR 190 asserted"]);
-    check(en("Arland did not meet Borland .", &[("Arland", "ARL"), ("Borland", "BOR")]), &["ARL->BOR 040 negated"]);
-    check(en("Arland would never threaten Borland , the minister said .", &[("Arland", "ARL"), ("Borland", "BOR")]), &["ARL->BOR 130 reported,negated,hypothetical"]);
-    check(en("Arland and Kolda condemned Borland .", &[("Arland", "ARL"), ("Kolda", "KOL"), ("Borland", "BOR")]), &["ARL->BOR 111 asserted", "KOL->BOR 111 asserted"]);
+    check(
+        en(
+            "Arland accused Borland of spying .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 1125 asserted"],
+    );
+    check(
+        en(
+            "Arland blamed Borland for the crisis .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 112 asserted"],
+    );
+    check(
+        en(
+            "Borland was attacked by Arland on Monday .",
+            &[("Borland", "BOR"), ("Arland", "ARL")],
+        ),
+        &["ARL->BOR 190 asserted"],
+    );
+    check(
+        en(
+            "Arland did not meet Borland .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 040 negated"],
+    );
+    check(
+        en(
+            "Arland would never threaten Borland , the minister said .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 130 reported,negated,hypothetical"],
+    );
+    check(
+        en(
+            "Arland and Kolda condemned Borland .",
+            &[("Arland", "ARL"), ("Kolda", "KOL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 111 asserted", "KOL->BOR 111 asserted"],
+    );
 }
 
 #[test]
@@ -250,7 +497,13 @@ fn english_parsed_phrasal_target() {
         with with ADP 4 case
         Borland Borland PROPN 2 obl
         . . PUNCT 2 punct";
-    check(Fixture { parse: Some(parse), ..en("", &[("Arland", "ARL"), ("Borland", "BOR")]) }, &["ARL->BOR 040 asserted"]);
+    check(
+        Fixture {
+            parse: Some(parse),
+            ..en("", &[("Arland", "ARL"), ("Borland", "BOR")])
+        },
+        &["ARL->BOR 040 asserted"],
+    );
 }
 
 #[test]
@@ -260,11 +513,26 @@ fn clusters_group_mentions_of_one_event() {
     let mut tokens = Vec::new();
     let mut offset = 0;
     for piece in text.split(' ') {
-        tokens.push(Token { span: Span::from_range(offset..offset + piece.len()), lemma: piece.to_string(), ..Token::default() });
+        tokens.push(Token {
+            span: Span::from_range(offset..offset + piece.len()),
+            lemma: piece.to_string(),
+            ..Token::default()
+        });
         offset += piece.len() + 1;
     }
     let analysis = TextAnalysis {
-        sentences: vec![Sentence { span: Span::new(0, 27), token_start: 0, token_end: 4 }, Sentence { span: Span::new(28, text.len() as u32), token_start: 4, token_end: 9 }],
+        sentences: vec![
+            Sentence {
+                span: Span::new(0, 27),
+                token_start: 0,
+                token_end: 4,
+            },
+            Sentence {
+                span: Span::new(28, text.len() as u32),
+                token_start: 4,
+                token_end: 9,
+            },
+        ],
         tokens,
     };
     let mention = |start: usize, surface: &str, code: &str| ActorMention {
@@ -277,13 +545,32 @@ fn clusters_group_mentions_of_one_event() {
         antecedent: None,
         rule: "fixture".into(),
     };
-    let actors = vec![mention(0, "Arland", "ARL"), mention(19, "Borland", "BOR"), mention(28, "Arland", "ARL"), mention(47, "Borland", "BOR")];
-    let doc = Document { text: text.into(), lang: Lang::De, ..Document::default() };
-    let events = coder.code(&CodingInput { doc: &doc, analysis: &analysis, actors: &actors, quotes: &[], times: &[], places: &[] });
+    let actors = vec![
+        mention(0, "Arland", "ARL"),
+        mention(19, "Borland", "BOR"),
+        mention(28, "Arland", "ARL"),
+        mention(47, "Borland", "BOR"),
+    ];
+    let doc = Document {
+        text: text.into(),
+        lang: Lang::De,
+        ..Document::default()
+    };
+    let events = coder.code(&CodingInput {
+        doc: &doc,
+        analysis: &analysis,
+        actors: &actors,
+        quotes: &[],
+        times: &[],
+        places: &[],
+    });
     assert_eq!(events.len(), 2, "{events:#?}");
     assert_eq!(events[0].sentence, 0);
     assert_eq!(events[1].sentence, 1);
-    assert_eq!(events[0].cluster, events[1].cluster, "same source, target and root");
+    assert_eq!(
+        events[0].cluster, events[1].cluster,
+        "same source, target and root"
+    );
 }
 
 #[test]
@@ -302,7 +589,14 @@ fn explain_names_rules_and_reasons() {
     let coder = Coder::embedded();
     let fixture = de("Arland verurteilte den Anschlag .", &[("Arland", "ARL")]);
     let (doc, analysis, actors) = build(&fixture);
-    let input = CodingInput { doc: &doc, analysis: &analysis, actors: &actors, quotes: &[], times: &[], places: &[] };
+    let input = CodingInput {
+        doc: &doc,
+        analysis: &analysis,
+        actors: &actors,
+        quotes: &[],
+        times: &[],
+        places: &[],
+    };
     let text = coder.explain(&input, 0).to_string();
     assert!(text.contains("de/verbs.txt:"), "{text}");
     assert!(text.contains("no actor in target slot"), "{text}");
