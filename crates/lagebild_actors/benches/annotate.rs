@@ -12,12 +12,18 @@ wies das zurück. Die Außenminister der 32 Nato-Länder berieten in Brüssel, U
 fn bench(c: &mut Criterion) {
     let kb = ActorKb::embedded();
     let text = PARAGRAPH.repeat(200);
-    let doc = Document { text, lang: Lang::De, ..Document::default() };
+    let doc = Document {
+        text,
+        lang: Lang::De,
+        ..Document::default()
+    };
     let analysis = TextAnalysis::default();
     let date = chrono::NaiveDate::from_ymd_opt(2024, 12, 4);
     let mut group = c.benchmark_group("annotate");
     group.throughput(Throughput::Bytes(doc.text.len() as u64));
-    group.bench_function("long_de_200_paragraphs", |b| b.iter(|| kb.annotate(&doc, &analysis, date)));
+    group.bench_function("long_de_200_paragraphs", |b| {
+        b.iter(|| kb.annotate(&doc, &analysis, date))
+    });
     group.finish();
     c.bench_function("build_embedded", |b| b.iter(|| ActorKb::builder().build()));
 }

@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let shared = std::env::var("LAGEBILD_SHARED").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared").to_string());
+    let shared = std::env::var("LAGEBILD_SHARED")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared").to_string());
     let path = std::env::args()
         .nth(1)
         .map(PathBuf::from)
@@ -13,7 +14,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let kb = lagebild_actors::ActorKb::embedded();
     let started = std::time::Instant::now();
     let report = lagebild_actors::evaluate_ner(&kb, &path)?;
-    println!("GermEval 2014 person names, exact spans: {}", path.display());
+    println!(
+        "GermEval 2014 person names, exact spans: {}",
+        path.display()
+    );
     print!("{report}");
     println!("({:.2} s)", started.elapsed().as_secs_f64());
     Ok(())

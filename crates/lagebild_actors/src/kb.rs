@@ -9,14 +9,25 @@ use crate::ActorKind;
 #[derive(Debug, thiserror::Error)]
 pub enum KbError {
     #[error("{file}:{line}: {message}")]
-    Syntax { file: String, line: usize, message: String },
+    Syntax {
+        file: String,
+        line: usize,
+        message: String,
+    },
     #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
 }
 
 impl KbError {
     pub(crate) fn syntax(file: &str, line: usize, message: impl Into<String>) -> KbError {
-        KbError::Syntax { file: file.to_string(), line, message: message.into() }
+        KbError::Syntax {
+            file: file.to_string(),
+            line,
+            message: message.into(),
+        }
     }
 }
 
@@ -69,10 +80,17 @@ impl Actor {
     /// before the first role and the nationality plus `ELI` (former office holder) after.
     pub fn code_at(&self, date: Option<NaiveDate>) -> String {
         if self.roles.is_empty() {
-            return self.code.clone().or_else(|| self.country.clone()).unwrap_or_else(|| "---".to_string());
+            return self
+                .code
+                .clone()
+                .or_else(|| self.country.clone())
+                .unwrap_or_else(|| "---".to_string());
         }
         let Some(date) = date else {
-            return self.latest_role().map(|role| role.code.clone()).unwrap_or_default();
+            return self
+                .latest_role()
+                .map(|role| role.code.clone())
+                .unwrap_or_default();
         };
         if let Some(role) = self.role_at(date) {
             return role.code.clone();
@@ -80,17 +98,26 @@ impl Actor {
         if let Some(code) = &self.code {
             return code.clone();
         }
-        let before_all = self.roles.iter().all(|role| role.from.is_some_and(|from| date < from));
+        let before_all = self
+            .roles
+            .iter()
+            .all(|role| role.from.is_some_and(|from| date < from));
         match (&self.country, before_all) {
             (Some(country), true) => country.clone(),
             (Some(country), false) => format!("{country}ELI"),
-            (None, _) => self.latest_role().map(|role| role.code.clone()).unwrap_or_default(),
+            (None, _) => self
+                .latest_role()
+                .map(|role| role.code.clone())
+                .unwrap_or_default(),
         }
     }
 
     /// The role valid at `date` (the one that began last when several overlap).
     pub fn role_at(&self, date: NaiveDate) -> Option<&DatedCode> {
-        self.roles.iter().filter(|role| role.contains(date)).max_by_key(|role| role.from)
+        self.roles
+            .iter()
+            .filter(|role| role.contains(date))
+            .max_by_key(|role| role.from)
     }
 
     fn latest_role(&self) -> Option<&DatedCode> {
@@ -149,8 +176,12 @@ impl Role {
         self.lemmas.iter().any(|lemma| {
             title == *lemma
                 || (lemma.len() >= 5 && title.ends_with(lemma.as_str()))
-                || lemma.strip_prefix("bundes").is_some_and(|rest| rest == title)
-                || lemma.strip_prefix("staats").is_some_and(|rest| rest == title)
+                || lemma
+                    .strip_prefix("bundes")
+                    .is_some_and(|rest| rest == title)
+                || lemma
+                    .strip_prefix("staats")
+                    .is_some_and(|rest| rest == title)
         })
     }
 }
@@ -158,10 +189,17 @@ impl Role {
 /// What a surface form in the automaton points to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Target {
-    Actor { actor: u32, form: Form },
-    Role { role: u32 },
+    Actor {
+        actor: u32,
+        form: Form,
+    },
+    Role {
+        role: u32,
+    },
     /// A party description ("der Republikaner"), index into [`KbData::parties`].
-    Party { party: u32 },
+    Party {
+        party: u32,
+    },
 }
 
 /// One surface form: words (already split into pieces) and its target.
@@ -194,7 +232,10 @@ impl KbData {
     fn add_surface(&mut self, text: &str, target: Target) {
         let text = text.trim();
         if !text.is_empty() {
-            self.surfaces.push(Surface { text: text.to_string(), target });
+            self.surfaces.push(Surface {
+                text: text.to_string(),
+                target,
+            });
         }
     }
 
@@ -210,14 +251,29 @@ impl KbData {
     /// Adds a name with its genitive form.
     pub(crate) fn add_name(&mut self, name: &str, actor: u32, form: Form) {
         self.add_surface(name, Target::Actor { actor, form });
-        let genitive_form = if form == Form::Name { Form::NameGenitive } else { form };
+        let genitive_form = if form == Form::Name {
+            Form::NameGenitive
+        } else {
+            form
+        };
         if let Some(genitive) = genitive(name) {
-            self.add_surface(&genitive, Target::Actor { actor, form: genitive_form });
+            self.add_surface(
+                &genitive,
+                Target::Actor {
+                    actor,
+                    form: genitive_form,
+                },
+            );
         }
     }
 
     /// Reads a states or organisations file (`CODE | field: a; b | ...`).
-    pub fn read_entities(&mut self, file: &str, text: &str, default_kind: ActorKind) -> Result<(), KbError> {
+    pub fn read_entities(
+        &mut self,
+        file: &str,
+        text: &str,
+        default_kind: ActorKind,
+    ) -> Result<(), KbError> {
         for (index, raw) in text.lines().enumerate() {
             let line_number = index + 1;
             let line = strip_comment(raw);
@@ -226,15 +282,31 @@ impl KbData {
             }
             let mut fields = line.split('|').map(str::trim);
             let code = fields.next().unwrap_or_default();
-            if code.is_empty() || !code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
-                return Err(KbError::syntax(file, line_number, format!("expected an upper-case code, found {code:?}")));
+            if code.is_empty()
+                || !code
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            {
+                return Err(KbError::syntax(
+                    file,
+                    line_number,
+                    format!("expected an upper-case code, found {code:?}"),
+                ));
             }
             let mut parsed: Vec<(&str, Vec<&str>)> = Vec::new();
             for field in fields {
                 let Some((key, values)) = field.split_once(':') else {
-                    return Err(KbError::syntax(file, line_number, format!("expected `field: values`, found {field:?}")));
+                    return Err(KbError::syntax(
+                        file,
+                        line_number,
+                        format!("expected `field: values`, found {field:?}"),
+                    ));
                 };
-                let values = values.split(';').map(str::trim).filter(|value| !value.is_empty()).collect();
+                let values = values
+                    .split(';')
+                    .map(str::trim)
+                    .filter(|value| !value.is_empty())
+                    .collect();
                 parsed.push((key.trim(), values));
             }
             self.add_entity(file, line_number, code, default_kind, &parsed)?;
@@ -264,7 +336,11 @@ impl KbData {
                         Some("person") => ActorKind::Person,
                         Some("location") => ActorKind::Location,
                         other => {
-                            return Err(KbError::syntax(file, line_number, format!("unknown kind {other:?}")));
+                            return Err(KbError::syntax(
+                                file,
+                                line_number,
+                                format!("unknown kind {other:?}"),
+                            ));
                         }
                     }
                 }
@@ -286,7 +362,8 @@ impl KbData {
         let existing = self.actors.iter().position(|actor| {
             actor.code.as_deref() == Some(code)
                 && actor.kind == kind
-                && (kind == ActorKind::State || canonical.as_deref().is_some_and(|name| name == actor.name))
+                && (kind == ActorKind::State
+                    || canonical.as_deref().is_some_and(|name| name == actor.name))
         });
         let actor = match existing {
             Some(index) => index as u32,
@@ -318,25 +395,61 @@ impl KbData {
             }
             for value in values {
                 match *key {
-                    "de" | "en" | "de_official" | "en_official" | "name" => self.add_name(value, actor, Form::Name),
+                    "de" | "en" | "de_official" | "en_official" | "name" => {
+                        self.add_name(value, actor, Form::Name)
+                    }
                     "adj" => {
                         for ending in ["", "e", "en", "er", "es", "em"] {
-                            self.add_surface(&format!("{value}{ending}"), Target::Actor { actor, form: Form::Adjective });
+                            self.add_surface(
+                                &format!("{value}{ending}"),
+                                Target::Actor {
+                                    actor,
+                                    form: Form::Adjective,
+                                },
+                            );
                         }
                     }
-                    "adj_en" => self.add_surface(value, Target::Actor { actor, form: Form::Adjective }),
+                    "adj_en" => self.add_surface(
+                        value,
+                        Target::Actor {
+                            actor,
+                            form: Form::Adjective,
+                        },
+                    ),
                     "dem" => {
                         for form in demonym_forms(value) {
-                            self.add_surface(&form, Target::Actor { actor, form: Form::Demonym });
+                            self.add_surface(
+                                &form,
+                                Target::Actor {
+                                    actor,
+                                    form: Form::Demonym,
+                                },
+                            );
                         }
                     }
-                    "dem_en" => self.add_surface(value, Target::Actor { actor, form: Form::Demonym }),
+                    "dem_en" => self.add_surface(
+                        value,
+                        Target::Actor {
+                            actor,
+                            form: Form::Demonym,
+                        },
+                    ),
                     "seat" => self.add_name(value, actor, Form::Seat),
-                    "desc" => self.add_surface(value, Target::Actor { actor, form: Form::Description }),
+                    "desc" => self.add_surface(
+                        value,
+                        Target::Actor {
+                            actor,
+                            form: Form::Description,
+                        },
+                    ),
                     "prefix" => self.prefixes.push((value.to_lowercase(), actor)),
                     "kind" | "country" | "canonical" => {}
                     other => {
-                        return Err(KbError::syntax(file, line_number, format!("unknown field {other:?}")));
+                        return Err(KbError::syntax(
+                            file,
+                            line_number,
+                            format!("unknown field {other:?}"),
+                        ));
                     }
                 }
             }
@@ -353,9 +466,19 @@ impl KbData {
             }
             let parts: Vec<&str> = line.split('\t').collect();
             let [code, field, form] = parts[..] else {
-                return Err(KbError::syntax(file, index + 1, "expected three tab-separated columns"));
+                return Err(KbError::syntax(
+                    file,
+                    index + 1,
+                    "expected three tab-separated columns",
+                ));
             };
-            self.add_entity(file, index + 1, code, ActorKind::State, &[(field, vec![form])])?;
+            self.add_entity(
+                file,
+                index + 1,
+                code,
+                ActorKind::State,
+                &[(field, vec![form])],
+            )?;
         }
         Ok(())
     }
@@ -370,23 +493,42 @@ impl KbData {
             }
             let fields: Vec<&str> = line.split('|').map(str::trim).collect();
             let [suffix, number, _lang, forms] = fields[..] else {
-                return Err(KbError::syntax(file, line_number, "expected `SUFFIX | person|group | lang | forms`"));
+                return Err(KbError::syntax(
+                    file,
+                    line_number,
+                    "expected `SUFFIX | person|group | lang | forms`",
+                ));
             };
             let person = match number {
                 "person" => true,
                 "group" => false,
-                other => return Err(KbError::syntax(file, line_number, format!("expected person or group, found {other:?}"))),
+                other => {
+                    return Err(KbError::syntax(
+                        file,
+                        line_number,
+                        format!("expected person or group, found {other:?}"),
+                    ));
+                }
             };
-            let suffix = if suffix == "-" { String::new() } else { suffix.to_string() };
+            let suffix = if suffix == "-" {
+                String::new()
+            } else {
+                suffix.to_string()
+            };
             let role_index = self.roles.len() as u32;
             let mut lemmas = Vec::new();
             let mut label = String::new();
-            for group in forms.split(';').map(str::trim).filter(|group| !group.is_empty()) {
+            for group in forms
+                .split(';')
+                .map(str::trim)
+                .filter(|group| !group.is_empty())
+            {
                 if let Some(alias) = group.strip_prefix('@') {
                     lemmas.push(alias.to_lowercase());
                     continue;
                 }
-                let expanded = expand_braces(group).map_err(|message| KbError::syntax(file, line_number, message))?;
+                let expanded = expand_braces(group)
+                    .map_err(|message| KbError::syntax(file, line_number, message))?;
                 if let Some(first) = expanded.first() {
                     lemmas.push(first.to_lowercase());
                     if label.is_empty() {
@@ -397,7 +539,13 @@ impl KbData {
                     self.add_surface(&form, Target::Role { role: role_index });
                 }
             }
-            self.roles.push(Role { suffix, person, lemmas, label, rule: format!("{file}:{line_number}") });
+            self.roles.push(Role {
+                suffix,
+                person,
+                lemmas,
+                label,
+                rule: format!("{file}:{line_number}"),
+            });
         }
         Ok(())
     }
@@ -412,9 +560,17 @@ impl KbData {
             }
             let fields: Vec<&str> = line.split('|').map(str::trim).collect();
             let [names, attributes, roles] = fields[..] else {
-                return Err(KbError::syntax(file, line_number, "expected `names | attributes | roles`"));
+                return Err(KbError::syntax(
+                    file,
+                    line_number,
+                    "expected `names | attributes | roles`",
+                ));
             };
-            let names: Vec<&str> = names.split(';').map(str::trim).filter(|name| !name.is_empty()).collect();
+            let names: Vec<&str> = names
+                .split(';')
+                .map(str::trim)
+                .filter(|name| !name.is_empty())
+                .collect();
             let Some(canonical) = names.first() else {
                 return Err(KbError::syntax(file, line_number, "a person needs a name"));
             };
@@ -438,21 +594,37 @@ impl KbData {
                         "sur" => surnames.push(value.to_string()),
                         "alias" => aliases.push(value.to_string()),
                         other => {
-                            return Err(KbError::syntax(file, line_number, format!("unknown attribute {other:?}")));
+                            return Err(KbError::syntax(
+                                file,
+                                line_number,
+                                format!("unknown attribute {other:?}"),
+                            ));
                         }
                     }
                 } else if attribute == "m" {
                     actor.gender = Some(Gender::Male);
                 } else if attribute == "f" {
                     actor.gender = Some(Gender::Female);
-                } else if attribute.len() == 3 && attribute.chars().all(|c| c.is_ascii_uppercase()) {
+                } else if attribute.len() == 3 && attribute.chars().all(|c| c.is_ascii_uppercase())
+                {
                     actor.country = Some(attribute.to_string());
                 } else {
-                    return Err(KbError::syntax(file, line_number, format!("unknown attribute {attribute:?}")));
+                    return Err(KbError::syntax(
+                        file,
+                        line_number,
+                        format!("unknown attribute {attribute:?}"),
+                    ));
                 }
             }
-            for role in roles.split(';').map(str::trim).filter(|role| !role.is_empty()) {
-                actor.roles.push(parse_dated_role(role).map_err(|message| KbError::syntax(file, line_number, message))?);
+            for role in roles
+                .split(';')
+                .map(str::trim)
+                .filter(|role| !role.is_empty())
+            {
+                actor.roles.push(
+                    parse_dated_role(role)
+                        .map_err(|message| KbError::syntax(file, line_number, message))?,
+                );
             }
             let actor_index = self.actors.len() as u32;
             for party in &parties {
@@ -498,7 +670,11 @@ impl KbData {
                 continue;
             }
             let Some((name, gender)) = line.split_once('\t') else {
-                return Err(KbError::syntax(file, index + 1, "expected `name <TAB> m|f|u`"));
+                return Err(KbError::syntax(
+                    file,
+                    index + 1,
+                    "expected `name <TAB> m|f|u`",
+                ));
             };
             let gender = match gender.trim() {
                 "m" => Some(Gender::Male),
@@ -514,13 +690,20 @@ impl KbData {
 impl KbData {
     /// Reads `derived/surnames.txt` (one surname a line).
     pub fn read_surnames(&mut self, text: &str) {
-        self.surnames.extend(text.lines().map(strip_comment).filter(|line| !line.is_empty()).map(String::from));
+        self.surnames.extend(
+            text.lines()
+                .map(strip_comment)
+                .filter(|line| !line.is_empty())
+                .map(String::from),
+        );
     }
 }
 
 /// Removes a `#` comment and surrounding whitespace.
 pub(crate) fn strip_comment(line: &str) -> &str {
-    line.split_once('#').map_or(line, |(before, _)| before).trim()
+    line.split_once('#')
+        .map_or(line, |(before, _)| before)
+        .trim()
 }
 
 /// Attributes are separated by whitespace; `alias=` and `sur=` values may contain spaces
@@ -544,14 +727,19 @@ fn split_attributes(text: &str) -> Vec<String> {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|error| format!("bad date {text:?}: {error}"))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|error| format!("bad date {text:?}: {error}"))
 }
 
 /// `CODE FROM..TO Title words`, with FROM, TO, the range and the title optional.
 fn parse_dated_role(text: &str) -> Result<DatedCode, String> {
     let mut words = text.split_whitespace();
     let code = words.next().ok_or("empty role")?;
-    if !code.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) || code.len() < 3 {
+    if !code
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        || code.len() < 3
+    {
         return Err(format!("bad code {code:?}"));
     }
     let rest: Vec<&str> = words.collect();
@@ -562,8 +750,16 @@ fn parse_dated_role(text: &str) -> Result<DatedCode, String> {
     let (from, to) = match range {
         Some(range) => {
             let (from, to) = range.split_once("..").ok_or("bad range")?;
-            let from = if from.is_empty() { None } else { Some(parse_date(from)?) };
-            let to = if to.is_empty() { None } else { Some(parse_date(to)?) };
+            let from = if from.is_empty() {
+                None
+            } else {
+                Some(parse_date(from)?)
+            };
+            let to = if to.is_empty() {
+                None
+            } else {
+                Some(parse_date(to)?)
+            };
             if let (Some(from), Some(to)) = (from, to)
                 && to < from
             {
@@ -574,7 +770,12 @@ fn parse_dated_role(text: &str) -> Result<DatedCode, String> {
         None => (None, None),
     };
     let title = (!title_words.is_empty()).then(|| title_words.join(" "));
-    Ok(DatedCode { code: code.to_string(), from, to, title })
+    Ok(DatedCode {
+        code: code.to_string(),
+        from,
+        to,
+        title,
+    })
 }
 
 /// `Präsident{,en,in}` -> Präsident, Präsidenten, Präsidentin. One brace group at most.
@@ -582,9 +783,15 @@ pub(crate) fn expand_braces(text: &str) -> Result<Vec<String>, String> {
     let Some(open) = text.find('{') else {
         return Ok(vec![text.to_string()]);
     };
-    let close = text[open..].find('}').map(|offset| open + offset).ok_or_else(|| format!("unclosed brace in {text:?}"))?;
+    let close = text[open..]
+        .find('}')
+        .map(|offset| open + offset)
+        .ok_or_else(|| format!("unclosed brace in {text:?}"))?;
     let (head, tail) = (&text[..open], &text[close + 1..]);
-    Ok(text[open + 1..close].split(',').map(|ending| format!("{head}{}{tail}", ending.trim())).collect())
+    Ok(text[open + 1..close]
+        .split(',')
+        .map(|ending| format!("{head}{}{tail}", ending.trim()))
+        .collect())
 }
 
 /// The genitive of a German name: `Nordkorea` -> `Nordkoreas`; none after s, x, z, ß.
@@ -628,7 +835,9 @@ fn demonym_forms(base: &str) -> Vec<String> {
 
 fn party_forms(party: &str) -> Vec<String> {
     let mut forms = vec![party.to_string()];
-    if party.chars().next().is_some_and(char::is_uppercase) && party.chars().all(|c| c.is_alphabetic() || c == '-') {
+    if party.chars().next().is_some_and(char::is_uppercase)
+        && party.chars().all(|c| c.is_alphabetic() || c == '-')
+    {
         if party.ends_with('e') {
             forms.push(format!("{party}n"));
         } else if party.ends_with("er") {
@@ -647,7 +856,10 @@ mod tests {
 
     #[test]
     fn braces_and_forms() {
-        assert_eq!(expand_braces("Präsident{,en,in}").unwrap_or_default(), ["Präsident", "Präsidenten", "Präsidentin"]);
+        assert_eq!(
+            expand_braces("Präsident{,en,in}").unwrap_or_default(),
+            ["Präsident", "Präsidenten", "Präsidentin"]
+        );
         assert!(expand_braces("Präsident{,en").is_err());
         assert_eq!(genitive("Nordkorea").as_deref(), Some("Nordkoreas"));
         assert_eq!(genitive("Brüssel").as_deref(), Some("Brüssels"));
@@ -661,7 +873,8 @@ mod tests {
 
     #[test]
     fn dated_roles_parse() {
-        let role = parse_dated_role("IGOWSTNAT 2024-10-01.. Generalsekretär").unwrap_or_else(|error| panic!("{error}"));
+        let role = parse_dated_role("IGOWSTNAT 2024-10-01.. Generalsekretär")
+            .unwrap_or_else(|error| panic!("{error}"));
         assert_eq!(role.code, "IGOWSTNAT");
         assert_eq!(role.to, None);
         assert_eq!(role.title.as_deref(), Some("Generalsekretär"));
@@ -673,9 +886,25 @@ mod tests {
     #[test]
     fn errors_name_file_and_line() {
         let mut data = KbData::default();
-        let error = data.read_persons("persons.txt", "# comment\nMark Rutte | m NLD\n").err();
-        assert_eq!(error.map(|error| error.to_string()).unwrap_or_default(), "persons.txt:2: expected `names | attributes | roles`");
-        let error = data.read_entities("states.txt", "RUS | de: Russland\nrus | de: x\n", ActorKind::State).err();
-        assert!(error.map(|error| error.to_string()).unwrap_or_default().starts_with("states.txt:2:"));
+        let error = data
+            .read_persons("persons.txt", "# comment\nMark Rutte | m NLD\n")
+            .err();
+        assert_eq!(
+            error.map(|error| error.to_string()).unwrap_or_default(),
+            "persons.txt:2: expected `names | attributes | roles`"
+        );
+        let error = data
+            .read_entities(
+                "states.txt",
+                "RUS | de: Russland\nrus | de: x\n",
+                ActorKind::State,
+            )
+            .err();
+        assert!(
+            error
+                .map(|error| error.to_string())
+                .unwrap_or_default()
+                .starts_with("states.txt:2:")
+        );
     }
 }

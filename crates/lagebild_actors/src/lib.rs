@@ -112,13 +112,22 @@ pub struct KbCounts {
 
 const EMBEDDED_VERSION: &str = include_str!("../kb/VERSION");
 const EMBEDDED_FILES: &[(&str, &str)] = &[
-    ("kb/derived/states.tsv", include_str!("../kb/derived/states.tsv")),
+    (
+        "kb/derived/states.tsv",
+        include_str!("../kb/derived/states.tsv"),
+    ),
     ("kb/states.txt", include_str!("../kb/states.txt")),
     ("kb/orgs.txt", include_str!("../kb/orgs.txt")),
     ("kb/roles.txt", include_str!("../kb/roles.txt")),
     ("kb/persons.txt", include_str!("../kb/persons.txt")),
-    ("kb/derived/firstnames.tsv", include_str!("../kb/derived/firstnames.tsv")),
-    ("kb/derived/surnames.txt", include_str!("../kb/derived/surnames.txt")),
+    (
+        "kb/derived/firstnames.tsv",
+        include_str!("../kb/derived/firstnames.tsv"),
+    ),
+    (
+        "kb/derived/surnames.txt",
+        include_str!("../kb/derived/surnames.txt"),
+    ),
 ];
 
 /// The actor knowledge base and its matchers.
@@ -138,7 +147,8 @@ impl Default for ActorKb {
     fn default() -> ActorKb {
         match ActorKbBuilder::new().build() {
             Ok(kb) => kb,
-            Err(_) => ActorKb::from_data(KbData::default(), String::new()).unwrap_or_else(|_| unreachable_empty()),
+            Err(_) => ActorKb::from_data(KbData::default(), String::new())
+                .unwrap_or_else(|_| unreachable_empty()),
         }
     }
 }
@@ -147,7 +157,8 @@ fn unreachable_empty() -> ActorKb {
     // An empty automaton always builds; this is only a type-level fallback.
     ActorKb {
         data: KbData::default(),
-        matcher: matcher::Matcher::build(&[]).unwrap_or_else(|error| panic!("empty automaton: {error}")),
+        matcher: matcher::Matcher::build(&[])
+            .unwrap_or_else(|error| panic!("empty automaton: {error}")),
         prefixes: HashMap::new(),
         role_words: HashMap::new(),
         first_names: HashMap::new(),
@@ -173,7 +184,12 @@ impl Default for ActorKbBuilder {
 
 impl ActorKbBuilder {
     pub fn new() -> ActorKbBuilder {
-        ActorKbBuilder { builtin: true, kb_files: Vec::new(), petrarch_actors: Vec::new(), petrarch_agents: Vec::new() }
+        ActorKbBuilder {
+            builtin: true,
+            kb_files: Vec::new(),
+            petrarch_actors: Vec::new(),
+            petrarch_agents: Vec::new(),
+        }
     }
 
     /// Whether to load the embedded knowledge base (default: yes). Without it, only the
@@ -184,8 +200,12 @@ impl ActorKbBuilder {
     }
 
     /// PETRARCH/TABARI actor dictionaries (`Phoenix.Countries.actors.txt`, ...).
-    pub fn petrarch_actors<P: AsRef<Path>>(mut self, paths: impl IntoIterator<Item = P>) -> ActorKbBuilder {
-        self.petrarch_actors.extend(paths.into_iter().map(|path| path.as_ref().to_path_buf()));
+    pub fn petrarch_actors<P: AsRef<Path>>(
+        mut self,
+        paths: impl IntoIterator<Item = P>,
+    ) -> ActorKbBuilder {
+        self.petrarch_actors
+            .extend(paths.into_iter().map(|path| path.as_ref().to_path_buf()));
         self
     }
 
@@ -234,18 +254,29 @@ fn push_version(version: &mut String, name: &str) {
     if !version.is_empty() {
         version.push('+');
     }
-    version.push_str(Path::new(name).file_name().and_then(|name| name.to_str()).unwrap_or(name));
+    version.push_str(
+        Path::new(name)
+            .file_name()
+            .and_then(|name| name.to_str())
+            .unwrap_or(name),
+    );
 }
 
 fn read(path: &Path) -> Result<(String, String), KbError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| KbError::Io { path: name.clone(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| KbError::Io {
+        path: name.clone(),
+        source,
+    })?;
     // The Phoenix files contain a few Latin-1 bytes; keep the rest readable.
     Ok((name, String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 fn load_own_file(data: &mut KbData, name: &str, text: &str) -> Result<(), KbError> {
-    let file_name = Path::new(name).file_name().and_then(|name| name.to_str()).unwrap_or(name);
+    let file_name = Path::new(name)
+        .file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or(name);
     if file_name.contains("surnames") {
         data.read_surnames(text);
         Ok(())
@@ -268,7 +299,9 @@ impl ActorKb {
     /// The knowledge base embedded in the binary, built once per process.
     pub fn embedded() -> Arc<ActorKb> {
         static EMBEDDED: OnceLock<Arc<ActorKb>> = OnceLock::new();
-        EMBEDDED.get_or_init(|| Arc::new(ActorKb::default())).clone()
+        EMBEDDED
+            .get_or_init(|| Arc::new(ActorKb::default()))
+            .clone()
     }
 
     pub fn builder() -> ActorKbBuilder {
@@ -277,7 +310,8 @@ impl ActorKb {
 
     /// Compiles dictionary data into matchers.
     pub fn from_data(data: KbData, version: String) -> Result<ActorKb, KbError> {
-        let matcher = matcher::Matcher::build(&data.surfaces).map_err(|message| KbError::syntax("<automaton>", 0, message))?;
+        let matcher = matcher::Matcher::build(&data.surfaces)
+            .map_err(|message| KbError::syntax("<automaton>", 0, message))?;
         let mut prefixes = HashMap::new();
         for (prefix, actor) in &data.prefixes {
             prefixes.entry(prefix.clone()).or_insert(*actor);
@@ -288,12 +322,22 @@ impl ActorKb {
                 && !surface.text.contains(' ')
                 && surface.text.chars().next().is_some_and(char::is_uppercase)
             {
-                role_words.entry(surface.text.to_lowercase()).or_insert(role);
+                role_words
+                    .entry(surface.text.to_lowercase())
+                    .or_insert(role);
             }
         }
         let first_names = data.first_names.iter().cloned().collect();
         let surnames = data.surnames.iter().cloned().collect();
-        Ok(ActorKb { data, matcher, prefixes, role_words, first_names, surnames, version })
+        Ok(ActorKb {
+            data,
+            matcher,
+            prefixes,
+            role_words,
+            first_names,
+            surnames,
+            version,
+        })
     }
 
     /// The version of the loaded dictionaries (`kb/VERSION`, plus the names of extra files).
@@ -317,7 +361,13 @@ impl ActorKb {
     }
 
     pub fn counts(&self) -> KbCounts {
-        let count = |kind: ActorKind| self.data.actors.iter().filter(|actor| actor.kind == kind).count();
+        let count = |kind: ActorKind| {
+            self.data
+                .actors
+                .iter()
+                .filter(|actor| actor.kind == kind)
+                .count()
+        };
         KbCounts {
             persons: count(ActorKind::Person),
             states: count(ActorKind::State),
@@ -334,7 +384,12 @@ impl ActorKb {
     /// Finds and resolves the actor mentions of `doc`, sorted by span.
     ///
     /// Without tokens in `analysis`, the words of the document body are used.
-    pub fn annotate(&self, doc: &Document, analysis: &TextAnalysis, date: Option<NaiveDate>) -> Vec<ActorMention> {
+    pub fn annotate(
+        &self,
+        doc: &Document,
+        analysis: &TextAnalysis,
+        date: Option<NaiveDate>,
+    ) -> Vec<ActorMention> {
         resolve::annotate(self, doc, analysis, date)
     }
 }

@@ -69,7 +69,9 @@ pub(crate) fn split_pieces(text: &str, mut push: impl FnMut(usize, usize)) {
 }
 
 fn is_acronym(piece: &str) -> bool {
-    piece.chars().count() >= 2 && piece.chars().any(char::is_alphabetic) && !piece.chars().any(char::is_lowercase)
+    piece.chars().count() >= 2
+        && piece.chars().any(char::is_alphabetic)
+        && !piece.chars().any(char::is_lowercase)
 }
 
 fn key_char(id: u32) -> char {
@@ -101,7 +103,11 @@ impl Matcher {
             let mut mask = 0u64;
             for (position, &(start, end)) in pieces.iter().enumerate() {
                 let piece = &surface.text[start..end];
-                let word = if is_acronym(piece) { piece.to_string() } else { piece.to_lowercase() };
+                let word = if is_acronym(piece) {
+                    piece.to_string()
+                } else {
+                    piece.to_lowercase()
+                };
                 let next = FIRST_WORD + vocabulary.len() as u32;
                 let id = *vocabulary.entry(word).or_insert(next);
                 key.push(key_char(id));
@@ -119,7 +125,10 @@ impl Matcher {
                 }
                 None => {
                     pattern_index.insert(key.clone(), patterns.len() as u32);
-                    patterns.push(Pattern { targets: vec![surface.target], capital_mask: mask });
+                    patterns.push(Pattern {
+                        targets: vec![surface.target],
+                        capital_mask: mask,
+                    });
                     keys.push(key);
                 }
             }
@@ -128,7 +137,11 @@ impl Matcher {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&keys)
             .map_err(|error| format!("cannot build the actor automaton: {error}"))?;
-        Ok(Matcher { vocabulary, automaton, patterns })
+        Ok(Matcher {
+            vocabulary,
+            automaton,
+            patterns,
+        })
     }
 
     pub fn pattern_count(&self) -> usize {
@@ -143,7 +156,10 @@ impl Matcher {
         }
         buffer.clear();
         buffer.extend(piece.chars().flat_map(char::to_lowercase));
-        self.vocabulary.get(buffer.as_str()).copied().unwrap_or(UNKNOWN)
+        self.vocabulary
+            .get(buffer.as_str())
+            .copied()
+            .unwrap_or(UNKNOWN)
     }
 
     /// Splits the tokens of `analysis` (or, without tokens, the whitespace-separated
@@ -177,11 +193,20 @@ impl Matcher {
                 for word in line.split_inclusive(char::is_whitespace) {
                     let trimmed = word.trim_end();
                     if !trimmed.is_empty() {
-                        if ends_sentence && trimmed.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase) {
+                        if ends_sentence
+                            && trimmed
+                                .chars()
+                                .find(|c| c.is_alphanumeric())
+                                .is_some_and(char::is_uppercase)
+                        {
                             sentence += 1;
                         }
                         let start = base + line_offset + offset;
-                        push_token(Span::from_range(start..start + trimmed.len()), sentence, &mut out);
+                        push_token(
+                            Span::from_range(start..start + trimmed.len()),
+                            sentence,
+                            &mut out,
+                        );
                         let core = trimmed.trim_end_matches(['"', '\'', '“', '”', '«', '»', ')']);
                         let before_dot = core.trim_end_matches(['.', '!', '?']);
                         ends_sentence = core.len() != before_dot.len()
@@ -196,7 +221,9 @@ impl Matcher {
         }
         let mut sentence_index = 0usize;
         for token in &analysis.tokens {
-            while sentence_index < analysis.sentences.len() && analysis.sentences[sentence_index].span.end <= token.span.start {
+            while sentence_index < analysis.sentences.len()
+                && analysis.sentences[sentence_index].span.end <= token.span.start
+            {
                 sentence_index += 1;
             }
             push_token(token.span, sentence_index as u32, &mut out);
@@ -222,7 +249,9 @@ impl Matcher {
         for found in self.automaton.find_iter(&haystack) {
             let first = found.start() / 4;
             let last = found.end() / 4;
-            let (Some(&start), Some(&end_inclusive)) = (positions.get(first), positions.get(last.saturating_sub(1))) else {
+            let (Some(&start), Some(&end_inclusive)) =
+                (positions.get(first), positions.get(last.saturating_sub(1)))
+            else {
                 continue;
             };
             if start == u32::MAX || end_inclusive == u32::MAX {
@@ -232,10 +261,16 @@ impl Matcher {
             let pattern_index = found.pattern().as_u32();
             let pattern = &self.patterns[pattern_index as usize];
             let fits = (start..end).enumerate().all(|(position, piece)| {
-                position >= 64 || pattern.capital_mask & (1 << position) == 0 || pieces[piece].capitalized
+                position >= 64
+                    || pattern.capital_mask & (1 << position) == 0
+                    || pieces[piece].capitalized
             });
             if fits {
-                out.push(PieceMatch { start, end, pattern: pattern_index });
+                out.push(PieceMatch {
+                    start,
+                    end,
+                    pattern: pattern_index,
+                });
             }
         }
         out
@@ -260,6 +295,21 @@ mod tests {
         let mut out = Vec::new();
         let text = "US-Präsident, (Ruttes) U.S.";
         split_pieces(text, |start, end| out.push(&text[start..end]));
-        assert_eq!(out, ["US", "-", "Präsident", ",", "(", "Ruttes", ")", "U", ".", "S", "."]);
+        assert_eq!(
+            out,
+            [
+                "US",
+                "-",
+                "Präsident",
+                ",",
+                "(",
+                "Ruttes",
+                ")",
+                "U",
+                ".",
+                "S",
+                "."
+            ]
+        );
     }
 }

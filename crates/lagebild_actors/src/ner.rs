@@ -24,23 +24,41 @@ pub struct NerReport {
 
 impl NerReport {
     pub fn precision(&self) -> f64 {
-        if self.predicted == 0 { 0.0 } else { self.correct as f64 / self.predicted as f64 }
+        if self.predicted == 0 {
+            0.0
+        } else {
+            self.correct as f64 / self.predicted as f64
+        }
     }
 
     pub fn recall(&self) -> f64 {
-        if self.gold == 0 { 0.0 } else { self.correct as f64 / self.gold as f64 }
+        if self.gold == 0 {
+            0.0
+        } else {
+            self.correct as f64 / self.gold as f64
+        }
     }
 
     pub fn f1(&self) -> f64 {
         let (precision, recall) = (self.precision(), self.recall());
-        if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) }
+        if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        }
     }
 }
 
 impl fmt::Display for NerReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "| type | sentences | gold | predicted | correct | precision | recall | F1 |")?;
-        writeln!(f, "|------|-----------|------|-----------|---------|-----------|--------|----|")?;
+        writeln!(
+            f,
+            "| type | sentences | gold | predicted | correct | precision | recall | F1 |"
+        )?;
+        writeln!(
+            f,
+            "|------|-----------|------|-----------|---------|-----------|--------|----|"
+        )?;
         writeln!(
             f,
             "| PER  | {} | {} | {} | {} | {:.1}% | {:.1}% | {:.1}% |",
@@ -87,7 +105,10 @@ fn read_germeval(text: &str) -> Vec<GoldSentence> {
         if let Some(open) = start {
             persons.push((open, tags.len()));
         }
-        out.push(GoldSentence { tokens: std::mem::take(tokens), persons });
+        out.push(GoldSentence {
+            tokens: std::mem::take(tokens),
+            persons,
+        });
         tags.clear();
     };
     for line in text.lines() {
@@ -120,10 +141,24 @@ fn sentence_document(tokens: &[String]) -> (Document, TextAnalysis, Vec<Span>) {
         spans.push(Span::from_range(start..text.len()));
     }
     let analysis = TextAnalysis {
-        sentences: vec![Sentence { span: Span::from_range(0..text.len()), token_start: 0, token_end: tokens.len() as u32 }],
-        tokens: spans.iter().map(|&span| Token { span, ..Token::default() }).collect(),
+        sentences: vec![Sentence {
+            span: Span::from_range(0..text.len()),
+            token_start: 0,
+            token_end: tokens.len() as u32,
+        }],
+        tokens: spans
+            .iter()
+            .map(|&span| Token {
+                span,
+                ..Token::default()
+            })
+            .collect(),
     };
-    let doc = Document { text, lang: Lang::De, ..Document::default() };
+    let doc = Document {
+        text,
+        lang: Lang::De,
+        ..Document::default()
+    };
     (doc, analysis, spans)
 }
 
@@ -131,7 +166,9 @@ fn sentence_document(tokens: &[String]) -> (Document, TextAnalysis, Vec<Span>) {
 fn predicted_persons(mentions: &[ActorMention], spans: &[Span]) -> HashSet<(usize, usize)> {
     let mut out = HashSet::new();
     for mention in mentions.iter().filter(|mention| mention.is_person_name()) {
-        let start = spans.iter().position(|span| span.start == mention.span.start);
+        let start = spans
+            .iter()
+            .position(|span| span.start == mention.span.start);
         let end = spans.iter().position(|span| span.end == mention.span.end);
         if let (Some(start), Some(end)) = (start, end) {
             out.insert((start, end + 1));
@@ -142,7 +179,10 @@ fn predicted_persons(mentions: &[ActorMention], spans: &[Span]) -> HashSet<(usiz
 
 /// Evaluates person-name recognition on a GermEval 2014 file.
 pub fn evaluate_ner(kb: &ActorKb, path: &Path) -> Result<NerReport, KbError> {
-    let text = std::fs::read_to_string(path).map_err(|source| KbError::Io { path: path.display().to_string(), source })?;
+    let text = std::fs::read_to_string(path).map_err(|source| KbError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
     Ok(evaluate_ner_text(kb, &text))
 }
 
@@ -163,10 +203,24 @@ pub fn evaluate_ner_text(kb: &ActorKb, text: &str) -> NerReport {
         if show_errors {
             let join = |range: &(usize, usize)| sentence.tokens[range.0..range.1].join(" ");
             for missed in gold.difference(&predicted) {
-                eprintln!("FN {:?} | {}", join(missed), join(&(missed.0.saturating_sub(2), (missed.1 + 1).min(sentence.tokens.len()))));
+                eprintln!(
+                    "FN {:?} | {}",
+                    join(missed),
+                    join(&(
+                        missed.0.saturating_sub(2),
+                        (missed.1 + 1).min(sentence.tokens.len())
+                    ))
+                );
             }
             for extra in predicted.difference(&gold) {
-                eprintln!("FP {:?} | {}", join(extra), join(&(extra.0.saturating_sub(2), (extra.1 + 1).min(sentence.tokens.len()))));
+                eprintln!(
+                    "FP {:?} | {}",
+                    join(extra),
+                    join(&(
+                        extra.0.saturating_sub(2),
+                        (extra.1 + 1).min(sentence.tokens.len())
+                    ))
+                );
             }
         }
     }

@@ -13,7 +13,10 @@ use crate::ActorKind;
 use crate::kb::{Actor, DatedCode, Form, KbData, KbError, Role, Target};
 
 fn phrase_to_text(phrase: &str) -> String {
-    let words: Vec<&str> = phrase.split(|c: char| c == '_' || c.is_whitespace()).filter(|word| !word.is_empty()).collect();
+    let words: Vec<&str> = phrase
+        .split(|c: char| c == '_' || c.is_whitespace())
+        .filter(|word| !word.is_empty())
+        .collect();
     words.join(" ")
 }
 
@@ -22,7 +25,10 @@ fn title_case(text: &str) -> String {
         .map(|word| {
             let mut chars = word.chars();
             match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
                 None => String::new(),
             }
         })
@@ -38,7 +44,14 @@ fn parse_petrarch_date(text: &str) -> Option<NaiveDate> {
     let (year, rest) = match text.len() {
         6 => {
             let short: i32 = text[..2].parse().ok()?;
-            (if short < 30 { 2000 + short } else { 1900 + short }, &text[2..])
+            (
+                if short < 30 {
+                    2000 + short
+                } else {
+                    1900 + short
+                },
+                &text[2..],
+            )
         }
         8 => (text[..4].parse().ok()?, &text[4..]),
         _ => return None,
@@ -51,20 +64,29 @@ fn parse_petrarch_date(text: &str) -> Option<NaiveDate> {
 /// Parses the inside of `[CODE restriction]`. `Ok(None)` for the null code `---`.
 fn parse_code(inner: &str) -> Result<Option<DatedCode>, String> {
     let mut words = inner.split_whitespace();
-    let Some(code) = words.next() else { return Ok(None) };
+    let Some(code) = words.next() else {
+        return Ok(None);
+    };
     let code = code.trim_start_matches('~').to_ascii_uppercase();
     if code.chars().all(|c| c == '-') {
         return Ok(None);
     }
-    let mut dated = DatedCode { code, from: None, to: None, title: None };
+    let mut dated = DatedCode {
+        code,
+        from: None,
+        to: None,
+        title: None,
+    };
     if let Some(restriction) = words.next() {
         if let Some(from) = restriction.strip_prefix('>') {
-            dated.from = Some(parse_petrarch_date(from).ok_or_else(|| format!("bad date {from:?}"))?);
+            dated.from =
+                Some(parse_petrarch_date(from).ok_or_else(|| format!("bad date {from:?}"))?);
         } else if let Some(to) = restriction.strip_prefix('<') {
             dated.to = Some(parse_petrarch_date(to).ok_or_else(|| format!("bad date {to:?}"))?);
         } else if let Some((from, to)) = restriction.split_once('-') {
             if !from.is_empty() {
-                dated.from = Some(parse_petrarch_date(from).ok_or_else(|| format!("bad date {from:?}"))?);
+                dated.from =
+                    Some(parse_petrarch_date(from).ok_or_else(|| format!("bad date {from:?}"))?);
             }
             if !to.is_empty() {
                 dated.to = Some(parse_petrarch_date(to).ok_or_else(|| format!("bad date {to:?}"))?);
@@ -87,13 +109,25 @@ fn country_of(code: &str, states: &std::collections::HashSet<String>) -> Option<
     states.contains(root).then(|| root.to_string())
 }
 
-fn flush(data: &mut KbData, file: &str, pending: &mut Option<PendingActor>, states: &std::collections::HashSet<String>) {
+fn flush(
+    data: &mut KbData,
+    file: &str,
+    pending: &mut Option<PendingActor>,
+    states: &std::collections::HashSet<String>,
+) {
     let Some(entry) = pending.take() else { return };
     if entry.codes.is_empty() || entry.names.is_empty() {
         return;
     }
-    let dated = entry.codes.iter().any(|code| code.from.is_some() || code.to.is_some());
-    let undated: Vec<&DatedCode> = entry.codes.iter().filter(|code| code.from.is_none() && code.to.is_none()).collect();
+    let dated = entry
+        .codes
+        .iter()
+        .any(|code| code.from.is_some() || code.to.is_some());
+    let undated: Vec<&DatedCode> = entry
+        .codes
+        .iter()
+        .filter(|code| code.from.is_none() && code.to.is_none())
+        .collect();
     let first_code = entry.codes[0].code.clone();
     let kind = if dated {
         ActorKind::Person
@@ -104,13 +138,25 @@ fn flush(data: &mut KbData, file: &str, pending: &mut Option<PendingActor>, stat
     } else {
         ActorKind::Group
     };
-    let country = entry.codes.iter().find_map(|code| country_of(&code.code, states));
+    let country = entry
+        .codes
+        .iter()
+        .find_map(|code| country_of(&code.code, states));
     let actor = Actor {
         name: title_case(&entry.names[0]),
         kind,
         country,
         code: undated.first().map(|code| code.code.clone()),
-        roles: if dated { entry.codes.iter().filter(|code| code.from.is_some() || code.to.is_some()).cloned().collect() } else { Vec::new() },
+        roles: if dated {
+            entry
+                .codes
+                .iter()
+                .filter(|code| code.from.is_some() || code.to.is_some())
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        },
         gender: None,
         parties: Vec::new(),
         rule: format!("{file}:{}", entry.line),
@@ -120,7 +166,11 @@ fn flush(data: &mut KbData, file: &str, pending: &mut Option<PendingActor>, stat
     for name in &entry.names {
         // Dictionary phrases are in capitals: short ones are acronyms (UN, US, EU) and
         // keep their case; longer ones match in any case.
-        let surface = if !name.contains(' ') && name.chars().count() <= 3 { name.clone() } else { name.to_lowercase() };
+        let surface = if !name.contains(' ') && name.chars().count() <= 3 {
+            name.clone()
+        } else {
+            name.to_lowercase()
+        };
         data.add_name(&surface, index, Form::Name);
     }
     if kind == ActorKind::Person {
@@ -136,8 +186,12 @@ fn flush(data: &mut KbData, file: &str, pending: &mut Option<PendingActor>, stat
 
 /// Reads one PETRARCH actor dictionary into `data`.
 pub fn read_actors(data: &mut KbData, file: &str, text: &str) -> Result<(), KbError> {
-    let mut states: std::collections::HashSet<String> =
-        data.actors.iter().filter(|actor| actor.kind == ActorKind::State).filter_map(|actor| actor.code.clone()).collect();
+    let mut states: std::collections::HashSet<String> = data
+        .actors
+        .iter()
+        .filter(|actor| actor.kind == ActorKind::State)
+        .filter_map(|actor| actor.code.clone())
+        .collect();
     // Country blocks in the Phoenix files start with the bare country code.
     for raw in text.lines() {
         if let Some(open) = raw.find('[') {
@@ -174,7 +228,9 @@ pub fn read_actors(data: &mut KbData, file: &str, text: &str) -> Result<(), KbEr
             match parse_code(inner) {
                 Ok(Some(code)) => codes.push(code),
                 Ok(None) => {}
-                Err(message) => data.warnings.push(format!("{file}:{line_number}: {message}")),
+                Err(message) => data
+                    .warnings
+                    .push(format!("{file}:{line_number}: {message}")),
             }
             rest = &rest[open + close + 1..];
         }
@@ -187,7 +243,13 @@ pub fn read_actors(data: &mut KbData, file: &str, text: &str) -> Result<(), KbEr
                     }
                     entry.codes.extend(codes);
                 }
-                None => return Err(KbError::syntax(file, line_number, "synonym `+` before any entry")),
+                None => {
+                    return Err(KbError::syntax(
+                        file,
+                        line_number,
+                        "synonym `+` before any entry",
+                    ));
+                }
             }
         } else if phrase.is_empty() || (indented && phrase.is_empty()) {
             match pending.as_mut() {
@@ -197,7 +259,11 @@ pub fn read_actors(data: &mut KbData, file: &str, text: &str) -> Result<(), KbEr
         } else {
             flush(data, file, &mut pending, &states);
             let text = phrase_to_text(phrase);
-            pending = Some(PendingActor { names: vec![text], codes, line: line_number });
+            pending = Some(PendingActor {
+                names: vec![text],
+                codes,
+                line: line_number,
+            });
         }
     }
     flush(data, file, &mut pending, &states);
@@ -205,15 +271,39 @@ pub fn read_actors(data: &mut KbData, file: &str, text: &str) -> Result<(), KbEr
 }
 
 const PERSON_AGENT_WORDS: &[&str] = &[
-    "president", "minister", "chancellor", "secretary", "king", "queen", "prince", "leader", "spokesman",
-    "spokeswoman", "ambassador", "envoy", "general", "commander", "chief", "official", "diplomat", "premier",
+    "president",
+    "minister",
+    "chancellor",
+    "secretary",
+    "king",
+    "queen",
+    "prince",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "ambassador",
+    "envoy",
+    "general",
+    "commander",
+    "chief",
+    "official",
+    "diplomat",
+    "premier",
 ];
 
 fn english_plural(word: &str) -> String {
     let upper = word.to_uppercase();
-    if upper.ends_with('Y') && !upper.ends_with("EY") && !upper.ends_with("AY") && !upper.ends_with("OY") {
+    if upper.ends_with('Y')
+        && !upper.ends_with("EY")
+        && !upper.ends_with("AY")
+        && !upper.ends_with("OY")
+    {
         format!("{}IES", &word[..word.len() - 1])
-    } else if upper.ends_with('S') || upper.ends_with("SH") || upper.ends_with("CH") || upper.ends_with('X') {
+    } else if upper.ends_with('S')
+        || upper.ends_with("SH")
+        || upper.ends_with("CH")
+        || upper.ends_with('X')
+    {
         format!("{word}ES")
     } else if upper.ends_with("MAN") {
         format!("{}MEN", &word[..word.len() - 3])
@@ -237,12 +327,18 @@ pub fn read_agents(data: &mut KbData, file: &str, text: &str) -> Result<(), KbEr
         if line.starts_with('!')
             && let Some((name, values)) = line.split_once('=')
         {
-            let values = values.split(',').map(|value| value.trim().to_string()).filter(|value| !value.is_empty()).collect();
+            let values = values
+                .split(',')
+                .map(|value| value.trim().to_string())
+                .filter(|value| !value.is_empty())
+                .collect();
             sets.push((name.trim().to_string(), values));
             continue;
         }
         let Some(open) = line.find('[') else {
-            data.warnings.push(format!("{file}:{line_number}: agent without `[~CODE]`, skipped"));
+            data.warnings.push(format!(
+                "{file}:{line_number}: agent without `[~CODE]`, skipped"
+            ));
             continue;
         };
         // A few entries close the bracket with the wrong character (`[~ENV}`): accept
@@ -250,11 +346,15 @@ pub fn read_agents(data: &mut KbData, file: &str, text: &str) -> Result<(), KbEr
         let close = match line[open..].find(']') {
             Some(close) => close,
             None => {
-                data.warnings.push(format!("{file}:{line_number}: unclosed `[`"));
+                data.warnings
+                    .push(format!("{file}:{line_number}: unclosed `[`"));
                 line[open..].find(['}', ' ']).unwrap_or(line.len() - open)
             }
         };
-        let code = line[open + 1..open + close].trim().trim_start_matches('~').to_ascii_uppercase();
+        let code = line[open + 1..open + close]
+            .trim()
+            .trim_start_matches('~')
+            .to_ascii_uppercase();
         let head = line[..open].trim();
         let (phrase, plurals) = match head.find('{') {
             Some(brace) => {
@@ -262,7 +362,12 @@ pub fn read_agents(data: &mut KbData, file: &str, text: &str) -> Result<(), KbEr
                 let Some(end) = end else {
                     return Err(KbError::syntax(file, line_number, "unclosed `{`"));
                 };
-                let plurals: Vec<String> = head[brace + 1..end].split(',').map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect();
+                let plurals: Vec<String> = head[brace + 1..end]
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(String::from)
+                    .collect();
                 (head[..brace].trim(), Some(plurals))
             }
             None => (head, None),
@@ -273,7 +378,11 @@ pub fn read_agents(data: &mut KbData, file: &str, text: &str) -> Result<(), KbEr
             if phrases.iter().any(|phrase| phrase.contains(name.as_str())) {
                 phrases = phrases
                     .iter()
-                    .flat_map(|phrase| values.iter().map(move |value| phrase.replace(name.as_str(), value)))
+                    .flat_map(|phrase| {
+                        values
+                            .iter()
+                            .map(move |value| phrase.replace(name.as_str(), value))
+                    })
                     .collect();
             }
         }
@@ -285,7 +394,11 @@ pub fn read_agents(data: &mut KbData, file: &str, text: &str) -> Result<(), KbEr
             if text.is_empty() {
                 continue;
             }
-            let last = text.split(' ').next_back().unwrap_or_default().to_lowercase();
+            let last = text
+                .split(' ')
+                .next_back()
+                .unwrap_or_default()
+                .to_lowercase();
             person |= PERSON_AGENT_WORDS.contains(&last.as_str());
             lemmas.push(text.to_lowercase());
             push_agent_surface(data, &text, role_index);
@@ -306,7 +419,13 @@ pub fn read_agents(data: &mut KbData, file: &str, text: &str) -> Result<(), KbEr
             }
         }
         let label = lemmas.first().cloned().unwrap_or_default();
-        data.roles.push(Role { suffix: code, person, lemmas, label, rule: format!("{file}:{line_number}") });
+        data.roles.push(Role {
+            suffix: code,
+            person,
+            lemmas,
+            label,
+            rule: format!("{file}:{line_number}"),
+        });
     }
     Ok(())
 }
@@ -314,7 +433,10 @@ pub fn read_agents(data: &mut KbData, file: &str, text: &str) -> Result<(), KbEr
 /// Agents are written in capitals; they match in any case.
 fn push_agent_surface(data: &mut KbData, text: &str, role: u32) {
     if !text.is_empty() {
-        data.surfaces.push(crate::kb::Surface { text: text.to_lowercase(), target: Target::Role { role } });
+        data.surfaces.push(crate::kb::Surface {
+            text: text.to_lowercase(),
+            target: Target::Role { role },
+        });
     }
 }
 
@@ -324,12 +446,24 @@ mod tests {
 
     #[test]
     fn dates_and_codes() {
-        assert_eq!(parse_petrarch_date("320101"), NaiveDate::from_ymd_opt(1932, 1, 1));
-        assert_eq!(parse_petrarch_date("070723"), NaiveDate::from_ymd_opt(2007, 7, 23));
-        assert_eq!(parse_petrarch_date("20070101"), NaiveDate::from_ymd_opt(2007, 1, 1));
+        assert_eq!(
+            parse_petrarch_date("320101"),
+            NaiveDate::from_ymd_opt(1932, 1, 1)
+        );
+        assert_eq!(
+            parse_petrarch_date("070723"),
+            NaiveDate::from_ymd_opt(2007, 7, 23)
+        );
+        assert_eq!(
+            parse_petrarch_date("20070101"),
+            NaiveDate::from_ymd_opt(2007, 1, 1)
+        );
         assert_eq!(parse_petrarch_date("2004017"), None);
         let code = parse_code("IGOUNO >070101").ok().flatten();
-        assert_eq!(code.as_ref().and_then(|code| code.from), NaiveDate::from_ymd_opt(2007, 1, 1));
+        assert_eq!(
+            code.as_ref().and_then(|code| code.from),
+            NaiveDate::from_ymd_opt(2007, 1, 1)
+        );
         assert_eq!(parse_code("---").ok().flatten(), None);
         assert!(parse_code("RUSGOV 1205xx-").is_err());
     }
@@ -349,7 +483,10 @@ mod tests {
         assert_eq!(data.warnings.len(), 1);
         assert!(data.warnings[0].starts_with("x.actors.txt:8:"));
         let error = read_actors(&mut KbData::default(), "y.txt", "+PUTIN\n").err();
-        assert_eq!(error.map(|error| error.to_string()).unwrap_or_default(), "y.txt:1: synonym `+` before any entry");
+        assert_eq!(
+            error.map(|error| error.to_string()).unwrap_or_default(),
+            "y.txt:1: synonym `+` before any entry"
+        );
     }
 
     #[test]
@@ -358,7 +495,11 @@ mod tests {
         let mut data = KbData::default();
         read_agents(&mut data, "agents.txt", text).unwrap_or_else(|error| panic!("{error}"));
         assert_eq!(data.roles.len(), 4);
-        let texts: Vec<&str> = data.surfaces.iter().map(|surface| surface.text.as_str()).collect();
+        let texts: Vec<&str> = data
+            .surfaces
+            .iter()
+            .map(|surface| surface.text.as_str())
+            .collect();
         assert!(texts.contains(&"minister for defense"));
         assert!(texts.contains(&"ministry for defense"));
         assert!(texts.contains(&"soldiers"));

@@ -9,42 +9,263 @@ use crate::kb::{Form, Gender, Target};
 use crate::matcher::{Piece, PieceMatch};
 use crate::{ActorKb, ActorKind, ActorMention};
 
-const DETERMINERS: &[&str] =
-    &["der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "eines", "the", "a", "an", "this", "that"];
-const SINGULAR_DETERMINERS: &[&str] = &["der", "des", "dem", "den", "ein", "einen", "eines", "einem", "the", "a", "an"];
+const DETERMINERS: &[&str] = &[
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "eines", "the", "a",
+    "an", "this", "that",
+];
+const SINGULAR_DETERMINERS: &[&str] = &[
+    "der", "des", "dem", "den", "ein", "einen", "eines", "einem", "the", "a", "an",
+];
 /// Words between a role noun and the state or organisation it belongs to.
 const LINKERS: &[&str] = &["der", "des", "von", "vom", "aus", "of", "the", "in", "im"];
 /// Prepositions after which a state or seat names a place rather than an actor.
-const PLACE_PREPOSITIONS: &[&str] =
-    &["in", "im", "nach", "aus", "ins", "bei", "nahe", "into", "at", "to", "from"];
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "im", "nach", "aus", "ins", "bei", "nahe", "into", "at", "to", "from",
+];
 const SPEECH_VERBS: &[&str] = &[
-    "sagte", "sagt", "erklärte", "erklärt", "betonte", "betont", "warnte", "warnt", "fügte", "meinte", "meint", "sprach",
-    "nannte", "kündigte", "räumte", "schrieb", "teilte", "bekräftigte", "unterstrich", "forderte", "fordert",
-    "kritisierte", "versicherte", "ergänzte", "bestätigte", "drängte", "deutete", "verwies", "äußerte", "mahnte",
-    "appellierte", "versprach", "argumentierte", "antwortete", "said", "says", "told", "added", "warned", "stressed",
-    "noted", "explained", "wrote", "insisted", "argued", "claimed", "announced", "urged", "asked",
+    "sagte",
+    "sagt",
+    "erklärte",
+    "erklärt",
+    "betonte",
+    "betont",
+    "warnte",
+    "warnt",
+    "fügte",
+    "meinte",
+    "meint",
+    "sprach",
+    "nannte",
+    "kündigte",
+    "räumte",
+    "schrieb",
+    "teilte",
+    "bekräftigte",
+    "unterstrich",
+    "forderte",
+    "fordert",
+    "kritisierte",
+    "versicherte",
+    "ergänzte",
+    "bestätigte",
+    "drängte",
+    "deutete",
+    "verwies",
+    "äußerte",
+    "mahnte",
+    "appellierte",
+    "versprach",
+    "argumentierte",
+    "antwortete",
+    "said",
+    "says",
+    "told",
+    "added",
+    "warned",
+    "stressed",
+    "noted",
+    "explained",
+    "wrote",
+    "insisted",
+    "argued",
+    "claimed",
+    "announced",
+    "urged",
+    "asked",
 ];
 /// Capitalised words that never start or continue an unknown person's name.
 const NAME_STOPWORDS: &[&str] = &[
-    "Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Einen", "Einem", "Einer", "Eines", "Und", "Oder", "Aber",
-    "In", "Im", "Am", "An", "Auf", "Aus", "Bei", "Mit", "Nach", "Von", "Vom", "Vor", "Zu", "Zum", "Zur", "Für", "Über",
-    "Unter", "Als", "Wie", "Wenn", "Dass", "Es", "Er", "Sie", "Wir", "Ich", "Ihr", "Man", "The", "A", "An", "And", "Or",
-    "But", "On", "At", "Of", "For", "With", "By", "From", "To", "It", "He", "She", "They", "We", "This", "That", "Auch",
-    "Doch", "Nur", "Noch", "Schon", "Jetzt", "Heute", "Dies", "Diese", "Dieser", "Dieses", "Laut", "Seit", "Bis", "Um",
-    "Ob", "Nicht", "So", "Da", "Dann", "Damit", "Denn", "Sein", "Seine", "Ihre", "Ihren", "Seinen", "Januar", "Februar",
-    "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember", "Montag",
-    "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag", "Herr", "Frau", "Mr", "Mrs", "Ms", "Dr",
-    "Prof", "GmbH", "AG", "Co", "Inc", "Ltd", "Bundesliga", "Euro", "Prozent", "Uhr", "Daher", "Deshalb", "Dabei",
-    "Danach", "Dazu", "Damals", "Zudem", "Außerdem", "Trotzdem", "Bisher", "Später", "Erst", "Kurz", "Gerade", "Immer",
-    "Nie", "Oft", "Hier", "Dort", "Wo", "Was", "Wer", "Warum", "Weil", "Während", "Nachdem", "Bevor", "Sondern",
-    "Allerdings", "Jedoch", "Zwar", "Bereits", "Inzwischen", "Mittlerweile", "Sowohl", "Weder", "Etwa", "Rund", "Fast",
-    "Mehr", "Viele", "Alle", "Einige", "Andere", "Beide", "San", "Santa", "St", "Saint", "Street", "Straße",
+    "Der",
+    "Die",
+    "Das",
+    "Den",
+    "Dem",
+    "Des",
+    "Ein",
+    "Eine",
+    "Einen",
+    "Einem",
+    "Einer",
+    "Eines",
+    "Und",
+    "Oder",
+    "Aber",
+    "In",
+    "Im",
+    "Am",
+    "An",
+    "Auf",
+    "Aus",
+    "Bei",
+    "Mit",
+    "Nach",
+    "Von",
+    "Vom",
+    "Vor",
+    "Zu",
+    "Zum",
+    "Zur",
+    "Für",
+    "Über",
+    "Unter",
+    "Als",
+    "Wie",
+    "Wenn",
+    "Dass",
+    "Es",
+    "Er",
+    "Sie",
+    "Wir",
+    "Ich",
+    "Ihr",
+    "Man",
+    "The",
+    "A",
+    "An",
+    "And",
+    "Or",
+    "But",
+    "On",
+    "At",
+    "Of",
+    "For",
+    "With",
+    "By",
+    "From",
+    "To",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "This",
+    "That",
+    "Auch",
+    "Doch",
+    "Nur",
+    "Noch",
+    "Schon",
+    "Jetzt",
+    "Heute",
+    "Dies",
+    "Diese",
+    "Dieser",
+    "Dieses",
+    "Laut",
+    "Seit",
+    "Bis",
+    "Um",
+    "Ob",
+    "Nicht",
+    "So",
+    "Da",
+    "Dann",
+    "Damit",
+    "Denn",
+    "Sein",
+    "Seine",
+    "Ihre",
+    "Ihren",
+    "Seinen",
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+    "Montag",
+    "Dienstag",
+    "Mittwoch",
+    "Donnerstag",
+    "Freitag",
+    "Samstag",
+    "Sonntag",
+    "Herr",
+    "Frau",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "GmbH",
+    "AG",
+    "Co",
+    "Inc",
+    "Ltd",
+    "Bundesliga",
+    "Euro",
+    "Prozent",
+    "Uhr",
+    "Daher",
+    "Deshalb",
+    "Dabei",
+    "Danach",
+    "Dazu",
+    "Damals",
+    "Zudem",
+    "Außerdem",
+    "Trotzdem",
+    "Bisher",
+    "Später",
+    "Erst",
+    "Kurz",
+    "Gerade",
+    "Immer",
+    "Nie",
+    "Oft",
+    "Hier",
+    "Dort",
+    "Wo",
+    "Was",
+    "Wer",
+    "Warum",
+    "Weil",
+    "Während",
+    "Nachdem",
+    "Bevor",
+    "Sondern",
+    "Allerdings",
+    "Jedoch",
+    "Zwar",
+    "Bereits",
+    "Inzwischen",
+    "Mittlerweile",
+    "Sowohl",
+    "Weder",
+    "Etwa",
+    "Rund",
+    "Fast",
+    "Mehr",
+    "Viele",
+    "Alle",
+    "Einige",
+    "Andere",
+    "Beide",
+    "San",
+    "Santa",
+    "St",
+    "Saint",
+    "Street",
+    "Straße",
 ];
-const NAME_PARTICLES: &[&str] = &["von", "van", "de", "da", "di", "del", "della", "du", "dos", "der", "den", "zu", "bin", "ibn", "al", "el", "le", "la", "ten", "ter"];
-const HONORIFICS: &[&str] = &["Herr", "Herrn", "Frau", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Lord", "Lady"];
+const NAME_PARTICLES: &[&str] = &[
+    "von", "van", "de", "da", "di", "del", "della", "du", "dos", "der", "den", "zu", "bin", "ibn",
+    "al", "el", "le", "la", "ten", "ter",
+];
+const HONORIFICS: &[&str] = &[
+    "Herr", "Herrn", "Frau", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Lord", "Lady",
+];
 const MAX_NAME_PIECES: usize = 6;
 /// Endings of German person nouns that may stand before a bare name ("Trainer Müller").
-const AGENT_SUFFIXES: &[&str] = &["er", "or", "ent", "ist", "eur", "ant", "in", "chef", "coach", "ende", "at", "ege", "oge"];
+const AGENT_SUFFIXES: &[&str] = &[
+    "er", "or", "ent", "ist", "eur", "ant", "in", "chef", "coach", "ende", "at", "ege", "oge",
+];
 
 /// A person (from the knowledge base or not) mentioned in the document.
 #[derive(Clone, Debug)]
@@ -85,7 +306,12 @@ struct Annotator<'a> {
     lang: Lang,
 }
 
-pub(crate) fn annotate(kb: &ActorKb, doc: &Document, analysis: &TextAnalysis, date: Option<NaiveDate>) -> Vec<ActorMention> {
+pub(crate) fn annotate(
+    kb: &ActorKb,
+    doc: &Document,
+    analysis: &TextAnalysis,
+    date: Option<NaiveDate>,
+) -> Vec<ActorMention> {
     let pieces = kb.matcher.pieces(&doc.text, analysis, doc.body_span());
     let matches = kb.matcher.find(&pieces);
     let mut match_at = vec![u32::MAX; pieces.len()];
@@ -119,13 +345,16 @@ pub(crate) fn annotate(kb: &ActorKb, doc: &Document, analysis: &TextAnalysis, da
 
 impl<'a> Annotator<'a> {
     fn piece_text(&self, index: usize) -> &'a str {
-        self.pieces.get(index).map_or("", |piece| piece.span.slice(self.text))
+        self.pieces
+            .get(index)
+            .map_or("", |piece| piece.span.slice(self.text))
     }
 
     fn lower_is(&mut self, index: usize, words: &[&str]) -> bool {
         let text = self.piece_text(index);
         self.buffer.clear();
-        self.buffer.extend(text.chars().flat_map(char::to_lowercase));
+        self.buffer
+            .extend(text.chars().flat_map(char::to_lowercase));
         words.contains(&self.buffer.as_str())
     }
 
@@ -168,17 +397,27 @@ impl<'a> Annotator<'a> {
                 Target::Party { .. } => Some(7),
             }
         };
-        pattern.targets.iter().filter_map(|target| rank(target).map(|rank| (rank, *target))).min_by_key(|(rank, _)| *rank).map(|(_, target)| target)
+        pattern
+            .targets
+            .iter()
+            .filter_map(|target| rank(target).map(|rank| (rank, *target)))
+            .min_by_key(|(rank, _)| *rank)
+            .map(|(_, target)| target)
     }
 
     fn collect_named(&mut self) {
         for found in &self.matches {
             let pattern = &self.kb.matcher.patterns[found.pattern as usize];
             for target in &pattern.targets {
-                if let Target::Actor { actor, form: Form::Name | Form::NameGenitive | Form::Alias } = *target
+                if let Target::Actor {
+                    actor,
+                    form: Form::Name | Form::NameGenitive,
+                } = *target
                     && self.kb.data.actors[actor as usize].kind == ActorKind::Person
                 {
-                    let span = self.pieces[found.start].span.cover(self.pieces[found.end - 1].span);
+                    let span = self.pieces[found.start]
+                        .span
+                        .cover(self.pieces[found.end - 1].span);
                     self.named.entry(actor).or_insert(span);
                 }
             }
@@ -200,8 +439,26 @@ impl<'a> Annotator<'a> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn push(&mut self, span: Span, name: String, code: String, country: Option<String>, kind: ActorKind, antecedent: Option<Span>, rule: String) {
-        self.out.push(ActorMention { span, name, code, country, kind, wikidata: None, antecedent, rule });
+    fn push(
+        &mut self,
+        span: Span,
+        name: String,
+        code: String,
+        country: Option<String>,
+        kind: ActorKind,
+        antecedent: Option<Span>,
+        rule: String,
+    ) {
+        self.out.push(ActorMention {
+            span,
+            name,
+            code,
+            country,
+            kind,
+            wikidata: None,
+            antecedent,
+            rule,
+        });
     }
 
     fn preceded_by(&mut self, start: usize, words: &[&str]) -> bool {
@@ -214,12 +471,17 @@ impl<'a> Annotator<'a> {
         if self.preceded_by(start, PLACE_PREPOSITIONS) {
             return true;
         }
-        start > 1 && self.preceded_by(start, &["der", "dem", "den", "die", "the"]) && self.preceded_by(start - 1, PLACE_PREPOSITIONS)
+        start > 1
+            && self.preceded_by(start, &["der", "dem", "den", "die", "the"])
+            && self.preceded_by(start - 1, PLACE_PREPOSITIONS)
     }
 
     fn speech_verb_near(&mut self, start: usize, end: usize) -> bool {
         for index in [start.wrapping_sub(1), start.wrapping_sub(2), end, end + 1] {
-            if index < self.pieces.len() && self.same_sentence(index, start) && self.lower_is(index, SPEECH_VERBS) {
+            if index < self.pieces.len()
+                && self.same_sentence(index, start)
+                && self.lower_is(index, SPEECH_VERBS)
+            {
                 return true;
             }
         }
@@ -233,9 +495,17 @@ impl<'a> Annotator<'a> {
             Target::Role { role } => self.handle_role(found, role),
             Target::Party { party } => {
                 if self.preceded_by(found.start, DETERMINERS) {
-                    let party_name = self.kb.data.parties.get(party as usize).cloned().unwrap_or_default();
+                    let party_name = self
+                        .kb
+                        .data
+                        .parties
+                        .get(party as usize)
+                        .cloned()
+                        .unwrap_or_default();
                     let candidate = self.most_recent(|focus, kb| {
-                        focus.actor.is_some_and(|actor| kb.data.actors[actor as usize].parties.contains(&party_name))
+                        focus.actor.is_some_and(|actor| {
+                            kb.data.actors[actor as usize].parties.contains(&party_name)
+                        })
                     });
                     if let Some(index) = candidate {
                         self.push_focus_reference(index, found.start, found.end, "(description)");
@@ -251,14 +521,18 @@ impl<'a> Annotator<'a> {
         let entry = &self.kb.data.actors[actor as usize];
         let kind = entry.kind;
         if kind == ActorKind::Person {
-            return self.push_person(actor, found.start, found.end, None, form == Form::Surname);
+            return self.push_person(actor, found.start, found.end, None, form);
         }
         match form {
             Form::Adjective => {
                 // "der russische Präsident", "russischen neuen Präsidenten"
                 for gap in 0..=1usize {
                     let at = found.end + gap;
-                    if gap == 1 && (at >= self.pieces.len() || self.pieces[found.end].capitalized || self.match_starting(found.end).is_some()) {
+                    if gap == 1
+                        && (at >= self.pieces.len()
+                            || self.pieces[found.end].capitalized
+                            || self.match_starting(found.end).is_some())
+                    {
                         break;
                     }
                     if let Some(next) = self.match_starting(at)
@@ -275,7 +549,9 @@ impl<'a> Annotator<'a> {
                 let singular = self.preceded_by(found.start, SINGULAR_DETERMINERS);
                 let country = entry.country.clone();
                 if singular {
-                    let candidate = self.most_recent(|focus, _| focus.country.is_some() && focus.country == country);
+                    let candidate = self.most_recent(|focus, _| {
+                        focus.country.is_some() && focus.country == country
+                    });
                     if let Some(index) = candidate {
                         self.push_focus_reference(index, found.start, found.end, "(description)");
                         return found.end;
@@ -288,8 +564,13 @@ impl<'a> Annotator<'a> {
                 if let Some(&antecedent) = self.mentioned.get(&actor) {
                     let span = self.span(found.start, found.end);
                     let entry = &self.kb.data.actors[actor as usize];
-                    let (name, code, country, kind, rule) =
-                        (entry.name.clone(), entry.code_at(self.date), entry.country.clone(), entry.kind, format!("{} (description)", entry.rule));
+                    let (name, code, country, kind, rule) = (
+                        entry.name.clone(),
+                        entry.code_at(self.date),
+                        entry.country.clone(),
+                        entry.kind,
+                        format!("{} (description)", entry.rule),
+                    );
                     self.push(span, name, code, country, kind, Some(antecedent), rule);
                     self.mentioned.insert(actor, span);
                 }
@@ -298,7 +579,9 @@ impl<'a> Annotator<'a> {
             Form::Name | Form::NameGenitive | Form::Seat | Form::Alias | Form::Surname => {
                 let end = found.end;
                 // "US-Präsident", "Nato-Generalsekretär", "Nato-Länder"
-                if end + 1 < self.pieces.len() && self.piece_text(end) == "-" && self.same_sentence(found.start, end + 1)
+                if end + 1 < self.pieces.len()
+                    && self.piece_text(end) == "-"
+                    && self.same_sentence(found.start, end + 1)
                     && let Some(next) = self.match_starting(end + 1)
                     && let Some(Target::Role { role }) = self.primary(&next)
                 {
@@ -306,9 +589,14 @@ impl<'a> Annotator<'a> {
                 }
                 // "Nordkoreas Machthaber", "Russia's president", English "U.S. military"
                 let mut role_at = None;
-                if end + 2 < self.pieces.len() && matches!(self.piece_text(end), "'" | "’") && self.piece_text(end + 1) == "s" {
+                if end + 2 < self.pieces.len()
+                    && matches!(self.piece_text(end), "'" | "’")
+                    && self.piece_text(end + 1) == "s"
+                {
                     role_at = Some(end + 2);
-                } else if form == Form::NameGenitive || (self.lang == Lang::En && matches!(form, Form::Name | Form::Seat)) {
+                } else if form == Form::NameGenitive
+                    || (self.lang == Lang::En && matches!(form, Form::Name | Form::Seat))
+                {
                     role_at = Some(end);
                 }
                 if let Some(at) = role_at
@@ -330,8 +618,16 @@ impl<'a> Annotator<'a> {
     fn push_entity(&mut self, actor: u32, start: usize, end: usize, kind: ActorKind, how: &str) {
         let entry = &self.kb.data.actors[actor as usize];
         let span = self.span(start, end);
-        let rule = if how.is_empty() { entry.rule.clone() } else { format!("{} {how}", entry.rule) };
-        let (name, code, country) = (entry.name.clone(), entry.code_at(self.date), entry.country.clone());
+        let rule = if how.is_empty() {
+            entry.rule.clone()
+        } else {
+            format!("{} {how}", entry.rule)
+        };
+        let (name, code, country) = (
+            entry.name.clone(),
+            entry.code_at(self.date),
+            entry.country.clone(),
+        );
         self.push(span, name, code, country, kind, None, rule);
         if kind != ActorKind::Location {
             self.mentioned.insert(actor, span);
@@ -339,24 +635,70 @@ impl<'a> Annotator<'a> {
     }
 
     /// A knowledge-base person at pieces `start..end`; `role` is the role noun before it.
-    fn push_person(&mut self, actor: u32, start: usize, end: usize, role: Option<u32>, surname: bool) -> usize {
+    fn push_person(
+        &mut self,
+        actor: u32,
+        start: usize,
+        end: usize,
+        role: Option<u32>,
+        form: Form,
+    ) -> usize {
         let span = self.span(start, end);
         let entry = &self.kb.data.actors[actor as usize];
         let code = entry.code_at(self.date);
-        let antecedent = if surname { self.named.get(&actor).copied().filter(|named| *named != span) } else { None };
-        let rule = if surname { format!("{} (surname)", entry.rule) } else { entry.rule.clone() };
+        let surname = form == Form::Surname;
+        // Short forms point back to the first full name in the document.
+        let antecedent = match form {
+            Form::Surname | Form::Alias => self
+                .named
+                .get(&actor)
+                .copied()
+                .filter(|named| *named != span && !named.overlaps(span)),
+            _ => None,
+        };
+        let rule = if surname {
+            format!("{} (surname)", entry.rule)
+        } else {
+            entry.rule.clone()
+        };
         let (name, country, gender) = (entry.name.clone(), entry.country.clone(), entry.gender);
-        self.push(span, name.clone(), code.clone(), country.clone(), ActorKind::Person, antecedent, rule);
+        self.push(
+            span,
+            name.clone(),
+            code.clone(),
+            country.clone(),
+            ActorKind::Person,
+            antecedent,
+            rule,
+        );
         self.mentioned.insert(actor, span);
-        let title = self.kb.data.actors[actor as usize].title_at(self.date).map(str::to_lowercase);
-        let index = match self.focus.iter().position(|focus| focus.actor == Some(actor)) {
+        let title = self.kb.data.actors[actor as usize]
+            .title_at(self.date)
+            .map(str::to_lowercase);
+        let index = match self
+            .focus
+            .iter()
+            .position(|focus| focus.actor == Some(actor))
+        {
             Some(index) => index,
             None => {
-                self.focus.push(Focus { actor: Some(actor), name, gender, country, code, titles: Vec::new(), span, last: start, subject_last: None });
+                self.focus.push(Focus {
+                    actor: Some(actor),
+                    name,
+                    gender,
+                    country,
+                    code,
+                    titles: Vec::new(),
+                    span,
+                    last: start,
+                    subject_last: None,
+                });
                 self.focus.len() - 1
             }
         };
-        let role_lemmas: Vec<String> = role.map(|role| self.kb.data.roles[role as usize].lemmas.clone()).unwrap_or_default();
+        let role_lemmas: Vec<String> = role
+            .map(|role| self.kb.data.roles[role as usize].lemmas.clone())
+            .unwrap_or_default();
         let focus = &mut self.focus[index];
         focus.last = start;
         for lemma in role_lemmas.into_iter().chain(title) {
@@ -371,12 +713,22 @@ impl<'a> Annotator<'a> {
     /// A mention that refers to a person in focus (description, party, pronoun, surname).
     fn push_focus_reference(&mut self, index: usize, start: usize, end: usize, how: &str) {
         let span = self.span(start, end);
-        let Some(focus) = self.focus.get(index).cloned() else { return };
+        let Some(focus) = self.focus.get(index).cloned() else {
+            return;
+        };
         let rule = match focus.actor {
             Some(actor) => format!("{} {how}", self.kb.data.actors[actor as usize].rule),
             None => format!("names {how}"),
         };
-        self.push(span, focus.name.clone(), focus.code.clone(), focus.country.clone(), ActorKind::Person, Some(focus.span), rule);
+        self.push(
+            span,
+            focus.name.clone(),
+            focus.code.clone(),
+            focus.country.clone(),
+            ActorKind::Person,
+            Some(focus.span),
+            rule,
+        );
         if let Some(actor) = focus.actor {
             self.mentioned.insert(actor, span);
         }
@@ -412,7 +764,12 @@ impl<'a> Annotator<'a> {
     }
 
     fn most_recent(&self, accept: impl Fn(&Focus, &ActorKb) -> bool) -> Option<usize> {
-        self.focus.iter().enumerate().filter(|(_, focus)| accept(focus, self.kb)).max_by_key(|(_, focus)| focus.last).map(|(index, _)| index)
+        self.focus
+            .iter()
+            .enumerate()
+            .filter(|(_, focus)| accept(focus, self.kb))
+            .max_by_key(|(_, focus)| focus.last)
+            .map(|(index, _)| index)
     }
 
     // ---------------------------------------------------------------- roles
@@ -430,7 +787,11 @@ impl<'a> Annotator<'a> {
         let mut linked = false;
         let mut through_in = false;
         for _ in 0..2 {
-            if at < self.pieces.len() && self.same_sentence(found.start, at) && self.match_starting(at).is_none() && self.lower_is(at, LINKERS) {
+            if at < self.pieces.len()
+                && self.same_sentence(found.start, at)
+                && self.match_starting(at).is_none()
+                && self.lower_is(at, LINKERS)
+            {
                 let is_in = self.lower_is(at, &["in", "im"]);
                 if is_in && person_role {
                     break;
@@ -442,7 +803,10 @@ impl<'a> Annotator<'a> {
         }
         if linked {
             let mut counted = false;
-            if at < self.pieces.len() && self.piece_text(at).chars().all(|c| c.is_ascii_digit()) && self.match_starting(at).is_none() {
+            if at < self.pieces.len()
+                && self.piece_text(at).chars().all(|c| c.is_ascii_digit())
+                && self.match_starting(at).is_none()
+            {
                 at += 1;
                 counted = true;
             }
@@ -450,11 +814,16 @@ impl<'a> Annotator<'a> {
                 && self.same_sentence(found.start, at)
                 && let Some(Target::Actor { actor, form }) = self.primary(&next)
                 && self.kb.data.actors[actor as usize].kind != ActorKind::Person
-                && (if through_in { form == Form::Seat } else { matches!(form, Form::Name | Form::Seat) })
+                && (if through_in {
+                    form == Form::Seat
+                } else {
+                    matches!(form, Form::Name | Form::Seat)
+                })
             {
                 let mut end = next.end;
                 // "der 32 Nato-Länder": the trailing "-Länder" belongs to the organisation.
-                if end + 1 < self.pieces.len() && self.piece_text(end) == "-"
+                if end + 1 < self.pieces.len()
+                    && self.piece_text(end) == "-"
                     && let Some(tail) = self.match_starting(end + 1)
                     && matches!(self.primary(&tail), Some(Target::Role { .. }))
                 {
@@ -480,8 +849,14 @@ impl<'a> Annotator<'a> {
             if rest.chars().count() < 3 {
                 break;
             }
-            let Some(&role) = self.kb.role_words.get(rest) else { continue };
-            let actor = self.kb.prefixes.get(prefix).or_else(|| prefix.strip_suffix('s').and_then(|stem| self.kb.prefixes.get(stem)));
+            let Some(&role) = self.kb.role_words.get(rest) else {
+                continue;
+            };
+            let actor = self.kb.prefixes.get(prefix).or_else(|| {
+                prefix
+                    .strip_suffix('s')
+                    .and_then(|stem| self.kb.prefixes.get(stem))
+            });
             if let Some(&actor) = actor {
                 return Some((actor, role));
             }
@@ -505,7 +880,13 @@ impl<'a> Annotator<'a> {
         }
         let mut at = start;
         // Skip adjectives between the article and the noun ("die neuen Außenminister").
-        while at > 0 && self.same_sentence(at - 1, start) && !self.pieces[at - 1].capitalized && self.pieces[at - 1].alphabetic && !self.lower_is(at - 1, DETERMINERS) && start - at < 2 {
+        while at > 0
+            && self.same_sentence(at - 1, start)
+            && !self.pieces[at - 1].capitalized
+            && self.pieces[at - 1].alphabetic
+            && !self.lower_is(at - 1, DETERMINERS)
+            && start - at < 2
+        {
             at -= 1;
         }
         self.preceded_by(at, &["die"]) && !last.ends_with("in")
@@ -529,37 +910,61 @@ impl<'a> Annotator<'a> {
 
     /// After a (composed or bare) role noun at `start..end`: a following name, else a
     /// description of a person in focus, else a group or anonymous-person mention.
-    fn after_role_numbered(&mut self, actor: Option<u32>, role: u32, start: usize, end: usize, plural: bool) -> usize {
+    fn after_role_numbered(
+        &mut self,
+        actor: Option<u32>,
+        role: u32,
+        start: usize,
+        end: usize,
+        plural: bool,
+    ) -> usize {
         let (code, country) = self.composed_code(actor, role);
         let role_entry = &self.kb.data.roles[role as usize];
         let (person_role, role_rule) = (role_entry.person && !plural, role_entry.rule.clone());
         let rule = match actor {
-            Some(actor) => format!("{} + {}", role_rule, self.kb.data.actors[actor as usize].rule),
+            Some(actor) => format!(
+                "{} + {}",
+                role_rule, self.kb.data.actors[actor as usize].rule
+            ),
             None => role_rule.clone(),
         };
         // A known person right after the role: "US-Präsident Donald Trump".
         if let Some(next) = self.match_starting(end)
             && self.same_sentence(start, end)
-            && let Some(Target::Actor { actor: person, form }) = self.primary(&next)
+            && let Some(Target::Actor {
+                actor: person,
+                form,
+            }) = self.primary(&next)
             && self.kb.data.actors[person as usize].kind == ActorKind::Person
         {
-            return self.push_person(person, next.start, next.end, Some(role), form == Form::Surname);
+            return self.push_person(person, next.start, next.end, Some(role), form);
         }
         // A given name before a known person's surname: "Präsident George Bush".
         if end + 1 < self.pieces.len()
             && self.same_sentence(start, end + 1)
             && self.kb.first_names.contains_key(self.piece_text(end))
             && let Some(next) = self.match_starting(end + 1)
-            && let Some(Target::Actor { actor: person, form: Form::Alias | Form::Surname | Form::Name }) = self.primary(&next)
+            && let Some(Target::Actor {
+                actor: person,
+                form: Form::Alias | Form::Surname | Form::Name,
+            }) = self.primary(&next)
             && self.kb.data.actors[person as usize].kind == ActorKind::Person
         {
-            return self.push_person(person, end, next.end, Some(role), false);
+            return self.push_person(person, end, next.end, Some(role), Form::Name);
         }
         // An unknown person: "der israelische Außenminister Silvan Shalom".
         if person_role && let Some(name_end) = self.unknown_name_after(end) {
             let lemmas = self.kb.data.roles[role as usize].lemmas.clone();
             let gender = self.gender_of_first(end);
-            self.push_unknown(end, name_end, code, country, gender, lemmas, "names:after-role".to_string());
+            self.push_unknown(
+                end,
+                name_end,
+                code,
+                country,
+                gender,
+                lemmas,
+                "names:after-role".to_string(),
+            );
             return name_end;
         }
         let span = self.span(start, end);
@@ -573,15 +978,25 @@ impl<'a> Annotator<'a> {
                 let fits_title = |title: &String| role_ref.fits_title(title);
                 if composed {
                     let any_title = focus.actor.is_some_and(|actor| {
-                        kb.data.actors[actor as usize].roles.iter().filter_map(|role| role.title.as_ref()).any(fits_title)
+                        kb.data.actors[actor as usize]
+                            .roles
+                            .iter()
+                            .filter_map(|role| role.title.as_ref())
+                            .any(fits_title)
                     }) || focus.titles.iter().any(fits_title);
-                    focus.code == wanted_code || (focus.country.is_some() && focus.country == wanted_country && any_title)
+                    focus.code == wanted_code
+                        || (focus.country.is_some() && focus.country == wanted_country && any_title)
                 } else {
-                    let current = focus.actor.and_then(|actor| kb.data.actors[actor as usize].title_at(date).map(str::to_lowercase));
+                    let current = focus.actor.and_then(|actor| {
+                        kb.data.actors[actor as usize]
+                            .title_at(date)
+                            .map(str::to_lowercase)
+                    });
                     current.as_ref().is_some_and(fits_title) || focus.titles.iter().any(fits_title)
                 }
             });
-            let determiner = self.preceded_by(start, DETERMINERS) || (start > 1 && self.preceded_by(start - 1, DETERMINERS));
+            let determiner = self.preceded_by(start, DETERMINERS)
+                || (start > 1 && self.preceded_by(start - 1, DETERMINERS));
             if let Some(index) = candidate
                 && (composed || determiner)
             {
@@ -590,20 +1005,44 @@ impl<'a> Annotator<'a> {
             }
             if actor.is_some() {
                 let name = self.role_name(actor, role);
-                self.push(span, name, code, country, ActorKind::Person, None, format!("{rule} (role)"));
+                self.push(
+                    span,
+                    name,
+                    code,
+                    country,
+                    ActorKind::Person,
+                    None,
+                    format!("{rule} (role)"),
+                );
             }
             return end;
         }
         if let Some(actor) = actor {
             let entry = &self.kb.data.actors[actor as usize];
-            let kind = if entry.kind == ActorKind::State || !self.kb.data.roles[role as usize].suffix.is_empty() {
+            let kind = if entry.kind == ActorKind::State
+                || !self.kb.data.roles[role as usize].suffix.is_empty()
+            {
                 ActorKind::Group
             } else {
                 entry.kind
             };
-            let kind = if self.kb.data.roles[role as usize].suffix.is_empty() && entry.kind != ActorKind::State { entry.kind } else { kind };
+            let kind = if self.kb.data.roles[role as usize].suffix.is_empty()
+                && entry.kind != ActorKind::State
+            {
+                entry.kind
+            } else {
+                kind
+            };
             let name = self.role_name(Some(actor), role);
-            self.push(span, name, code, country, kind, None, format!("{rule} (role)"));
+            self.push(
+                span,
+                name,
+                code,
+                country,
+                kind,
+                None,
+                format!("{rule} (role)"),
+            );
             self.mentioned.insert(actor, span);
         }
         end
@@ -613,7 +1052,9 @@ impl<'a> Annotator<'a> {
         let role = &self.kb.data.roles[role as usize];
         let lemma = role.label.clone();
         match actor {
-            Some(actor) if role.suffix.is_empty() => self.kb.data.actors[actor as usize].name.clone(),
+            Some(actor) if role.suffix.is_empty() => {
+                self.kb.data.actors[actor as usize].name.clone()
+            }
             Some(actor) => format!("{} ({lemma})", self.kb.data.actors[actor as usize].name),
             None => lemma,
         }
@@ -622,12 +1063,16 @@ impl<'a> Annotator<'a> {
     // ---------------------------------------------------------------- unknown persons
 
     fn is_name_piece(&self, index: usize) -> bool {
-        let Some(piece) = self.pieces.get(index) else { return false };
+        let Some(piece) = self.pieces.get(index) else {
+            return false;
+        };
         let text = self.piece_text(index);
         piece.capitalized
             && piece.alphabetic
             && !(text.chars().count() > 1 && text.chars().all(|c| !c.is_lowercase()))
-            && self.match_at.get(index).is_none_or(|&slot| slot == u32::MAX || self.primary(&self.matches[slot as usize]).is_none())
+            && self.match_at.get(index).is_none_or(|&slot| {
+                slot == u32::MAX || self.primary(&self.matches[slot as usize]).is_none()
+            })
             && !NAME_STOPWORDS.contains(&text)
     }
 
@@ -646,7 +1091,11 @@ impl<'a> Annotator<'a> {
         let fits = |index: usize| index < self.pieces.len() && self.same_sentence(start, index);
         let mut end = start + 1;
         // Hyphenated first piece: "Hans-Dietrich".
-        while fits(end + 1) && self.piece_text(end) == "-" && self.is_name_piece(end + 1) && self.is_listed_name(end + 1) {
+        while fits(end + 1)
+            && self.piece_text(end) == "-"
+            && self.is_name_piece(end + 1)
+            && self.is_listed_name(end + 1)
+        {
             end += 2;
         }
         // Middle given names: a listed given name followed by a listed name or a particle.
@@ -654,7 +1103,8 @@ impl<'a> Annotator<'a> {
             && end - start < MAX_NAME_PIECES
             && self.is_name_piece(end)
             && self.kb.first_names.contains_key(self.piece_text(end))
-            && ((self.is_name_piece(end + 1) && self.is_listed_name(end + 1)) || NAME_PARTICLES.contains(&self.piece_text(end + 1)))
+            && ((self.is_name_piece(end + 1) && self.is_listed_name(end + 1))
+                || NAME_PARTICLES.contains(&self.piece_text(end + 1)))
         {
             end += 1;
         }
@@ -664,12 +1114,22 @@ impl<'a> Annotator<'a> {
             at += 1;
         }
         let particles = at > end;
-        if particles && (at - end > 1) && !matches!(self.piece_text(end + 1), "der" | "den" | "la" | "de" | "van" | "von" | "zu") {
+        if particles
+            && (at - end > 1)
+            && !matches!(
+                self.piece_text(end + 1),
+                "der" | "den" | "la" | "de" | "van" | "von" | "zu"
+            )
+        {
             return Some(end);
         }
         if fits(at) && self.is_name_piece(at) {
             end = at + 1;
-            while fits(end + 1) && self.piece_text(end) == "-" && self.is_name_piece(end + 1) && self.is_listed_name(end + 1) {
+            while fits(end + 1)
+                && self.piece_text(end) == "-"
+                && self.is_name_piece(end + 1)
+                && self.is_listed_name(end + 1)
+            {
                 end += 2;
             }
         } else if particles {
@@ -679,23 +1139,61 @@ impl<'a> Annotator<'a> {
     }
 
     fn gender_of_first(&self, start: usize) -> Option<Gender> {
-        self.kb.first_names.get(self.piece_text(start)).copied().flatten()
+        self.kb
+            .first_names
+            .get(self.piece_text(start))
+            .copied()
+            .flatten()
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn push_unknown(&mut self, start: usize, end: usize, code: String, country: Option<String>, gender: Option<Gender>, titles: Vec<String>, rule: String) {
+    fn push_unknown(
+        &mut self,
+        start: usize,
+        end: usize,
+        code: String,
+        country: Option<String>,
+        gender: Option<Gender>,
+        titles: Vec<String>,
+        rule: String,
+    ) {
         let span = self.span(start, end);
         let name = span.slice(self.text).to_string();
-        let existing = self.focus.iter().position(|focus| focus.actor.is_none() && focus.name.eq_ignore_ascii_case(&name));
+        let existing = self
+            .focus
+            .iter()
+            .position(|focus| focus.actor.is_none() && focus.name.eq_ignore_ascii_case(&name));
         let (code, country, antecedent) = match existing {
-            Some(index) if code == "---" => (self.focus[index].code.clone(), self.focus[index].country.clone(), Some(self.focus[index].span)),
+            Some(index) if code == "---" => (
+                self.focus[index].code.clone(),
+                self.focus[index].country.clone(),
+                Some(self.focus[index].span),
+            ),
             _ => (code, country, None),
         };
-        self.push(span, name.clone(), code.clone(), country.clone(), ActorKind::Person, antecedent, rule);
+        self.push(
+            span,
+            name.clone(),
+            code.clone(),
+            country.clone(),
+            ActorKind::Person,
+            antecedent,
+            rule,
+        );
         let index = match existing {
             Some(index) => index,
             None => {
-                self.focus.push(Focus { actor: None, name, gender, country, code, titles: Vec::new(), span, last: start, subject_last: None });
+                self.focus.push(Focus {
+                    actor: None,
+                    name,
+                    gender,
+                    country,
+                    code,
+                    titles: Vec::new(),
+                    span,
+                    last: start,
+                    subject_last: None,
+                });
                 self.focus.len() - 1
             }
         };
@@ -716,14 +1214,24 @@ impl<'a> Annotator<'a> {
 
     fn handle_piece(&mut self, piece: usize) -> usize {
         let text = self.piece_text(piece);
-        let Some(&current) = self.pieces.get(piece) else { return piece + 1 };
+        let Some(&current) = self.pieces.get(piece) else {
+            return piece + 1;
+        };
         if current.capitalized && current.alphabetic {
             if let Some((actor, role)) = self.split_compound(piece) {
                 return self.compose(actor, role, piece, piece + 1);
             }
             // Surname of an unknown person named earlier ("Shalom", "Shaloms").
             let lower = text.to_lowercase();
-            let known = self.unknown_surnames.get(&lower).or_else(|| lower.strip_suffix('s').and_then(|stem| self.unknown_surnames.get(stem))).copied();
+            let known = self
+                .unknown_surnames
+                .get(&lower)
+                .or_else(|| {
+                    lower
+                        .strip_suffix('s')
+                        .and_then(|stem| self.unknown_surnames.get(stem))
+                })
+                .copied();
             if let Some(index) = known
                 && !self.is_name_piece(piece + 1)
             {
@@ -737,17 +1245,21 @@ impl<'a> Annotator<'a> {
             if first_name
                 && let Some(next) = self.match_starting(piece + 1)
                 && self.same_sentence(piece, piece + 1)
-                && let Some(Target::Actor { actor, form: Form::Alias | Form::Surname | Form::Name }) = self.primary(&next)
+                && let Some(Target::Actor {
+                    actor,
+                    form: Form::Alias | Form::Surname | Form::Name,
+                }) = self.primary(&next)
                 && self.kb.data.actors[actor as usize].kind == ActorKind::Person
             {
-                return self.push_person(actor, piece, next.end, None, false);
+                return self.push_person(actor, piece, next.end, None, Form::Name);
             }
             if honorific || first_name {
                 let mut name_start = piece + if honorific { 1 } else { 0 };
                 if honorific && self.piece_text(name_start) == "." {
                     name_start += 1;
                 }
-                let continues = name_start + 1 < self.pieces.len() && self.same_sentence(piece, name_start + 1);
+                let continues =
+                    name_start + 1 < self.pieces.len() && self.same_sentence(piece, name_start + 1);
                 if (honorific || continues)
                     && let Some(end) = self.unknown_name_after(name_start)
                     && (honorific || end > name_start + 1)
@@ -761,7 +1273,15 @@ impl<'a> Annotator<'a> {
                     } else {
                         self.gender_of_first(piece)
                     };
-                    self.push_unknown(name_start, end, "---".to_string(), None, gender, Vec::new(), "names:first-name".to_string());
+                    self.push_unknown(
+                        name_start,
+                        end,
+                        "---".to_string(),
+                        None,
+                        gender,
+                        Vec::new(),
+                        "names:first-name".to_string(),
+                    );
                     return end;
                 }
             }
@@ -773,48 +1293,103 @@ impl<'a> Annotator<'a> {
                 && !self.is_name_piece(piece + 2)
                 && !self.kb.surnames.contains(text)
             {
-                self.push_unknown(piece, piece + 2, "---".to_string(), None, None, Vec::new(), "names:surname".to_string());
+                self.push_unknown(
+                    piece,
+                    piece + 2,
+                    "---".to_string(),
+                    None,
+                    None,
+                    Vec::new(),
+                    "names:surname".to_string(),
+                );
                 return piece + 2;
             }
             // A lone family name next to a person cue: "sagte Müller", "Müller erklärte",
             // "Trainer Müller".
-            let lone = self.kb.surnames.contains(text) || text.strip_suffix('s').is_some_and(|stem| self.kb.surnames.contains(stem));
+            let lone = self.kb.surnames.contains(text)
+                || text
+                    .strip_suffix('s')
+                    .is_some_and(|stem| self.kb.surnames.contains(stem));
             let excluded = self.preceded_by(piece, DETERMINERS)
                 || self.preceded_by(piece, &["in", "im", "nach", "aus", "ins", "nahe"])
-                || (piece > 0 && self.pieces[piece - 1].span.slice(self.text).chars().all(|c| c.is_ascii_digit()))
+                || (piece > 0
+                    && self.pieces[piece - 1]
+                        .span
+                        .slice(self.text)
+                        .chars()
+                        .all(|c| c.is_ascii_digit()))
                 || (self.piece_text(piece + 1) == "." && text.chars().count() <= 3);
-            if lone && !excluded && !self.is_name_piece(piece + 1) && self.is_name_piece(piece) && !self.kb.first_names.contains_key(text) {
-                if piece == 0 || !self.same_sentence(piece - 1, piece) || !self.pieces[piece - 1].capitalized {
-                    self.push_unknown(piece, piece + 1, "---".to_string(), None, None, Vec::new(), "names:surname".to_string());
+            if lone
+                && !excluded
+                && !self.is_name_piece(piece + 1)
+                && self.is_name_piece(piece)
+                && !self.kb.first_names.contains_key(text)
+            {
+                if piece == 0
+                    || !self.same_sentence(piece - 1, piece)
+                    || !self.pieces[piece - 1].capitalized
+                {
+                    self.push_unknown(
+                        piece,
+                        piece + 1,
+                        "---".to_string(),
+                        None,
+                        None,
+                        Vec::new(),
+                        "names:surname".to_string(),
+                    );
                     return piece + 1;
                 }
                 let previous = self.piece_text(piece - 1);
                 let agent_noun = self.pieces[piece - 1].capitalized
-                    && AGENT_SUFFIXES.iter().any(|suffix| previous.ends_with(suffix))
+                    && AGENT_SUFFIXES
+                        .iter()
+                        .any(|suffix| previous.ends_with(suffix))
                     && !NAME_STOPWORDS.contains(&previous);
                 let speech = self.lower_is(piece - 1, SPEECH_VERBS)
-                    || (piece + 1 < self.pieces.len() && self.same_sentence(piece, piece + 1) && self.lower_is(piece + 1, SPEECH_VERBS));
+                    || (piece + 1 < self.pieces.len()
+                        && self.same_sentence(piece, piece + 1)
+                        && self.lower_is(piece + 1, SPEECH_VERBS));
                 if agent_noun || speech {
-                    self.push_unknown(piece, piece + 1, "---".to_string(), None, None, Vec::new(), "names:surname".to_string());
+                    self.push_unknown(
+                        piece,
+                        piece + 1,
+                        "---".to_string(),
+                        None,
+                        None,
+                        Vec::new(),
+                        "names:surname".to_string(),
+                    );
                     return piece + 1;
                 }
             }
             return piece + 1;
         }
         if self.lower_is(piece, &["er", "sie", "he", "she"]) {
-            let before = piece > 0 && self.same_sentence(piece - 1, piece) && self.lower_is(piece - 1, SPEECH_VERBS);
-            let after = piece + 1 < self.pieces.len() && self.same_sentence(piece, piece + 1) && self.lower_is(piece + 1, SPEECH_VERBS);
+            let before = piece > 0
+                && self.same_sentence(piece - 1, piece)
+                && self.lower_is(piece - 1, SPEECH_VERBS);
+            let after = piece + 1 < self.pieces.len()
+                && self.same_sentence(piece, piece + 1)
+                && self.lower_is(piece + 1, SPEECH_VERBS);
             if before || after {
-                let gender = if self.lower_is(piece, &["er", "he"]) { Gender::Male } else { Gender::Female };
+                let gender = if self.lower_is(piece, &["er", "he"]) {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
                 // The latest subject (or speaker) of that gender, else the latest mention.
                 let subject = self
                     .focus
                     .iter()
                     .enumerate()
-                    .filter(|(_, focus)| focus.gender == Some(gender) && focus.subject_last.is_some())
+                    .filter(|(_, focus)| {
+                        focus.gender == Some(gender) && focus.subject_last.is_some()
+                    })
                     .max_by_key(|(_, focus)| focus.subject_last)
                     .map(|(index, _)| index);
-                let candidate = subject.or_else(|| self.most_recent(|focus, _| focus.gender == Some(gender)));
+                let candidate =
+                    subject.or_else(|| self.most_recent(|focus, _| focus.gender == Some(gender)));
                 if let Some(index) = candidate {
                     self.push_focus_reference(index, piece, piece + 1, "(pronoun)");
                 }

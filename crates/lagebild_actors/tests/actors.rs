@@ -12,10 +12,17 @@ fn date(text: &str) -> Option<NaiveDate> {
 fn check_invariants(text: &str, mentions: &[ActorMention]) {
     let mut previous_end = 0u32;
     for mention in mentions {
-        assert!(mention.span.start >= previous_end, "overlap or unsorted at {:?}", mention.span);
+        assert!(
+            mention.span.start >= previous_end,
+            "overlap or unsorted at {:?}",
+            mention.span
+        );
         assert!(!mention.span.is_empty());
         assert!((mention.span.end as usize) <= text.len());
-        assert!(text.is_char_boundary(mention.span.start as usize) && text.is_char_boundary(mention.span.end as usize));
+        assert!(
+            text.is_char_boundary(mention.span.start as usize)
+                && text.is_char_boundary(mention.span.end as usize)
+        );
         if let Some(antecedent) = mention.antecedent {
             assert!((antecedent.end as usize) <= text.len());
         }
@@ -24,49 +31,117 @@ fn check_invariants(text: &str, mentions: &[ActorMention]) {
 }
 
 fn annotate(text: &str, on: &str, lang: Lang) -> Vec<ActorMention> {
-    let doc = Document { text: text.to_string(), lang, ..Document::default() };
+    let doc = Document {
+        text: text.to_string(),
+        lang,
+        ..Document::default()
+    };
     // Both the whitespace fallback and the real segmenter must give the same mentions.
     let plain = ActorKb::embedded().annotate(&doc, &TextAnalysis::default(), date(on));
-    let analysis = lagebild_text::segment(&doc.text, Span::new(0, doc.text.len() as u32), lang, None);
+    let analysis =
+        lagebild_text::segment(&doc.text, Span::new(0, doc.text.len() as u32), lang, None);
     let segmented = ActorKb::embedded().annotate(&doc, &analysis, date(on));
     check_invariants(text, &plain);
     check_invariants(text, &segmented);
     // The real segmenter is authoritative; the fallback must find the same persons.
-    let persons = |mentions: &[ActorMention]| mentions.iter().filter(|m| m.kind == ActorKind::Person).map(|m| m.name.clone()).collect::<Vec<_>>();
-    assert_eq!(persons(&plain), persons(&segmented), "segmenter changes the persons of {text:?}");
+    let persons = |mentions: &[ActorMention]| {
+        mentions
+            .iter()
+            .filter(|m| m.kind == ActorKind::Person)
+            .map(|m| m.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        persons(&plain),
+        persons(&segmented),
+        "segmenter changes the persons of {text:?}"
+    );
     segmented
 }
 
 /// One row: the text, the date, and the expected (surface, code, kind) mentions that must
 /// be present (others may be found as well).
 fn check(text: &str, on: &str, expected: &[(&str, &str, ActorKind)]) {
-    let lang = if text.contains(" the ") || text.starts_with("The ") { Lang::En } else { Lang::De };
+    let lang = if text.contains(" the ") || text.starts_with("The ") {
+        Lang::En
+    } else {
+        Lang::De
+    };
     let mentions = annotate(text, on, lang);
     for (surface, code, kind) in expected {
         let found = mentions.iter().find(|m| m.span.slice(text) == *surface);
         let Some(found) = found else {
-            panic!("{surface:?} not found in {text:?}; got {:?}", mentions.iter().map(|m| m.span.slice(text)).collect::<Vec<_>>());
+            panic!(
+                "{surface:?} not found in {text:?}; got {:?}",
+                mentions
+                    .iter()
+                    .map(|m| m.span.slice(text))
+                    .collect::<Vec<_>>()
+            );
         };
-        assert_eq!((found.code.as_str(), found.kind), (*code, *kind), "{surface:?} in {text:?} ({})", found.rule);
+        assert_eq!(
+            (found.code.as_str(), found.kind),
+            (*code, *kind),
+            "{surface:?} in {text:?} ({})",
+            found.rule
+        );
     }
 }
 
 fn absent(text: &str, on: &str, surface: &str) {
     let mentions = annotate(text, on, Lang::De);
-    assert!(!mentions.iter().any(|m| m.span.slice(text) == surface), "{surface:?} should not be a mention in {text:?}");
+    assert!(
+        !mentions.iter().any(|m| m.span.slice(text) == surface),
+        "{surface:?} should not be a mention in {text:?}"
+    );
 }
 
 use ActorKind::{Group, Location, Organization, Person, State};
 
 #[test]
 fn states_inflections_and_metonyms() {
-    check("Die russischen Truppen und die Russen.", "2024-12-04", &[("russischen Truppen", "RUSMIL", Group), ("Russen", "RUS", Group)]);
-    check("Ein russisches Schiff, ein russischer Tanker.", "2024-12-04", &[("russisches", "RUS", State), ("russischer", "RUS", State)]);
-    check("Nordkoreas Atomprogramm beunruhigt Seoul.", "2024-12-04", &[("Nordkoreas", "PRK", State), ("Seoul", "KOR", State)]);
-    check("Moskau und der Kreml schweigen, Pjöngjang droht.", "2024-12-04", &[("Moskau", "RUS", State), ("Kreml", "RUS", State), ("Pjöngjang", "PRK", State)]);
-    check("Das Weiße Haus widersprach Peking.", "2024-12-04", &[("Weiße Haus", "USA", State), ("Peking", "CHN", State)]);
-    check("Kyjiw meldet Angriffe, Kiew ebenso.", "2024-12-04", &[("Kyjiw", "UKR", State), ("Kiew", "UKR", State)]);
-    check("Die Minister trafen sich in Berlin.", "2024-12-04", &[("Berlin", "DEU", Location)]);
+    check(
+        "Die russischen Truppen und die Russen.",
+        "2024-12-04",
+        &[
+            ("russischen Truppen", "RUSMIL", Group),
+            ("Russen", "RUS", Group),
+        ],
+    );
+    check(
+        "Ein russisches Schiff, ein russischer Tanker.",
+        "2024-12-04",
+        &[("russisches", "RUS", State), ("russischer", "RUS", State)],
+    );
+    check(
+        "Nordkoreas Atomprogramm beunruhigt Seoul.",
+        "2024-12-04",
+        &[("Nordkoreas", "PRK", State), ("Seoul", "KOR", State)],
+    );
+    check(
+        "Moskau und der Kreml schweigen, Pjöngjang droht.",
+        "2024-12-04",
+        &[
+            ("Moskau", "RUS", State),
+            ("Kreml", "RUS", State),
+            ("Pjöngjang", "PRK", State),
+        ],
+    );
+    check(
+        "Das Weiße Haus widersprach Peking.",
+        "2024-12-04",
+        &[("Weiße Haus", "USA", State), ("Peking", "CHN", State)],
+    );
+    check(
+        "Kyjiw meldet Angriffe, Kiew ebenso.",
+        "2024-12-04",
+        &[("Kyjiw", "UKR", State), ("Kiew", "UKR", State)],
+    );
+    check(
+        "Die Minister trafen sich in Berlin.",
+        "2024-12-04",
+        &[("Berlin", "DEU", Location)],
+    );
 }
 
 #[test]
@@ -74,26 +149,101 @@ fn organisations() {
     check(
         "Die NATO, die Vereinten Nationen, der UN-Sicherheitsrat und die EU-Kommission.",
         "2024-12-04",
-        &[("NATO", "IGOWSTNAT", Organization), ("Vereinten Nationen", "IGOUNO", Organization), ("UN-Sicherheitsrat", "IGOUNO", Organization), ("EU-Kommission", "IGOEUREEC", Organization)],
+        &[
+            ("NATO", "IGOWSTNAT", Organization),
+            ("Vereinten Nationen", "IGOUNO", Organization),
+            ("UN-Sicherheitsrat", "IGOUNO", Organization),
+            ("EU-Kommission", "IGOEUREEC", Organization),
+        ],
     );
-    check("Der IWF, die OSZE und die IAEA warnen.", "2024-12-04", &[("IWF", "IGOBUSIMF", Organization), ("OSZE", "IGOEUROSC", Organization), ("IAEA", "IGOUNOIAE", Organization)]);
-    check("Die Nato tagt. Die Allianz berät.", "2024-12-04", &[("Allianz", "IGOWSTNAT", Organization)]);
+    check(
+        "Der IWF, die OSZE und die IAEA warnen.",
+        "2024-12-04",
+        &[
+            ("IWF", "IGOBUSIMF", Organization),
+            ("OSZE", "IGOEUROSC", Organization),
+            ("IAEA", "IGOUNOIAE", Organization),
+        ],
+    );
+    check(
+        "Die Nato tagt. Die Allianz berät.",
+        "2024-12-04",
+        &[("Allianz", "IGOWSTNAT", Organization)],
+    );
     // Without NATO earlier in the text, "Allianz" is not resolved (it may be an insurer).
     absent("Die Allianz meldet Gewinne.", "2024-12-04", "Allianz");
 }
 
 #[test]
 fn role_compositions() {
-    check("US-Präsident Joe Biden sprach.", "2023-05-01", &[("Joe Biden", "USAGOV", Person)]);
-    check("Der russische Präsident lehnte ab.", "2024-12-04", &[("russische Präsident", "RUSGOV", Person)]);
-    check("Die Führung in Pjöngjang schweigt.", "2024-12-04", &[("Führung in Pjöngjang", "PRKGOV", Group)]);
-    check("Die Chefdiplomaten der 32 Nato-Länder berieten.", "2024-12-04", &[("Chefdiplomaten der 32 Nato-Länder", "IGOWSTNAT", Group)]);
-    check("Der Bundeskanzler und die Bundesaußenministerin reisten.", "2024-12-04", &[("Bundeskanzler", "DEUGOV", Person), ("Bundesaußenministerin", "DEUGOV", Person)]);
-    check("Die Bundeswehr übt, die Bundesregierung zahlt.", "2024-12-04", &[("Bundeswehr", "DEUMIL", Organization), ("Bundesregierung", "DEUGOV", Organization)]);
-    check("Die ukrainische Armee und die Regierung der Ukraine.", "2024-12-04", &[("ukrainische Armee", "UKRMIL", Group), ("Regierung der Ukraine", "UKRGOV", Group)]);
-    check("Die iranischen Demonstranten und die israelische Polizei.", "2024-12-04", &[("iranischen Demonstranten", "IRNCVL", Group), ("israelische Polizei", "ISRCOP", Group)]);
-    check("The Russian government and the U.S. military disagree.", "2024-12-04", &[("Russian government", "RUSGOV", Group), ("U.S. military", "USAMIL", Group)]);
-    check("Russia's foreign minister said the Kremlin agreed.", "2024-12-04", &[("Russia's foreign minister", "RUSGOV", Person), ("Kremlin", "RUS", State)]);
+    check(
+        "US-Präsident Joe Biden sprach.",
+        "2023-05-01",
+        &[("Joe Biden", "USAGOV", Person)],
+    );
+    check(
+        "Der russische Präsident lehnte ab.",
+        "2024-12-04",
+        &[("russische Präsident", "RUSGOV", Person)],
+    );
+    check(
+        "Die Führung in Pjöngjang schweigt.",
+        "2024-12-04",
+        &[("Führung in Pjöngjang", "PRKGOV", Group)],
+    );
+    check(
+        "Die Chefdiplomaten der 32 Nato-Länder berieten.",
+        "2024-12-04",
+        &[("Chefdiplomaten der 32 Nato-Länder", "IGOWSTNAT", Group)],
+    );
+    check(
+        "Der Bundeskanzler und die Bundesaußenministerin reisten.",
+        "2024-12-04",
+        &[
+            ("Bundeskanzler", "DEUGOV", Person),
+            ("Bundesaußenministerin", "DEUGOV", Person),
+        ],
+    );
+    check(
+        "Die Bundeswehr übt, die Bundesregierung zahlt.",
+        "2024-12-04",
+        &[
+            ("Bundeswehr", "DEUMIL", Organization),
+            ("Bundesregierung", "DEUGOV", Organization),
+        ],
+    );
+    check(
+        "Die ukrainische Armee und die Regierung der Ukraine.",
+        "2024-12-04",
+        &[
+            ("ukrainische Armee", "UKRMIL", Group),
+            ("Regierung der Ukraine", "UKRGOV", Group),
+        ],
+    );
+    check(
+        "Die iranischen Demonstranten und die israelische Polizei.",
+        "2024-12-04",
+        &[
+            ("iranischen Demonstranten", "IRNCVL", Group),
+            ("israelische Polizei", "ISRCOP", Group),
+        ],
+    );
+    check(
+        "The Russian government and the U.S. military disagree.",
+        "2024-12-04",
+        &[
+            ("Russian government", "RUSGOV", Group),
+            ("U.S. military", "USAMIL", Group),
+        ],
+    );
+    check(
+        "Russia's foreign minister said the Kremlin agreed.",
+        "2024-12-04",
+        &[
+            ("Russia's foreign minister", "RUSGOV", Person),
+            ("Kremlin", "RUS", State),
+        ],
+    );
 }
 
 #[test]
@@ -105,19 +255,46 @@ fn persons_depend_on_the_date() {
     check(text, "2019-06-01", &[("Donald Trump", "USAGOV", Person)]);
     check(text, "2025-06-01", &[("Donald Trump", "USAGOV", Person)]);
     let between = annotate(text, "2022-06-01", Lang::De);
-    assert!(between[0].code.starts_with("USA") && between[0].code != "USAGOV", "{}", between[0].code);
-    check("Olaf Scholz sprach.", "2019-06-01", &[("Olaf Scholz", "DEUGOV", Person)]);
-    check("Annalena Baerbock sprach.", "2024-12-04", &[("Annalena Baerbock", "DEUGOV", Person)]);
-    check("Wladimir Putin und Vladimir Putin sind einer.", "2024-12-04", &[("Wladimir Putin", "RUSGOV", Person), ("Vladimir Putin", "RUSGOV", Person)]);
+    assert!(
+        between[0].code.starts_with("USA") && between[0].code != "USAGOV",
+        "{}",
+        between[0].code
+    );
+    check(
+        "Olaf Scholz sprach.",
+        "2019-06-01",
+        &[("Olaf Scholz", "DEUGOV", Person)],
+    );
+    check(
+        "Annalena Baerbock sprach.",
+        "2024-12-04",
+        &[("Annalena Baerbock", "DEUGOV", Person)],
+    );
+    check(
+        "Wladimir Putin und Vladimir Putin sind einer.",
+        "2024-12-04",
+        &[
+            ("Wladimir Putin", "RUSGOV", Person),
+            ("Vladimir Putin", "RUSGOV", Person),
+        ],
+    );
 }
 
 #[test]
 fn unknown_persons_after_roles() {
-    check("Der israelische Außenminister Silvan Shalom reiste ab.", "2004-05-01", &[("Silvan Shalom", "ISRGOV", Person)]);
-    let text = "Der israelische Außenminister Silvan Shalom reiste ab. Shalom sagte, er sei zufrieden.";
+    check(
+        "Der israelische Außenminister Silvan Shalom reiste ab.",
+        "2004-05-01",
+        &[("Silvan Shalom", "ISRGOV", Person)],
+    );
+    let text =
+        "Der israelische Außenminister Silvan Shalom reiste ab. Shalom sagte, er sei zufrieden.";
     let mentions = annotate(text, "2004-05-01", Lang::De);
     let surname = mentions.iter().find(|m| m.span.slice(text) == "Shalom");
-    assert_eq!(surname.map(|m| (m.code.as_str(), m.antecedent.map(|span| span.slice(text)))), Some(("ISRGOV", Some("Silvan Shalom"))));
+    assert_eq!(
+        surname.map(|m| (m.code.as_str(), m.antecedent.map(|span| span.slice(text)))),
+        Some(("ISRGOV", Some("Silvan Shalom")))
+    );
 }
 
 #[test]
@@ -130,21 +307,47 @@ fn in_document_resolution() {
         mentions
             .iter()
             .find(|m| m.span.slice(text) == surface)
-            .map(|m| (m.name.as_str(), m.antecedent.map(|span| span.slice(text).to_string())))
+            .map(|m| {
+                (
+                    m.name.as_str(),
+                    m.antecedent.map(|span| span.slice(text).to_string()),
+                )
+            })
     };
-    assert_eq!(resolved("Ruttes"), Some(("Mark Rutte", Some("Mark Rutte".to_string()))));
-    assert_eq!(resolved("Niederländer"), Some(("Mark Rutte", Some("Mark Rutte".to_string()))));
-    assert_eq!(resolved("Republikaner"), Some(("Donald Trump", Some("Donald Trump".to_string()))));
-    assert_eq!(resolved("Kanzler"), Some(("Olaf Scholz", Some("Olaf Scholz".to_string()))));
+    assert_eq!(
+        resolved("Ruttes"),
+        Some(("Mark Rutte", Some("Mark Rutte".to_string())))
+    );
+    assert_eq!(
+        resolved("Niederländer"),
+        Some(("Mark Rutte", Some("Mark Rutte".to_string())))
+    );
+    assert_eq!(
+        resolved("Republikaner"),
+        Some(("Donald Trump", Some("Donald Trump".to_string())))
+    );
+    assert_eq!(
+        resolved("Kanzler"),
+        Some(("Olaf Scholz", Some("Olaf Scholz".to_string())))
+    );
     // "sagte er": the most recent male person is Trump.
-    assert_eq!(resolved("er"), Some(("Donald Trump", Some("Donald Trump".to_string()))));
+    assert_eq!(
+        resolved("er"),
+        Some(("Donald Trump", Some("Donald Trump".to_string())))
+    );
 }
 
 #[test]
 fn pronouns_follow_gender() {
-    let text = "Annalena Baerbock traf Sergej Lawrow. \"Das ist falsch\", sagte sie. \"Nein\", sagte er.";
+    let text =
+        "Annalena Baerbock traf Sergej Lawrow. \"Das ist falsch\", sagte sie. \"Nein\", sagte er.";
     let mentions = annotate(text, "2023-01-01", Lang::De);
-    let by = |surface: &str| mentions.iter().find(|m| m.span.slice(text) == surface).map(|m| m.name.clone());
+    let by = |surface: &str| {
+        mentions
+            .iter()
+            .find(|m| m.span.slice(text) == surface)
+            .map(|m| m.name.clone())
+    };
     assert_eq!(by("sie").as_deref(), Some("Annalena Baerbock"));
     assert_eq!(by("er").as_deref(), Some("Sergej Lawrow"));
 }
@@ -153,7 +356,11 @@ fn pronouns_follow_gender() {
 fn surnames_need_the_full_name_first() {
     // "Rutte" alone is not a global alias; it is resolved only after "Mark Rutte".
     absent("Rutte sprach.", "2024-12-04", "Rutte");
-    check("Mark Rutte kam. Rutte sprach.", "2024-12-04", &[("Rutte", "IGOWSTNAT", Person)]);
+    check(
+        "Mark Rutte kam. Rutte sprach.",
+        "2024-12-04",
+        &[("Rutte", "IGOWSTNAT", Person)],
+    );
 }
 
 #[test]
@@ -161,14 +368,30 @@ fn load_errors_name_file_and_line() {
     let dir = std::env::temp_dir().join(format!("lagebild_actors_test_{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap_or_else(|error| panic!("{error}"));
     let path = dir.join("extra_persons.txt");
-    std::fs::write(&path, "# test\nJane Doe | f USA | USAGOV 2020-01-01..2019-01-01\n").unwrap_or_else(|error| panic!("{error}"));
-    let error = ActorKb::builder().kb_file(&path).build().err().map(|error| error.to_string()).unwrap_or_default();
+    std::fs::write(
+        &path,
+        "# test\nJane Doe | f USA | USAGOV 2020-01-01..2019-01-01\n",
+    )
+    .unwrap_or_else(|error| panic!("{error}"));
+    let error = ActorKb::builder()
+        .kb_file(&path)
+        .build()
+        .err()
+        .map(|error| error.to_string())
+        .unwrap_or_default();
     assert!(error.contains("extra_persons.txt:2:"), "{error}");
     let path = dir.join("good_persons.txt");
-    std::fs::write(&path, "Jane Doe | f USA | USAGOV 2020-01-01..\n").unwrap_or_else(|error| panic!("{error}"));
-    let kb = ActorKb::builder().kb_file(&path).build().unwrap_or_else(|error| panic!("{error}"));
+    std::fs::write(&path, "Jane Doe | f USA | USAGOV 2020-01-01..\n")
+        .unwrap_or_else(|error| panic!("{error}"));
+    let kb = ActorKb::builder()
+        .kb_file(&path)
+        .build()
+        .unwrap_or_else(|error| panic!("{error}"));
     assert!(kb.version().ends_with("good_persons.txt"));
-    let doc = Document { text: "Jane Doe sprach.".into(), ..Document::default() };
+    let doc = Document {
+        text: "Jane Doe sprach.".into(),
+        ..Document::default()
+    };
     let mentions = kb.annotate(&doc, &TextAnalysis::default(), date("2021-01-01"));
     assert_eq!(mentions.first().map(|m| m.code.as_str()), Some("USAGOV"));
     let _ = std::fs::remove_dir_all(&dir);
@@ -208,9 +431,16 @@ fn english_roles_names_and_pronouns() {
     check(
         text,
         "2024-06-01",
-        &[("Antony Blinken", "USAGOV", Person), ("Annalena Baerbock", "DEUGOV", Person), ("Vladimir Putin", "RUSGOV", Person)],
+        &[
+            ("Antony Blinken", "USAGOV", Person),
+            ("Annalena Baerbock", "DEUGOV", Person),
+            ("Vladimir Putin", "RUSGOV", Person),
+        ],
     );
     let mentions = annotate(text, "2024-06-01", Lang::En);
-    let she = mentions.iter().find(|m| m.span.slice(text) == "she").map(|m| m.name.as_str());
+    let she = mentions
+        .iter()
+        .find(|m| m.span.slice(text) == "she")
+        .map(|m| m.name.as_str());
     assert_eq!(she, Some("Annalena Baerbock"));
 }
