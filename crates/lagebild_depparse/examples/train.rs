@@ -3,12 +3,15 @@
 //! `cargo run --release -p lagebild_depparse --example train -- --shared /work/shared --out crates/lagebild_depparse/models/ [--lang de|en] [--epochs N]`
 //!
 //! German: UD German GSD dev + PUD. English: UD English EWT train + GUM train.
+//! Options: `--lang de|en` (one language), `--epochs N`, `--bits T,L` (log2 rows of the
+//! transition and label tables), `--tagged FILE` (add the same sentences with jackknifed
+//! predicted tags, written by the `jackknife` example).
 
 use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use lagebild_depparse::{TrainConfig, read_conllu, train, training_sentences};
+use lagebild_depparse::{GoldSentence, TrainConfig, read_conllu, train, training_sentences};
 use lagebild_doc::Lang;
 
 fn main() -> anyhow::Result<()> {
@@ -17,6 +20,7 @@ fn main() -> anyhow::Result<()> {
     let mut langs = vec![Lang::De, Lang::En];
     let mut epochs = None;
     let mut bits: Option<(u8, u8)> = None;
+    let mut tagged: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
@@ -25,6 +29,7 @@ fn main() -> anyhow::Result<()> {
             "--out" => out = PathBuf::from(value()?),
             "--lang" => langs = vec![Lang::parse(&value()?)],
             "--epochs" => epochs = Some(value()?.parse::<usize>()?),
+            "--tagged" => tagged = Some(PathBuf::from(value()?)),
             "--bits" => {
                 let text = value()?;
                 let (transition, label) = text.split_once(',').context("--bits TRANSITION,LABEL")?;
@@ -54,7 +59,14 @@ fn main() -> anyhow::Result<()> {
             config.label_bits = label;
         }
         let started = Instant::now();
-        let parser = train(lang, &training_sentences(lang, &sentences), &config);
+        let mut training = training_sentences(lang, &sentences);
+        if let Some(tagged) = &tagged {
+            // Sentences with jackknifed predicted tags (the `jackknife` example), added to
+            // the gold-tagged ones so the parser learns what tagger errors look like.
+            let predicted = read_conllu(tagged)?;
+            training.extend(predicted.iter().map(|sentence| GoldSentence::from_conllu(sentence, false)));
+        }
+        let parser = train(lang, &training, &config);
         let bytes = parser.to_bytes();
         let path = out.join(format!("{}.lbdp.gz", lang.code()));
         std::fs::write(&path, &bytes).with_context(|| format!("writing {}", path.display()))?;

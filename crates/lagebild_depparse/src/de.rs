@@ -42,3 +42,4 @@ pub(crate) fn dative_objects_as_iobj(tokens: &[Token], heads: &[Option<u32>], de
         }
     }
 }
+

@@ -54,6 +54,9 @@ pub struct EvalReport {
     /// nsubj, obj and iobj (with subtypes) pooled.
     pub core: RelationScore,
     pub relations: Vec<RelationScore>,
+    /// Errors by `(gold relation, predicted relation or "wrong head")`, most frequent first
+    /// when printed.
+    pub confusions: std::collections::BTreeMap<(String, String), usize>,
 }
 
 impl EvalReport {
@@ -86,6 +89,9 @@ impl EvalReport {
             self.core.relation.clone_from(&other.core.relation);
         }
         add_counts(&mut self.core, &other.core);
+        for (pair, count) in &other.confusions {
+            *self.confusions.entry(pair.clone()).or_default() += count;
+        }
         for score in &other.relations {
             match self.relations.iter_mut().find(|mine| mine.relation == score.relation) {
                 Some(mine) => add_counts(mine, score),
@@ -124,6 +130,11 @@ impl fmt::Display for EvalReport {
                 100.0 * score.f1()
             )?;
         }
+        let mut confusions: Vec<(&(String, String), &usize)> = self.confusions.iter().collect();
+        confusions.sort_by_key(|entry| std::cmp::Reverse(*entry.1));
+        let top: Vec<String> =
+            confusions.iter().take(15).map(|((gold, predicted), count)| format!("{gold}>{predicted} {count}")).collect();
+        writeln!(formatter, "top errors (gold>predicted): {}", top.join(", "))?;
         Ok(())
     }
 }
@@ -187,6 +198,11 @@ pub fn evaluate_against(parser: &Parser, input: &[GoldSentence], gold: &[GoldSen
             report.attached += usize::from(head_right);
             report.labelled += usize::from(head_right && token.deprel == gold_label);
             report.labelled_universal += usize::from(head_right && universal(&token.deprel) == universal(gold_label));
+            if !head_right {
+                *report.confusions.entry((gold_label.to_string(), "wrong head".to_string())).or_default() += 1;
+            } else if token.deprel != gold_label {
+                *report.confusions.entry((gold_label.to_string(), token.deprel.clone())).or_default() += 1;
+            }
             let core_gold = is_core(gold_label);
             let core_predicted = is_core(&token.deprel);
             report.core.gold += usize::from(core_gold);

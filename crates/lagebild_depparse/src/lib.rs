@@ -5,14 +5,24 @@
 //! the sentence, `None` for the root) and `deprel` (UD relation with subtype).
 //!
 //! # How it works
-//! A greedy transition-based parser: the arc-hybrid system ([`system`]) driven by an
-//! averaged perceptron over about 130 hashed feature templates of stack, buffer and
-//! children (words, lemmas, UPOS, reduced fine tags, case, verb form, suffixes, distances,
-//! valency, labels of children). Each arc is labelled when it is made by a second
-//! perceptron that sees the dependent's complete subtree (its preposition, conjunction,
-//! determiner case) and the labels the head already has (a verb with a subject gets an
-//! object next). Training ([`train`]) uses a dynamic oracle with exploration on
-//! projectivised trees. Models are embedded with `include_bytes!` and loaded once.
+//! A greedy transition-based parser: the arc-hybrid system (`system.rs`) driven by an
+//! averaged perceptron over about 150 hashed feature templates of stack, buffer and
+//! children (`features.rs`: words, lemmas, UPOS, reduced fine tags, case, verb form,
+//! suffixes, distances, commas between, valency, labels of children, determiner forms,
+//! preposition-noun pairs for PP attachment). Each arc is labelled when it is made by a
+//! second perceptron that sees the dependent's complete subtree (its preposition,
+//! conjunction, determiner) and the labels the head already has. Training ([`train`])
+//! uses a dynamic oracle with exploration on projectivised trees. German fine tags are
+//! reduced STTS classes that both STTS and UD German PUD's tag set map to
+//! (`attributes.rs`), and German contractions ("zum") are one token as the segmenter
+//! leaves them. After parsing, German bare dative objects of verbs become `iobj` (`de.rs`;
+//! the German treebanks say `obl:arg`).
+//!
+//! Models (`models/<lang>.lbdp.gz`, format in `model.rs`) are embedded with
+//! `include_bytes!` and decoded once, on first use ([`Parser::embedded`]). They are
+//! written by `cargo run --release -p lagebild_depparse --example train` and scored by
+//! [`evaluate`] / [`cross_validate`] (`--example eval`; `--example eval_predicted` and
+//! `--example jackknife` with `--features tagger` use `lagebild_nlp`'s tags).
 //!
 //! ```
 //! use lagebild_doc::{Lang, Span, Token, Upos};
