@@ -354,15 +354,18 @@ fn assign_story(
             }
         }
     }
-    let mut best: Option<(f64, i64)> = None;
+    // Every stored document similar enough names a story; the new document joins the
+    // oldest of them, and the others are merged into it (it bridges them).
+    let mut stories = BTreeSet::new();
     {
-        let mut stmt =
+        let mut signature_stmt =
             tx.prepare_cached("SELECT minhash, shingles FROM signatures WHERE doc = ?1")?;
+        let mut story_stmt = tx.prepare_cached("SELECT story FROM documents WHERE pk = ?1")?;
         for candidate in candidates {
             if candidate == pk {
                 continue;
             }
-            let stored = stmt
+            let stored = signature_stmt
                 .query_row([candidate], |row| {
                     Ok(Signature::from_bytes(
                         &row.get::<_, Vec<u8>>(0)?,
@@ -373,20 +376,18 @@ fn assign_story(
             let Some(stored) = stored else {
                 continue;
             };
-            let similarity = signature.similarity(&stored);
-            let needed = signature.join_threshold(&stored, threshold);
-            if similarity >= needed && best.is_none_or(|(score, _)| similarity > score) {
-                best = Some((similarity, candidate));
+            if signature.similarity(&stored) >= signature.join_threshold(&stored, threshold) {
+                let story = story_stmt
+                    .query_row([candidate], |row| row.get::<_, Option<i64>>(0))?
+                    .unwrap_or(candidate);
+                stories.insert(story);
             }
         }
     }
-    let story = match best {
-        Some((_, candidate)) => tx
-            .prepare_cached("SELECT story FROM documents WHERE pk = ?1")?
-            .query_row([candidate], |row| row.get::<_, Option<i64>>(0))?
-            .unwrap_or(candidate),
-        None => pk,
-    };
+    let story = stories.first().copied().unwrap_or(pk);
+    for &other in stories.iter().skip(1) {
+        merge_story(tx, other, story)?;
+    }
     tx.prepare_cached(
         "INSERT OR REPLACE INTO signatures (doc, minhash, shingles) VALUES (?1, ?2, ?3)",
     )?
@@ -401,6 +402,23 @@ fn assign_story(
     tx.prepare_cached("UPDATE documents SET story = ?1 WHERE pk = ?2")?
         .execute([story, pk])?;
     Ok((story, story != pk))
+}
+
+/// Moves every document and event of story `from` into story `into`, with new
+/// deduplication keys: events of both stories now deduplicate against each other.
+fn merge_story(tx: &Transaction<'_>, from: i64, into: i64) -> rusqlite::Result<()> {
+    let documents = {
+        let mut stmt =
+            tx.prepare_cached("SELECT pk FROM documents WHERE story = ?1 ORDER BY pk")?;
+        stmt.query_map([from], |row| row.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    tx.prepare_cached("UPDATE documents SET story = ?1 WHERE story = ?2")?
+        .execute([into, from])?;
+    for pk in documents {
+        index_events(tx, pk, into)?;
+    }
+    Ok(())
 }
 
 /// Sets story and deduplication key of a document's events and fixes the canonical flags.

@@ -75,7 +75,9 @@
 //!   when the estimated Jaccard similarity with a stored document is at least
 //!   [`StoreOptions::story_threshold`]. Event mentions with the same story, source code,
 //!   target code, CAMEO code and date form one deduplicated event; one mention is marked
-//!   canonical. Stories are assigned at ingest and never merged later.
+//!   canonical (the earliest stored). Stories are assigned at ingest; a new document
+//!   similar to documents of several stories merges them (single linkage). Texts under
+//!   40 shingles (agency notices, teasers) need a similarity of 0.9 to join a story.
 //! - All SQL is parameterised. Errors name the database path.
 //!
 //! # Concurrency

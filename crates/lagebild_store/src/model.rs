@@ -43,6 +43,7 @@ pub struct IngestOutcome {
     pub id: String,
     pub status: IngestStatus,
     pub version: u32,
+    /// The story at the time of ingest (a later document may merge it into an older one).
     pub story: Option<i64>,
 }
 

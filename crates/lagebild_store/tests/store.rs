@@ -4,6 +4,7 @@
 mod common;
 
 use common::*;
+use lagebild_store::minhash::Signature;
 use lagebild_store::*;
 
 fn store_with(items: &[StoredAnalysis]) -> Store {
@@ -1185,4 +1186,50 @@ fn export_follows_the_query() {
         }),
         0
     );
+}
+
+#[test]
+fn a_bridging_article_merges_two_stories() {
+    // A and B share a third of their text, C contains both: C is close to each of them.
+    let (x, y, z) = (prose(101, 60), prose(202, 60), prose(303, 60));
+    let a = format!("{x} {y}");
+    let b = format!("{y} {z}");
+    let c = format!("{x} {y} {z}");
+    let ab = |s: &Signature, t: &str| s.similarity(&Signature::of(t).unwrap());
+    let signature_a = Signature::of(&a).unwrap();
+    assert!(
+        ab(&signature_a, &b) < 0.5 && ab(&signature_a, &c) >= 0.5,
+        "the texts need to bridge"
+    );
+    let event = |cameo| {
+        let mut event = ev(RUSSIA, NATO, cameo);
+        event.date = Some("2024-12-03");
+        event
+    };
+    let mut store = Store::open_in_memory().unwrap();
+    let first = store
+        .ingest(&[
+            analysis("a", "A", &a, None, &[event("112")]),
+            analysis("b", "B", &b, None, &[event("112")]),
+        ])
+        .unwrap();
+    assert_ne!(first.outcomes[0].story, first.outcomes[1].story);
+    assert_eq!(store.stats().unwrap().events_deduplicated, 2);
+
+    store
+        .ingest(&[analysis("c", "C", &c, None, &[event("112")])])
+        .unwrap();
+    let stats = store.stats().unwrap();
+    assert_eq!(
+        (stats.stories, stats.events, stats.events_deduplicated),
+        (1, 3, 1)
+    );
+    let rows = store
+        .events(&EventQuery {
+            deduplicated: true,
+            ..EventQuery::default()
+        })
+        .unwrap();
+    assert_eq!((rows[0].document_id.as_str(), rows[0].mentions), ("a", 3));
+    assert_eq!(store.verify().unwrap(), Vec::<String>::new());
 }
