@@ -14,6 +14,8 @@ pub(crate) struct Migration {
 }
 
 /// Version 1: documents with versions, analyses, indexed events, actors, quotes, FTS5.
+/// `meta` holds facts about the stored data that a later version may need to check
+/// (the MinHash parameters, from version 2 on).
 const V1: &str = r#"
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -141,6 +143,8 @@ CREATE INDEX lsh_buckets_doc ON lsh_buckets (doc);
 CREATE INDEX documents_story ON documents (story);
 CREATE INDEX events_dedup_key ON events (dedup_key);
 CREATE INDEX events_story ON events (story);
+INSERT OR REPLACE INTO meta (key, value)
+VALUES ('minhash', 'words=5 permutations=60 bands=20 hash=fnv1a+splitmix64+multiply-add');
 "#;
 
 pub(crate) const MIGRATIONS: &[Migration] = &[
