@@ -11,7 +11,7 @@
 //! word start, keeps matches that end on a word boundary (German genitive `-s` allowed:
 //! `Brüssels`), and keeps a match as a [`PlaceMention`] only where the name is used as
 //! a location: after a locative preposition (`in`, `nach`, `aus`, `bei`, `vor`, `an`
-//! + dative, `im`, `am`, `from`, `at`, `near`, ...), possibly with an article,
+//! with the dative, `im`, `am`, `from`, `at`, `near`, ...), possibly with an article,
 //! adjectives and a noun such as `Hauptstadt` in between (`in der ostukrainischen
 //! Stadt Charkiw`), in a coordination after such a place (`in Paris und Berlin`), or in
 //! a dateline at the start of a line (`Brüssel (dpa) -`). Names used as actors

@@ -1243,24 +1243,19 @@ impl<'a> Detector<'a> {
             } else if lower == ")" && depth > 0 {
                 depth -= 1;
                 true
-            } else if depth > 0 {
-                true
-            } else if DETERMINERS.contains(&lower) {
-                true
-            } else if word.kind == WordKind::Alpha && word.capitalised {
+            } else if word.kind == WordKind::Alpha && word.capitalised && depth == 0 {
                 has_name = true;
                 true
-            } else if word.kind == WordKind::Alpha
-                && matches!(
-                    lower,
-                    "von" | "van" | "de" | "al" | "bin" | "da" | "du" | "zu"
-                )
-                && self.word(at + 1).is_some_and(|next| next.capitalised)
-                && has_name
-            {
-                true
-            } else if self.is_adjective(at)
-                && self.word(at + 1).is_some_and(|next| next.capitalised)
+            } else if depth > 0
+                || DETERMINERS.contains(&lower)
+                || (word.kind == WordKind::Alpha
+                    && matches!(
+                        lower,
+                        "von" | "van" | "de" | "al" | "bin" | "da" | "du" | "zu"
+                    )
+                    && self.word(at + 1).is_some_and(|next| next.capitalised)
+                    && has_name)
+                || (self.is_adjective(at) && self.word(at + 1).is_some_and(|next| next.capitalised))
             {
                 true
             } else if self.english
@@ -1280,10 +1275,9 @@ impl<'a> Detector<'a> {
             if !accept {
                 break;
             }
+            // A parenthesis group ("(SPD)") is passed over; the phrase keeps its words only.
             if depth == 0 && lower != ")" {
                 last = Some(at);
-            } else if lower == ")" && depth == 0 {
-                // A closing parenthesis ends the group; the phrase keeps its words only.
             }
             at += 1;
         }
