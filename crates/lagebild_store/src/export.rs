@@ -309,15 +309,27 @@ mod parquet_sink {
     use std::sync::Arc;
 
     use parquet::basic::Compression;
-    use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DoubleType, Int64Type};
+    use parquet::data_type::{BoolType, ByteArray, ByteArrayType, DataType, DoubleType, Int64Type};
     use parquet::errors::ParquetError;
     use parquet::file::properties::WriterProperties;
-    use parquet::file::writer::SerializedFileWriter;
+    use parquet::file::writer::{SerializedColumnWriter, SerializedFileWriter};
     use parquet::schema::types::Type;
 
     use super::{COLUMNS, Field, KINDS, Kind};
 
     const ROW_GROUP: usize = 65_536;
+
+    /// Writes one column: the present values, and a definition level per row (0 = null).
+    fn write_column<T: DataType>(
+        column: &mut SerializedColumnWriter<'_>,
+        values: Vec<Field>,
+        levels: &[i16],
+        present: fn(Field) -> Option<T::T>,
+    ) -> Result<(), ParquetError> {
+        let data: Vec<T::T> = values.into_iter().filter_map(present).collect();
+        column.typed::<T>().write_batch(&data, Some(levels), None)?;
+        Ok(())
+    }
 
     /// Buffers one row group column by column and writes it with the column writers.
     pub(crate) struct ParquetSink<W: Write + Send> {
@@ -385,53 +397,40 @@ mod parquet_sink {
                     .collect();
                 match KINDS[index] {
                     Kind::Text => {
-                        let data: Vec<ByteArray> = values
-                            .into_iter()
-                            .filter_map(|field| match field {
+                        write_column::<ByteArrayType>(&mut column, values, &levels, |field| {
+                            match field {
                                 Field::Text(Some(text)) => Some(ByteArray::from(text.into_bytes())),
                                 _ => None,
-                            })
-                            .collect();
-                        column
-                            .typed::<ByteArrayType>()
-                            .write_batch(&data, Some(&levels), None)?;
+                            }
+                        })?
                     }
-                    Kind::Integer => {
-                        let data: Vec<i64> = values
-                            .into_iter()
-                            .filter_map(|field| match field {
-                                Field::Integer(value) => value,
-                                _ => None,
-                            })
-                            .collect();
-                        column
-                            .typed::<Int64Type>()
-                            .write_batch(&data, Some(&levels), None)?;
-                    }
-                    Kind::Real => {
-                        let data: Vec<f64> = values
-                            .into_iter()
-                            .filter_map(|field| match field {
-                                Field::Real(value) => value,
-                                _ => None,
-                            })
-                            .collect();
-                        column
-                            .typed::<DoubleType>()
-                            .write_batch(&data, Some(&levels), None)?;
-                    }
-                    Kind::Boolean => {
-                        let data: Vec<bool> = values
-                            .into_iter()
-                            .filter_map(|field| match field {
-                                Field::Boolean(value) => Some(value),
-                                _ => None,
-                            })
-                            .collect();
-                        column
-                            .typed::<BoolType>()
-                            .write_batch(&data, Some(&levels), None)?;
-                    }
+                    Kind::Integer => write_column::<Int64Type>(
+                        &mut column,
+                        values,
+                        &levels,
+                        |field| match field {
+                            Field::Integer(value) => value,
+                            _ => None,
+                        },
+                    )?,
+                    Kind::Real => write_column::<DoubleType>(
+                        &mut column,
+                        values,
+                        &levels,
+                        |field| match field {
+                            Field::Real(value) => value,
+                            _ => None,
+                        },
+                    )?,
+                    Kind::Boolean => write_column::<BoolType>(
+                        &mut column,
+                        values,
+                        &levels,
+                        |field| match field {
+                            Field::Boolean(value) => Some(value),
+                            _ => None,
+                        },
+                    )?,
                 }
                 column.close()?;
                 index += 1;

@@ -904,6 +904,14 @@ fn parquet_export_reads_back() {
     assert_eq!(codes, ["112", "042", "036", "046", "070"]);
     assert_eq!(rows[0].get_double(goldstein).unwrap(), -2.0);
     assert_eq!(rows[0].get_string(target).unwrap(), "RUS");
+    // Missing values are nulls, not empty strings or zeros.
+    let attributed = column("attributed_name");
+    let value = rows[0]
+        .get_column_iter()
+        .nth(attributed)
+        .map(|(_, value)| value.clone());
+    assert_eq!(value, Some(parquet::record::Field::Null));
+    assert!(rows[2].get_bool(column("canonical")).unwrap());
 }
 
 #[test]
