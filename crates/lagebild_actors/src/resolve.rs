@@ -939,6 +939,38 @@ impl<'a> Annotator<'a> {
         {
             return self.push_person(person, next.start, next.end, Some(role), form);
         }
+        // A surname after a fitting role, without the full name in the document:
+        // "Bundeskanzler Scholz", "Außenministerin Baerbock".
+        if let Some(next) = self.match_starting(end)
+            && self.same_sentence(start, end)
+        {
+            let date = self.date;
+            let role_entry = &self.kb.data.roles[role as usize];
+            let fitting = self.kb.matcher.patterns[next.pattern as usize]
+                .targets
+                .iter()
+                .find_map(|target| match *target {
+                    Target::Actor {
+                        actor: person,
+                        form: Form::Surname,
+                    } => {
+                        let entry = &self.kb.data.actors[person as usize];
+                        let fits = entry.kind == ActorKind::Person
+                            && (entry.code_at(date) == code
+                                || entry.title_at(date).is_some_and(|title| {
+                                    role_entry.fits_title(&title.to_lowercase())
+                                }))
+                            && (country.is_none()
+                                || entry.country == country
+                                || entry.code_at(date) == code);
+                        fits.then_some(person)
+                    }
+                    _ => None,
+                });
+            if let Some(person) = fitting {
+                return self.push_person(person, next.start, next.end, Some(role), Form::Name);
+            }
+        }
         // A given name before a known person's surname: "Präsident George Bush".
         if end + 1 < self.pieces.len()
             && self.same_sentence(start, end + 1)

@@ -353,6 +353,23 @@ fn pronouns_follow_gender() {
 }
 
 #[test]
+fn surnames_after_fitting_roles() {
+    check(
+        "Bundeskanzler Scholz reiste ab.",
+        "2023-03-01",
+        &[("Scholz", "DEUGOV", Person)],
+    );
+    check(
+        "Außenministerin Baerbock reiste ab.",
+        "2023-03-01",
+        &[("Baerbock", "DEUGOV", Person)],
+    );
+    // The role must fit: Scholz was no foreign minister.
+    let mentions = annotate("Außenminister Scholz reiste ab.", "2023-03-01", Lang::De);
+    assert!(mentions.iter().all(|m| m.name != "Olaf Scholz"));
+}
+
+#[test]
 fn surnames_need_the_full_name_first() {
     // "Rutte" alone is not a global alias; it is resolved only after "Mark Rutte".
     absent("Rutte sprach.", "2024-12-04", "Rutte");
