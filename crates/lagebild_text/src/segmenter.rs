@@ -353,8 +353,15 @@ impl<'a, 'p> Scanner<'a, 'p> {
             let next_alnum = next.is_some_and(char::is_alphanumeric);
             let keep = match c {
                 '.' => {
-                    inner_period |= next_alnum;
-                    next_alnum
+                    // `2.500`, `z.B.`, `tagesschau.de` join; a missing space before a new
+                    // sentence (`EuGH.Hingegen`, `Dr.Müller`) does not.
+                    let keep = next_alnum
+                        && !(next.is_some_and(char::is_uppercase)
+                            && self.text[part_start..pos].chars().nth(1).is_some()
+                            && self.lowercase_run(pos + 1 + next.map_or(0, char::len_utf8), end) >= 2
+                            && !self.top_level_domain(pos + 1, end));
+                    inner_period |= keep;
+                    keep
                 }
                 ',' | ':' => {
                     prev.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())
@@ -420,6 +427,25 @@ impl<'a, 'p> Scanner<'a, 'p> {
         }
         self.push_word(start, pos);
         pos
+    }
+
+    /// Whether a common top-level domain (`Com`, `Org`, `De`) ends the chunk at `pos`.
+    fn top_level_domain(&self, pos: usize, end: usize) -> bool {
+        let rest = self.text.get(pos..end).unwrap_or("");
+        let word_end = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+        let after_ok = rest[word_end..].chars().next().is_none_or(|c| !c.is_alphanumeric() && c != '.');
+        after_ok
+            && with_lowercase(&rest[..word_end], |lower| {
+                matches!(
+                    lower,
+                    "com" | "org" | "net" | "edu" | "gov" | "info" | "biz" | "de" | "at" | "ch" | "uk" | "eu"
+                )
+            })
+    }
+
+    /// The number of lowercase letters from `pos` on (within `end`).
+    fn lowercase_run(&self, pos: usize, end: usize) -> usize {
+        self.text.get(pos..end).map_or(0, |rest| rest.chars().take_while(|c| c.is_lowercase()).count())
     }
 
     /// The number of alphanumeric chars from `pos` on (within `end`).

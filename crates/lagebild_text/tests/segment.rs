@@ -333,6 +333,11 @@ fn german_sport_and_list_abbreviations() {
         "Er war beim „2. Deutschen Klimakongress“. Chronik der Krise 1. Tag: Beginn",
         "Er|war|beim|„|2.|Deutschen|Klimakongress|“|.\nChronik|der|Krise|1.|Tag|:|Beginn",
     );
+    check(
+        Lang::De,
+        "So der EuGH.Hingegen sagte Dr.Müller von tagesschau.de nichts.",
+        "So|der|EuGH|.\nHingegen|sagte|Dr.|Müller|von|tagesschau.de|nichts|.",
+    );
     check(Lang::De, "Siehe pic.twitter.com/AbC12x Der Text.", "Siehe|pic.twitter.com/AbC12x|Der|Text|.");
 }
 
