@@ -45,12 +45,14 @@ use chrono::NaiveDate;
 use lagebild_doc::{Document, Span, TextAnalysis};
 use serde::{Deserialize, Serialize};
 
+mod gold;
 mod kb;
 mod matcher;
 pub mod ner;
 pub mod petrarch;
 mod resolve;
 
+pub use gold::{PersonReport, evaluate_gold_persons};
 pub use kb::{Actor, DatedCode, Form, Gender, KbData, KbError, Role, Target};
 pub use ner::{NerReport, evaluate_ner, evaluate_ner_text};
 
