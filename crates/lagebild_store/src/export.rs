@@ -47,6 +47,8 @@ impl std::fmt::Display for ExportFormat {
     }
 }
 
+/// The Parquet type of each column (used by the Parquet sink only).
+#[cfg_attr(not(feature = "parquet"), allow(dead_code))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Kind {
     Text,
@@ -96,6 +98,7 @@ pub const COLUMNS: &[&str] = &[
     "cluster",
 ];
 
+#[cfg_attr(not(feature = "parquet"), allow(dead_code))]
 const KINDS: &[Kind] = &[
     Kind::Text,
     Kind::Text,

@@ -914,6 +914,16 @@ fn parquet_export_reads_back() {
     assert!(rows[2].get_bool(column("canonical")).unwrap());
 }
 
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn parquet_export_without_the_feature_says_so() {
+    let store = store_with(&three());
+    let error = store
+        .export(ExportFormat::Parquet, &EventQuery::default(), std::io::sink())
+        .unwrap_err();
+    assert!(matches!(error, StoreError::FeatureMissing { .. }), "{error}");
+}
+
 #[test]
 fn reprocess_replaces_analyses() {
     let mut store = store_with(&wire_story());
