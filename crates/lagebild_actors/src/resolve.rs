@@ -1317,6 +1317,45 @@ impl<'a> Annotator<'a> {
                     return end;
                 }
             }
+            // A name right after a speech verb: "sagte Gudrun Arlt", "sagt Müller".
+            if piece > 0
+                && self.same_sentence(piece - 1, piece)
+                && self.lower_is(piece - 1, SPEECH_VERBS)
+                && !self.preceded_by(piece, DETERMINERS)
+                && let Some(end) = self.unknown_name_after(piece)
+                && (end - piece > 1 || !self.is_name_piece(piece + 1))
+            {
+                let gender = self.gender_of_first(piece);
+                self.push_unknown(
+                    piece,
+                    end,
+                    "---".to_string(),
+                    None,
+                    gender,
+                    Vec::new(),
+                    "names:after-speech-verb".to_string(),
+                );
+                return end;
+            }
+            // A name followed by an age in parentheses: "Heidi Klum (36)".
+            if let Some(end) = self.unknown_name_after(piece)
+                && self.piece_text(end) == "("
+                && (1..=3).contains(&self.piece_text(end + 1).len())
+                && self.piece_text(end + 1).chars().all(|c| c.is_ascii_digit())
+                && self.piece_text(end + 2) == ")"
+            {
+                let gender = self.gender_of_first(piece);
+                self.push_unknown(
+                    piece,
+                    end,
+                    "---".to_string(),
+                    None,
+                    gender,
+                    Vec::new(),
+                    "names:age".to_string(),
+                );
+                return end;
+            }
             // An unlisted given name before a listed family name: "Teemu Tainio".
             if self.is_name_piece(piece)
                 && self.is_name_piece(piece + 1)

@@ -298,6 +298,30 @@ fn unknown_persons_after_roles() {
 }
 
 #[test]
+fn unknown_persons_from_name_cues() {
+    check(
+        "Das sei gut, sagte Gudrun Arlt am Montag.",
+        "2024-01-01",
+        &[("Gudrun Arlt", "---", Person)],
+    );
+    check(
+        "Die Moderatorin Heike Beispielfrau (41) kam.",
+        "2024-01-01",
+        &[("Heike Beispielfrau", "---", Person)],
+    );
+    check(
+        "Gestern traf Angelika Testmann die Presse.",
+        "2024-01-01",
+        &[("Angelika Testmann", "---", Person)],
+    );
+    absent(
+        "Die Sitzung in Berlin dauerte lange.",
+        "2024-01-01",
+        "Sitzung",
+    );
+}
+
+#[test]
 fn in_document_resolution() {
     let text = "Nato-Generalsekretär Mark Rutte warnte Moskau. Nach Ruttes Worten sei die Lage ernst. \
                 Der Niederländer traf Donald Trump. Der Republikaner schwieg. \"Wir sind bereit\", sagte er. \
