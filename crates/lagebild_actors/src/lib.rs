@@ -33,6 +33,16 @@
 //! assert_eq!(mentions[1].code, "RUS");
 //! ```
 //!
+//! Output conventions: a state or seat after a place preposition ("in der Ukraine", "in
+//! Berlin") has kind `Location`; role compositions without a person are `Group` (or a
+//! `Person` with rule suffix `(role)` for "der russische Präsident" with nobody in focus);
+//! persons outside the knowledge base get code `---` (or `---GOV` etc. after a bare role);
+//! `rule` names the dictionary line and how it was used (see [`ActorMention::rule`]).
+//!
+//! Evaluation: [`evaluate_ner`] (GermEval 2014 person names) and
+//! [`evaluate_gold_persons`] (hand-annotated articles); run both with
+//! `cargo run --release -p lagebild_actors --example eval`.
+//!
 //! Guarantees: no panics on any input; spans are sorted, lie on token piece boundaries
 //! inside the text; building is linear in the dictionary size and annotation linear in
 //! the number of tokens (plus a bounded look-around per match).
