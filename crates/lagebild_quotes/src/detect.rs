@@ -81,6 +81,15 @@ const ENGLISH_NON_NOUNS: &[&str] = &[
     "very", "more", "most", "all", "some", "no",
 ];
 
+/// How many earlier speakers pronouns and descriptions look back on.
+const HISTORY: usize = 20;
+
+/// Whether `index` lies in one of `ranges` (sorted, disjoint), in O(log n).
+fn in_ranges(ranges: &[Range<usize>], index: usize) -> bool {
+    let after = ranges.partition_point(|range| range.start <= index);
+    after > 0 && ranges[after - 1].contains(&index)
+}
+
 fn is_punct(word: &Word, marks: &[&str]) -> bool {
     word.kind == WordKind::Punct && marks.contains(&word.lower.as_str())
 }
@@ -142,10 +151,11 @@ impl<'a> Detector<'a> {
                     direct_cover.push(open..close + 1);
                 }
             }
-            let covered = direct_here
-                || direct_cover
-                    .iter()
-                    .any(|range| range.start <= sentence.start && sentence.end <= range.end + 3);
+            let covered =
+                direct_here
+                    || direct_cover.iter().rev().take(2).any(|range| {
+                        range.start <= sentence.start && sentence.end <= range.end + 3
+                    });
             if !covered {
                 self.indirect(sentence_index, &quoted);
             }
@@ -154,6 +164,15 @@ impl<'a> Detector<'a> {
             .sort_by_key(|quote| (quote.span.start, quote.span.end));
         self.out.dedup_by_key(|quote| quote.span);
         self.out
+    }
+
+    /// The sentence (word range) that contains word `index`.
+    fn sentence_of(&self, index: usize) -> Option<&Range<usize>> {
+        let after = self.sentences.partition_point(|range| range.start <= index);
+        after
+            .checked_sub(1)
+            .and_then(|at| self.sentences.get(at))
+            .filter(|range| range.contains(&index))
     }
 
     fn word(&self, index: usize) -> Option<&Word> {
@@ -521,7 +540,7 @@ impl<'a> Detector<'a> {
             return;
         }
         let last = end - 1;
-        let inside = |index: usize| quoted.iter().any(|range| range.contains(&index));
+        let inside = |index: usize| in_ranges(quoted, index);
         // A. cue verb, comma, Konjunktiv or dass clause: "Rutte warnte, die Führung könne ..."
         for cue in sentence.start..end {
             if inside(cue) || !self.is_cue(cue, quoted) {
@@ -886,7 +905,7 @@ impl<'a> Detector<'a> {
         let Some(word) = self.word(index) else {
             return false;
         };
-        if word.kind != WordKind::Alpha || quoted.iter().any(|range| range.contains(&index)) {
+        if word.kind != WordKind::Alpha || in_ranges(quoted, index) {
             return false;
         }
         let mut found = false;
@@ -1012,11 +1031,7 @@ impl<'a> Detector<'a> {
         }
         // "Medvedev bedankte sich und sagte": the subject opens the sentence.
         if finite >= 1 && matches!(self.lower(finite - 1), "und" | "and") {
-            let sentence_start = self
-                .sentences
-                .iter()
-                .find(|range| range.contains(&finite))
-                .map_or(0, |range| range.start);
+            let sentence_start = self.sentence_of(finite).map_or(0, |range| range.start);
             if let Some((first, last)) = self.phrase_after(sentence_start)
                 && last < finite
                 && self.subject_like(first, last)
@@ -1040,9 +1055,7 @@ impl<'a> Detector<'a> {
         // "Marcelo Ebrard, der Bürgermeister von Mexiko-Stadt, sagte ...": the phrase
         // that opens the sentence, before an apposition.
         let sentence_start = self
-            .sentences
-            .iter()
-            .find(|range| range.contains(&cue))
+            .sentence_of(cue)
             .map_or(clause_start, |range| range.start);
         if sentence_start < clause_start
             && let Some((first, last)) = self.phrase_after(sentence_start)
@@ -1336,11 +1349,17 @@ impl<'a> Detector<'a> {
                 .strip_suffix("s")
                 .filter(|stem| stem.chars().count() > 4)
                 .unwrap_or(head);
-            if let Some((_, name, code)) = self.history.iter().rev().find(|(phrase, name, _)| {
-                name.is_some()
-                    && phrase.to_lowercase().contains(stem)
-                    && phrase.to_lowercase() != text.to_lowercase()
-            }) {
+            if let Some((_, name, code)) =
+                self.history
+                    .iter()
+                    .rev()
+                    .take(HISTORY)
+                    .find(|(phrase, name, _)| {
+                        name.is_some()
+                            && phrase.to_lowercase().contains(stem)
+                            && phrase.to_lowercase() != text.to_lowercase()
+                    })
+            {
                 return (name.clone(), code.clone());
             }
         }
