@@ -254,6 +254,7 @@ impl Coder {
             let clause = view.clause_of(index);
             let forms = dictionary.forms.lookup(&view.words[index].norm).to_vec();
             let mut frames: [Option<Frame>; 2] = [None, None];
+            let mut linear_frames: [Option<Frame>; 2] = [None, None];
             let mut winner: Option<Trial<'_>> = None;
             for candidate in candidates {
                 let entry = &dictionary.entries[candidate.entry];
@@ -273,7 +274,22 @@ impl Coder {
                         }
                     }
                 });
-                let mut trial = try_entry(entry, candidate, frame);
+                let mut trial = try_entry(entry, candidate.clone(), frame);
+                let mut used_frame = describe_frame(frame, input.actors);
+                // Bad parses: when the parse leaves a slot empty, word order may fill it.
+                if !trial.ok && frame.parsed && trial.outcome.starts_with("no actor") {
+                    let linear = linear_frames[slot]
+                        .get_or_insert_with(|| view.linear_frame(index, noun, &forms));
+                    let mut retry = try_entry(entry, candidate, linear);
+                    if retry.ok {
+                        retry.outcome = format!(
+                            "{} (word-order fallback: the parse left a slot empty)",
+                            retry.outcome
+                        );
+                        used_frame = describe_frame(linear, input.actors);
+                        trial = retry;
+                    }
+                }
                 if trial.ok
                     && noun
                     && let Some(reason) = nominal_veto(&view, index, &trial, &consumed, clause)
@@ -288,7 +304,7 @@ impl Coder {
                         rule: trial.entry.rule.clone(),
                         code: trial.entry.code.clone(),
                         matched: trial.candidate.matched.clone(),
-                        frame: describe_frame(frame, input.actors),
+                        frame: used_frame.clone(),
                         outcome: trial.outcome.clone(),
                     });
                 }

@@ -207,8 +207,9 @@ impl<'a, 'b> Context<'a, 'b> {
     }
 
     fn reported(&self) -> bool {
+        // "nach Ruttes Worten", "laut X" attribute without making the event reported
+        // (the seed's gold keeps such events asserted).
         self.in_quote().is_some()
-            || self.reported_cue().is_some()
             || (self.speech().is_some() && (self.konjunktiv() || self.view.lang == Lang::En))
     }
 
@@ -232,8 +233,14 @@ impl<'a, 'b> Context<'a, 'b> {
                 }
             };
             if cue {
-                let actor = (position.saturating_sub(3)..words.len().min(position + 5))
-                    .find_map(|at| words[at].phrase);
+                // The named actor follows the cue ("laut Rutte", "nach Ruttes Worten"),
+                // or precedes "zufolge" ("Rutte zufolge").
+                let mut range = if word.norm == "zufolge" {
+                    position.saturating_sub(4)..position
+                } else {
+                    position + 1..words.len().min(position + 5)
+                };
+                let actor = range.find_map(|at| words[at].phrase);
                 return Some(actor.map(|phrase| self.view.phrases[phrase].mention));
             }
         }

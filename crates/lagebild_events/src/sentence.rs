@@ -301,11 +301,26 @@ impl<'a> SentenceView<'a> {
     /// name/genitive/modifier inside it, plus its conjuncts.
     fn resolve(&self, index: usize, depth: usize, out: &mut Vec<usize>) {
         let mut budget = 32;
-        self.resolve_within(index, depth, out, &mut budget);
+        self.resolve_within(index, depth, out, &mut budget, true);
+    }
+
+    /// Like `resolve`, without descending into genitive attributes: the actor of a
+    /// prepositional phrase is its own noun ("zum Abschluss eines Treffens der Allianz"
+    /// names no actor).
+    fn resolve_head(&self, index: usize, out: &mut Vec<usize>) {
+        let mut budget = 32;
+        self.resolve_within(index, 0, out, &mut budget, false);
     }
 
     /// `budget` bounds the walk: parses from outside may contain cycles.
-    fn resolve_within(&self, index: usize, depth: usize, out: &mut Vec<usize>, budget: &mut usize) {
+    fn resolve_within(
+        &self,
+        index: usize,
+        depth: usize,
+        out: &mut Vec<usize>,
+        budget: &mut usize,
+        genitives: bool,
+    ) {
         if *budget == 0 {
             return;
         }
@@ -329,7 +344,7 @@ impl<'a> SentenceView<'a> {
                 ) || (relation.starts_with("nmod") && (!has_case || genitive_case));
                 if descend {
                     let before = out.len();
-                    self.resolve_within(child, depth + 1, out, budget);
+                    self.resolve_within(child, depth + 1, out, budget, genitives);
                     if out.len() > before {
                         break;
                     }
@@ -338,7 +353,7 @@ impl<'a> SentenceView<'a> {
         }
         for &child in self.children(index) {
             if self.base_deprel(child) == "conj" {
-                self.resolve_within(child, depth, out, budget);
+                self.resolve_within(child, depth, out, budget, genitives);
             }
         }
     }
@@ -540,7 +555,11 @@ impl<'a> SentenceView<'a> {
             };
             let Some(role) = role else { continue };
             let mut mentions = Vec::new();
-            self.resolve(child, 0, &mut mentions);
+            if matches!(role, Role::Prep(_)) {
+                self.resolve_head(child, &mut mentions);
+            } else {
+                self.resolve(child, 0, &mut mentions);
+            }
             if !mentions.is_empty() && !frame.arguments.iter().any(|argument| argument.role == role)
             {
                 frame.arguments.push(Argument {

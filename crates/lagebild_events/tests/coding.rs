@@ -263,6 +263,36 @@ fn german_valency_roles() {
 }
 
 #[test]
+fn bad_parse_falls_back_to_word_order() {
+    // The parser glued the two names together (flat): the object slot is empty in the
+    // parse, word order still finds it.
+    let parse = "
+        Dann dann ADV 2 advmod
+        unterstützt unterstützen VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+        Arland Arland PROPN 2 nsubj
+        Borland Borland PROPN 3 flat
+        . . PUNCT 2 punct";
+    check(
+        Fixture {
+            parse: Some(parse),
+            ..de("", &[("Arland", "ARL"), ("Borland", "BOR")])
+        },
+        &["ARL->BOR 070 asserted"],
+    );
+}
+
+#[test]
+fn attribution_cue_without_reported_modality() {
+    check(
+        de(
+            "Kolda könnte nach Arlands Worten Borland bedrohen .",
+            &[("Kolda", "KOL"), ("Arlands", "ARL"), ("Borland", "BOR")],
+        ),
+        &["KOL->BOR 130 hypothetical by Arlands"],
+    );
+}
+
+#[test]
 fn german_passive_maps_the_agent_to_the_source() {
     check(
         de(
