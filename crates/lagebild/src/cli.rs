@@ -267,25 +267,41 @@ pub struct ExplainArgs {
 #[derive(Subcommand, Debug)]
 pub enum EvalCommand {
     /// Events, times, places, quotes and persons against gold files in the seed's format
+    #[command(after_help = "Example:\n  lagebild eval gold ../shared/corpus/seed/")]
     Gold {
         /// `*.gold.json` files or directories holding them beside their texts
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Print the report as JSON
+        #[arg(long)]
+        json: bool,
     },
     /// CoNLL-U accuracy (UPOS, lemma, Mood, UAS, LAS, core arguments) against gold tokenization
+    #[command(after_help = "Example:\n  lagebild eval conllu --lang de de_pud-ud-test.conllu")]
     Conllu {
         #[arg(long, value_enum)]
         lang: LangArg,
         path: PathBuf,
+        #[arg(long)]
+        json: bool,
     },
     /// Coding against PETRARCH validation XML with expected codings per record
+    /// (default dictionaries: the suite's own PETR.Validate.* files beside it)
+    #[command(after_help = "Example:\n  lagebild eval petrarch ../shared/data/petrarch/petrarch2/PETR.UnitTest.records.xml")]
     Petrarch {
         path: PathBuf,
         #[command(flatten)]
         dictionaries: DictionaryArgs,
+        #[arg(long)]
+        json: bool,
     },
     /// Quotation attribution against the German Wikinews quotation corpus format
-    Quotes { path: PathBuf },
+    #[command(after_help = "Example:\n  lagebild eval quotes ../shared/data/quotes/wikinews-de/dev")]
+    Quotes {
+        path: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args, Debug)]

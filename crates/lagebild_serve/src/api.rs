@@ -206,11 +206,7 @@ async fn documents(State(server): Shared, Query(params): Query<Params>) -> Respo
         ..DocumentQuery::default()
     };
     read(server, move |store| {
-        let total = if query.text.is_none() && query.lang.is_none() {
-            store.stats()?.documents
-        } else {
-            store.documents(&DocumentQuery { limit: None, offset: 0, ..query.clone() })?.len() as u64
-        };
+        let total = store.count_documents(&query)?;
         let documents = store.documents(&query)?;
         Ok(json!({"total": total, "offset": query.offset, "documents": documents}))
     })
