@@ -7,7 +7,8 @@
 //!
 //! Defaults are the files under `$LAGEBILD_SHARED` (or `../shared`): the seed corpus,
 //! the PETRARCH-2 unit tests with their `PETR.Validate.*` dictionaries (`--phoenix`: the
-//! Phoenix dictionaries instead), German PUD, and the Wikinews dev split.
+//! Phoenix actor, agent and discard dictionaries and `CAMEO.2.0.txt` verbs, as in
+//! `PETR_config.ini`), German PUD, and the Wikinews dev split.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,7 +54,7 @@ fn main() -> ExitCode {
             let files = if flag("--phoenix") {
                 let dir = xml.parent().unwrap_or(std::path::Path::new(".")).join("dictionaries");
                 DictionaryFiles {
-                    petrarch_verbs: None,
+                    petrarch_verbs: Some(dir.join("CAMEO.2.0.txt")),
                     petrarch_actors: ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"].iter().map(|name| dir.join(name)).collect(),
                     petrarch_agents: Some(dir.join("Phoenix.agents.txt")),
                     petrarch_discards: Some(dir.join("Phoenix.discards.txt")),

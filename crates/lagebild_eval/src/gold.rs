@@ -62,6 +62,9 @@ pub struct Category {
     pub predicted: Option<usize>,
     /// Produced items matching no gold item.
     pub extras: usize,
+    /// Produced times and places not matched but repeating a gold item's text and value
+    /// (gold lists each once); neither matches nor extras.
+    pub repeats: usize,
     pub checks: Vec<Check>,
 }
 
@@ -117,6 +120,7 @@ impl Category {
             *total += part;
         }
         self.extras += other.extras;
+        self.repeats += other.repeats;
         for (total, part) in self.checks.iter_mut().zip(&other.checks) {
             total.scored += part.scored;
             total.right += part.right;
@@ -172,8 +176,17 @@ impl fmt::Display for GoldReport {
         )?;
         writeln!(
             out,
-            "{:<9} {:>6} {:>6} {:>8} {:>9} {:>6} {:>7} {:>6} {:>9}  checks on matched items",
-            "category", "gold", "found", "recall%", "produced", "extra", "prec%", "F1%", "optional"
+            "{:<9} {:>6} {:>6} {:>8} {:>9} {:>6} {:>6} {:>7} {:>6} {:>9}  checks on matched items",
+            "category",
+            "gold",
+            "found",
+            "recall%",
+            "produced",
+            "repeat",
+            "extra",
+            "prec%",
+            "F1%",
+            "optional"
         )?;
         for category in &self.categories {
             let checks: Vec<String> = category
@@ -191,7 +204,7 @@ impl fmt::Display for GoldReport {
                 .collect();
             writeln!(
                 out,
-                "{:<9} {:>6} {:>6} {:>8} {:>9} {:>6} {:>7} {:>6} {:>9}  {}",
+                "{:<9} {:>6} {:>6} {:>8} {:>9} {:>6} {:>6} {:>7} {:>6} {:>9}  {}",
                 category.name,
                 category.gold,
                 category.found,
@@ -199,6 +212,7 @@ impl fmt::Display for GoldReport {
                 category
                     .predicted
                     .map_or("-".to_string(), |predicted| predicted.to_string()),
+                category.repeats,
                 if category.predicted.is_some() {
                     category.extras.to_string()
                 } else {
@@ -217,6 +231,10 @@ impl fmt::Display for GoldReport {
         for problem in &self.problems {
             writeln!(out, "note: {problem}")?;
         }
+        writeln!(
+            out,
+            "(repeat: later mentions of a gold time or place, same text and value; not scored)"
+        )?;
         if !self.errors.is_empty() {
             writeln!(out, "\nerrors ({}):", self.errors.len())?;
         }
@@ -525,10 +543,10 @@ pub fn event_matches(event: &Event, gold: &GoldEvent, analysis: &TextAnalysis) -
 fn modality_agrees(event: &Event, gold: &GoldEvent) -> bool {
     let gold_modality = gold.modality.trim().to_lowercase();
     gold_modality.is_empty()
-        || event
-            .modality
-            .iter()
-            .any(|modality| modality.as_str() == gold_modality)
+        || event.modality.iter().any(|modality| {
+            gold_modality == modality.as_str()
+                || gold_modality.starts_with(&format!("{}-", modality.as_str()))
+        })
         || (gold_modality == "asserted" && event.modality.is_empty())
 }
 
@@ -666,7 +684,7 @@ fn score_document(gold: &GoldFile, analysis: &Analysis) -> Scored {
         .map(|time| {
             (
                 time.span,
-                time.value.clone().unwrap_or_else(|| "(none)".to_string()),
+                time.value.clone().unwrap_or_else(|| NONE.to_string()),
             )
         })
         .collect();
@@ -685,10 +703,7 @@ fn score_document(gold: &GoldFile, analysis: &Analysis) -> Scored {
         .map(|place| {
             (
                 place.span,
-                place
-                    .country
-                    .clone()
-                    .unwrap_or_else(|| "(none)".to_string()),
+                place.country.clone().unwrap_or_else(|| NONE.to_string()),
             )
         })
         .collect();
@@ -708,7 +723,7 @@ fn score_document(gold: &GoldFile, analysis: &Analysis) -> Scored {
         let (start, end) = chars.span(span);
         end.saturating_sub(start)
     };
-    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    let mut pairs: Vec<(f64, f64, usize, usize)> = Vec::new();
     for (gold_index, item) in gold.quotes.iter().enumerate() {
         for (index, quote) in analysis.quotes.iter().enumerate() {
             let shared = length(Span::new(
@@ -720,15 +735,21 @@ fn score_document(gold: &GoldFile, analysis: &Analysis) -> Scored {
             ));
             let shorter = length(item.span).min(length(quote.span)).max(1);
             let share = f64::from(shared) / f64::from(shorter);
+            let union = (length(item.span) + length(quote.span))
+                .saturating_sub(shared)
+                .max(1);
+            let jaccard = f64::from(shared) / f64::from(union);
             if shared > 0 && share >= 0.5 {
-                pairs.push((share, gold_index, index));
+                pairs.push((share, jaccard, gold_index, index));
             }
         }
     }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // Best share first; among equal shares the closer span (a nested partial quote
+    // rather than the sentence around it).
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1)));
     let mut gold_used = vec![false; gold.quotes.len()];
     let mut quote_used = vec![false; analysis.quotes.len()];
-    for (_, gold_index, index) in pairs {
+    for (_, _, gold_index, index) in pairs {
         if gold_used[gold_index] || quote_used[index] {
             continue;
         }
@@ -893,6 +914,13 @@ fn same_name(a: &str, b: &str) -> bool {
     !a.trim().is_empty() && normal(a) == normal(b)
 }
 
+/// Attribute values equal up to case; gold `---` is "none".
+fn same_value(produced: &str, gold: &str) -> bool {
+    produced.eq_ignore_ascii_case(gold) || (gold == "---" && produced == NONE)
+}
+
+const NONE: &str = "(none)";
+
 /// Span-overlap matching (one to one, in text order) with one attribute check.
 fn score_spans(
     category: &mut Category,
@@ -915,7 +943,7 @@ fn score_spans(
             Some((index, (span, value))) => {
                 used[index] = true;
                 category.found += 1;
-                let right = value.eq_ignore_ascii_case(&item.attribute);
+                let right = same_value(value, &item.attribute);
                 category.score(check, right);
                 if !right {
                     error(
@@ -940,7 +968,20 @@ fn score_spans(
         }
     }
     for (index, (span, value)) in predicted.iter().enumerate() {
-        if !used[index] {
+        if used[index] {
+            continue;
+        }
+        // Gold lists a place or time once; later mentions of the same text with the
+        // same value are repeats, not extras.
+        let surface = span.slice(text);
+        if gold
+            .iter()
+            .any(|item| same_name(&item.text, surface) && same_value(value, &item.attribute))
+        {
+            category.repeats += 1;
+            continue;
+        }
+        {
             category.extras += 1;
             error(
                 &name,

@@ -6,8 +6,10 @@
 //! ([`lagebild_events::eval::petrarch_document`]) and goes through
 //! [`Pipeline::with_dictionaries`] — the gold parses are not used. Produced codings are
 //! `(source, target, code)` strings (a missing target is `---`), deduplicated per record
-//! and compared exactly with the expected ones. Records with `<Config>` overrides are
-//! scored like the others and counted apart (lagebild does not apply the overrides).
+//! and compared exactly with the expected ones. `<Config>` elements between records
+//! change a PETRARCH option for the records after them; records coded while an option
+//! differs from `PETR_config.ini`'s default are scored like the others and counted
+//! apart (lagebild does not apply the overrides).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -27,6 +29,8 @@ pub struct PetrarchRecordResult {
     pub category: String,
     pub text: String,
     pub has_config: bool,
+    /// PETRARCH options in force that differ from the defaults (`require_dyad=false`).
+    pub config: Vec<String>,
     pub expected: Vec<Coding>,
     pub produced: Vec<Coding>,
     /// Expected codings not produced, and produced codings not expected.
@@ -158,7 +162,11 @@ impl fmt::Display for PetrarchReport {
                 "{} [{}]{} expected {} produced {} matched {}",
                 record.id,
                 record.category,
-                if record.has_config { " (config)" } else { "" },
+                if record.has_config {
+                    format!(" (config {})", record.config.join(" "))
+                } else {
+                    String::new()
+                },
                 record.expected.len(),
                 record.produced.len(),
                 record.matched()
@@ -265,6 +273,70 @@ pub fn petrarch(
     Ok(report)
 }
 
+/// PETRARCH's defaults (`PETR_config.ini`) of the options the validation file changes.
+const DEFAULT_OPTIONS: &[(&str, &str)] = &[
+    ("new_actor_length", "0"),
+    ("require_dyad", "true"),
+    ("comma_min", "2"),
+    ("comma_max", "8"),
+    ("comma_bmin", "0"),
+    ("comma_bmax", "0"),
+    ("comma_emin", "2"),
+    ("comma_emax", "8"),
+];
+
+/// For every record id: the options in force that differ from the defaults, from the
+/// `<Config>` elements met before it in the record list (the `<Environment>` is skipped).
+fn options_in_force(xml: &str) -> HashMap<String, Vec<String>> {
+    let mut options: Vec<(String, String)> = DEFAULT_OPTIONS
+        .iter()
+        .map(|(option, value)| (option.to_string(), value.to_string()))
+        .collect();
+    let attribute = |tag: &str, name: &str| -> Option<String> {
+        let start = tag.find(&format!("{name}=\""))? + name.len() + 2;
+        let end = tag[start..].find('"')? + start;
+        Some(tag[start..end].to_string())
+    };
+    let mut out = HashMap::new();
+    let body = xml.find("<Sentences>").map_or(xml, |start| &xml[start..]);
+    let mut rest = body;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at..];
+        let end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..end];
+        if tag.starts_with("<Config") {
+            if let (Some(option), Some(value)) = (attribute(tag, "option"), attribute(tag, "value"))
+            {
+                let value = value.to_lowercase();
+                match options.iter_mut().find(|(known, _)| *known == option) {
+                    Some(slot) => slot.1 = value,
+                    None => options.push((option, value)),
+                }
+            }
+        } else if let Some(id) = attribute(tag, "id").filter(|_| tag.starts_with("<Sentence ")) {
+            {
+                let changed: Vec<String> = options
+                    .iter()
+                    .filter(|(option, value)| {
+                        DEFAULT_OPTIONS
+                            .iter()
+                            .find(|(known, _)| known == option)
+                            .is_none_or(|(_, default)| default != value)
+                    })
+                    .map(|(option, value)| format!("{option}={value}"))
+                    .collect();
+                out.insert(id, changed);
+            }
+        }
+        rest = &rest[end.min(rest.len())..];
+        if rest.len() <= 1 {
+            break;
+        }
+        rest = &rest[1..];
+    }
+    out
+}
+
 /// [`petrarch`] with a given pipeline.
 pub fn petrarch_with(pipeline: &Pipeline, records_xml: &Path) -> Result<PetrarchReport, EvalError> {
     let records = lagebild_events::eval::read_petrarch_records(records_xml).map_err(|error| {
@@ -273,6 +345,9 @@ pub fn petrarch_with(pipeline: &Pipeline, records_xml: &Path) -> Result<Petrarch
             message: error.to_string(),
         }
     })?;
+    let xml = std::fs::read_to_string(records_xml)
+        .map_err(|error| EvalError::read(records_xml, error))?;
+    let options = options_in_force(&xml);
     let mut report = PetrarchReport {
         source: records_xml.display().to_string(),
         ..PetrarchReport::default()
@@ -304,7 +379,11 @@ pub fn petrarch_with(pipeline: &Pipeline, records_xml: &Path) -> Result<Petrarch
             id: record.id.clone(),
             category: record.category.clone(),
             text: record.text.clone(),
-            has_config: record.has_config,
+            config: options.get(&record.id).cloned().unwrap_or_default(),
+            has_config: record.has_config
+                || options
+                    .get(&record.id)
+                    .is_some_and(|changed| !changed.is_empty()),
             expected: record.expected.clone(),
             produced: produced.iter().map(|(coding, _)| coding.clone()).collect(),
             ..PetrarchRecordResult::default()
@@ -348,8 +427,8 @@ France visited Germany on Monday.
 The weather was fine.
 </Text>
 </Sentence>
+<Config option="require_dyad" value="False"></Config>
 <Sentence date="20150801" id="TEST-03" category="config" place="">
-<Config option="new_actor_length" value="0"></Config>
 <EventCoding sourcecode="USA" targetcode="RUS" eventcode="111"></EventCoding>
 <EventCoding sourcecode="USA" targetcode="RUS" eventcode="111"></EventCoding>
 <Text>
@@ -386,6 +465,11 @@ The weather was fine again.
         assert_eq!(report.records.len(), 3);
         assert_eq!(report.expected(), 3);
         assert!(report.records[2].has_config);
+        assert!(!report.records[1].has_config);
+        assert_eq!(
+            report.records[2].config,
+            vec!["require_dyad=false".to_string()]
+        );
         // No sentence here can yield a USA->RUS coding: both expected ones are missed.
         assert_eq!(report.records[2].missed.len(), 2);
         assert!(report.records[1].expected.is_empty());
@@ -417,10 +501,8 @@ The weather was fine again.
         assert_eq!(files.petrarch_actors.len(), 1);
     }
 
-    /// The whole suite (285 records) with the suite's dictionaries: a few seconds in
-    /// release, longer in the dev profile, hence ignored; `--example eval -- petrarch` runs it.
+    /// The whole suite (284 records) with the suite's dictionaries: about a second.
     #[test]
-    #[ignore]
     fn validation_suite_runs() {
         let Some(xml) = testdata::shared(
             "validation_suite_runs",

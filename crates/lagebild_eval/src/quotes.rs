@@ -281,7 +281,7 @@ pub fn quotes_with(pipeline: &Pipeline, dir: &Path) -> Result<QuoteReport, EvalE
                 class.predicted += 1;
             }
         }
-        let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+        let mut pairs: Vec<(f64, f64, usize, usize)> = Vec::new();
         for (gold_index, gold) in gold_document.quotes.iter().enumerate() {
             let gold_length: u32 = gold
                 .spans
@@ -297,15 +297,19 @@ pub fn quotes_with(pipeline: &Pipeline, dir: &Path) -> Result<QuoteReport, EvalE
                     .sum();
                 let shorter = gold_length.min(span.1.saturating_sub(span.0)).max(1);
                 let share = f64::from(shared) / f64::from(shorter);
+                let union = (gold_length + span.1.saturating_sub(span.0))
+                    .saturating_sub(shared)
+                    .max(1);
+                let jaccard = f64::from(shared) / f64::from(union);
                 if shared > 0 && share >= 0.5 {
-                    pairs.push((share, gold_index, index));
+                    pairs.push((share, jaccard, gold_index, index));
                 }
             }
         }
-        pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1)));
         let mut gold_used = vec![false; gold_document.quotes.len()];
         let mut produced_used = vec![false; produced.len()];
-        for (_, gold_index, index) in pairs {
+        for (_, _, gold_index, index) in pairs {
             if gold_used[gold_index] || produced_used[index] {
                 continue;
             }
