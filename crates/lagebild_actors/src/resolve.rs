@@ -606,8 +606,15 @@ impl<'a> Annotator<'a> {
                 {
                     return self.compose(actor, role, found.start, next.end);
                 }
-                let place = matches!(kind, ActorKind::State) && self.is_place(found.start)
-                    || (form == Form::Seat && self.is_place(found.start));
+                // A dateline ("Berlin – Die Polizei ...") names a place too.
+                let dateline = (found.start == 0
+                    || !self.same_sentence(found.start - 1, found.start))
+                    && matches!(self.piece_text(end), "–" | "—" | "-")
+                    && end + 1 < self.pieces.len()
+                    && self.pieces[end + 1].capitalized;
+                let place = matches!(kind, ActorKind::State)
+                    && (self.is_place(found.start) || dateline)
+                    || (form == Form::Seat && (self.is_place(found.start) || dateline));
                 let kind = if place { ActorKind::Location } else { kind };
                 self.push_entity(actor, found.start, end, kind, "");
                 end
@@ -852,6 +859,10 @@ impl<'a> Annotator<'a> {
             let Some(&role) = self.kb.role_words.get(rest) else {
                 continue;
             };
+            // "Bundesland" is no actor: closed compounds need a real agent suffix.
+            if self.kb.data.roles[role as usize].suffix.is_empty() {
+                continue;
+            }
             let actor = self.kb.prefixes.get(prefix).or_else(|| {
                 prefix
                     .strip_suffix('s')
