@@ -485,3 +485,13 @@ fn english_roles_names_and_pronouns() {
         .map(|m| m.name.as_str());
     assert_eq!(she, Some("Annalena Baerbock"));
 }
+
+#[test]
+fn datelines_and_member_compounds() {
+    check(
+        "Moskau – Die Regierung schweigt.",
+        "2024-12-04",
+        &[("Moskau", "RUS", Location)],
+    );
+    absent("Das Bundesland zahlt.", "2024-12-04", "Bundesland");
+}
