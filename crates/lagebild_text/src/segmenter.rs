@@ -642,14 +642,20 @@ impl<'a, 'p> Scanner<'a, 'p> {
             '–' | '—' | '―' | '‒' | '\u{2212}' => (run_end(self, &|n| n == c), Kind::Dash),
             '(' | '[' | '{' => (start + width, Kind::OpenBracket),
             ')' | ']' | '}' => (start + width, Kind::CloseBracket),
-            '„' | '‚' => (start + width, Kind::OpenQuote),
+            '„' | '‚' => {
+                // Low quotes always open; the high quote that closes them is ambiguous.
+                let family = if c == '„' { QuoteFamily::Double } else { QuoteFamily::Single };
+                self.quote_open[family as usize] = true;
+                (start + width, Kind::OpenQuote)
+            }
             '`' => (run_end(self, &|n| n == '`'), Kind::OpenQuote),
             '"' | '“' | '”' | '«' | '»' | '\'' | '‘' | '’' | '‹' | '›' => {
                 let stop = if c == '\'' { run_end(self, &|n| n == '\'') } else { start + width };
                 let family = match c {
                     '"' | '“' | '”' => QuoteFamily::Double,
                     '«' | '»' | '‹' | '›' => QuoteFamily::Guillemet,
-                    _ if stop - start > 1 => QuoteFamily::Double,
+                    // `''` is a double quote in LaTeX style.
+                    _ if stop - start > width => QuoteFamily::Double,
                     _ => QuoteFamily::Single,
                 };
                 (stop, self.quote_kind(start, stop, family))
@@ -688,7 +694,9 @@ impl<'a, 'p> Scanner<'a, 'p> {
         let after = self.char_at(stop);
         let left_open = before.is_none_or(|b| b.is_whitespace() || is_opening_punct(b) || matches!(b, '–' | '—' | '-'))
             || self.pieces.last().is_none_or(|last| last.end != start);
-        let right_open = after.is_none_or(|a| a.is_whitespace() || is_closing_or_pause(a));
+        let right_open = after.is_none_or(|a| {
+            a.is_whitespace() || is_closing_or_pause(a) || matches!(a, '"' | '“' | '”' | '\'' | '‘' | '’' | '«' | '»')
+        });
         let slot = &mut self.quote_open[family as usize];
         let kind = match (left_open, right_open) {
             (true, false) => Kind::OpenQuote,

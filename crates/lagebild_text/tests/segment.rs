@@ -177,6 +177,11 @@ fn german_quotes() {
     );
     check(Lang::De, "Er sagte: „Wir kommen.“ Dann ging er.", "Er|sagte|:|„|Wir|kommen|.|“\nDann|ging|er|.");
     check(Lang::De, "„Warum?“, fragte er.", "„|Warum|?|“|,|fragte|er|.");
+    check(
+        Lang::De,
+        "Er sagte: „Sie rief ‚Wir kommen.‘“ Dann ging er. »Das ‚Ja‘ gilt«, sagte sie.",
+        "Er|sagte|:|„|Sie|rief|‚|Wir|kommen|.|‘|“\nDann|ging|er|.\n»|Das|‚|Ja|‘|gilt|«|,|sagte|sie|.",
+    );
     check(Lang::De, "Die sogenannte ‚Zeitenwende‘ kam.", "Die|sogenannte|‚|Zeitenwende|‘|kam|.");
     check(Lang::De, "Das Motto ist «Freiheit». Gut.", "Das|Motto|ist|«|Freiheit|»|.\nGut|.");
     check(Lang::De, "``Das reicht'', sagte sie.", "``|Das|reicht|''|,|sagte|sie|.");
@@ -281,6 +286,11 @@ fn english_abbreviations() {
 fn english_quotes_and_dashes() {
     check(Lang::En, "\"We will respond,\" he said. \"Soon.\"", "\"|We|will|respond|,|\"|he|said|.\n\"|Soon|.|\"");
     check(Lang::En, "“Why?” he asked. Nobody knew.", "“|Why|?|”|he|asked|.\nNobody|knew|.");
+    check(
+        Lang::En,
+        "He said: 'They called it a \"red line.\"' Then he left.",
+        "He|said|:|'|They|called|it|a|\"|red|line|.|\"|'\nThen|he|left|.",
+    );
     check(Lang::En, "The deal—signed in 2024—failed -- again.", "The|deal|—|signed|in|2024|—|failed|--|again|.");
     check(Lang::En, "It was great :) Thanks!!! Bye.", "It|was|great|:)|Thanks|!!!\nBye|.");
 }
