@@ -1052,6 +1052,17 @@ impl<'a> Detector<'a> {
         {
             return Some(self.speaker(first, last));
         }
+        // "Außerdem ließ der Pressedienst ... verlauten": the subject after a fronted
+        // adverb and the finite verb; or the phrase that opens the clause.
+        for start in [clause_start + 2, clause_start] {
+            if start < cue
+                && let Some((first, last)) = self.phrase_after(start)
+                && last < cue
+                && self.subject_like(first, last)
+            {
+                return Some(self.speaker(first, last));
+            }
+        }
         // "Marcelo Ebrard, der Bürgermeister von Mexiko-Stadt, sagte ...": the phrase
         // that opens the sentence, before an apposition.
         let sentence_start = self
@@ -1205,6 +1216,15 @@ impl<'a> Detector<'a> {
                     has_name = has_name || !DETERMINERS.contains(&word.lower.as_str());
                     true
                 }
+            } else if matches!(word.lower.as_str(), "von" | "vom" | "aus")
+                && has_name
+                && index > limit
+                && self
+                    .word(index - 1)
+                    .is_some_and(|previous| previous.capitalised)
+            {
+                // "Brian Baptie von der britischen Erdbebenwarte sagte".
+                true
             } else {
                 DETERMINERS.contains(&word.lower.as_str())
                     || (self.english && matches!(word.lower.as_str(), "of"))

@@ -4,8 +4,9 @@
 //! Matching (both): a predicted quote and a gold quote match when their character spans
 //! overlap by at least half of the shorter one (`|P ∩ G| >= 0.5 * min(|P|, |G|)`; the
 //! gold span of a discontinuous Wikinews quote is the sum of its parts). Pairs are
-//! matched one to one, best overlap first. Precision = matched predictions /
-//! predictions; recall = matched gold quotes / gold quotes (also per gold type); F1 from
+//! matched one to one, best overlap first (ties broken by the Jaccard overlap).
+//! Precision = matched predictions / predictions; recall = matched gold quotes / gold
+//! quotes (also per gold type); F1 from
 //! both. A matched quote has the right speaker when (Wikinews) the predicted speaker span
 //! overlaps a gold speaker span, or (seed) the gold speaker's surname occurs in the
 //! predicted speaker name or phrase.
@@ -410,7 +411,13 @@ pub fn evaluate_with(
                 let shorter = gold_length.min(span.1.saturating_sub(span.0)).max(1);
                 let share = shared as f64 / shorter as f64;
                 if share >= 0.5 {
-                    pairs.push((share, gold_index, predicted_index));
+                    // Ties (a partial quote inside a gold indirect quote that also holds a
+                    // gold direct quote) go to the pair of most similar extent.
+                    let union = (gold_length + span.1.saturating_sub(span.0))
+                        .saturating_sub(shared)
+                        .max(1);
+                    let jaccard = shared as f64 / union as f64;
+                    pairs.push((share + 0.01 * jaccard, gold_index, predicted_index));
                 }
             }
         }
