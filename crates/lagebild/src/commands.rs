@@ -30,7 +30,16 @@ pub fn pipeline(dictionaries: &DictionaryArgs) -> anyhow::Result<Pipeline> {
     {
         return Ok(Pipeline::embedded());
     }
-    Ok(Pipeline::with_dictionaries(&files)?)
+    let pipeline = Pipeline::with_dictionaries(&files)?;
+    // Entries the actor loader skipped are named, not silently dropped.
+    let warnings = pipeline.actors.warnings();
+    for warning in warnings.iter().take(10) {
+        eprintln!("warning: {warning}");
+    }
+    if warnings.len() > 10 {
+        eprintln!("warning: {} more dictionary entries skipped", warnings.len() - 10);
+    }
+    Ok(pipeline)
 }
 
 /// Runs `each` on every analysed document in input order; failed inputs are reported on
