@@ -5,7 +5,30 @@
 //! the final period, so a lookup folds case once; the modules keep them as
 //! whitespace-separated word lists that are easy to edit.
 
-use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the word lists are looked up once per period-ending word, with short keys,
+/// where SipHash's setup cost dominates.
+#[derive(Default)]
+pub(crate) struct FnvHasher(u64);
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &byte in bytes {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// A set of words with the FNV hasher.
+pub(crate) type HashSet<T> = std::collections::HashSet<T, BuildHasherDefault<FnvHasher>>;
 
 /// Word lists for one language. Built once per [`crate::Segmenter`].
 #[derive(Clone, Debug, Default)]
@@ -62,7 +85,7 @@ impl LanguageRules {
             number_abbreviations: set(number_abbreviations),
             months: set(months),
             ordinal_cues: set(ordinal_cues),
-            ordinal_heads: HashSet::new(),
+            ordinal_heads: HashSet::default(),
             sentence_openers: set(sentence_openers),
             period_ordinals: false,
             split_clitics: false,
@@ -81,8 +104,8 @@ impl LanguageRules {
             final_abbreviations: union(&first.final_abbreviations, &second.final_abbreviations),
             number_abbreviations: union(&first.number_abbreviations, &second.number_abbreviations),
             months: union(&first.months, &second.months),
-            ordinal_cues: HashSet::new(),
-            ordinal_heads: HashSet::new(),
+            ordinal_cues: HashSet::default(),
+            ordinal_heads: HashSet::default(),
             sentence_openers: union(&first.sentence_openers, &second.sentence_openers),
             period_ordinals: false,
             split_clitics: false,

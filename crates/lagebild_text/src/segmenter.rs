@@ -725,7 +725,7 @@ fn handle_joins(c: char, next: Option<char>) -> bool {
 /// Whether `chunk` starts with a domain name and a path (`pic.twitter.com/abc`,
 /// `example.org/news`).
 fn is_domain_path(chunk: &str) -> bool {
-    let Some(slash) = chunk.find('/') else { return false };
+    let Some(slash) = memchr::memchr(b'/', chunk.as_bytes()) else { return false };
     let host = &chunk[..slash];
     let Some((_, top_level)) = host.rsplit_once('.') else { return false };
     slash + 1 < chunk.len()
