@@ -278,8 +278,28 @@ impl Coder {
                 let mut used_frame = describe_frame(frame, input.actors);
                 // Bad parses: when the parse leaves a slot empty, word order may fill it.
                 if !trial.ok && frame.parsed && trial.outcome.starts_with("no actor") {
-                    let linear = linear_frames[slot]
-                        .get_or_insert_with(|| view.linear_frame(index, noun, &forms));
+                    // Only slots the parse left empty are filled, and only with actors
+                    // the parse did not place elsewhere.
+                    let linear = linear_frames[slot].get_or_insert_with(|| {
+                        let linear = view.linear_frame(index, noun, &forms);
+                        let mut merged = frame.clone();
+                        for argument in linear.arguments {
+                            let role_taken = merged
+                                .arguments
+                                .iter()
+                                .any(|known| known.role == argument.role);
+                            let actor_taken = merged.arguments.iter().any(|known| {
+                                known
+                                    .mentions
+                                    .iter()
+                                    .any(|mention| argument.mentions.contains(mention))
+                            });
+                            if !role_taken && !actor_taken {
+                                merged.arguments.push(argument);
+                            }
+                        }
+                        merged
+                    });
                     let mut retry = try_entry(entry, candidate, linear);
                     if retry.ok {
                         retry.outcome = format!(
@@ -556,6 +576,23 @@ fn try_entry<'a>(entry: &'a Entry, candidate: Candidate, frame: &Frame) -> Trial
                 entry.source.name(),
                 if frame.passive { " (passive)" } else { "" }
             )
+        }
+        // Two coordinated subjects of a cooperative verb without a target act on each
+        // other ("Arland und Borland vereinbarten eine Zusammenarbeit").
+        (Some(source), None)
+            if source.mentions.len() == 2
+                && entry.kind == TriggerKind::Verb
+                && entry
+                    .code
+                    .as_deref()
+                    .is_some_and(|code| matches!(codes::root(code), "03" | "04" | "05" | "06")) =>
+        {
+            trial.symmetric = Some(source.clone());
+            trial.ok = true;
+            trial.outcome = format!(
+                "coded: reciprocal between the two coordinated subjects ({})",
+                source.via
+            );
         }
         (_, None) => {
             trial.outcome = format!(

@@ -338,10 +338,10 @@ impl<'a> SentenceView<'a> {
                     self.base_deprel(grandchild) == "case"
                         && matches!(self.words[grandchild].lemma.as_str(), "of" | "'s")
                 });
-                let descend = matches!(
-                    relation,
-                    "flat" | "flat:name" | "appos" | "compound" | "nmod:poss" | "amod"
-                ) || (relation.starts_with("nmod") && (!has_case || genitive_case));
+                let descend = matches!(relation, "flat" | "flat:name" | "appos" | "compound")
+                    || (genitives
+                        && (matches!(relation, "nmod:poss" | "amod")
+                            || (relation.starts_with("nmod") && (!has_case || genitive_case))));
                 if descend {
                     let before = out.len();
                     self.resolve_within(child, depth + 1, out, budget, genitives);

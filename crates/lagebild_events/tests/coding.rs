@@ -433,6 +433,25 @@ fn german_nominal_event_as_object_gives_the_targets() {
 }
 
 #[test]
+fn reciprocal_cooperation_of_coordinated_subjects() {
+    check(
+        de(
+            "Arland und Borland vereinbarten eine enge Zusammenarbeit .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 057 asserted", "BOR->ARL 057 asserted"],
+    );
+    // Not for conflict verbs: who criticises whom is unknown.
+    check(
+        de(
+            "Arland und Borland kritisierten die Entscheidung .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &[],
+    );
+}
+
+#[test]
 fn german_nominal_event_with_genitive() {
     check(
         de(
