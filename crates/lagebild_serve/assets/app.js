@@ -211,8 +211,12 @@ function barChart(series, { width = 1000, height = 260, id }) {
     });
     if (series.length <= 40 || index % Math.ceil(series.length / 40) === 0)
       root.append(svg("text", { x, y: height + 14, transform: `rotate(45 ${x} ${height + 14})` }, point.period));
-    const meanY = height / 2 - (point.goldstein_mean || 0) * (height / 25);
-    root.append(svg("circle", { cx: x + step / 2, cy: meanY, r: 2.5, fill: "#1f5fa8" }));
+    if (point.events > 0) {
+      const meanY = height / 2 - (point.goldstein_mean || 0) * (height / 25);
+      const dot = svg("circle", { cx: x + step / 2, cy: meanY, r: 2.5, fill: "#1f5fa8" });
+      dot.append(svg("title", {}, `${point.period}: ${point.events} ${t("eventsIn")}, ${t("mean")} ${Number(point.goldstein_mean).toFixed(1)}`));
+      root.append(dot);
+    }
   });
   return root;
 }
