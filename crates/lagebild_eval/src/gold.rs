@@ -1216,4 +1216,34 @@ mod tests {
                 .is_some_and(|events| events.gold > 0)
         );
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 24, ..proptest::prelude::ProptestConfig::default() })]
+
+        /// Arbitrary text and arbitrary (even reversed or out-of-range) gold offsets never
+        /// make the evaluation panic, and the report keeps its invariants.
+        #[test]
+        fn no_panic_on_arbitrary_gold(
+            text in "[A-Za-zÄÖÜäöüß„“\"., \n-]{0,160}",
+            offsets in proptest::collection::vec((0u64..220, 0u64..220), 0..6),
+        ) {
+            let dir = testdata::folder(&format!("gold_prop_{}", text.len() * 1000 + offsets.len()));
+            let item = |(start, end): (u64, u64)| serde_json::json!({"text": "x", "start": start, "end": end, "value": "2025", "country": "DEU", "kind": "direct", "speaker": "A B"});
+            let gold = serde_json::json!({
+                "lang": "de", "dct": "2025-03-05",
+                "events": offsets.iter().map(|&(start, end)| serde_json::json!({"source": "DEU", "target": ["RUS"], "cameo": "01", "status": "core", "start": start, "end": end})).collect::<Vec<_>>(),
+                "times": offsets.iter().copied().map(item).collect::<Vec<_>>(),
+                "places": offsets.iter().copied().map(item).collect::<Vec<_>>(),
+                "quotes": offsets.iter().copied().map(item).collect::<Vec<_>>(),
+                "persons": [{"name": "A B", "actor": "DEU"}],
+            });
+            write_article(&dir, "prop", &text, gold);
+            let report = gold_with(&PIPELINE, std::slice::from_ref(&dir));
+            let _ = std::fs::remove_dir_all(&dir);
+            let report = report.expect("readable");
+            check(&report);
+        }
+    }
+
+    static PIPELINE: std::sync::LazyLock<Pipeline> = std::sync::LazyLock::new(Pipeline::embedded);
 }
