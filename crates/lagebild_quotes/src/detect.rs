@@ -81,6 +81,33 @@ const ENGLISH_NON_NOUNS: &[&str] = &[
     "very", "more", "most", "all", "some", "no",
 ];
 
+/// Cue lemmas that make a sentence a reported speech act by themselves
+/// ("X nannte es den schwärzesten Tag", "X kritisierte die Entscheidung").
+const SPEECH_ACTS: &[&str] = &[
+    "nennen",
+    "bezeichnen",
+    "kritisieren",
+    "fordern",
+    "vorwerfen",
+    "vermuten",
+    "beschuldigen",
+    "verlangen",
+    "bestreiten",
+    "dementieren",
+    "zurückweisen",
+    "beklagen",
+    "mahnen",
+    "appellieren",
+    "bekräftigen",
+    "befürchten",
+    "call",
+    "accuse",
+    "deny",
+    "urge",
+    "criticise",
+    "demand",
+];
+
 /// How many earlier speakers pronouns and descriptions look back on.
 const HISTORY: usize = 20;
 
@@ -690,7 +717,13 @@ impl<'a> Detector<'a> {
                 })
                 .unwrap_or(end);
             let verb = (sentence.start + 1..first_comma.min(sentence.start + 8)).find(|&index| {
-                !inside(index) && !self.lower(index).starts_with("ge") && self.is_cue(index, quoted)
+                !inside(index)
+                    && !self.lower(index).starts_with("ge")
+                    && self.is_cue(index, quoted)
+                    && self
+                        .cue_lemmas(index)
+                        .iter()
+                        .any(|lemma| SPEECH_ACTS.contains(&lemma.as_str()))
             });
             if let Some(verb) = verb
                 && let Some(speaker) = self.speaker_of_cue(verb, sentence.start)
@@ -954,6 +987,20 @@ impl<'a> Detector<'a> {
         !word.capitalised
             && (KONJUNKTIV_I.contains(&word.lower.as_str())
                 || (allow_second && KONJUNKTIV_II.contains(&word.lower.as_str())))
+    }
+
+    /// The lemmas word `index` is a cue form of.
+    fn cue_lemmas(&self, index: usize) -> Vec<String> {
+        let lower = self.lower(index);
+        [
+            self.german.then(|| &lexicons().german),
+            self.english.then(|| &lexicons().english),
+        ]
+        .into_iter()
+        .flatten()
+        .filter_map(|lexicon| lexicon.get(lower))
+        .flat_map(|readings| readings.iter().map(|reading| reading.lemma.clone()))
+        .collect()
     }
 
     /// `zu wissen`, `anzunehmen`: the infinitive of a `zu` clause.
