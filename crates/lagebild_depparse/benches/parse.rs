@@ -13,7 +13,10 @@ fn shared() -> PathBuf {
 }
 
 fn bench(criterion: &mut Criterion) {
-    for (lang, file) in [(Lang::De, "de_pud-ud-test.conllu"), (Lang::En, "en_pud-ud-test.conllu")] {
+    for (lang, file) in [
+        (Lang::De, "de_pud-ud-test.conllu"),
+        (Lang::En, "en_pud-ud-test.conllu"),
+    ] {
         let path = shared().join("data/ud").join(file);
         let Ok(sentences) = read_conllu(&path) else {
             eprintln!("skipping parse bench: ../shared not found");
@@ -23,8 +26,10 @@ fn bench(criterion: &mut Criterion) {
             eprintln!("skipping parse bench: no {} model", lang.code());
             continue;
         };
-        let gold: Vec<GoldSentence> =
-            sentences.iter().map(|sentence| GoldSentence::from_conllu(sentence, lang == Lang::De)).collect();
+        let gold: Vec<GoldSentence> = sentences
+            .iter()
+            .map(|sentence| GoldSentence::from_conllu(sentence, lang == Lang::De))
+            .collect();
         let tokens: usize = gold.iter().map(|sentence| sentence.tokens.len()).sum();
         let mut group = criterion.benchmark_group(format!("parse_{}", lang.code()));
         group.throughput(Throughput::Elements(tokens as u64));

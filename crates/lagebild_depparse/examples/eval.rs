@@ -11,7 +11,9 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
-use lagebild_depparse::{Parser, TrainConfig, cross_validate, cross_validate_sets, evaluate, read_conllu};
+use lagebild_depparse::{
+    Parser, TrainConfig, cross_validate, cross_validate_sets, evaluate, read_conllu,
+};
 use lagebild_doc::Lang;
 
 fn main() -> anyhow::Result<()> {
@@ -39,7 +41,12 @@ fn main() -> anyhow::Result<()> {
         if let Some(file) = &file {
             let parser = Parser::embedded(lang).context("no embedded model for that language")?;
             let sentences = read_conllu(file)?;
-            println!("== {} embedded model on {}\n{}", lang.code(), file.display(), evaluate(&parser, &sentences, false));
+            println!(
+                "== {} embedded model on {}\n{}",
+                lang.code(),
+                file.display(),
+                evaluate(&parser, &sentences, false)
+            );
             continue;
         }
         match lang {
@@ -54,16 +61,39 @@ fn main() -> anyhow::Result<()> {
                 if let Some(tagged) = &tagged {
                     let predicted = read_conllu(tagged)?;
                     if predicted.len() != sentences.len() {
-                        bail!("{} has {} sentences, expected {}", tagged.display(), predicted.len(), sentences.len());
+                        bail!(
+                            "{} has {} sentences, expected {}",
+                            tagged.display(),
+                            predicted.len(),
+                            sentences.len()
+                        );
                     }
                     for (name, sets) in [
                         ("gold tags", vec![&sentences[..]]),
                         ("predicted tags", vec![&predicted[..]]),
-                        ("gold + predicted tags", vec![&sentences[..], &predicted[..]]),
+                        (
+                            "gold + predicted tags",
+                            vec![&sentences[..], &predicted[..]],
+                        ),
                     ] {
-                        let report = cross_validate_sets(lang, &sets, &predicted, &sentences, folds, &config);
-                        println!("== de {folds}-fold cross-validation, trained on {name}, tested on predicted tags\n{report}");
+                        let report = cross_validate_sets(
+                            lang, &sets, &predicted, &sentences, folds, &config,
+                        );
+                        println!(
+                            "== de {folds}-fold cross-validation, trained on {name}, tested on predicted tags\n{report}"
+                        );
                     }
+                    let report = cross_validate_sets(
+                        lang,
+                        &[&sentences[..], &predicted[..]],
+                        &sentences,
+                        &sentences,
+                        folds,
+                        &config,
+                    );
+                    println!(
+                        "== de {folds}-fold cross-validation, trained on gold + predicted tags, tested on gold tags\n{report}"
+                    );
                     continue;
                 }
                 let (words, merged) = cross_validate(lang, &sentences, folds, &config);
@@ -71,10 +101,18 @@ fn main() -> anyhow::Result<()> {
                 println!("== de {folds}-fold cross-validation, contractions merged\n{merged}");
             }
             Lang::En => {
-                let parser = Parser::embedded(lang).context("no embedded English model; run the train example")?;
-                for file in ["en_ewt-ud-dev.conllu", "en_gum-ud-dev.conllu", "en_pud-ud-test.conllu"] {
+                let parser = Parser::embedded(lang)
+                    .context("no embedded English model; run the train example")?;
+                for file in [
+                    "en_ewt-ud-dev.conllu",
+                    "en_gum-ud-dev.conllu",
+                    "en_pud-ud-test.conllu",
+                ] {
                     let sentences = read_conllu(&ud.join(file))?;
-                    println!("== en embedded model on {file}\n{}", evaluate(&parser, &sentences, false));
+                    println!(
+                        "== en embedded model on {file}\n{}",
+                        evaluate(&parser, &sentences, false)
+                    );
                 }
             }
             Lang::Other => bail!("no treebank for that language"),

@@ -31,15 +31,22 @@ fn main() -> anyhow::Result<()> {
         let parser = Parser::embedded(lang).context("no embedded parser for that language")?;
         let files: &[&str] = match lang {
             Lang::De => &["de_gsd-ud-dev.conllu", "de_pud-ud-test.conllu"],
-            Lang::En => &["en_ewt-ud-dev.conllu", "en_gum-ud-dev.conllu", "en_pud-ud-test.conllu"],
+            Lang::En => &[
+                "en_ewt-ud-dev.conllu",
+                "en_gum-ud-dev.conllu",
+                "en_pud-ud-test.conllu",
+            ],
             Lang::Other => bail!("no treebank for that language"),
         };
         for file in files {
             let sentences = read_conllu(&shared.join("data/ud").join(file))?;
-            let mut gold: Vec<GoldSentence> =
-                sentences.iter().map(|sentence| GoldSentence::from_conllu(sentence, lang == Lang::De)).collect();
+            let mut gold: Vec<GoldSentence> = sentences
+                .iter()
+                .map(|sentence| GoldSentence::from_conllu(sentence, lang == Lang::De))
+                .collect();
             let (mut tokens, mut upos_right, mut case_right) = (0usize, 0usize, 0usize);
-            let mut confusions: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+            let mut confusions: std::collections::HashMap<String, usize> =
+                std::collections::HashMap::new();
             for sentence in &mut gold {
                 let mut analysis = TextAnalysis {
                     sentences: vec![Sentence {
@@ -50,7 +57,10 @@ fn main() -> anyhow::Result<()> {
                     tokens: sentence
                         .tokens
                         .iter()
-                        .map(|token| lagebild_doc::Token { span: token.span, ..Default::default() })
+                        .map(|token| lagebild_doc::Token {
+                            span: token.span,
+                            ..Default::default()
+                        })
                         .collect(),
                 };
                 analyzer.annotate(&sentence.text, lang, &mut analysis);
@@ -58,7 +68,9 @@ fn main() -> anyhow::Result<()> {
                     tokens += 1;
                     upos_right += usize::from(token.upos == predicted.upos);
                     if token.xpos != predicted.xpos {
-                        *confusions.entry(format!("{}>{}", token.xpos, predicted.xpos)).or_default() += 1;
+                        *confusions
+                            .entry(format!("{}>{}", token.xpos, predicted.xpos))
+                            .or_default() += 1;
                     }
                     case_right += usize::from(token.feats.case == predicted.feats.case);
                     token.lemma = predicted.lemma;
@@ -69,7 +81,11 @@ fn main() -> anyhow::Result<()> {
             }
             let mut confusions: Vec<(String, usize)> = confusions.into_iter().collect();
             confusions.sort_by_key(|entry| std::cmp::Reverse(entry.1));
-            let top: Vec<String> = confusions.iter().take(12).map(|(pair, count)| format!("{pair} {count}")).collect();
+            let top: Vec<String> = confusions
+                .iter()
+                .take(12)
+                .map(|(pair, count)| format!("{pair} {count}"))
+                .collect();
             println!("XPOS confusions gold>predicted: {}", top.join(", "));
             println!(
                 "== {} on {file}, predicted tags (UPOS {:.2}%, case {:.2}%)\n{}",

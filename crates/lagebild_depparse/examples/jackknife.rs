@@ -43,8 +43,10 @@ fn main() -> anyhow::Result<()> {
         sentences.extend(read_conllu(&shared.join("data/ud").join(file))?);
     }
     let merge = lang == Lang::De;
-    let mut tagged: Vec<GoldSentence> =
-        sentences.iter().map(|sentence| GoldSentence::from_conllu(sentence, merge)).collect();
+    let mut tagged: Vec<GoldSentence> = sentences
+        .iter()
+        .map(|sentence| GoldSentence::from_conllu(sentence, merge))
+        .collect();
     let lexicon = embedded_lexicon(lang);
     let folds = folds.max(2);
     for fold in 0..folds {
@@ -69,7 +71,14 @@ fn main() -> anyhow::Result<()> {
                     token_start: 0,
                     token_end: sentence.tokens.len() as u32,
                 }],
-                tokens: sentence.tokens.iter().map(|token| Token { span: token.span, ..Token::default() }).collect(),
+                tokens: sentence
+                    .tokens
+                    .iter()
+                    .map(|token| Token {
+                        span: token.span,
+                        ..Token::default()
+                    })
+                    .collect(),
             };
             analyzer.annotate(&sentence.text, lang, &mut analysis);
             for (token, predicted) in sentence.tokens.iter_mut().zip(analysis.tokens) {
@@ -79,8 +88,13 @@ fn main() -> anyhow::Result<()> {
                 token.feats = predicted.feats;
             }
         }
-        eprintln!("fold {}: {:.1} s", fold + 1, started.elapsed().as_secs_f64());
+        eprintln!(
+            "fold {}: {:.1} s",
+            fold + 1,
+            started.elapsed().as_secs_f64()
+        );
     }
-    std::fs::write(&out, write_conllu(&tagged)).with_context(|| format!("writing {}", out.display()))?;
+    std::fs::write(&out, write_conllu(&tagged))
+        .with_context(|| format!("writing {}", out.display()))?;
     Ok(())
 }

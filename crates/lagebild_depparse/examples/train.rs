@@ -32,7 +32,8 @@ fn main() -> anyhow::Result<()> {
             "--tagged" => tagged = Some(PathBuf::from(value()?)),
             "--bits" => {
                 let text = value()?;
-                let (transition, label) = text.split_once(',').context("--bits TRANSITION,LABEL")?;
+                let (transition, label) =
+                    text.split_once(',').context("--bits TRANSITION,LABEL")?;
                 bits = Some((transition.parse()?, label.parse()?));
             }
             other => bail!("unknown argument {other}"),
@@ -64,7 +65,11 @@ fn main() -> anyhow::Result<()> {
             // Sentences with jackknifed predicted tags (the `jackknife` example), added to
             // the gold-tagged ones so the parser learns what tagger errors look like.
             let predicted = read_conllu(tagged)?;
-            training.extend(predicted.iter().map(|sentence| GoldSentence::from_conllu(sentence, false)));
+            training.extend(
+                predicted
+                    .iter()
+                    .map(|sentence| GoldSentence::from_conllu(sentence, false)),
+            );
         }
         let parser = train(lang, &training, &config);
         let bytes = parser.to_bytes();

@@ -50,7 +50,12 @@ pub(crate) struct Attributes {
 impl Attributes {
     pub fn fill(&mut self, lang: Lang, text: &str, tokens: &[Token]) {
         let nodes = tokens.len() + 2;
-        for column in [&mut self.word, &mut self.lemma, &mut self.suffix, &mut self.fine] {
+        for column in [
+            &mut self.word,
+            &mut self.lemma,
+            &mut self.suffix,
+            &mut self.fine,
+        ] {
             column.clear();
             column.reserve(nodes);
         }
@@ -67,10 +72,19 @@ impl Attributes {
                 lower.extend(character.to_lowercase());
             }
             self.word.push(hash_str(&lower));
-            let lemma = if token.lemma.is_empty() { lower.as_str() } else { token.lemma.as_str() };
+            let lemma = if token.lemma.is_empty() {
+                lower.as_str()
+            } else {
+                token.lemma.as_str()
+            };
             self.lemma.push(hash_str(&lemma.to_lowercase()));
-            let suffix_start = lower.char_indices().rev().nth(2).map_or(0, |(index, _)| index);
-            self.suffix.push(hash_str(&lower[suffix_start..]) ^ 0x5bd1_e995);
+            let suffix_start = lower
+                .char_indices()
+                .rev()
+                .nth(2)
+                .map_or(0, |(index, _)| index);
+            self.suffix
+                .push(hash_str(&lower[suffix_start..]) ^ 0x5bd1_e995);
             let fine = match lang {
                 Lang::De => german_fine_tag(token, &lower),
                 _ => english_fine_tag(token),
@@ -98,7 +112,10 @@ impl Attributes {
             };
             let number = token.feats.number.map_or(0, |number| number as u8 + 1);
             self.morph.push(verb_form | (mood << 3) | (number << 5));
-            self.separator.push(token.upos == Upos::Punct && matches!(form, "," | ";" | ":" | "-" | "–" | "(" | ")"));
+            self.separator.push(
+                token.upos == Upos::Punct
+                    && matches!(form, "," | ";" | ":" | "-" | "–" | "(" | ")"),
+            );
         }
         self.push_virtual(NULL_POS);
     }
@@ -117,11 +134,18 @@ impl Attributes {
 }
 
 pub(crate) fn upos_index(upos: Upos) -> u8 {
-    Upos::ALL.iter().position(|candidate| *candidate == upos).unwrap_or(16) as u8
+    Upos::ALL
+        .iter()
+        .position(|candidate| *candidate == upos)
+        .unwrap_or(16) as u8
 }
 
 fn english_fine_tag(token: &Token) -> &str {
-    if token.xpos.is_empty() { token.upos.as_str() } else { token.xpos.as_str() }
+    if token.xpos.is_empty() {
+        token.upos.as_str()
+    } else {
+        token.xpos.as_str()
+    }
 }
 
 /// A reduced STTS class that both STTS and UD German PUD's tags map to.

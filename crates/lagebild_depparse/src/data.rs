@@ -34,7 +34,10 @@ impl GoldSentence {
                 && words[index].upos == "ADP"
                 && words[index + 1].upos == "DET";
             let merge = if mergeable {
-                sentence.multiword.iter().find(|token| token.first == id && token.last == id + 1)
+                sentence
+                    .multiword
+                    .iter()
+                    .find(|token| token.first == id && token.last == id + 1)
             } else {
                 None
             };
@@ -64,9 +67,17 @@ impl GoldSentence {
             let word = &words[first];
             let mut token = Token {
                 span: Span::from_range(start..text.len()),
-                lemma: if word.lemma == "_" { String::new() } else { word.lemma.clone() },
+                lemma: if word.lemma == "_" {
+                    String::new()
+                } else {
+                    word.lemma.clone()
+                },
                 upos: Upos::parse(&word.upos).unwrap_or(Upos::X),
-                xpos: if word.xpos == "_" { String::new() } else { word.xpos.clone() },
+                xpos: if word.xpos == "_" {
+                    String::new()
+                } else {
+                    word.xpos.clone()
+                },
                 feats: Feats::from_conllu(&word.feats),
                 head: None,
                 deprel: String::new(),
@@ -87,7 +98,12 @@ impl GoldSentence {
             deprels.push(word.deprel.clone());
             tokens.push(token);
         }
-        GoldSentence { text, tokens, heads, deprels }
+        GoldSentence {
+            text,
+            tokens,
+            heads,
+            deprels,
+        }
     }
 }
 
@@ -108,14 +124,20 @@ pub(crate) fn projectivize(heads: &mut [u32]) {
                 shortest = Some((dependent, length));
             }
         }
-        let Some((dependent, _)) = shortest else { return };
+        let Some((dependent, _)) = shortest else {
+            return;
+        };
         let head = heads[dependent] as usize;
         heads[dependent] = if head == 0 { 0 } else { heads[head] };
     }
 }
 
 fn is_projective_arc(heads: &[u32], head: usize, dependent: usize) -> bool {
-    let (low, high) = if head < dependent { (head, dependent) } else { (dependent, head) };
+    let (low, high) = if head < dependent {
+        (head, dependent)
+    } else {
+        (dependent, head)
+    };
     (low + 1..high).all(|node| dominates(heads, head, node))
 }
 
@@ -136,15 +158,25 @@ fn dominates(heads: &[u32], ancestor: usize, mut node: usize) -> bool {
 #[derive(Debug, thiserror::Error)]
 pub enum DataError {
     #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path}:{line}: {message}")]
-    Format { path: String, line: usize, message: String },
+    Format {
+        path: String,
+        line: usize,
+        message: String,
+    },
 }
 
 /// Reads a CoNLL-U file; errors name the file and line.
 pub fn read_conllu(path: &std::path::Path) -> Result<Vec<ConlluSentence>, DataError> {
     let name = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| DataError::Io { path: name.clone(), source })?;
+    let text = std::fs::read_to_string(path).map_err(|source| DataError::Io {
+        path: name.clone(),
+        source,
+    })?;
     lagebild_doc::conllu::parse(&text).map_err(|error| DataError::Format {
         path: name,
         line: error.line,
@@ -155,7 +187,10 @@ pub fn read_conllu(path: &std::path::Path) -> Result<Vec<ConlluSentence>, DataEr
 /// The training set recipe for a language: German sentences with contractions merged as
 /// the segmenter leaves them, plus the unmerged version of each sentence that had one,
 /// so both `zum` and `zu dem` are seen; English sentences as they are.
-pub fn training_sentences(lang: lagebild_doc::Lang, sentences: &[ConlluSentence]) -> Vec<GoldSentence> {
+pub fn training_sentences(
+    lang: lagebild_doc::Lang,
+    sentences: &[ConlluSentence],
+) -> Vec<GoldSentence> {
     let mut out = Vec::with_capacity(sentences.len());
     for sentence in sentences {
         if lang == lagebild_doc::Lang::De {

@@ -11,18 +11,30 @@ use lagebild_doc::{Case, Token, Upos};
 
 /// Relabels bare dative objects of verbs as `iobj`; `heads` and `deprels` describe the
 /// tree over `tokens` (whose `head` and `deprel` fields are not read).
-pub(crate) fn dative_objects_as_iobj(tokens: &[Token], heads: &[Option<u32>], deprels: &mut [String]) {
+pub(crate) fn dative_objects_as_iobj(
+    tokens: &[Token],
+    heads: &[Option<u32>],
+    deprels: &mut [String],
+) {
     for index in 0..tokens.len() {
         let token = &tokens[index];
-        if token.feats.case != Some(Case::Dat) || !matches!(token.upos, Upos::Noun | Upos::Propn | Upos::Pron) {
+        if token.feats.case != Some(Case::Dat)
+            || !matches!(token.upos, Upos::Noun | Upos::Propn | Upos::Pron)
+        {
             continue;
         }
-        let Some(head) = heads[index].map(|head| head as usize) else { continue };
-        if !tokens.get(head).is_some_and(|head| matches!(head.upos, Upos::Verb | Upos::Aux)) {
+        let Some(head) = heads[index].map(|head| head as usize) else {
+            continue;
+        };
+        if !tokens
+            .get(head)
+            .is_some_and(|head| matches!(head.upos, Upos::Verb | Upos::Aux))
+        {
             continue;
         }
-        let has_preposition = (0..tokens.len())
-            .any(|child| heads[child] == Some(index as u32) && deprels[child].split(':').next() == Some("case"));
+        let has_preposition = (0..tokens.len()).any(|child| {
+            heads[child] == Some(index as u32) && deprels[child].split(':').next() == Some("case")
+        });
         if has_preposition {
             continue;
         }
@@ -43,3 +55,69 @@ pub(crate) fn dative_objects_as_iobj(tokens: &[Token], heads: &[Option<u32>], de
     }
 }
 
+/// A noun in the nominative cannot be a bare noun modifier (those are genitive): when
+/// one is attached as `nmod` to a noun that depends on a verb without a subject, it is
+/// that verb's subject ("den Vertrag der Kanzler" after a verb: "der Kanzler" is the
+/// subject, not "of the chancellor"). Moves head and relation in place.
+pub(crate) fn nominative_modifiers_as_subjects(
+    tokens: &[Token],
+    heads: &mut [Option<u32>],
+    deprels: &mut [String],
+) {
+    let count = tokens.len();
+    for index in 0..count {
+        let token = &tokens[index];
+        if deprels[index] != "nmod"
+            || token.feats.case != Some(Case::Nom)
+            || !matches!(token.upos, Upos::Noun | Upos::Propn)
+        {
+            continue;
+        }
+        let Some(noun) = heads[index].map(|head| head as usize) else {
+            continue;
+        };
+        if !tokens
+            .get(noun)
+            .is_some_and(|noun| matches!(noun.upos, Upos::Noun | Upos::Propn))
+        {
+            continue;
+        }
+        let Some(verb) = heads[noun].map(|head| head as usize) else {
+            continue;
+        };
+        if !tokens
+            .get(verb)
+            .is_some_and(|verb| matches!(verb.upos, Upos::Verb | Upos::Aux))
+        {
+            continue;
+        }
+        let has_child = |node: usize, labels: &[&str]| {
+            (0..count).any(|child| {
+                heads[child] == Some(node as u32) && labels.contains(&deprels[child].as_str())
+            })
+        };
+        // Only the last part of the noun's phrase can move without crossing arcs.
+        let rightmost = (index + 1..count).all(|later| !is_under(heads, later, noun));
+        if rightmost
+            && !has_child(index, &["case"])
+            && !has_child(verb, &["nsubj", "nsubj:pass", "csubj"])
+        {
+            heads[index] = Some(verb as u32);
+            deprels[index] = "nsubj".to_string();
+        }
+    }
+}
+
+/// Whether `node` lies in the subtree of `ancestor`.
+fn is_under(heads: &[Option<u32>], mut node: usize, ancestor: usize) -> bool {
+    for _ in 0..heads.len() {
+        if node == ancestor {
+            return true;
+        }
+        match heads[node] {
+            Some(head) => node = head as usize,
+            None => return false,
+        }
+    }
+    false
+}

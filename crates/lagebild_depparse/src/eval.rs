@@ -9,8 +9,21 @@ use crate::data::GoldSentence;
 
 /// Relations reported by default. A name without subtype matches all its subtypes
 /// (`nsubj` counts `nsubj:pass`); a name with subtype matches only itself.
-pub const REPORTED_RELATIONS: &[&str] =
-    &["nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "ccomp", "xcomp", "advcl", "compound:prt", "conj", "nmod", "amod"];
+pub const REPORTED_RELATIONS: &[&str] = &[
+    "nsubj",
+    "nsubj:pass",
+    "obj",
+    "iobj",
+    "obl",
+    "obl:agent",
+    "ccomp",
+    "xcomp",
+    "advcl",
+    "compound:prt",
+    "conj",
+    "nmod",
+    "amod",
+];
 
 /// Precision, recall and F1 of one relation (a token counts when head and relation match).
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -32,12 +45,20 @@ impl RelationScore {
 
     pub fn f1(&self) -> f64 {
         let (precision, recall) = (self.precision(), self.recall());
-        if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) }
+        if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        }
     }
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
-    if whole == 0 { 0.0 } else { part as f64 / whole as f64 }
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
 }
 
 /// Scores of a parser on a set of gold sentences. `Display` prints a table.
@@ -93,7 +114,11 @@ impl EvalReport {
             *self.confusions.entry(pair.clone()).or_default() += count;
         }
         for score in &other.relations {
-            match self.relations.iter_mut().find(|mine| mine.relation == score.relation) {
+            match self
+                .relations
+                .iter_mut()
+                .find(|mine| mine.relation == score.relation)
+            {
                 Some(mine) => add_counts(mine, score),
                 None => self.relations.push(score.clone()),
             }
@@ -109,7 +134,11 @@ fn add_counts(into: &mut RelationScore, from: &RelationScore) {
 
 impl fmt::Display for EvalReport {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(formatter, "sentences {}  tokens {}", self.sentences, self.tokens)?;
+        writeln!(
+            formatter,
+            "sentences {}  tokens {}",
+            self.sentences, self.tokens
+        )?;
         writeln!(
             formatter,
             "UAS {:.2}  LAS {:.2}  LAS(universal) {:.2}",
@@ -117,7 +146,11 @@ impl fmt::Display for EvalReport {
             100.0 * self.las(),
             100.0 * self.las_universal()
         )?;
-        writeln!(formatter, "{:<14} {:>6} {:>6} {:>7} {:>7} {:>7}", "relation", "gold", "pred", "P", "R", "F1")?;
+        writeln!(
+            formatter,
+            "{:<14} {:>6} {:>6} {:>7} {:>7} {:>7}",
+            "relation", "gold", "pred", "P", "R", "F1"
+        )?;
         for score in std::iter::once(&self.core).chain(&self.relations) {
             writeln!(
                 formatter,
@@ -132,8 +165,11 @@ impl fmt::Display for EvalReport {
         }
         let mut confusions: Vec<(&(String, String), &usize)> = self.confusions.iter().collect();
         confusions.sort_by_key(|entry| std::cmp::Reverse(*entry.1));
-        let top: Vec<String> =
-            confusions.iter().take(15).map(|((gold, predicted), count)| format!("{gold}>{predicted} {count}")).collect();
+        let top: Vec<String> = confusions
+            .iter()
+            .take(15)
+            .map(|((gold, predicted), count)| format!("{gold}>{predicted} {count}"))
+            .collect();
         writeln!(formatter, "top errors (gold>predicted): {}", top.join(", "))?;
         Ok(())
     }
@@ -144,7 +180,11 @@ fn universal(label: &str) -> &str {
 }
 
 fn matches_relation(name: &str, label: &str) -> bool {
-    if name.contains(':') { label == name } else { universal(label) == name }
+    if name.contains(':') {
+        label == name
+    } else {
+        universal(label) == name
+    }
 }
 
 fn is_core(label: &str) -> bool {
@@ -154,9 +194,15 @@ fn is_core(label: &str) -> bool {
 /// Parses CoNLL-U sentences (gold tokenization and gold tags) and scores the trees.
 /// With `merge_contractions`, German `zum`-style contractions are one token, as the
 /// segmenter gives them.
-pub fn evaluate(parser: &Parser, sentences: &[ConlluSentence], merge_contractions: bool) -> EvalReport {
-    let gold: Vec<GoldSentence> =
-        sentences.iter().map(|sentence| GoldSentence::from_conllu(sentence, merge_contractions)).collect();
+pub fn evaluate(
+    parser: &Parser,
+    sentences: &[ConlluSentence],
+    merge_contractions: bool,
+) -> EvalReport {
+    let gold: Vec<GoldSentence> = sentences
+        .iter()
+        .map(|sentence| GoldSentence::from_conllu(sentence, merge_contractions))
+        .collect();
     evaluate_gold(parser, &gold)
 }
 
@@ -167,12 +213,22 @@ pub fn evaluate_gold(parser: &Parser, sentences: &[GoldSentence]) -> EvalReport 
 
 /// Parses `input` and scores it against the trees of `gold`, the same sentences with the
 /// same tokens (gold features decide the German dative rule on the gold side).
-pub fn evaluate_against(parser: &Parser, input: &[GoldSentence], gold: &[GoldSentence]) -> EvalReport {
+pub fn evaluate_against(
+    parser: &Parser,
+    input: &[GoldSentence],
+    gold: &[GoldSentence],
+) -> EvalReport {
     let mut report = EvalReport {
-        core: RelationScore { relation: "core(s/o/io)".to_string(), ..RelationScore::default() },
+        core: RelationScore {
+            relation: "core(s/o/io)".to_string(),
+            ..RelationScore::default()
+        },
         relations: REPORTED_RELATIONS
             .iter()
-            .map(|name| RelationScore { relation: (*name).to_string(), ..RelationScore::default() })
+            .map(|name| RelationScore {
+                relation: (*name).to_string(),
+                ..RelationScore::default()
+            })
             .collect(),
         ..EvalReport::default()
     };
@@ -197,18 +253,26 @@ pub fn evaluate_against(parser: &Parser, input: &[GoldSentence], gold: &[GoldSen
             report.tokens += 1;
             report.attached += usize::from(head_right);
             report.labelled += usize::from(head_right && token.deprel == gold_label);
-            report.labelled_universal += usize::from(head_right && universal(&token.deprel) == universal(gold_label));
+            report.labelled_universal +=
+                usize::from(head_right && universal(&token.deprel) == universal(gold_label));
             if !head_right {
-                *report.confusions.entry((gold_label.to_string(), "wrong head".to_string())).or_default() += 1;
+                *report
+                    .confusions
+                    .entry((gold_label.to_string(), "wrong head".to_string()))
+                    .or_default() += 1;
             } else if token.deprel != gold_label {
-                *report.confusions.entry((gold_label.to_string(), token.deprel.clone())).or_default() += 1;
+                *report
+                    .confusions
+                    .entry((gold_label.to_string(), token.deprel.clone()))
+                    .or_default() += 1;
             }
             let core_gold = is_core(gold_label);
             let core_predicted = is_core(&token.deprel);
             report.core.gold += usize::from(core_gold);
             report.core.predicted += usize::from(core_predicted);
-            report.core.correct +=
-                usize::from(core_gold && head_right && universal(&token.deprel) == universal(gold_label));
+            report.core.correct += usize::from(
+                core_gold && head_right && universal(&token.deprel) == universal(gold_label),
+            );
             for score in &mut report.relations {
                 let in_gold = matches_relation(&score.relation, gold_label);
                 let in_predicted = matches_relation(&score.relation, &token.deprel);
@@ -237,13 +301,21 @@ pub fn cross_validate(
     for fold in 0..folds {
         let start = sentences.len() * fold / folds;
         let end = sentences.len() * (fold + 1) / folds;
-        let training: Vec<ConlluSentence> =
-            sentences[..start].iter().chain(&sentences[end..]).cloned().collect();
+        let training: Vec<ConlluSentence> = sentences[..start]
+            .iter()
+            .chain(&sentences[end..])
+            .cloned()
+            .collect();
         let parser = crate::train(lang, &crate::training_sentences(lang, &training), config);
         let held_out = &sentences[start..end];
         let report = evaluate(&parser, held_out, false);
         if config.verbose {
-            eprintln!("fold {}: UAS {:.2} LAS {:.2}", fold + 1, 100.0 * report.uas(), 100.0 * report.las());
+            eprintln!(
+                "fold {}: UAS {:.2} LAS {:.2}",
+                fold + 1,
+                100.0 * report.uas(),
+                100.0 * report.las()
+            );
         }
         words.merge(&report);
         merged.merge(&evaluate(&parser, held_out, true));
@@ -271,18 +343,33 @@ pub fn cross_validate_sets(
         let end = count * (fold + 1) / folds;
         let mut training = Vec::new();
         for set in training_sets {
-            let outside: Vec<ConlluSentence> =
-                set[..start.min(set.len())].iter().chain(&set[end.min(set.len())..]).cloned().collect();
+            let outside: Vec<ConlluSentence> = set[..start.min(set.len())]
+                .iter()
+                .chain(&set[end.min(set.len())..])
+                .cloned()
+                .collect();
             training.extend(crate::training_sentences(lang, &outside));
         }
         let parser = crate::train(lang, &training, config);
         let merge = lang == lagebild_doc::Lang::De;
         let convert = |sentences: &[ConlluSentence]| -> Vec<GoldSentence> {
-            sentences.iter().map(|sentence| GoldSentence::from_conllu(sentence, merge)).collect()
+            sentences
+                .iter()
+                .map(|sentence| GoldSentence::from_conllu(sentence, merge))
+                .collect()
         };
-        let report = evaluate_against(&parser, &convert(&test_set[start..end]), &convert(&gold_set[start..end]));
+        let report = evaluate_against(
+            &parser,
+            &convert(&test_set[start..end]),
+            &convert(&gold_set[start..end]),
+        );
         if config.verbose {
-            eprintln!("fold {}: UAS {:.2} LAS {:.2}", fold + 1, 100.0 * report.uas(), 100.0 * report.las());
+            eprintln!(
+                "fold {}: UAS {:.2} LAS {:.2}",
+                fold + 1,
+                100.0 * report.uas(),
+                100.0 * report.las()
+            );
         }
         pooled.merge(&report);
     }

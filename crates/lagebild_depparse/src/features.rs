@@ -48,7 +48,13 @@ pub(crate) fn transition_features(state: &State, attributes: &Attributes, out: &
     let b0 = state.buffer_at(0) as usize;
     let b1 = state.buffer_at(1) as usize;
     let b2 = state.buffer_at(2) as usize;
-    let child = |column: &Vec<u32>, node: usize| if node as u32 == null { node } else { column[node] as usize };
+    let child = |column: &Vec<u32>, node: usize| {
+        if node as u32 == null {
+            node
+        } else {
+            column[node] as usize
+        }
+    };
     let s0l = child(&state.leftmost, s0);
     let s0l2 = child(&state.leftmost2, s0);
     let s0r = child(&state.rightmost, s0);
@@ -66,10 +72,34 @@ pub(crate) fn transition_features(state: &State, attributes: &Attributes, out: &
     let p = |node: usize| u64::from(attributes.pos[node]);
     let c = |node: usize| u64::from(attributes.case[node]);
     let m = |node: usize| u64::from(attributes.morph[node]);
-    let label = |node: usize| if node as u32 == null { 255 } else { u64::from(state.labels[node]) };
-    let label_set = |node: usize| if node as u32 == null { 0 } else { state.label_set[node] };
-    let left_count = |node: usize| if node as u32 == null { 0 } else { count_bucket(state.left_count[node]) };
-    let right_count = |node: usize| if node as u32 == null { 0 } else { count_bucket(state.right_count[node]) };
+    let label = |node: usize| {
+        if node as u32 == null {
+            255
+        } else {
+            u64::from(state.labels[node])
+        }
+    };
+    let label_set = |node: usize| {
+        if node as u32 == null {
+            0
+        } else {
+            state.label_set[node]
+        }
+    };
+    let left_count = |node: usize| {
+        if node as u32 == null {
+            0
+        } else {
+            count_bucket(state.left_count[node])
+        }
+    };
+    let right_count = |node: usize| {
+        if node as u32 == null {
+            0
+        } else {
+            count_bucket(state.right_count[node])
+        }
+    };
     let gap = |left: usize, right: usize| {
         if left as u32 == null || right as u32 == null || right <= left {
             0
@@ -83,7 +113,11 @@ pub(crate) fn transition_features(state: &State, attributes: &Attributes, out: &
         if left as u32 == null || right as u32 == null || right <= left + 1 {
             0
         } else {
-            attributes.separator[left + 1..right].iter().filter(|&&flag| flag).count().min(3) as u64
+            attributes.separator[left + 1..right]
+                .iter()
+                .filter(|&&flag| flag)
+                .count()
+                .min(3) as u64
         }
     };
     let d01 = gap(s0, b0);
@@ -255,12 +289,24 @@ pub(crate) fn label_features(
     let first = state.leftmost[dependent] as usize;
     let last = state.rightmost[dependent] as usize;
     let first_word = if first == null { 0 } else { l[first] };
-    let first_label = if first == null { 255 } else { u64::from(state.labels[first]) };
+    let first_label = if first == null {
+        255
+    } else {
+        u64::from(state.labels[first])
+    };
     let first_case = if first == null { 0 } else { c(first) };
     let last_word = if last == null { 0 } else { l[last] };
-    let last_label = if last == null { 255 } else { u64::from(state.labels[last]) };
+    let last_label = if last == null {
+        255
+    } else {
+        u64::from(state.labels[last])
+    };
     let before = dependent.saturating_sub(1);
-    let after = if dependent < null - 1 { dependent + 1 } else { null };
+    let after = if dependent < null - 1 {
+        dependent + 1
+    } else {
+        null
+    };
 
     let mut sink = Sink { out, template: 0 };
     sink.add(&[w[dependent]]);
@@ -302,5 +348,11 @@ pub(crate) fn label_features(
     sink.add(&[x[dependent], x[before], x[after]]);
     sink.add(&[x[dependent], w[before]]);
     sink.add(&[x[dependent], w[after]]);
-    sink.add(&[p(dependent), dependent_labels, p(head), head_labels, direction]);
+    sink.add(&[
+        p(dependent),
+        dependent_labels,
+        p(head),
+        head_labels,
+        direction,
+    ]);
 }

@@ -63,7 +63,10 @@ use crate::model::Model;
 use crate::system::{ACTIONS, LEFT, RIGHT, SHIFT, State};
 
 pub use crate::data::{DataError, GoldSentence, read_conllu, training_sentences, write_conllu};
-pub use crate::eval::{EvalReport, REPORTED_RELATIONS, RelationScore, cross_validate, cross_validate_sets, evaluate, evaluate_against, evaluate_gold};
+pub use crate::eval::{
+    EvalReport, REPORTED_RELATIONS, RelationScore, cross_validate, cross_validate_sets, evaluate,
+    evaluate_against, evaluate_gold,
+};
 pub use crate::model::ModelError;
 pub use crate::train::{TrainConfig, train};
 
@@ -88,13 +91,19 @@ thread_local! {
 }
 
 #[cfg(model_de)]
-static GERMAN: LazyLock<Option<Arc<Parser>>> =
-    LazyLock::new(|| Parser::from_bytes(include_bytes!("../models/de.lbdp.gz")).ok().map(Arc::new));
+static GERMAN: LazyLock<Option<Arc<Parser>>> = LazyLock::new(|| {
+    Parser::from_bytes(include_bytes!("../models/de.lbdp.gz"))
+        .ok()
+        .map(Arc::new)
+});
 #[cfg(not(model_de))]
 static GERMAN: LazyLock<Option<Arc<Parser>>> = LazyLock::new(|| None);
 #[cfg(model_en)]
-static ENGLISH: LazyLock<Option<Arc<Parser>>> =
-    LazyLock::new(|| Parser::from_bytes(include_bytes!("../models/en.lbdp.gz")).ok().map(Arc::new));
+static ENGLISH: LazyLock<Option<Arc<Parser>>> = LazyLock::new(|| {
+    Parser::from_bytes(include_bytes!("../models/en.lbdp.gz"))
+        .ok()
+        .map(Arc::new)
+});
 #[cfg(not(model_en))]
 static ENGLISH: LazyLock<Option<Arc<Parser>>> = LazyLock::new(|| None);
 
@@ -119,7 +128,11 @@ impl Parser {
     }
 
     pub(crate) fn from_model(model: Model) -> Parser {
-        let root_label = model.labels.iter().position(|label| label == "root").unwrap_or(0) as u16;
+        let root_label = model
+            .labels
+            .iter()
+            .position(|label| label == "root")
+            .unwrap_or(0) as u16;
         Parser { model, root_label }
     }
 
@@ -146,7 +159,12 @@ impl Parser {
     }
 
     fn parse_with(&self, scratch: &mut Scratch, text: &str, tokens: &mut [Token]) {
-        let Scratch { attributes, state, features, scores } = scratch;
+        let Scratch {
+            attributes,
+            state,
+            features,
+            scores,
+        } = scratch;
         attributes.fill(self.model.lang, text, tokens);
         state.reset(tokens.len());
         let label_count = self.model.labels.len().max(1);
@@ -164,7 +182,13 @@ impl Parser {
                     if head == 0 {
                         self.root_label
                     } else {
-                        features::label_features(state, attributes, head as usize, dependent as usize, features);
+                        features::label_features(
+                            state,
+                            attributes,
+                            head as usize,
+                            dependent as usize,
+                            features,
+                        );
                         scores.resize(label_count, 0);
                         self.model.arcs.score(features, scores);
                         self.best_label(scores)
@@ -177,18 +201,25 @@ impl Parser {
         for (index, token) in tokens.iter_mut().enumerate() {
             let node = index + 1;
             let head = state.heads[node];
-            token.head = if head == 0 || head == system::NO_HEAD { None } else { Some(head - 1) };
+            token.head = if head == 0 || head == system::NO_HEAD {
+                None
+            } else {
+                Some(head - 1)
+            };
             token.deprel.clear();
             if let Some(label) = self.model.labels.get(state.labels[node] as usize) {
                 token.deprel.push_str(label);
             }
         }
         if self.model.lang == Lang::De {
-            let heads: Vec<Option<u32>> = tokens.iter().map(|token| token.head).collect();
-            let mut deprels: Vec<String> = tokens.iter().map(|token| token.deprel.clone()).collect();
+            let mut heads: Vec<Option<u32>> = tokens.iter().map(|token| token.head).collect();
+            let mut deprels: Vec<String> =
+                tokens.iter().map(|token| token.deprel.clone()).collect();
+            de::nominative_modifiers_as_subjects(tokens, &mut heads, &mut deprels);
             de::dative_objects_as_iobj(tokens, &heads, &mut deprels);
-            for (token, deprel) in tokens.iter_mut().zip(deprels) {
+            for ((token, deprel), head) in tokens.iter_mut().zip(deprels).zip(heads) {
                 token.deprel = deprel;
+                token.head = head;
             }
         }
     }

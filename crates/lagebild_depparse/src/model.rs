@@ -67,7 +67,13 @@ pub(crate) struct TrainTable {
 impl TrainTable {
     pub fn new(bits: u8, classes: usize) -> TrainTable {
         let size = (1usize << bits) * classes;
-        TrainTable { bits, classes, weights: vec![0.0; size], totals: vec![0.0; size], stamps: vec![0; size] }
+        TrainTable {
+            bits,
+            classes,
+            weights: vec![0.0; size],
+            totals: vec![0.0; size],
+            stamps: vec![0; size],
+        }
     }
 
     #[inline]
@@ -79,7 +85,10 @@ impl TrainTable {
         scores.iter_mut().for_each(|score| *score = 0.0);
         for &feature in features {
             let start = self.row(feature);
-            for (score, &weight) in scores.iter_mut().zip(&self.weights[start..start + self.classes]) {
+            for (score, &weight) in scores
+                .iter_mut()
+                .zip(&self.weights[start..start + self.classes])
+            {
                 *score += weight;
             }
         }
@@ -105,13 +114,27 @@ impl TrainTable {
         let averaged: Vec<f64> = (0..self.weights.len())
             .map(|index| {
                 let elapsed = now - self.stamps[index];
-                (self.totals[index] + f64::from(elapsed) * f64::from(self.weights[index])) / f64::from(now)
+                (self.totals[index] + f64::from(elapsed) * f64::from(self.weights[index]))
+                    / f64::from(now)
             })
             .collect();
-        let largest = averaged.iter().fold(0.0f64, |largest, weight| largest.max(weight.abs()));
-        let scale = if largest > 0.0 { 32767.0 / largest } else { 1.0 };
-        let weights = averaged.iter().map(|weight| (weight * scale).round() as i16).collect();
-        Table { bits: self.bits, classes: self.classes, weights }
+        let largest = averaged
+            .iter()
+            .fold(0.0f64, |largest, weight| largest.max(weight.abs()));
+        let scale = if largest > 0.0 {
+            32767.0 / largest
+        } else {
+            1.0
+        };
+        let weights = averaged
+            .iter()
+            .map(|weight| (weight * scale).round() as i16)
+            .collect();
+        Table {
+            bits: self.bits,
+            classes: self.classes,
+            weights,
+        }
     }
 }
 
@@ -155,7 +178,10 @@ impl Model {
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
         let mut raw = Vec::new();
         GzDecoder::new(bytes).read_to_end(&mut raw)?;
-        let mut reader = Reader { bytes: &raw, offset: 0 };
+        let mut reader = Reader {
+            bytes: &raw,
+            offset: 0,
+        };
         if reader.take(4)? != MAGIC {
             return Err(reader.error("not a lagebild parser model"));
         }
@@ -163,13 +189,19 @@ impl Model {
         if version != VERSION {
             return Err(reader.error(&format!("unsupported version {version}")));
         }
-        let lang = if reader.take(1)?[0] == 1 { Lang::En } else { Lang::De };
+        let lang = if reader.take(1)?[0] == 1 {
+            Lang::En
+        } else {
+            Lang::De
+        };
         let label_count = u16::from_le_bytes(reader.array()?) as usize;
         let mut labels = Vec::with_capacity(label_count);
         for _ in 0..label_count {
             let length = reader.take(1)?[0] as usize;
             let text = reader.take(length)?;
-            labels.push(String::from_utf8(text.to_vec()).map_err(|_| reader.error("label is not UTF-8"))?);
+            labels.push(
+                String::from_utf8(text.to_vec()).map_err(|_| reader.error("label is not UTF-8"))?,
+            );
         }
         let mut tables = Vec::new();
         for _ in 0..2 {
@@ -181,15 +213,27 @@ impl Model {
             let _scale = f32::from_le_bytes(reader.array()?);
             let count = (1usize << bits) * classes;
             let data = reader.take(count * 2)?;
-            let weights = data.chunks_exact(2).map(|pair| i16::from_le_bytes([pair[0], pair[1]])).collect();
-            tables.push(Table { bits, classes, weights });
+            let weights = data
+                .chunks_exact(2)
+                .map(|pair| i16::from_le_bytes([pair[0], pair[1]]))
+                .collect();
+            tables.push(Table {
+                bits,
+                classes,
+                weights,
+            });
         }
         let arcs = tables.pop().unwrap_or_default();
         let transitions = tables.pop().unwrap_or_default();
         if transitions.classes != crate::system::ACTIONS || arcs.classes != labels.len() {
             return Err(reader.error("table shapes do not match the labels"));
         }
-        Ok(Model { lang, labels, transitions, arcs })
+        Ok(Model {
+            lang,
+            labels,
+            transitions,
+            arcs,
+        })
     }
 }
 
@@ -200,7 +244,10 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, count: usize) -> Result<&'a [u8], ModelError> {
-        let slice = self.bytes.get(self.offset..self.offset + count).ok_or_else(|| self.error("truncated"))?;
+        let slice = self
+            .bytes
+            .get(self.offset..self.offset + count)
+            .ok_or_else(|| self.error("truncated"))?;
         self.offset += count;
         Ok(slice)
     }
@@ -213,6 +260,9 @@ impl<'a> Reader<'a> {
     }
 
     fn error(&self, message: &str) -> ModelError {
-        ModelError::Format { offset: self.offset, message: message.to_string() }
+        ModelError::Format {
+            offset: self.offset,
+            message: message.to_string(),
+        }
     }
 }

@@ -42,7 +42,12 @@ impl State {
         self.front = 1;
         self.heads.clear();
         self.heads.resize(nodes, NO_HEAD);
-        for column in [&mut self.leftmost, &mut self.leftmost2, &mut self.rightmost, &mut self.rightmost2] {
+        for column in [
+            &mut self.leftmost,
+            &mut self.leftmost2,
+            &mut self.rightmost,
+            &mut self.rightmost2,
+        ] {
             column.clear();
             column.resize(nodes, null);
         }
@@ -70,13 +75,21 @@ impl State {
 
     /// The `depth`th stack item from the top, or null.
     pub fn stack_at(&self, depth: usize) -> u32 {
-        if depth < self.stack.len() { self.stack[self.stack.len() - 1 - depth] } else { self.null() }
+        if depth < self.stack.len() {
+            self.stack[self.stack.len() - 1 - depth]
+        } else {
+            self.null()
+        }
     }
 
     /// The `offset`th buffer item, or null.
     pub fn buffer_at(&self, offset: u32) -> u32 {
         let node = self.front + offset;
-        if node <= self.count { node } else { self.null() }
+        if node <= self.count {
+            node
+        } else {
+            self.null()
+        }
     }
 
     pub fn is_legal(&self, action: usize) -> bool {
@@ -105,7 +118,9 @@ impl State {
             self.front += 1;
             return;
         }
-        let Some((head, dependent)) = self.arc(action) else { return };
+        let Some((head, dependent)) = self.arc(action) else {
+            return;
+        };
         self.stack.pop();
         self.add_arc(head, dependent, label);
     }
@@ -140,14 +155,19 @@ impl State {
     pub fn cost(&self, action: usize, gold: &[u32], on_stack: &[bool]) -> u32 {
         let in_buffer = |node: u32| node >= self.front && node <= self.count;
         let dependents_in_buffer = |node: u32| {
-            (self.front..=self.count).filter(|&candidate| gold[candidate as usize] == node).count() as u32
+            (self.front..=self.count)
+                .filter(|&candidate| gold[candidate as usize] == node)
+                .count() as u32
         };
         match action {
             SHIFT => {
                 let front = self.front;
                 let top = self.stack_at(0);
-                let lost_dependents =
-                    self.stack.iter().filter(|&&node| node != 0 && gold[node as usize] == front).count() as u32;
+                let lost_dependents = self
+                    .stack
+                    .iter()
+                    .filter(|&&node| node != 0 && gold[node as usize] == front)
+                    .count() as u32;
                 let head = gold[front as usize];
                 let lost_head = u32::from(head != top && on_stack[head as usize]);
                 lost_dependents + lost_head
@@ -155,7 +175,8 @@ impl State {
             LEFT => {
                 let top = self.stack_at(0);
                 let head = gold[top as usize];
-                let lost_head = u32::from(head != self.front && (head == self.stack_at(1) || in_buffer(head)));
+                let lost_head =
+                    u32::from(head != self.front && (head == self.stack_at(1) || in_buffer(head)));
                 lost_head + dependents_in_buffer(top)
             }
             RIGHT => {

@@ -71,9 +71,15 @@ pub fn train(lang: Lang, sentences: &[GoldSentence], config: &TrainConfig) -> Pa
     counts.entry("root").or_default();
     let mut labels: Vec<(&str, usize)> = counts.into_iter().collect();
     labels.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let labels: Vec<String> = labels.into_iter().map(|(label, _)| label.to_string()).collect();
-    let label_index: HashMap<&str, u16> =
-        labels.iter().enumerate().map(|(index, label)| (label.as_str(), index as u16)).collect();
+    let labels: Vec<String> = labels
+        .into_iter()
+        .map(|(label, _)| label.to_string())
+        .collect();
+    let label_index: HashMap<&str, u16> = labels
+        .iter()
+        .enumerate()
+        .map(|(index, label)| (label.as_str(), index as u16))
+        .collect();
     let root_label = label_index.get("root").copied().unwrap_or(0);
 
     // Gold trees as node arrays (node 0 = root, nodes 1..=n), projectivised.
@@ -84,7 +90,10 @@ pub fn train(lang: Lang, sentences: &[GoldSentence], config: &TrainConfig) -> Pa
             let mut gold_labels = vec![0u16; sentence.tokens.len() + 2];
             for (index, head) in sentence.heads.iter().enumerate() {
                 heads[index + 1] = head.map_or(0, |head| head + 1);
-                gold_labels[index + 1] = label_index.get(sentence.deprels[index].as_str()).copied().unwrap_or(0);
+                gold_labels[index + 1] = label_index
+                    .get(sentence.deprels[index].as_str())
+                    .copied()
+                    .unwrap_or(0);
             }
             let count = sentence.tokens.len() + 1;
             projectivize(&mut heads[..count]);
@@ -107,7 +116,8 @@ pub fn train(lang: Lang, sentences: &[GoldSentence], config: &TrainConfig) -> Pa
             let other = (rng.next() % (index as u64 + 1)) as usize;
             order.swap(index, other);
         }
-        let (mut decisions, mut mistakes, mut arcs_seen, mut label_mistakes) = (0usize, 0usize, 0usize, 0usize);
+        let (mut decisions, mut mistakes, mut arcs_seen, mut label_mistakes) =
+            (0usize, 0usize, 0usize, 0usize);
         for &sentence_index in &order {
             let sentence = &sentences[sentence_index];
             let (gold, gold_labels) = &golds[sentence_index];
@@ -122,16 +132,32 @@ pub fn train(lang: Lang, sentences: &[GoldSentence], config: &TrainConfig) -> Pa
             while !state.is_terminal() {
                 transition_features(&state, &attributes, &mut features);
                 transitions.score(&features, &mut scores[..ACTIONS]);
-                let legal: Vec<usize> =
-                    [SHIFT, LEFT, RIGHT].into_iter().filter(|&action| state.is_legal(action)).collect();
-                let costs: Vec<u32> = legal.iter().map(|&action| state.cost(action, gold, &on_stack)).collect();
+                let legal: Vec<usize> = [SHIFT, LEFT, RIGHT]
+                    .into_iter()
+                    .filter(|&action| state.is_legal(action))
+                    .collect();
+                let costs: Vec<u32> = legal
+                    .iter()
+                    .map(|&action| state.cost(action, gold, &on_stack))
+                    .collect();
                 let least = costs.iter().copied().min().unwrap_or(0);
                 let best = |candidates: &mut dyn Iterator<Item = usize>| {
-                    candidates.max_by(|&a, &b| scores[a].total_cmp(&scores[b])).unwrap_or(SHIFT)
+                    candidates
+                        .max_by(|&a, &b| scores[a].total_cmp(&scores[b]))
+                        .unwrap_or(SHIFT)
                 };
                 let predicted = best(&mut legal.iter().copied());
-                let oracle = best(&mut legal.iter().zip(&costs).filter(|&(_, &cost)| cost == least).map(|(&a, _)| a));
-                let predicted_cost = legal.iter().position(|&a| a == predicted).map_or(u32::MAX, |i| costs[i]);
+                let oracle = best(
+                    &mut legal
+                        .iter()
+                        .zip(&costs)
+                        .filter(|&(_, &cost)| cost == least)
+                        .map(|(&a, _)| a),
+                );
+                let predicted_cost = legal
+                    .iter()
+                    .position(|&a| a == predicted)
+                    .map_or(u32::MAX, |i| costs[i]);
                 decisions += 1;
                 if predicted_cost > least {
                     mistakes += 1;
@@ -148,7 +174,13 @@ pub fn train(lang: Lang, sentences: &[GoldSentence], config: &TrainConfig) -> Pa
                     if head == 0 {
                         label = root_label;
                     } else {
-                        label_features(&state, &attributes, head as usize, dependent as usize, &mut features);
+                        label_features(
+                            &state,
+                            &attributes,
+                            head as usize,
+                            dependent as usize,
+                            &mut features,
+                        );
                         let label_scores = &mut scores[..labels.len()];
                         arcs.score(&features, label_scores);
                         let guess = label_scores
@@ -185,6 +217,11 @@ pub fn train(lang: Lang, sentences: &[GoldSentence], config: &TrainConfig) -> Pa
             );
         }
     }
-    let model = Model { lang, labels, transitions: transitions.finish(now), arcs: arcs.finish(now) };
+    let model = Model {
+        lang,
+        labels,
+        transitions: transitions.finish(now),
+        arcs: arcs.finish(now),
+    };
     Parser::from_model(model)
 }

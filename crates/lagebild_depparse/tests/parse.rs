@@ -51,7 +51,9 @@ fn check(lang: Lang, specs: &[Spec], expected: &[(&str, &str, &str)]) {
         })
         .collect();
     for &(dependent, relation, head) in expected {
-        let index = (0..tokens.len()).find(|&index| form(index) == dependent).expect("dependent in sentence");
+        let index = (0..tokens.len())
+            .find(|&index| form(index) == dependent)
+            .expect("dependent in sentence");
         let token = &tokens[index];
         let head_form = token.head.map_or("ROOT", |head| form(head as usize));
         let label_ok = if relation.contains(':') {
@@ -82,9 +84,15 @@ fn assert_tree(tokens: &[Token]) {
                 }
             }
         }
-        assert!(tokens[node].head.is_none(), "no cycle through token {index}");
+        assert!(
+            tokens[node].head.is_none(),
+            "no cycle through token {index}"
+        );
     }
-    let root = tokens.iter().find(|token| token.head.is_none()).map(|token| token.deprel.as_str());
+    let root = tokens
+        .iter()
+        .find(|token| token.head.is_none())
+        .map(|token| token.deprel.as_str());
     assert_eq!(root, Some("root"));
 }
 
@@ -96,7 +104,13 @@ fn german_main_clause_with_particle_verb() {
         Lang::De,
         &[
             ("Die", "der", "DET", "ART", "Case=Nom|Number=Sing"),
-            ("Regierung", "Regierung", "NOUN", "NN", "Case=Nom|Number=Sing"),
+            (
+                "Regierung",
+                "Regierung",
+                "NOUN",
+                "NN",
+                "Case=Nom|Number=Sing",
+            ),
             ("wirft", "werfen", "VERB", "VVFIN", FIN3),
             ("dem", "der", "DET", "ART", "Case=Dat|Number=Sing"),
             ("Minister", "Minister", "NOUN", "NN", "Case=Dat|Number=Sing"),
@@ -123,7 +137,13 @@ fn german_object_first_is_told_by_case() {
         &[
             ("In", "in", "ADP", "APPR", "_"),
             ("Paris", "Paris", "PROPN", "NE", "Case=Dat|Number=Sing"),
-            ("unterschrieb", "unterschreiben", "VERB", "VVFIN", "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin"),
+            (
+                "unterschrieb",
+                "unterschreiben",
+                "VERB",
+                "VVFIN",
+                "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin",
+            ),
             ("den", "der", "DET", "ART", "Case=Acc|Number=Sing"),
             ("Vertrag", "Vertrag", "NOUN", "NN", "Case=Acc|Number=Sing"),
             ("der", "der", "DET", "ART", "Case=Nom|Number=Sing"),
@@ -146,12 +166,24 @@ fn german_speech_verb_with_clausal_complement() {
         &[
             ("Der", "der", "DET", "ART", "Case=Nom|Number=Sing"),
             ("Sprecher", "Sprecher", "NOUN", "NN", "Case=Nom|Number=Sing"),
-            ("sagte", "sagen", "VERB", "VVFIN", "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin"),
+            (
+                "sagte",
+                "sagen",
+                "VERB",
+                "VVFIN",
+                "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin",
+            ),
             (",", ",", "PUNCT", "$,", "_"),
             ("dass", "dass", "SCONJ", "KOUS", "_"),
             ("die", "der", "DET", "ART", "Case=Nom|Number=Plur"),
             ("Truppen", "Truppe", "NOUN", "NN", "Case=Nom|Number=Plur"),
-            ("abziehen", "abziehen", "VERB", "VVFIN", "Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin"),
+            (
+                "abziehen",
+                "abziehen",
+                "VERB",
+                "VVFIN",
+                "Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin",
+            ),
             (".", ".", "PUNCT", "$.", "_"),
         ],
         &[
@@ -170,7 +202,13 @@ fn english_transitive_and_ditransitive() {
         &[
             ("The", "the", "DET", "DT", "_"),
             ("minister", "minister", "NOUN", "NN", "Number=Sing"),
-            ("gave", "give", "VERB", "VBD", "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin"),
+            (
+                "gave",
+                "give",
+                "VERB",
+                "VBD",
+                "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin",
+            ),
             ("the", "the", "DET", "DT", "_"),
             ("envoy", "envoy", "NOUN", "NN", "Number=Sing"),
             ("a", "a", "DET", "DT", "_"),
@@ -193,7 +231,13 @@ fn english_oblique_with_preposition() {
         &[
             ("The", "the", "DET", "DT", "_"),
             ("minister", "minister", "NOUN", "NN", "Number=Sing"),
-            ("resigned", "resign", "VERB", "VBD", "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin"),
+            (
+                "resigned",
+                "resign",
+                "VERB",
+                "VBD",
+                "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin",
+            ),
             ("after", "after", "ADP", "IN", "_"),
             ("the", "the", "DET", "DT", "_"),
             ("vote", "vote", "NOUN", "NN", "Number=Sing"),
@@ -201,7 +245,11 @@ fn english_oblique_with_preposition() {
             ("parliament", "parliament", "NOUN", "NN", "Number=Sing"),
             (".", ".", "PUNCT", ".", "_"),
         ],
-        &[("minister", "nsubj", "resigned"), ("after", "case", "vote"), ("vote", "obl", "resigned")],
+        &[
+            ("minister", "nsubj", "resigned"),
+            ("after", "case", "vote"),
+            ("vote", "obl", "resigned"),
+        ],
     );
 }
 
@@ -212,8 +260,20 @@ fn english_passive_agent_and_particle() {
         &[
             ("The", "the", "DET", "DT", "_"),
             ("talks", "talk", "NOUN", "NNS", "Number=Plur"),
-            ("were", "be", "AUX", "VBD", "Mood=Ind|Number=Plur|Person=3|Tense=Past|VerbForm=Fin"),
-            ("called", "call", "VERB", "VBN", "Tense=Past|VerbForm=Part|Voice=Pass"),
+            (
+                "were",
+                "be",
+                "AUX",
+                "VBD",
+                "Mood=Ind|Number=Plur|Person=3|Tense=Past|VerbForm=Fin",
+            ),
+            (
+                "called",
+                "call",
+                "VERB",
+                "VBN",
+                "Tense=Past|VerbForm=Part|Voice=Pass",
+            ),
             ("off", "off", "ADP", "RP", "_"),
             ("by", "by", "ADP", "IN", "_"),
             ("the", "the", "DET", "DT", "_"),
@@ -236,11 +296,23 @@ fn english_reported_speech() {
         Lang::En,
         &[
             ("She", "she", "PRON", "PRP", "Case=Nom|Number=Sing|Person=3"),
-            ("said", "say", "VERB", "VBD", "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin"),
+            (
+                "said",
+                "say",
+                "VERB",
+                "VBD",
+                "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin",
+            ),
             ("that", "that", "SCONJ", "IN", "_"),
             ("the", "the", "DET", "DT", "_"),
             ("army", "army", "NOUN", "NN", "Number=Sing"),
-            ("had", "have", "AUX", "VBD", "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin"),
+            (
+                "had",
+                "have",
+                "AUX",
+                "VBD",
+                "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin",
+            ),
             ("left", "leave", "VERB", "VBN", "Tense=Past|VerbForm=Part"),
             ("the", "the", "DET", "DT", "_"),
             ("city", "city", "NOUN", "NN", "Number=Sing"),
@@ -259,7 +331,9 @@ fn english_reported_speech() {
 #[test]
 fn empty_and_single_token_sentences() {
     for lang in [Lang::De, Lang::En] {
-        let Some(parser) = Parser::embedded(lang) else { continue };
+        let Some(parser) = Parser::embedded(lang) else {
+            continue;
+        };
         let mut none: Vec<Token> = Vec::new();
         parser.parse("", &mut none);
         let (text, mut one) = tokens(&[("Hallo", "hallo", "INTJ", "ITJ", "_")]);
@@ -271,7 +345,9 @@ fn empty_and_single_token_sentences() {
 
 #[test]
 fn model_round_trips_through_bytes() {
-    let Some(parser) = Parser::embedded(Lang::De) else { return };
+    let Some(parser) = Parser::embedded(Lang::De) else {
+        return;
+    };
     let copy = Parser::from_bytes(&parser.to_bytes()).expect("model reloads");
     assert_eq!(copy.labels(), parser.labels());
     assert!(Parser::from_bytes(b"not a model").is_err());
