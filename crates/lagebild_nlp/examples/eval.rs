@@ -3,6 +3,7 @@
 //! ```text
 //! cargo run --release -p lagebild_nlp --example eval -- [--shared /work/shared] \
 //!     [--lang de|en|all] [--folds 5] [--no-parser] [--iterations 8] [--file PATH.conllu --lang de]
+//!     [--models DIR]   (taggers and lexicons from DIR instead of the embedded ones)
 //! ```
 //!
 //! German: k-fold cross-validation over UD German GSD dev + PUD (the embedded model is
@@ -34,6 +35,7 @@ fn main() -> Result<()> {
     let mut folds = 5;
     let mut parser = true;
     let mut file: Option<PathBuf> = None;
+    let mut models: Option<PathBuf> = None;
     let mut config = TrainConfig::default();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -54,6 +56,7 @@ fn main() -> Result<()> {
             "--min-count" => config.min_feature_count = value()?.parse()?,
             "--min-weight" => config.min_weight = value()?.parse()?,
             "--file" => file = Some(PathBuf::from(value()?)),
+            "--models" => models = Some(PathBuf::from(value()?)),
             other => anyhow::bail!("unknown argument {other}"),
         }
     }
@@ -62,10 +65,22 @@ fn main() -> Result<()> {
         eprintln!("model problems: {:?}", embedded.problems());
     }
     let analyzer_for_files = || -> Analyzer {
-        let (de, en) = (
-            lagebild_nlp::Tagger::from_bytes(include_bytes!("../models/de.tagger.gz"), "de", embedded_lexicon(Lang::De)).ok(),
-            lagebild_nlp::Tagger::from_bytes(include_bytes!("../models/en.tagger.gz"), "en", embedded_lexicon(Lang::En)).ok(),
-        );
+        let load = |lang: Lang| -> Option<lagebild_nlp::Tagger> {
+            match &models {
+                Some(dir) => {
+                    let read = |name: String| std::fs::read(dir.join(name)).ok();
+                    let lexicon = read(format!("{}.lexicon.tsv.gz", lang.code()))
+                        .and_then(|bytes| lagebild_nlp::load_lexicon(&bytes, "lexicon").ok())?;
+                    let tagger = read(format!("{}.tagger.gz", lang.code()))?;
+                    lagebild_nlp::Tagger::from_bytes(&tagger, "tagger", std::sync::Arc::new(lexicon)).ok()
+                }
+                None => match lang {
+                    Lang::De => lagebild_nlp::Tagger::from_bytes(include_bytes!("../models/de.tagger.gz"), "de", embedded_lexicon(lang)).ok(),
+                    _ => lagebild_nlp::Tagger::from_bytes(include_bytes!("../models/en.tagger.gz"), "en", embedded_lexicon(lang)).ok(),
+                },
+            }
+        };
+        let (de, en) = (load(Lang::De), load(Lang::En));
         let analyzer = Analyzer::new(de, en);
         if parser { analyzer } else { analyzer.without_parsers() }
     };
@@ -92,6 +107,7 @@ fn main() -> Result<()> {
                 println!("{report}");
                 if std::env::var_os("CONFUSIONS").is_some() {
                     eprintln!("{}{}{}", report.top_confusions("UPOS", 25), report.top_confusions("UPOS-form", 3000), report.top_confusions("Mood", 40));
+                    eprintln!("{}", report.top_confusions("lemma", 3000));
                 }
                 // Only the GSD part has native STTS; report it separately too.
                 let gsd_only: Vec<Vec<GoldToken>> = sentences[..gsd].to_vec();

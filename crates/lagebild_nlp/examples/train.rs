@@ -41,6 +41,19 @@ fn edit(form: &str, lemma: &str) -> String {
     format!("{strip},{suffix}")
 }
 
+/// The German table lemmatises some forms to the pre-1996 spelling ("Abschlusses" ->
+/// "Abschluß"); lagebild keeps the spelling of the form.
+fn modern_spelling(form: &str, lemma: &str) -> String {
+    // Only where the form has "ss" at the lemma's "ß" ("erschossen" keeps "erschießen").
+    match lemma.find('ß') {
+        Some(index) if !form.contains('ß') => {
+            let modern = lemma.replace('ß', "ss");
+            if modern.get(..index + 2).is_some_and(|stem| form.starts_with(stem)) { modern } else { lemma.to_string() }
+        }
+        _ => lemma.to_string(),
+    }
+}
+
 fn clean(value: &str) -> bool {
     !value.is_empty() && !value.contains(['\t', '\n', '\r'])
 }
@@ -100,7 +113,7 @@ fn build_german_lexicon(shared: &Path, out: &Path) -> Result<()> {
     let mut entries: BTreeMap<String, (String, u8, u8)> = BTreeMap::new();
     for (form, lemma) in &lookup {
         if clean(form) && clean(lemma) {
-            entries.insert(form.clone(), (edit(form, lemma), 0, 0));
+            entries.insert(form.clone(), (edit(form, &modern_spelling(form, lemma)), 0, 0));
         }
     }
     // The table lists inflected forms only; a lemma is a form of itself.
@@ -208,6 +221,7 @@ fn main() -> Result<()> {
             }
             "--iterations" => config.iterations = value()?.parse()?,
             "--min-weight" => config.min_weight = value()?.parse()?,
+            "--min-count" => config.min_feature_count = value()?.parse()?,
             other => anyhow::bail!("unknown argument {other}"),
         }
     }

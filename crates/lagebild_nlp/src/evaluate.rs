@@ -182,6 +182,10 @@ pub fn evaluate_gold(analyzer: &Analyzer, lang: Lang, sentences: &[Vec<GoldToken
             }
             report.xpos += usize::from(predicted.xpos == gold.xpos);
             report.lemma += usize::from(predicted.lemma == gold.lemma);
+            if predicted.lemma != gold.lemma {
+                let key = ("lemma".to_string(), format!("{} {} {}", gold.upos, gold.form, gold.lemma), predicted.lemma.clone());
+                *report.confusions.entry(key).or_insert(0) += 1;
+            }
             report.feats += usize::from(predicted.feats == gold.feats);
             if matches!(gold_upos, Upos::Verb | Upos::Aux) {
                 report.verbs += 1;

@@ -53,6 +53,7 @@ mod template {
     pub const COMPOUND_HEAD: u8 = 54;
     pub const KONJ_WITH_ICH: u8 = 55;
     pub const PREV_WORD_HERE: u8 = 56;
+    pub const CLAUSE_POSITION: u8 = 58;
     pub const HERE_NEXT_WORD: u8 = 57;
 }
 
@@ -63,6 +64,8 @@ pub struct Context {
     pub labels: Vec<u16>,
     pub prev_verbal: Vec<u16>,
     pub next_verbal: Vec<u16>,
+    /// Tokens since the last clause boundary (capped), and whether one follows directly.
+    pub clause_position: Vec<u8>,
 }
 
 impl Context {
@@ -70,6 +73,16 @@ impl Context {
     pub fn new(labels: Vec<u16>, kind: impl Fn(u16) -> u8) -> Context {
         let mut prev_verbal = vec![u16::MAX; labels.len()];
         let mut next_verbal = vec![u16::MAX; labels.len()];
+        let mut clause_position = vec![0u8; labels.len()];
+        let mut since = 0u8;
+        for (index, &label) in labels.iter().enumerate() {
+            clause_position[index] = since.min(5);
+            since = if kind(label) == 2 { 0 } else { since.saturating_add(1) };
+            let boundary_next = labels.get(index + 1).is_none_or(|&next| kind(next) == 2);
+            if boundary_next {
+                clause_position[index] |= 8;
+            }
+        }
         let mut last = u16::MAX;
         for (index, &label) in labels.iter().enumerate() {
             prev_verbal[index] = last;
@@ -88,7 +101,7 @@ impl Context {
                 _ => {}
             }
         }
-        Context { labels, prev_verbal, next_verbal }
+        Context { labels, prev_verbal, next_verbal, clause_position }
     }
 }
 
@@ -302,6 +315,9 @@ impl SentenceFeatures {
             out.push(FeatureHasher::new(template::CONTEXT_NEXT_VERBAL_WORD).num(next_verbal).num(word(0)).finish());
             out.push(FeatureHasher::new(template::CONTEXT_NEXT_WORD).num(label(1)).num(word(0)).finish());
             out.push(FeatureHasher::new(template::CONTEXT_PREV_NEXT).num(label(-1)).num(label(1)).finish());
+            let clause = context.clause_position.get(index).map_or(0, |&position| u64::from(position));
+            out.push(FeatureHasher::new(template::CLAUSE_POSITION).num(clause).num(label(0)).finish());
+            out.push(FeatureHasher::new(template::CLAUSE_POSITION).num(clause).num(prev_verbal).finish());
             out.push(FeatureHasher::new(template::CONTEXT_HERE).num(label(0)).finish());
             out.push(FeatureHasher::new(template::CONTEXT_PREV).num(label(-1)).finish());
             out.push(FeatureHasher::new(template::CONTEXT_NEXT).num(label(1)).finish());

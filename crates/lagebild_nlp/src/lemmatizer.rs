@@ -65,6 +65,58 @@ fn plausible(lemma: &str, upos: &str, lang: Lang) -> bool {
     }
 }
 
+/// German genitive names ("Nordkoreas" -> "Nordkorea" when the lexicon knows the place)
+/// and compounds whose head the lexicon knows ("Nuklearprogrammen" -> "Nuklearprogramm").
+fn german_name_or_compound(form: &str, upos: &str, lexicon: &Lexicon) -> Option<String> {
+    match upos {
+        "PROPN" => {
+            let stem = form.strip_suffix('s')?;
+            lexicon.get(stem).filter(|entry| entry.place).map(|_| stem.to_string())
+        }
+        "NOUN" => {
+            if lexicon.get(form).is_some() {
+                return None;
+            }
+            // "US-Präsidenten": lemmatise the part after the last hyphen, keep the rest.
+            if let Some((prefix, last)) = form.rsplit_once('-') {
+                if !prefix.is_empty() && last.chars().next().is_some_and(char::is_uppercase) {
+                    let lemma = lexicon
+                        .lemma_of(last)
+                        .filter(|lemma| lemma.chars().next().is_some_and(char::is_uppercase))
+                        .map(str::to_string)
+                        .or_else(|| german_name_or_compound(last, upos, lexicon))?;
+                    return Some(format!("{prefix}-{lemma}"));
+                }
+            }
+            let chars: Vec<(usize, char)> = form.char_indices().collect();
+            // Heads of at least five letters that the lexicon knows as nouns.
+            for split in 3..chars.len().saturating_sub(4) {
+                let (offset, first) = chars[split];
+                if !first.is_alphabetic() || !chars[split - 1].1.is_alphabetic() {
+                    continue;
+                }
+                let mut head = String::with_capacity(form.len() - offset + 2);
+                head.extend(first.to_uppercase());
+                head.push_str(&form[offset + first.len_utf8()..]);
+                let entry = lexicon.get(&head).filter(|entry| entry.noun);
+                if let Some(lemma) = entry.and_then(|entry| lexicon.lemma(entry)) {
+                    if lemma.chars().next().is_some_and(char::is_uppercase) {
+                        let mut out = form[..offset].to_string();
+                        let mut lemma_chars = lemma.chars();
+                        if let Some(initial) = lemma_chars.next() {
+                            out.extend(initial.to_lowercase());
+                            out.push_str(lemma_chars.as_str());
+                        }
+                        return Some(out);
+                    }
+                }
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
 impl Lemmatizer {
     pub fn train<'a>(tokens: impl Iterator<Item = (&'a str, &'a str, &'a str)>, lang: Lang) -> Lemmatizer {
         let mut pairs: HashMap<(String, String), HashMap<String, u32>> = HashMap::new();
@@ -140,6 +192,11 @@ impl Lemmatizer {
                         return if keeps_case(upos, lang, form) { lemma.to_string() } else { lemma.to_lowercase() };
                     }
                 }
+            }
+        }
+        if lang == Lang::De {
+            if let Some(lemma) = german_name_or_compound(form, upos, lexicon) {
+                return lemma;
             }
         }
         // Rules from the longest ending down; the first result the lexicon knows as a

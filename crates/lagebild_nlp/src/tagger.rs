@@ -250,6 +250,20 @@ impl Tagger {
 
     /// Tags one sentence given as forms; `out` receives one entry per form.
     pub fn tag<S: AsRef<str>>(&self, forms: &[S], buffers: &mut TagBuffers, out: &mut Vec<TaggedToken>) {
+        // Training sentences end in punctuation; a headline does not. Tag it as if it
+        // did, so that a final separable particle ("wirft ... vor") reads as one.
+        let ends_open = forms.last().is_some_and(|last| last.as_ref().chars().any(char::is_alphanumeric));
+        if ends_open {
+            let mut closed: Vec<&str> = forms.iter().map(AsRef::as_ref).collect();
+            closed.push(".");
+            self.tag_closed(&closed, buffers, out);
+            out.pop();
+        } else {
+            self.tag_closed(forms, buffers, out);
+        }
+    }
+
+    fn tag_closed<S: AsRef<str>>(&self, forms: &[S], buffers: &mut TagBuffers, out: &mut Vec<TaggedToken>) {
         out.clear();
         let TagBuffers { features, list, scores, labels } = buffers;
         features.prepare(forms, &self.lexicon);
