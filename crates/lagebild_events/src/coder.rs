@@ -236,6 +236,7 @@ impl Coder {
         // a coded verb in the same clause ("verurteilten die Kooperation zwischen A und B")
         // is the verb's content, not an event of its own.
         let mut consumed: Vec<((usize, usize), usize)> = Vec::new();
+        let mut verbal_clauses: Vec<(usize, usize)> = Vec::new();
         for (pass, index) in [TriggerKind::Verb, TriggerKind::Noun]
             .into_iter()
             .flat_map(|pass| (0..view.words.len()).map(move |index| (pass, index)))
@@ -312,7 +313,9 @@ impl Coder {
                 }
                 if trial.ok
                     && noun
-                    && let Some(reason) = nominal_veto(&view, index, &trial, &consumed, clause)
+                    && let Some(reason) = nominal_veto(&view, index, &trial, &consumed, clause).or_else(|| {
+                        verbal_clauses.contains(&clause).then(|| "the noun is the content of a coded verbal act in its clause (accusation, demand, threat ...): not coded".to_string())
+                    })
                 {
                     trial.ok = false;
                     trial.outcome = reason;
@@ -340,6 +343,15 @@ impl Coder {
                 continue;
             };
             let pairs = pairs(&winner);
+            if pass == TriggerKind::Verb
+                && matches!(
+                    codes::root(&code),
+                    "01" | "02" | "09" | "10" | "11" | "12" | "13"
+                )
+            {
+                // What a verbal act is about is its content, not an asserted event.
+                verbal_clauses.push(clause);
+            }
             if pass == TriggerKind::Verb {
                 consumed.extend(
                     pairs

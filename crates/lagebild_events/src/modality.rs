@@ -249,7 +249,16 @@ impl<'a, 'b> Context<'a, 'b> {
 
     fn past(&self) -> bool {
         let lang = self.view.lang;
-        let pluperfect = self.participle
+        // Nominal triggers take the tense of their clause ("hatte den Einsatz bestätigt").
+        let noun = !self.view.words[self.index].verbal
+            && !self.participle
+            && !self.infinitive
+            && !self.finite;
+        let clause_participle = noun
+            && self
+                .clause_words()
+                .any(|word| word.verbal && !words::is_auxiliary(lang, &word.norm));
+        let pluperfect = (self.participle || clause_participle)
             && self.clause_words().any(|word| match lang {
                 Lang::De => matches!(word.norm.as_str(), "hatte" | "hatten" | "war" | "waren"),
                 _ => word.norm == "had",
@@ -285,9 +294,6 @@ impl<'a, 'b> Context<'a, 'b> {
     pub fn modality(&self) -> Vec<crate::Modality> {
         let lang = self.view.lang;
         let mut out = Vec::new();
-        if self.reported() {
-            out.push(Modality::Reported);
-        }
         if self.scope_has(|word| words::is_negation(lang, word)) {
             out.push(Modality::Negated);
         }
@@ -303,6 +309,10 @@ impl<'a, 'b> Context<'a, 'b> {
         }
         if self.past() {
             out.push(Modality::Past);
+        }
+        // Reported comes last: the first modality is the most specific one.
+        if self.reported() {
+            out.push(Modality::Reported);
         }
         if out.is_empty() {
             out.push(Modality::Asserted);

@@ -715,8 +715,7 @@ impl<'a> SentenceView<'a> {
                     .surface
                     .chars()
                     .next()
-                    .is_some_and(char::is_lowercase)
-                || self.parsed;
+                    .is_some_and(char::is_lowercase);
             if let Some(phrase) = before.phrase.filter(|_| prenominal)
                 && !before.boundary_after
             {

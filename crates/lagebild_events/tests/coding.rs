@@ -527,7 +527,7 @@ fn english_unparsed() {
             "Arland would never threaten Borland , the minister said .",
             &[("Arland", "ARL"), ("Borland", "BOR")],
         ),
-        &["ARL->BOR 130 reported,negated,hypothetical"],
+        &["ARL->BOR 130 negated,hypothetical,reported"],
     );
     check(
         en(
