@@ -30,6 +30,8 @@ pub(crate) struct Detector<'a> {
     /// The last quote's speaker and cue, with the sentence it was in.
     last: Option<(usize, Option<Speaker>, Option<Span>)>,
     out: Vec<Quote>,
+    /// The last bare Konjunktiv quote: (sentence, index in `out`).
+    last_free: Option<(usize, usize)>,
     /// Whether sentences whose main verb is a cue verb count as reported speech.
     report_speech_acts: bool,
 }
@@ -149,6 +151,7 @@ impl<'a> Detector<'a> {
             history: Vec::new(),
             last: None,
             out: Vec::new(),
+            last_free: None,
             report_speech_acts: false,
         }
     }
@@ -770,13 +773,22 @@ impl<'a> Detector<'a> {
             _ => None,
         };
         match recent {
-            Some((speaker, cue)) => self.push(
-                QuoteKind::Indirect,
-                self.span(sentence.start, last),
-                speaker,
-                cue,
-                sentence_index,
-            ),
+            Some((speaker, cue)) => {
+                // Consecutive bare Konjunktiv sentences form one quote.
+                let span = self.span(sentence.start, last);
+                if let Some((free_sentence, at)) = self.last_free
+                    && free_sentence + 1 == sentence_index
+                    && at + 1 == self.out.len()
+                {
+                    if let Some(previous) = self.out.get_mut(at) {
+                        previous.span = previous.span.cover(span);
+                    }
+                    self.last = Some((sentence_index, speaker, cue));
+                } else {
+                    self.push(QuoteKind::Indirect, span, speaker, cue, sentence_index);
+                }
+                self.last_free = Some((sentence_index, self.out.len() - 1));
+            }
             None if reported || konjunktiv => self.push(
                 QuoteKind::Indirect,
                 self.span(sentence.start, last),

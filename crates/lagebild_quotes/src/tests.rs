@@ -216,6 +216,29 @@ fn german_konjunktiv_continues_the_speaker() {
 }
 
 #[test]
+fn consecutive_konjunktiv_sentences_form_one_quote() {
+    let text = "Max Muster sagte, die Regierung habe versagt. Sie müsse zurücktreten. Neuwahlen seien nötig.";
+    check(
+        Lang::De,
+        text,
+        &[
+            (
+                Indirect,
+                "die Regierung habe versagt",
+                Some("Max Muster"),
+                Some("Max Muster"),
+            ),
+            (
+                Indirect,
+                "Sie müsse zurücktreten. Neuwahlen seien nötig",
+                Some("Max Muster"),
+                Some("Max Muster"),
+            ),
+        ],
+    );
+}
+
+#[test]
 fn pronouns_and_descriptions_fall_back_to_earlier_speakers() {
     let text = "Bundeskanzlerin Eva Probe sagte, das sei falsch. \"Wir handeln jetzt\", sagte sie. Die Lage sei ernst, unterstrich die Bundeskanzlerin.";
     let quotes = run(Lang::De, text);
