@@ -31,7 +31,9 @@ fn bench(criterion: &mut Criterion) {
         let tokens = analyzer.analyze(&text, region, lang, None).tokens.len() as u64;
         let mut group = criterion.benchmark_group("analyze");
         group.throughput(Throughput::Elements(tokens));
-        group.bench_function(name, |bencher| bencher.iter(|| analyzer.analyze(&text, region, lang, None)));
+        group.bench_function(name, |bencher| {
+            bencher.iter(|| analyzer.analyze(&text, region, lang, None))
+        });
         group.finish();
     }
 }

@@ -19,18 +19,24 @@ use lagebild_nlp::corpus::{GoldToken, gold_tokens};
 use lagebild_nlp::{Analyzer, EvalReport, TrainConfig, cross_validate, embedded_lexicon, evaluate};
 
 fn read(path: &Path) -> Result<Vec<lagebild_doc::conllu::ConlluSentence>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    lagebild_doc::conllu::parse(&text).map_err(|error| anyhow::anyhow!("{}:{}", path.display(), error))
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    lagebild_doc::conllu::parse(&text)
+        .map_err(|error| anyhow::anyhow!("{}:{}", path.display(), error))
 }
 
 fn gold(path: &Path, lang: Lang) -> Result<Vec<Vec<GoldToken>>> {
-    Ok(read(path)?.iter().map(|sentence| gold_tokens(sentence, lang)).collect())
+    Ok(read(path)?
+        .iter()
+        .map(|sentence| gold_tokens(sentence, lang))
+        .collect())
 }
 
 fn main() -> Result<()> {
-    let mut shared = PathBuf::from(
-        std::env::var("LAGEBILD_SHARED").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared").to_string()),
-    );
+    let mut shared =
+        PathBuf::from(std::env::var("LAGEBILD_SHARED").unwrap_or_else(|_| {
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared").to_string()
+        }));
     let mut langs = vec![Lang::De, Lang::En];
     let mut folds = 5;
     let mut parser = true;
@@ -72,23 +78,48 @@ fn main() -> Result<()> {
                     let lexicon = read(format!("{}.lexicon.tsv.gz", lang.code()))
                         .and_then(|bytes| lagebild_nlp::load_lexicon(&bytes, "lexicon").ok())?;
                     let tagger = read(format!("{}.tagger.gz", lang.code()))?;
-                    lagebild_nlp::Tagger::from_bytes(&tagger, "tagger", std::sync::Arc::new(lexicon)).ok()
+                    lagebild_nlp::Tagger::from_bytes(
+                        &tagger,
+                        "tagger",
+                        std::sync::Arc::new(lexicon),
+                    )
+                    .ok()
                 }
                 None => match lang {
-                    Lang::De => lagebild_nlp::Tagger::from_bytes(include_bytes!("../models/de.tagger.gz"), "de", embedded_lexicon(lang)).ok(),
-                    _ => lagebild_nlp::Tagger::from_bytes(include_bytes!("../models/en.tagger.gz"), "en", embedded_lexicon(lang)).ok(),
+                    Lang::De => lagebild_nlp::Tagger::from_bytes(
+                        include_bytes!("../models/de.tagger.gz"),
+                        "de",
+                        embedded_lexicon(lang),
+                    )
+                    .ok(),
+                    _ => lagebild_nlp::Tagger::from_bytes(
+                        include_bytes!("../models/en.tagger.gz"),
+                        "en",
+                        embedded_lexicon(lang),
+                    )
+                    .ok(),
                 },
             }
         };
         let (de, en) = (load(Lang::De), load(Lang::En));
         let analyzer = Analyzer::new(de, en);
-        if parser { analyzer } else { analyzer.without_parsers() }
+        if parser {
+            analyzer
+        } else {
+            analyzer.without_parsers()
+        }
     };
     println!("{}", EvalReport::header());
     if let Some(file) = file {
         let analyzer = analyzer_for_files();
         for lang in langs {
-            let name = format!("{} {}", lang.code(), file.file_name().and_then(|name| name.to_str()).unwrap_or("file"));
+            let name = format!(
+                "{} {}",
+                lang.code(),
+                file.file_name()
+                    .and_then(|name| name.to_str())
+                    .unwrap_or("file")
+            );
             println!("{}", evaluate(&analyzer, lang, &read(&file)?, &name));
         }
         return Ok(());
@@ -103,26 +134,50 @@ fn main() -> Result<()> {
                 let started = std::time::Instant::now();
                 let lexicon = embedded_lexicon(lang);
                 let name = format!("de GSD-dev+PUD {folds}-fold CV");
-                let report = cross_validate(lang, &sentences, folds, lexicon.clone(), config, parser, &name);
+                let report = cross_validate(
+                    lang,
+                    &sentences,
+                    folds,
+                    lexicon.clone(),
+                    config,
+                    parser,
+                    &name,
+                );
                 println!("{report}");
                 if std::env::var_os("CONFUSIONS").is_some() {
-                    eprintln!("{}{}{}", report.top_confusions("UPOS", 25), report.top_confusions("UPOS-form", 3000), report.top_confusions("Mood", 40));
+                    eprintln!(
+                        "{}{}{}",
+                        report.top_confusions("UPOS", 25),
+                        report.top_confusions("UPOS-form", 3000),
+                        report.top_confusions("Mood", 40)
+                    );
                     eprintln!("{}", report.top_confusions("lemma", 3000));
                 }
                 // Only the GSD part has native STTS; report it separately too.
                 let gsd_only: Vec<Vec<GoldToken>> = sentences[..gsd].to_vec();
                 let name = format!("de GSD-dev only {folds}-fold CV");
-                println!("{}", cross_validate(lang, &gsd_only, folds, lexicon, config, parser, &name));
+                println!(
+                    "{}",
+                    cross_validate(lang, &gsd_only, folds, lexicon, config, parser, &name)
+                );
                 eprintln!("German CV took {:.1} s", started.elapsed().as_secs_f64());
             }
             _ => {
                 let analyzer = analyzer_for_files();
-                for file in ["en_ewt-ud-dev.conllu", "en_gum-ud-dev.conllu", "en_pud-ud-test.conllu"] {
+                for file in [
+                    "en_ewt-ud-dev.conllu",
+                    "en_gum-ud-dev.conllu",
+                    "en_pud-ud-test.conllu",
+                ] {
                     let name = format!("en {file}");
                     let report = evaluate(&analyzer, lang, &read(&ud.join(file))?, &name);
                     println!("{report}");
                     if std::env::var_os("CONFUSIONS").is_some() {
-                        eprintln!("{}{}", report.top_confusions("UPOS", 15), report.top_confusions("Mood", 10));
+                        eprintln!(
+                            "{}{}",
+                            report.top_confusions("UPOS", 15),
+                            report.top_confusions("Mood", 10)
+                        );
                     }
                 }
             }

@@ -11,7 +11,11 @@ use lagebild_doc::Lang;
 
 fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().collect();
-    let lang = args.iter().position(|arg| arg == "--lang").and_then(|index| args.get(index + 1)).map_or(Lang::De, |code| Lang::parse(code));
+    let lang = args
+        .iter()
+        .position(|arg| arg == "--lang")
+        .and_then(|index| args.get(index + 1))
+        .map_or(Lang::De, |code| Lang::parse(code));
     let pretokenized = args.iter().any(|arg| arg == "--pretokenized");
     let mut input = String::new();
     std::io::stdin().read_to_string(&mut input)?;

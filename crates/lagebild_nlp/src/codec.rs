@@ -60,18 +60,28 @@ pub struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     pub fn new(bytes: &'a [u8], name: &'static str) -> Reader<'a> {
-        Reader { bytes, position: 0, name }
+        Reader {
+            bytes,
+            position: 0,
+            name,
+        }
     }
 
     fn take(&mut self, count: usize) -> Result<&'a [u8], ModelError> {
-        let end = self.position.checked_add(count).filter(|&end| end <= self.bytes.len());
+        let end = self
+            .position
+            .checked_add(count)
+            .filter(|&end| end <= self.bytes.len());
         match end {
             Some(end) => {
                 let slice = &self.bytes[self.position..end];
                 self.position = end;
                 Ok(slice)
             }
-            None => Err(ModelError::Truncated { name: self.name, offset: self.position }),
+            None => Err(ModelError::Truncated {
+                name: self.name,
+                offset: self.position,
+            }),
         }
     }
 
@@ -105,7 +115,10 @@ impl<'a> Reader<'a> {
                 return Ok(value);
             }
         }
-        Err(ModelError::Format { name: self.name, message: format!("varint too long at byte {}", self.position) })
+        Err(ModelError::Format {
+            name: self.name,
+            message: format!("varint too long at byte {}", self.position),
+        })
     }
     pub fn signed(&mut self) -> Result<i64, ModelError> {
         let value = self.varint()?;
@@ -115,7 +128,10 @@ impl<'a> Reader<'a> {
         let len = self.u32()? as usize;
         let offset = self.position;
         let bytes = self.take(len)?;
-        std::str::from_utf8(bytes).map_err(|_| ModelError::Utf8 { name: self.name, offset })
+        std::str::from_utf8(bytes).map_err(|_| ModelError::Utf8 {
+            name: self.name,
+            offset,
+        })
     }
 }
 
@@ -124,6 +140,9 @@ pub fn gunzip(bytes: &[u8], name: &'static str) -> Result<Vec<u8>, ModelError> {
     let mut out = Vec::new();
     flate2::read::GzDecoder::new(bytes)
         .read_to_end(&mut out)
-        .map_err(|error| ModelError::Gzip { name, message: error.to_string() })?;
+        .map_err(|error| ModelError::Gzip {
+            name,
+            message: error.to_string(),
+        })?;
     Ok(out)
 }

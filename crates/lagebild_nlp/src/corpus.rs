@@ -22,11 +22,11 @@ pub struct GoldToken {
 }
 
 const STTS: &[&str] = &[
-    "ADJA", "ADJD", "ADV", "APPR", "APPRART", "APPO", "APZR", "ART", "CARD", "FM", "ITJ", "KOUI", "KOUS", "KON",
-    "KOKOM", "NN", "NE", "PDS", "PDAT", "PIS", "PIAT", "PIDAT", "PPER", "PPOSS", "PPOSAT", "PRELS", "PRELAT",
-    "PRF", "PWS", "PWAT", "PWAV", "PAV", "PROAV", "PTKZU", "PTKNEG", "PTKVZ", "PTKANT", "PTKA", "TRUNC", "VVFIN",
-    "VVIMP", "VVINF", "VVIZU", "VVPP", "VAFIN", "VAIMP", "VAINF", "VAPP", "VMFIN", "VMINF", "VMPP", "XY", "$,",
-    "$.", "$(",
+    "ADJA", "ADJD", "ADV", "APPR", "APPRART", "APPO", "APZR", "ART", "CARD", "FM", "ITJ", "KOUI",
+    "KOUS", "KON", "KOKOM", "NN", "NE", "PDS", "PDAT", "PIS", "PIAT", "PIDAT", "PPER", "PPOSS",
+    "PPOSAT", "PRELS", "PRELAT", "PRF", "PWS", "PWAT", "PWAV", "PAV", "PROAV", "PTKZU", "PTKNEG",
+    "PTKVZ", "PTKANT", "PTKA", "TRUNC", "VVFIN", "VVIMP", "VVINF", "VVIZU", "VVPP", "VAFIN",
+    "VAIMP", "VAINF", "VAPP", "VMFIN", "VMINF", "VMPP", "XY", "$,", "$.", "$(",
 ];
 
 fn is_stts(tag: &str) -> bool {
@@ -66,8 +66,15 @@ pub fn pud_to_stts(form: &str, lemma: &str, upos: &str, xpos: &str, feats: &str)
         ("ADV", "DC") => "PTKVZ",
         ("ADV", "WRB") => "PWAV",
         ("ADV", _) => {
-            let pronominal = ["da", "wo", "hier"].iter().any(|start| lemma.starts_with(start)) && lemma.len() > 4;
-            if pronominal && lemma != "dann" && lemma != "damals" && lemma != "doch" { "PAV" } else { "ADV" }
+            let pronominal = ["da", "wo", "hier"]
+                .iter()
+                .any(|start| lemma.starts_with(start))
+                && lemma.len() > 4;
+            if pronominal && lemma != "dann" && lemma != "damals" && lemma != "doch" {
+                "PAV"
+            } else {
+                "ADV"
+            }
         }
         ("DET", "DTP$") => "PPOSAT",
         ("DET", _) => match lemma {
@@ -174,7 +181,10 @@ pub fn gold_tokens(sentence: &ConlluSentence, lang: Lang) -> Vec<GoldToken> {
     let mut index = 0;
     while index < words.len() {
         let word = &words[index];
-        let range = sentence.multiword.iter().find(|range| range.first == word.id);
+        let range = sentence
+            .multiword
+            .iter()
+            .find(|range| range.first == word.id);
         let mut token = word_token(word);
         let mut head_word = word.head;
         let last = match range {
@@ -193,7 +203,11 @@ pub fn gold_tokens(sentence: &ConlluSentence, lang: Lang) -> Vec<GoldToken> {
             }
             // A head inside the range would point at the token itself; use the head
             // that leaves the range instead.
-            if words[index].head != 0 && (words[index].head < word.id || words[index].head > last) && head_word >= word.id && head_word <= last {
+            if words[index].head != 0
+                && (words[index].head < word.id || words[index].head > last)
+                && head_word >= word.id
+                && head_word <= last
+            {
                 head_word = words[index].head;
             }
             index += 1;
@@ -206,7 +220,10 @@ pub fn gold_tokens(sentence: &ConlluSentence, lang: Lang) -> Vec<GoldToken> {
         .map(|(position, (mut token, head_word))| {
             token.head = match head_word {
                 0 => None,
-                word => token_of_word.get(word as usize).copied().filter(|&head| head as usize != position),
+                word => token_of_word
+                    .get(word as usize)
+                    .copied()
+                    .filter(|&head| head as usize != position),
             };
             token
         })
@@ -215,12 +232,24 @@ pub fn gold_tokens(sentence: &ConlluSentence, lang: Lang) -> Vec<GoldToken> {
 
 /// The verbal features kept in the German main tagger's label.
 pub fn verbal_feats(feats: &Feats) -> Feats {
-    Feats { mood: feats.mood, tense: feats.tense, verb_form: feats.verb_form, person: feats.person, number: feats.number, case: None, voice: feats.voice }
+    Feats {
+        mood: feats.mood,
+        tense: feats.tense,
+        verb_form: feats.verb_form,
+        person: feats.person,
+        number: feats.number,
+        case: None,
+        voice: feats.voice,
+    }
 }
 
 /// The nominal features predicted by the German second tagger.
 pub fn nominal_feats(feats: &Feats) -> Feats {
-    Feats { case: feats.case, number: feats.number, ..Feats::default() }
+    Feats {
+        case: feats.case,
+        number: feats.number,
+        ..Feats::default()
+    }
 }
 
 /// Whether the German second tagger predicts Case/Number for this UPOS.

@@ -45,7 +45,11 @@ pub struct EvalReport {
 const CORE: [&str; 3] = ["nsubj", "obj", "iobj"];
 
 fn percent(part: usize, whole: usize) -> f64 {
-    if whole == 0 { 0.0 } else { 100.0 * part as f64 / whole as f64 }
+    if whole == 0 {
+        0.0
+    } else {
+        100.0 * part as f64 / whole as f64
+    }
 }
 
 impl EvalReport {
@@ -70,7 +74,11 @@ impl EvalReport {
         let (gold, predicted, correct) = self.core.get(index).copied().unwrap_or_default();
         let precision = percent(correct, predicted);
         let recall = percent(correct, gold);
-        if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) }
+        if precision + recall == 0.0 {
+            0.0
+        } else {
+            2.0 * precision * recall / (precision + recall)
+        }
     }
 
     /// Adds the counts of `other` (for folds).
@@ -101,9 +109,16 @@ impl EvalReport {
 
     /// The most frequent confusions, one per line.
     pub fn top_confusions(&self, what: &str, count: usize) -> String {
-        let mut list: Vec<_> = self.confusions.iter().filter(|(key, _)| key.0 == what).collect();
+        let mut list: Vec<_> = self
+            .confusions
+            .iter()
+            .filter(|(key, _)| key.0 == what)
+            .collect();
         list.sort_by(|a, b| b.1.cmp(a.1));
-        list.iter().take(count).map(|(key, count)| format!("{count:5} {} {} -> {}\n", key.0, key.1, key.2)).collect()
+        list.iter()
+            .take(count)
+            .map(|(key, count)| format!("{count:5} {} {} -> {}\n", key.0, key.1, key.2))
+            .collect()
     }
 
     /// The header line of [`fmt::Display`]'s table.
@@ -151,8 +166,17 @@ fn base_relation(deprel: &str) -> &str {
 }
 
 /// Evaluates `analyzer` on sentences already in lagebild's tokenization.
-pub fn evaluate_gold(analyzer: &Analyzer, lang: Lang, sentences: &[Vec<GoldToken>], name: &str) -> EvalReport {
-    let mut report = EvalReport { name: name.to_string(), parsed: analyzer.has_parser(lang), ..EvalReport::default() };
+pub fn evaluate_gold(
+    analyzer: &Analyzer,
+    lang: Lang,
+    sentences: &[Vec<GoldToken>],
+    name: &str,
+) -> EvalReport {
+    let mut report = EvalReport {
+        name: name.to_string(),
+        parsed: analyzer.has_parser(lang),
+        ..EvalReport::default()
+    };
     for gold in sentences {
         if gold.is_empty() {
             continue;
@@ -165,9 +189,16 @@ pub fn evaluate_gold(analyzer: &Analyzer, lang: Lang, sentences: &[Vec<GoldToken
             }
             let start = text.len();
             text.push_str(&token.form);
-            analysis.tokens.push(Token { span: Span::from_range(start..text.len()), ..Token::default() });
+            analysis.tokens.push(Token {
+                span: Span::from_range(start..text.len()),
+                ..Token::default()
+            });
         }
-        analysis.sentences.push(Sentence { span: Span::from_range(0..text.len()), token_start: 0, token_end: gold.len() as u32 });
+        analysis.sentences.push(Sentence {
+            span: Span::from_range(0..text.len()),
+            token_start: 0,
+            token_end: gold.len() as u32,
+        });
         analyzer.annotate(&text, lang, &mut analysis);
         report.sentences += 1;
         for (predicted, gold) in analysis.tokens.iter().zip(gold) {
@@ -175,15 +206,27 @@ pub fn evaluate_gold(analyzer: &Analyzer, lang: Lang, sentences: &[Vec<GoldToken
             let gold_upos = Upos::parse(&gold.upos).unwrap_or(Upos::X);
             report.upos += usize::from(predicted.upos == gold_upos);
             if predicted.upos != gold_upos {
-                let key = ("UPOS".to_string(), gold.upos.clone(), predicted.upos.as_str().to_string());
+                let key = (
+                    "UPOS".to_string(),
+                    gold.upos.clone(),
+                    predicted.upos.as_str().to_string(),
+                );
                 *report.confusions.entry(key).or_insert(0) += 1;
-                let key = ("UPOS-form".to_string(), format!("{} {}", gold.upos, gold.form), predicted.upos.as_str().to_string());
+                let key = (
+                    "UPOS-form".to_string(),
+                    format!("{} {}", gold.upos, gold.form),
+                    predicted.upos.as_str().to_string(),
+                );
                 *report.confusions.entry(key).or_insert(0) += 1;
             }
             report.xpos += usize::from(predicted.xpos == gold.xpos);
             report.lemma += usize::from(predicted.lemma == gold.lemma);
             if predicted.lemma != gold.lemma {
-                let key = ("lemma".to_string(), format!("{} {} {}", gold.upos, gold.form, gold.lemma), predicted.lemma.clone());
+                let key = (
+                    "lemma".to_string(),
+                    format!("{} {} {}", gold.upos, gold.form, gold.lemma),
+                    predicted.lemma.clone(),
+                );
                 *report.confusions.entry(key).or_insert(0) += 1;
             }
             report.feats += usize::from(predicted.feats == gold.feats);
@@ -191,8 +234,14 @@ pub fn evaluate_gold(analyzer: &Analyzer, lang: Lang, sentences: &[Vec<GoldToken
                 report.verbs += 1;
                 report.mood += usize::from(predicted.feats.mood == gold.feats.mood);
                 if predicted.feats.mood != gold.feats.mood {
-                    let mood = |feats: &lagebild_doc::Feats| feats.mood.map_or("-", |mood| mood.as_str()).to_string();
-                    let key = ("Mood".to_string(), format!("{} {}", mood(&gold.feats), gold.form), mood(&predicted.feats));
+                    let mood = |feats: &lagebild_doc::Feats| {
+                        feats.mood.map_or("-", |mood| mood.as_str()).to_string()
+                    };
+                    let key = (
+                        "Mood".to_string(),
+                        format!("{} {}", mood(&gold.feats), gold.form),
+                        mood(&predicted.feats),
+                    );
                     *report.confusions.entry(key).or_insert(0) += 1;
                 }
             }
@@ -221,8 +270,16 @@ pub fn evaluate_gold(analyzer: &Analyzer, lang: Lang, sentences: &[Vec<GoldToken
 
 /// Evaluates `analyzer` on CoNLL-U sentences (gold tokenization; German multiword
 /// tokens become one token, see [`crate::corpus`]).
-pub fn evaluate(analyzer: &Analyzer, lang: Lang, sentences: &[ConlluSentence], name: &str) -> EvalReport {
-    let gold: Vec<Vec<GoldToken>> = sentences.iter().map(|sentence| gold_tokens(sentence, lang)).collect();
+pub fn evaluate(
+    analyzer: &Analyzer,
+    lang: Lang,
+    sentences: &[ConlluSentence],
+    name: &str,
+) -> EvalReport {
+    let gold: Vec<Vec<GoldToken>> = sentences
+        .iter()
+        .map(|sentence| gold_tokens(sentence, lang))
+        .collect();
     evaluate_gold(analyzer, lang, &gold, name)
 }
 
@@ -237,18 +294,33 @@ pub fn cross_validate(
     name: &str,
 ) -> EvalReport {
     let folds = folds.max(2);
-    let mut total = EvalReport { name: name.to_string(), ..EvalReport::default() };
+    let mut total = EvalReport {
+        name: name.to_string(),
+        ..EvalReport::default()
+    };
     for fold in 0..folds {
-        let train: Vec<Vec<GoldToken>> =
-            sentences.iter().enumerate().filter(|(index, _)| index % folds != fold).map(|(_, s)| s.clone()).collect();
-        let test: Vec<Vec<GoldToken>> =
-            sentences.iter().enumerate().filter(|(index, _)| index % folds == fold).map(|(_, s)| s.clone()).collect();
+        let train: Vec<Vec<GoldToken>> = sentences
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| index % folds != fold)
+            .map(|(_, s)| s.clone())
+            .collect();
+        let test: Vec<Vec<GoldToken>> = sentences
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| index % folds == fold)
+            .map(|(_, s)| s.clone())
+            .collect();
         let tagger = Tagger::train(lang, &train, Arc::clone(&lexicon), config);
         let analyzer = match lang {
             Lang::De => Analyzer::new(Some(tagger), None),
             _ => Analyzer::new(None, Some(tagger)),
         };
-        let analyzer = if with_parser { analyzer } else { analyzer.without_parsers() };
+        let analyzer = if with_parser {
+            analyzer
+        } else {
+            analyzer.without_parsers()
+        };
         let report = evaluate_gold(&analyzer, lang, &test, name);
         total.add(&report);
     }

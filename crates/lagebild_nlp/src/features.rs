@@ -77,7 +77,11 @@ impl Context {
         let mut since = 0u8;
         for (index, &label) in labels.iter().enumerate() {
             clause_position[index] = since.min(5);
-            since = if kind(label) == 2 { 0 } else { since.saturating_add(1) };
+            since = if kind(label) == 2 {
+                0
+            } else {
+                since.saturating_add(1)
+            };
             let boundary_next = labels.get(index + 1).is_none_or(|&next| kind(next) == 2);
             if boundary_next {
                 clause_position[index] |= 8;
@@ -101,7 +105,12 @@ impl Context {
                 _ => {}
             }
         }
-        Context { labels, prev_verbal, next_verbal, clause_position }
+        Context {
+            labels,
+            prev_verbal,
+            next_verbal,
+            clause_position,
+        }
     }
 }
 
@@ -151,14 +160,18 @@ fn char_suffix(word: &str, chars: usize) -> Option<&str> {
     if count <= chars {
         return None;
     }
-    word.char_indices().nth(count - chars).map(|(index, _)| &word[index..])
+    word.char_indices()
+        .nth(count - chars)
+        .map(|(index, _)| &word[index..])
 }
 
 fn char_prefix(word: &str, chars: usize) -> Option<&str> {
     if word.chars().count() <= chars {
         return None;
     }
-    word.char_indices().nth(chars).map(|(index, _)| &word[..index])
+    word.char_indices()
+        .nth(chars)
+        .map(|(index, _)| &word[..index])
 }
 
 impl SentenceFeatures {
@@ -184,37 +197,65 @@ impl SentenceFeatures {
             push(FeatureHasher::new(template::LOWER).str(&lower));
             for chars in 1..=5 {
                 if let Some(suffix) = char_suffix(&lower, chars) {
-                    push(FeatureHasher::new(template::SUFFIX).num(chars as u64).str(suffix));
+                    push(
+                        FeatureHasher::new(template::SUFFIX)
+                            .num(chars as u64)
+                            .str(suffix),
+                    );
                 }
             }
             for chars in 1..=3 {
                 if let Some(prefix) = char_prefix(&lower, chars) {
-                    push(FeatureHasher::new(template::PREFIX).num(chars as u64).str(prefix));
+                    push(
+                        FeatureHasher::new(template::PREFIX)
+                            .num(chars as u64)
+                            .str(prefix),
+                    );
                 }
             }
             push(FeatureHasher::new(template::SHAPE).str(&shape(form)));
             let capital = form.chars().next().is_some_and(char::is_uppercase);
-            push(FeatureHasher::new(template::FIRST_CAPITAL).num(u64::from(capital) + 2 * u64::from(position == 0)));
-            let lexicon_feature = |template: u8, word: &str, push: &mut dyn FnMut(FeatureHasher)| {
-                match lexicon.get(word) {
-                    Some(entry) => {
-                        if let Some(lemma) = lexicon.lemma(entry) {
-                            let (strip, suffix) = crate::lexicon::edit_script(word, lemma);
-                            push(FeatureHasher::new(template).num(strip as u64).str(suffix));
-                            let lemma_capital = lemma.chars().next().is_some_and(char::is_uppercase);
-                            let end = char_suffix(lemma, 2).unwrap_or(lemma);
-                            push(FeatureHasher::new(template::LEX_LEMMA_END).num(u64::from(lemma_capital)).str(end));
+            push(
+                FeatureHasher::new(template::FIRST_CAPITAL)
+                    .num(u64::from(capital) + 2 * u64::from(position == 0)),
+            );
+            let lexicon_feature =
+                |template: u8, word: &str, push: &mut dyn FnMut(FeatureHasher)| {
+                    match lexicon.get(word) {
+                        Some(entry) => {
+                            if let Some(lemma) = lexicon.lemma(entry) {
+                                let (strip, suffix) = crate::lexicon::edit_script(word, lemma);
+                                push(FeatureHasher::new(template).num(strip as u64).str(suffix));
+                                let lemma_capital =
+                                    lemma.chars().next().is_some_and(char::is_uppercase);
+                                let end = char_suffix(lemma, 2).unwrap_or(lemma);
+                                push(
+                                    FeatureHasher::new(template::LEX_LEMMA_END)
+                                        .num(u64::from(lemma_capital))
+                                        .str(end),
+                                );
+                            }
+                            push(
+                                FeatureHasher::new(template::LEX_NOUN)
+                                    .num(u64::from(entry.noun) + 2 * u64::from(entry.place)),
+                            );
+                            push(FeatureHasher::new(template::LEX_BAND).num(u64::from(entry.band)));
                         }
-                        push(FeatureHasher::new(template::LEX_NOUN).num(u64::from(entry.noun) + 2 * u64::from(entry.place)));
-                        push(FeatureHasher::new(template::LEX_BAND).num(u64::from(entry.band)));
+                        None => {
+                            // Punctuation is never in the lexicon: keep unknown words apart from it.
+                            let class = if word.chars().any(char::is_alphabetic) {
+                                1
+                            } else {
+                                2
+                            };
+                            push(
+                                FeatureHasher::new(template::LEX_UNKNOWN)
+                                    .num(u64::from(template))
+                                    .num(class),
+                            );
+                        }
                     }
-                    None => {
-                        // Punctuation is never in the lexicon: keep unknown words apart from it.
-                        let class = if word.chars().any(char::is_alphabetic) { 1 } else { 2 };
-                        push(FeatureHasher::new(template::LEX_UNKNOWN).num(u64::from(template)).num(class));
-                    }
-                }
-            };
+                };
             lexicon_feature(template::LEX_EDIT, form, &mut push);
             if lower != form {
                 lexicon_feature(template::LEX_LOWER_EDIT, &lower, &mut push);
@@ -232,7 +273,9 @@ impl SentenceFeatures {
                     head.extend(first.to_uppercase());
                     head.push_str(&form[offset + first.len_utf8()..]);
                     if let Some(entry) = lexicon.get(&head).filter(|entry| entry.noun) {
-                        push(FeatureHasher::new(template::COMPOUND_HEAD).num(u64::from(entry.band)));
+                        push(
+                            FeatureHasher::new(template::COMPOUND_HEAD).num(u64::from(entry.band)),
+                        );
                         if let Some(suffix) = char_suffix(&lower, 3) {
                             push(FeatureHasher::new(template::COMPOUND_HEAD).str(suffix));
                         }
@@ -258,7 +301,11 @@ impl SentenceFeatures {
             }
             self.konj_candidate.push(konj_candidate);
             self.lower.push(FeatureHasher::new(0).str(&lower).finish());
-            self.suffix.push(FeatureHasher::new(0).str(char_suffix(&lower, 3).unwrap_or(&lower)).finish());
+            self.suffix.push(
+                FeatureHasher::new(0)
+                    .str(char_suffix(&lower, 3).unwrap_or(&lower))
+                    .finish(),
+            );
             self.lower_buffer = lower;
         }
         self.offsets.push(self.local.len());
@@ -267,35 +314,111 @@ impl SentenceFeatures {
     /// All features of position `index`: the local ones plus neighbours and the labels
     /// of the two previous positions (`prev`, `prev2`, label ids + 1, 0 = boundary).
     /// `context` carries labels of another model (the first tagger) for all positions.
-    pub fn at(&self, index: usize, prev: u64, prev2: u64, context: Option<&Context>, out: &mut Vec<u64>) {
+    pub fn at(
+        &self,
+        index: usize,
+        prev: u64,
+        prev2: u64,
+        context: Option<&Context>,
+        out: &mut Vec<u64>,
+    ) {
         out.clear();
-        let (Some(&start), Some(&end)) = (self.offsets.get(index), self.offsets.get(index + 1)) else { return };
+        let (Some(&start), Some(&end)) = (self.offsets.get(index), self.offsets.get(index + 1))
+        else {
+            return;
+        };
         out.extend_from_slice(&self.local[start..end]);
         let word = |offset: isize| -> u64 {
             let position = index as isize + offset;
-            if position < 0 { BOUNDARY } else { self.lower.get(position as usize).copied().unwrap_or(BOUNDARY + 1) }
+            if position < 0 {
+                BOUNDARY
+            } else {
+                self.lower
+                    .get(position as usize)
+                    .copied()
+                    .unwrap_or(BOUNDARY + 1)
+            }
         };
         let suffix = |offset: isize| -> u64 {
             let position = index as isize + offset;
-            if position < 0 { BOUNDARY } else { self.suffix.get(position as usize).copied().unwrap_or(BOUNDARY + 1) }
+            if position < 0 {
+                BOUNDARY
+            } else {
+                self.suffix
+                    .get(position as usize)
+                    .copied()
+                    .unwrap_or(BOUNDARY + 1)
+            }
         };
-        out.push(FeatureHasher::new(template::PREV_WORD).num(word(-1)).finish());
-        out.push(FeatureHasher::new(template::NEXT_WORD).num(word(1)).finish());
-        out.push(FeatureHasher::new(template::PREV2_WORD).num(word(-2)).finish());
-        out.push(FeatureHasher::new(template::NEXT2_WORD).num(word(2)).finish());
-        out.push(FeatureHasher::new(template::PREV_WORD_HERE).num(word(-1)).num(word(0)).finish());
-        out.push(FeatureHasher::new(template::HERE_NEXT_WORD).num(word(0)).num(word(1)).finish());
-        out.push(FeatureHasher::new(template::PREV_SUFFIX).num(suffix(-1)).finish());
-        out.push(FeatureHasher::new(template::NEXT_SUFFIX).num(suffix(1)).finish());
+        out.push(
+            FeatureHasher::new(template::PREV_WORD)
+                .num(word(-1))
+                .finish(),
+        );
+        out.push(
+            FeatureHasher::new(template::NEXT_WORD)
+                .num(word(1))
+                .finish(),
+        );
+        out.push(
+            FeatureHasher::new(template::PREV2_WORD)
+                .num(word(-2))
+                .finish(),
+        );
+        out.push(
+            FeatureHasher::new(template::NEXT2_WORD)
+                .num(word(2))
+                .finish(),
+        );
+        out.push(
+            FeatureHasher::new(template::PREV_WORD_HERE)
+                .num(word(-1))
+                .num(word(0))
+                .finish(),
+        );
+        out.push(
+            FeatureHasher::new(template::HERE_NEXT_WORD)
+                .num(word(0))
+                .num(word(1))
+                .finish(),
+        );
+        out.push(
+            FeatureHasher::new(template::PREV_SUFFIX)
+                .num(suffix(-1))
+                .finish(),
+        );
+        out.push(
+            FeatureHasher::new(template::NEXT_SUFFIX)
+                .num(suffix(1))
+                .finish(),
+        );
         out.push(FeatureHasher::new(template::PREV_LABEL).num(prev).finish());
-        out.push(FeatureHasher::new(template::PREV2_LABEL).num(prev2).finish());
-        out.push(FeatureHasher::new(template::PREV_LABELS).num(prev).num(prev2).finish());
-        out.push(FeatureHasher::new(template::PREV_LABEL_WORD).num(prev).num(word(0)).finish());
+        out.push(
+            FeatureHasher::new(template::PREV2_LABEL)
+                .num(prev2)
+                .finish(),
+        );
+        out.push(
+            FeatureHasher::new(template::PREV_LABELS)
+                .num(prev)
+                .num(prev2)
+                .finish(),
+        );
+        out.push(
+            FeatureHasher::new(template::PREV_LABEL_WORD)
+                .num(prev)
+                .num(word(0))
+                .finish(),
+        );
         if self.konj_candidate.get(index).copied().unwrap_or(false) {
             // "habe" is indicative after "ich", subjunctive I in reported speech.
             let ich = FeatureHasher::new(0).str("ich").finish();
             let near = (-4isize..=2).any(|offset| offset != 0 && word(offset) == ich);
-            out.push(FeatureHasher::new(template::KONJ_WITH_ICH).num(u64::from(near)).finish());
+            out.push(
+                FeatureHasher::new(template::KONJ_WITH_ICH)
+                    .num(u64::from(near))
+                    .finish(),
+            );
         }
         if let Some(context) = context {
             let label = |offset: isize| -> u64 {
@@ -303,27 +426,107 @@ impl SentenceFeatures {
                 if position < 0 {
                     0
                 } else {
-                    context.labels.get(position as usize).map_or(0xffff, |&label| u64::from(label) + 1)
+                    context
+                        .labels
+                        .get(position as usize)
+                        .map_or(0xffff, |&label| u64::from(label) + 1)
                 }
             };
-            let next_verbal = context.next_verbal.get(index).map_or(0, |&label| u64::from(label));
-            let prev_verbal = context.prev_verbal.get(index).map_or(0, |&label| u64::from(label));
-            out.push(FeatureHasher::new(template::CONTEXT_PREV2).num(label(-2)).finish());
-            out.push(FeatureHasher::new(template::CONTEXT_NEXT2).num(label(2)).finish());
-            out.push(FeatureHasher::new(template::CONTEXT_NEXT_VERBAL).num(next_verbal).finish());
-            out.push(FeatureHasher::new(template::CONTEXT_PREV_VERBAL).num(prev_verbal).finish());
-            out.push(FeatureHasher::new(template::CONTEXT_NEXT_VERBAL_WORD).num(next_verbal).num(word(0)).finish());
-            out.push(FeatureHasher::new(template::CONTEXT_NEXT_WORD).num(label(1)).num(word(0)).finish());
-            out.push(FeatureHasher::new(template::CONTEXT_PREV_NEXT).num(label(-1)).num(label(1)).finish());
-            let clause = context.clause_position.get(index).map_or(0, |&position| u64::from(position));
-            out.push(FeatureHasher::new(template::CLAUSE_POSITION).num(clause).num(label(0)).finish());
-            out.push(FeatureHasher::new(template::CLAUSE_POSITION).num(clause).num(prev_verbal).finish());
-            out.push(FeatureHasher::new(template::CONTEXT_HERE).num(label(0)).finish());
-            out.push(FeatureHasher::new(template::CONTEXT_PREV).num(label(-1)).finish());
-            out.push(FeatureHasher::new(template::CONTEXT_NEXT).num(label(1)).finish());
-            out.push(FeatureHasher::new(template::CONTEXT_HERE_SUFFIX).num(label(0)).num(suffix(0)).finish());
-            out.push(FeatureHasher::new(template::CONTEXT_PREV_HERE).num(label(-1)).num(label(0)).finish());
-            out.push(FeatureHasher::new(template::CONTEXT_WINDOW_PRONOUN).num(label(-1)).num(word(-1)).finish());
+            let next_verbal = context
+                .next_verbal
+                .get(index)
+                .map_or(0, |&label| u64::from(label));
+            let prev_verbal = context
+                .prev_verbal
+                .get(index)
+                .map_or(0, |&label| u64::from(label));
+            out.push(
+                FeatureHasher::new(template::CONTEXT_PREV2)
+                    .num(label(-2))
+                    .finish(),
+            );
+            out.push(
+                FeatureHasher::new(template::CONTEXT_NEXT2)
+                    .num(label(2))
+                    .finish(),
+            );
+            out.push(
+                FeatureHasher::new(template::CONTEXT_NEXT_VERBAL)
+                    .num(next_verbal)
+                    .finish(),
+            );
+            out.push(
+                FeatureHasher::new(template::CONTEXT_PREV_VERBAL)
+                    .num(prev_verbal)
+                    .finish(),
+            );
+            out.push(
+                FeatureHasher::new(template::CONTEXT_NEXT_VERBAL_WORD)
+                    .num(next_verbal)
+                    .num(word(0))
+                    .finish(),
+            );
+            out.push(
+                FeatureHasher::new(template::CONTEXT_NEXT_WORD)
+                    .num(label(1))
+                    .num(word(0))
+                    .finish(),
+            );
+            out.push(
+                FeatureHasher::new(template::CONTEXT_PREV_NEXT)
+                    .num(label(-1))
+                    .num(label(1))
+                    .finish(),
+            );
+            let clause = context
+                .clause_position
+                .get(index)
+                .map_or(0, |&position| u64::from(position));
+            out.push(
+                FeatureHasher::new(template::CLAUSE_POSITION)
+                    .num(clause)
+                    .num(label(0))
+                    .finish(),
+            );
+            out.push(
+                FeatureHasher::new(template::CLAUSE_POSITION)
+                    .num(clause)
+                    .num(prev_verbal)
+                    .finish(),
+            );
+            out.push(
+                FeatureHasher::new(template::CONTEXT_HERE)
+                    .num(label(0))
+                    .finish(),
+            );
+            out.push(
+                FeatureHasher::new(template::CONTEXT_PREV)
+                    .num(label(-1))
+                    .finish(),
+            );
+            out.push(
+                FeatureHasher::new(template::CONTEXT_NEXT)
+                    .num(label(1))
+                    .finish(),
+            );
+            out.push(
+                FeatureHasher::new(template::CONTEXT_HERE_SUFFIX)
+                    .num(label(0))
+                    .num(suffix(0))
+                    .finish(),
+            );
+            out.push(
+                FeatureHasher::new(template::CONTEXT_PREV_HERE)
+                    .num(label(-1))
+                    .num(label(0))
+                    .finish(),
+            );
+            out.push(
+                FeatureHasher::new(template::CONTEXT_WINDOW_PRONOUN)
+                    .num(label(-1))
+                    .num(word(-1))
+                    .finish(),
+            );
         }
     }
 }

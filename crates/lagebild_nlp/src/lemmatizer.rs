@@ -9,10 +9,10 @@ use std::collections::HashMap;
 
 use lagebild_doc::Lang;
 
+use crate::ModelError;
 use crate::codec::{Reader, Writer};
 use crate::lexicon::{Lexicon, apply_edit, edit_script};
 use crate::perceptron::{FeatureHasher, IdentityMap};
-use crate::ModelError;
 
 const MAX_SUFFIX: usize = 6;
 
@@ -35,9 +35,15 @@ fn rule_key(upos: &str, ending: &str) -> u64 {
 
 fn endings(word: &str) -> impl Iterator<Item = &str> {
     // Longest first: the last MAX_SUFFIX chars down to the empty ending.
-    let boundaries: Vec<usize> = word.char_indices().map(|(index, _)| index).chain([word.len()]).collect();
+    let boundaries: Vec<usize> = word
+        .char_indices()
+        .map(|(index, _)| index)
+        .chain([word.len()])
+        .collect();
     let count = boundaries.len() - 1;
-    (0..=count.min(MAX_SUFFIX)).rev().map(move |chars| &word[boundaries[count - chars]..])
+    (0..=count.min(MAX_SUFFIX))
+        .rev()
+        .map(move |chars| &word[boundaries[count - chars]..])
 }
 
 fn keeps_case(upos: &str, lang: Lang, form: &str) -> bool {
@@ -49,7 +55,11 @@ fn keeps_case(upos: &str, lang: Lang, form: &str) -> bool {
 
 /// The form the lemma is derived from: lowercased unless the word keeps its case.
 pub fn base_form(form: &str, upos: &str, lang: Lang) -> String {
-    if keeps_case(upos, lang, form) { form.to_string() } else { form.to_lowercase() }
+    if keeps_case(upos, lang, form) {
+        form.to_string()
+    } else {
+        form.to_lowercase()
+    }
 }
 
 fn plausible(lemma: &str, upos: &str, lang: Lang) -> bool {
@@ -71,7 +81,10 @@ fn german_name_or_compound(form: &str, upos: &str, lexicon: &Lexicon) -> Option<
     match upos {
         "PROPN" => {
             let stem = form.strip_suffix('s')?;
-            lexicon.get(stem).filter(|entry| entry.place).map(|_| stem.to_string())
+            lexicon
+                .get(stem)
+                .filter(|entry| entry.place)
+                .map(|_| stem.to_string())
         }
         "NOUN" => {
             if lexicon.get(form).is_some() {
@@ -118,14 +131,21 @@ fn german_name_or_compound(form: &str, upos: &str, lexicon: &Lexicon) -> Option<
 }
 
 impl Lemmatizer {
-    pub fn train<'a>(tokens: impl Iterator<Item = (&'a str, &'a str, &'a str)>, lang: Lang) -> Lemmatizer {
+    pub fn train<'a>(
+        tokens: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
+        lang: Lang,
+    ) -> Lemmatizer {
         let mut pairs: HashMap<(String, String), HashMap<String, u32>> = HashMap::new();
         let mut rule_counts: HashMap<(String, String), HashMap<(u8, String), u32>> = HashMap::new();
         for (form, upos, lemma) in tokens {
             if lemma.is_empty() || lemma == "_" {
                 continue;
             }
-            *pairs.entry((form.to_string(), upos.to_string())).or_default().entry(lemma.to_string()).or_insert(0) += 1;
+            *pairs
+                .entry((form.to_string(), upos.to_string()))
+                .or_default()
+                .entry(lemma.to_string())
+                .or_insert(0) += 1;
             let base = base_form(form, upos, lang);
             let (strip, suffix) = edit_script(&base, lemma);
             if strip > usize::from(u8::MAX) {
@@ -153,7 +173,9 @@ impl Lemmatizer {
             let mut candidates: Vec<_> = lemmas.into_iter().collect();
             candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             let index = intern(&mut lemmatizer.lemmas, &candidates[0].0);
-            lemmatizer.dictionary.insert(dictionary_key(&form, &upos), index);
+            lemmatizer
+                .dictionary
+                .insert(dictionary_key(&form, &upos), index);
         }
         let mut sorted: Vec<_> = rule_counts.into_iter().collect();
         sorted.sort_by(|a, b| a.0.cmp(&b.0));
@@ -166,7 +188,9 @@ impl Lemmatizer {
             candidates.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             let ((strip, suffix), _) = &candidates[0];
             let index = intern(&mut lemmatizer.lemmas, suffix);
-            lemmatizer.rules.insert(rule_key(&upos, &ending), (*strip, index));
+            lemmatizer
+                .rules
+                .insert(rule_key(&upos, &ending), (*strip, index));
         }
         lemmatizer
     }
@@ -180,7 +204,11 @@ impl Lemmatizer {
         }
         let lower = form.to_lowercase();
         if lower != form {
-            if let Some(lemma) = self.dictionary.get(&dictionary_key(&lower, upos)).and_then(|&index| self.lemmas.get(index as usize)) {
+            if let Some(lemma) = self
+                .dictionary
+                .get(&dictionary_key(&lower, upos))
+                .and_then(|&index| self.lemmas.get(index as usize))
+            {
                 return lemma.clone();
             }
         }
@@ -189,7 +217,11 @@ impl Lemmatizer {
             for candidate in [form, lower.as_str()] {
                 if let Some(lemma) = lexicon.lemma_of(candidate) {
                     if plausible(lemma, upos, lang) {
-                        return if keeps_case(upos, lang, form) { lemma.to_string() } else { lemma.to_lowercase() };
+                        return if keeps_case(upos, lang, form) {
+                            lemma.to_string()
+                        } else {
+                            lemma.to_lowercase()
+                        };
                     }
                 }
             }
@@ -218,7 +250,11 @@ impl Lemmatizer {
         }
         // German present-tense and subjunctive forms in -e are the infinitive minus n
         // ("verstoße" -> "verstoßen"); past forms in -te are left to the rules.
-        if lang == Lang::De && matches!(upos, "VERB" | "AUX") && base.ends_with('e') && !base.ends_with("te") {
+        if lang == Lang::De
+            && matches!(upos, "VERB" | "AUX")
+            && base.ends_with('e')
+            && !base.ends_with("te")
+        {
             return format!("{base}n");
         }
         first.unwrap_or(base)
@@ -229,14 +265,22 @@ impl Lemmatizer {
         for lemma in &self.lemmas {
             out.str(lemma);
         }
-        let mut entries: Vec<_> = self.dictionary.iter().map(|(&key, &value)| (key, value)).collect();
+        let mut entries: Vec<_> = self
+            .dictionary
+            .iter()
+            .map(|(&key, &value)| (key, value))
+            .collect();
         entries.sort_unstable();
         out.u32(entries.len() as u32);
         for (key, value) in entries {
             out.u64(key);
             out.u32(value);
         }
-        let mut rules: Vec<_> = self.rules.iter().map(|(&key, &value)| (key, value)).collect();
+        let mut rules: Vec<_> = self
+            .rules
+            .iter()
+            .map(|(&key, &value)| (key, value))
+            .collect();
         rules.sort_unstable();
         out.u32(rules.len() as u32);
         for (key, (strip, suffix)) in rules {
@@ -279,11 +323,26 @@ mod tests {
 
     #[test]
     fn learns_suffix_rules() {
-        let data = [("verstoßen", "VERB", "verstoßen"), ("lache", "VERB", "lachen"), ("mache", "VERB", "machen"), ("Hunde", "NOUN", "Hund"), ("Pferde", "NOUN", "Pferd")];
+        let data = [
+            ("verstoßen", "VERB", "verstoßen"),
+            ("lache", "VERB", "lachen"),
+            ("mache", "VERB", "machen"),
+            ("Hunde", "NOUN", "Hund"),
+            ("Pferde", "NOUN", "Pferd"),
+        ];
         let lemmatizer = Lemmatizer::train(data.iter().copied(), Lang::De);
         let lexicon = Lexicon::default();
-        assert_eq!(lemmatizer.lemma("verstoße", "VERB", Lang::De, &lexicon), "verstoßen");
-        assert_eq!(lemmatizer.lemma("Schafe", "NOUN", Lang::De, &lexicon), "Schaf");
-        assert_eq!(lemmatizer.lemma("Hunde", "NOUN", Lang::De, &lexicon), "Hund");
+        assert_eq!(
+            lemmatizer.lemma("verstoße", "VERB", Lang::De, &lexicon),
+            "verstoßen"
+        );
+        assert_eq!(
+            lemmatizer.lemma("Schafe", "NOUN", Lang::De, &lexicon),
+            "Schaf"
+        );
+        assert_eq!(
+            lemmatizer.lemma("Hunde", "NOUN", Lang::De, &lexicon),
+            "Hund"
+        );
     }
 }

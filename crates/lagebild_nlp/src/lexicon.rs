@@ -34,7 +34,8 @@ pub fn form_key(form: &str) -> u64 {
 /// Splits `lemma` against `form` into (chars to strip, suffix to append).
 pub fn edit_script<'a>(form: &str, lemma: &'a str) -> (usize, &'a str) {
     let mut common = 0;
-    for ((form_index, form_char), (_, lemma_char)) in form.char_indices().zip(lemma.char_indices()) {
+    for ((form_index, form_char), (_, lemma_char)) in form.char_indices().zip(lemma.char_indices())
+    {
         if form_char != lemma_char {
             break;
         }
@@ -50,7 +51,10 @@ pub fn apply_edit(form: &str, strip: usize, suffix: &str) -> Option<String> {
     if strip > count {
         return None;
     }
-    let cut = form.char_indices().nth(count - strip).map_or(form.len(), |(index, _)| index);
+    let cut = form
+        .char_indices()
+        .nth(count - strip)
+        .map_or(form.len(), |(index, _)| index);
     let mut out = String::with_capacity(cut + suffix.len());
     out.push_str(&form[..cut]);
     out.push_str(suffix);
@@ -89,8 +93,17 @@ impl Lexicon {
         if let Some(lemma) = lemma {
             self.lemmas.push_str(&lemma[..lemma_len as usize]);
         }
-        self.entries
-            .insert(form_key(form), LexEntry { lemma_start, lemma_len, has_lemma: lemma.is_some(), noun, place, band });
+        self.entries.insert(
+            form_key(form),
+            LexEntry {
+                lemma_start,
+                lemma_len,
+                has_lemma: lemma.is_some(),
+                noun,
+                place,
+                band,
+            },
+        );
     }
 
     /// Reads the TSV described in the module docs; bad lines are skipped.
@@ -99,11 +112,22 @@ impl Lexicon {
         lexicon.entries.reserve(tsv.len() / 16);
         for line in tsv.lines() {
             let mut columns = line.split('\t');
-            let (Some(form), Some(edit)) = (columns.next(), columns.next()) else { continue };
-            let flags = columns.next().and_then(|flags| flags.parse().ok()).unwrap_or(0);
-            let band = columns.next().and_then(|band| band.parse().ok()).unwrap_or(0);
+            let (Some(form), Some(edit)) = (columns.next(), columns.next()) else {
+                continue;
+            };
+            let flags = columns
+                .next()
+                .and_then(|flags| flags.parse().ok())
+                .unwrap_or(0);
+            let band = columns
+                .next()
+                .and_then(|band| band.parse().ok())
+                .unwrap_or(0);
             let lemma = edit.split_once(',').and_then(|(strip, suffix)| {
-                strip.parse::<usize>().ok().and_then(|strip| apply_edit(form, strip, suffix))
+                strip
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|strip| apply_edit(form, strip, suffix))
             });
             lexicon.insert(form, lemma.as_deref(), flags, band);
         }
@@ -117,9 +141,19 @@ mod tests {
 
     #[test]
     fn edit_scripts_round_trip() {
-        for (form, lemma) in [("Häuser", "Haus"), ("ging", "gehen"), ("vorgeworfen", "vorwerfen"), ("a", "a"), ("", "x")] {
+        for (form, lemma) in [
+            ("Häuser", "Haus"),
+            ("ging", "gehen"),
+            ("vorgeworfen", "vorwerfen"),
+            ("a", "a"),
+            ("", "x"),
+        ] {
             let (strip, suffix) = edit_script(form, lemma);
-            assert_eq!(apply_edit(form, strip, suffix).as_deref(), Some(lemma), "{form}");
+            assert_eq!(
+                apply_edit(form, strip, suffix).as_deref(),
+                Some(lemma),
+                "{form}"
+            );
         }
         assert_eq!(apply_edit("ab", 3, "x"), None);
     }
@@ -128,7 +162,11 @@ mod tests {
     fn reads_tsv() {
         let lexicon = Lexicon::from_tsv("Häuser\t5,aus\t1\t20\nund\t\t\t10\nkaputt\n");
         assert_eq!(lexicon.lemma_of("Häuser"), Some("Haus"));
-        assert!(lexicon.get("Häuser").is_some_and(|entry| entry.noun && entry.band == 20));
+        assert!(
+            lexicon
+                .get("Häuser")
+                .is_some_and(|entry| entry.noun && entry.band == 20)
+        );
         assert_eq!(lexicon.lemma_of("und"), None);
         assert!(lexicon.get("kaputt").is_none());
     }

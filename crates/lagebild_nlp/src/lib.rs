@@ -163,8 +163,14 @@ impl Analyzer {
     /// An analyser from given taggers, with the embedded parsers.
     pub fn new(de: Option<Tagger>, en: Option<Tagger>) -> Analyzer {
         Analyzer {
-            de: LanguageModel { tagger: de, parser: Parser::embedded(Lang::De) },
-            en: LanguageModel { tagger: en, parser: Parser::embedded(Lang::En) },
+            de: LanguageModel {
+                tagger: de,
+                parser: Parser::embedded(Lang::De),
+            },
+            en: LanguageModel {
+                tagger: en,
+                parser: Parser::embedded(Lang::En),
+            },
             problems: Vec::new(),
         }
     }
@@ -195,7 +201,13 @@ impl Analyzer {
     }
 
     /// Segments and analyses `region` of `text`.
-    pub fn analyze(&self, text: &str, region: Span, lang: Lang, title: Option<Span>) -> TextAnalysis {
+    pub fn analyze(
+        &self,
+        text: &str,
+        region: Span,
+        lang: Lang,
+        title: Option<Span>,
+    ) -> TextAnalysis {
         let mut analysis = lagebild_text::segment(text, region, lang, title);
         self.annotate(text, lang, &mut analysis);
         analysis
@@ -206,7 +218,9 @@ impl Analyzer {
         let model = self.model(lang);
         let TextAnalysis { sentences, tokens } = analysis;
         for sentence in sentences.iter() {
-            let Some(tokens) = tokens.get_mut(sentence.token_range()) else { continue };
+            let Some(tokens) = tokens.get_mut(sentence.token_range()) else {
+                continue;
+            };
             match model {
                 Some(model) => self.annotate_sentence(text, lang, model, tokens),
                 None => {
@@ -218,7 +232,13 @@ impl Analyzer {
         }
     }
 
-    fn annotate_sentence(&self, text: &str, lang: Lang, model: &LanguageModel, tokens: &mut [Token]) {
+    fn annotate_sentence(
+        &self,
+        text: &str,
+        lang: Lang,
+        model: &LanguageModel,
+        tokens: &mut [Token],
+    ) {
         match &model.tagger {
             Some(tagger) => BUFFERS.with(|buffers| {
                 let mut buffers = buffers.borrow_mut();
@@ -268,12 +288,20 @@ fn join_separable_particles(text: &str, tokens: &mut [Token]) {
         if tokens[index].deprel != "compound:prt" {
             continue;
         }
-        let Some(head) = tokens[index].head.map(|head| head as usize) else { continue };
-        if head == index || head >= tokens.len() || !matches!(tokens[head].upos, Upos::Verb | Upos::Aux) {
+        let Some(head) = tokens[index].head.map(|head| head as usize) else {
+            continue;
+        };
+        if head == index
+            || head >= tokens.len()
+            || !matches!(tokens[head].upos, Upos::Verb | Upos::Aux)
+        {
             continue;
         }
         let particle = tokens[index].span.slice(text).to_lowercase();
-        if particle.is_empty() || !particle.chars().all(char::is_alphabetic) || tokens[head].lemma.starts_with(&particle) {
+        if particle.is_empty()
+            || !particle.chars().all(char::is_alphabetic)
+            || tokens[head].lemma.starts_with(&particle)
+        {
             continue;
         }
         tokens[head].lemma = format!("{particle}{}", tokens[head].lemma);
@@ -295,11 +323,18 @@ pub fn pretokenized(input: &str) -> (String, TextAnalysis) {
             }
             let start = text.len();
             text.push_str(form);
-            analysis.tokens.push(Token { span: Span::from_range(start..text.len()), ..Token::default() });
+            analysis.tokens.push(Token {
+                span: Span::from_range(start..text.len()),
+                ..Token::default()
+            });
         }
         let token_end = analysis.tokens.len() as u32;
         if token_end > token_start {
-            analysis.sentences.push(Sentence { span: Span::from_range(line_start..text.len()), token_start, token_end });
+            analysis.sentences.push(Sentence {
+                span: Span::from_range(line_start..text.len()),
+                token_start,
+                token_end,
+            });
         }
         text.push('\n');
     }
@@ -317,13 +352,21 @@ pub fn write_conllu(text: &str, analysis: &TextAnalysis) -> String {
         out.push_str(&format!("# text = {sentence_text}\n"));
         for (index, token) in tokens.iter().enumerate() {
             let form = token.span.slice(text).replace(['\t', '\n'], " ");
-            let field = |value: &str| if value.is_empty() { "_".to_string() } else { value.replace(['\t', '\n'], " ") };
+            let field = |value: &str| {
+                if value.is_empty() {
+                    "_".to_string()
+                } else {
+                    value.replace(['\t', '\n'], " ")
+                }
+            };
             let head = match (token.head, token.deprel.is_empty()) {
                 (Some(head), _) => (head + 1).to_string(),
                 (None, false) => "0".to_string(),
                 (None, true) => "_".to_string(),
             };
-            let space_after = tokens.get(index + 1).is_some_and(|next| next.span.start == token.span.end);
+            let space_after = tokens
+                .get(index + 1)
+                .is_some_and(|next| next.span.start == token.span.end);
             out.push_str(&format!(
                 "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t_\t{}\n",
                 index + 1,

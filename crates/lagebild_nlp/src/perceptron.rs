@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use crate::codec::{Reader, Writer};
 use crate::ModelError;
+use crate::codec::{Reader, Writer};
 
 /// A hasher for keys that are already good 64-bit hashes.
 #[derive(Default, Clone, Copy)]
@@ -50,7 +50,9 @@ pub struct FeatureHasher {
 
 impl FeatureHasher {
     pub fn new(template: u8) -> FeatureHasher {
-        FeatureHasher { state: SEED ^ u64::from(template).wrapping_mul(0x9e37_79b9_7f4a_7c15) }
+        FeatureHasher {
+            state: SEED ^ u64::from(template).wrapping_mul(0x9e37_79b9_7f4a_7c15),
+        }
     }
 
     #[inline]
@@ -161,19 +163,29 @@ impl Perceptron {
             let start = entries.len() as u32;
             for _ in 0..len {
                 let label = input.varint()?.min(u64::from(u16::MAX)) as u16;
-                let weight = dequantize(input.signed()?.clamp(i64::from(i16::MIN), i64::from(i16::MAX)) as i16);
+                let weight = dequantize(
+                    input
+                        .signed()?
+                        .clamp(i64::from(i16::MIN), i64::from(i16::MAX)) as i16,
+                );
                 entries.push((label, weight));
             }
             index.insert(key, (start, len));
         }
-        Ok(Perceptron { labels, index, entries })
+        Ok(Perceptron {
+            labels,
+            index,
+            entries,
+        })
     }
 }
 
 const SCALE: f32 = 64.0;
 
 fn quantize(weight: f32) -> i16 {
-    (weight * SCALE).round().clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16
+    (weight * SCALE)
+        .round()
+        .clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16
 }
 
 fn dequantize(value: i16) -> f32 {
@@ -199,7 +211,11 @@ pub struct PerceptronTrainer {
 
 impl PerceptronTrainer {
     pub fn new(labels: Vec<String>) -> PerceptronTrainer {
-        let label_ids = labels.iter().enumerate().map(|(index, label)| (label.clone(), index as u16)).collect();
+        let label_ids = labels
+            .iter()
+            .enumerate()
+            .map(|(index, label)| (label.clone(), index as u16))
+            .collect();
         PerceptronTrainer {
             labels,
             label_ids,
@@ -245,7 +261,11 @@ impl PerceptronTrainer {
                 let entry = match list.iter_mut().position(|entry| entry.label == label) {
                     Some(position) => &mut list[position],
                     None => {
-                        list.push(TrainWeight { label, stamp: now, ..TrainWeight::default() });
+                        list.push(TrainWeight {
+                            label,
+                            stamp: now,
+                            ..TrainWeight::default()
+                        });
                         let last = list.len() - 1;
                         &mut list[last]
                     }
@@ -287,7 +307,11 @@ impl PerceptronTrainer {
             let len = entries.len() as u32 - start;
             index.insert(key(feature), (start, len.min(u32::from(u16::MAX)) as u16));
         }
-        Perceptron { labels: self.labels, index, entries }
+        Perceptron {
+            labels: self.labels,
+            index,
+            entries,
+        }
     }
 }
 

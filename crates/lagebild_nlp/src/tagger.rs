@@ -5,13 +5,13 @@ use std::sync::Arc;
 
 use lagebild_doc::{Feats, Lang, Upos};
 
+use crate::ModelError;
 use crate::codec::{Reader, Writer};
 use crate::corpus::{self, GoldToken};
 use crate::features::{Context, SentenceFeatures};
 use crate::lemmatizer::Lemmatizer;
 use crate::lexicon::Lexicon;
 use crate::perceptron::{Perceptron, PerceptronTrainer, argmax};
-use crate::ModelError;
 
 const MAGIC: &str = "lagebild-nlp-tagger-1";
 
@@ -72,25 +72,43 @@ pub struct TrainConfig {
 
 impl Default for TrainConfig {
     fn default() -> TrainConfig {
-        TrainConfig { iterations: 8, min_feature_count: 1, min_weight: 0.0, seed: 7, split_verbal: true, stack_folds: 4 }
+        TrainConfig {
+            iterations: 8,
+            min_feature_count: 1,
+            min_weight: 0.0,
+            seed: 7,
+            split_verbal: true,
+            stack_folds: 4,
+        }
     }
 }
 
 fn label_info(label: &str) -> LabelInfo {
     let (upos, xpos, feats) = corpus::split_label(label);
-    LabelInfo { upos: Upos::parse(upos).unwrap_or(Upos::X), upos_text: upos.to_string(), xpos: xpos.to_string(), feats }
+    LabelInfo {
+        upos: Upos::parse(upos).unwrap_or(Upos::X),
+        upos_text: upos.to_string(),
+        xpos: xpos.to_string(),
+        feats,
+    }
 }
 
 /// Finite German forms that are subjunctive whatever their context (Konjunktiv II of
 /// the auxiliaries and modals, Konjunktiv I of "sein").
 fn is_always_subjunctive(form: &str) -> bool {
-    const STEMS: [&str; 8] = ["wär", "hätt", "würd", "könnt", "möcht", "dürft", "müsst", "müßt"];
+    const STEMS: [&str; 8] = [
+        "wär", "hätt", "würd", "könnt", "möcht", "dürft", "müsst", "müßt",
+    ];
     const ENDINGS: [&str; 4] = ["e", "en", "est", "et"];
     let lower = form.to_lowercase();
     if matches!(lower.as_str(), "sei" | "seien" | "seiest" | "seiet") {
         return true;
     }
-    STEMS.iter().any(|stem| lower.strip_prefix(stem).is_some_and(|rest| ENDINGS.contains(&rest)))
+    STEMS.iter().any(|stem| {
+        lower
+            .strip_prefix(stem)
+            .is_some_and(|rest| ENDINGS.contains(&rest))
+    })
 }
 
 /// A small deterministic shuffle (xorshift), so training is reproducible.
@@ -193,7 +211,12 @@ fn label_kind(info: &[LabelInfo], label: u16) -> u8 {
 
 impl Tagger {
     /// Trains a tagger on gold sentences.
-    pub fn train(lang: Lang, sentences: &[Vec<GoldToken>], lexicon: Arc<Lexicon>, config: TrainConfig) -> Tagger {
+    pub fn train(
+        lang: Lang,
+        sentences: &[Vec<GoldToken>],
+        lexicon: Arc<Lexicon>,
+        config: TrainConfig,
+    ) -> Tagger {
         let split_verbal = config.split_verbal && lang == Lang::De;
         let all: Vec<&[GoldToken]> = sentences.iter().map(Vec::as_slice).collect();
         let main_label = |token: &GoldToken| Some(corpus::main_label(token, lang, split_verbal));
@@ -206,29 +229,68 @@ impl Tagger {
         let stacked = (config.stack_folds >= 2).then(|| {
             let folds = config.stack_folds;
             let mut contexts = vec![Context::default(); all.len()];
-            let (mut features, mut list, mut scores, mut predicted) = (SentenceFeatures::default(), Vec::new(), Vec::new(), Vec::new());
+            let (mut features, mut list, mut scores, mut predicted) = (
+                SentenceFeatures::default(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+            );
             for fold in 0..folds {
-                let train: Vec<&[GoldToken]> =
-                    all.iter().enumerate().filter(|(index, _)| index % folds != fold).map(|(_, s)| *s).collect();
-                let model = train_model(&train, &lexicon, config, labels.clone(), &main_label, None);
-                for (index, sentence) in all.iter().enumerate().filter(|(index, _)| index % folds == fold) {
-                    let forms: Vec<&str> = sentence.iter().map(|token| token.form.as_str()).collect();
+                let train: Vec<&[GoldToken]> = all
+                    .iter()
+                    .enumerate()
+                    .filter(|(index, _)| index % folds != fold)
+                    .map(|(_, s)| *s)
+                    .collect();
+                let model =
+                    train_model(&train, &lexicon, config, labels.clone(), &main_label, None);
+                for (index, sentence) in all
+                    .iter()
+                    .enumerate()
+                    .filter(|(index, _)| index % folds == fold)
+                {
+                    let forms: Vec<&str> =
+                        sentence.iter().map(|token| token.form.as_str()).collect();
                     features.prepare(&forms, &lexicon);
-                    decode(&model, &features, forms.len(), None, &mut list, &mut scores, &mut predicted);
+                    decode(
+                        &model,
+                        &features,
+                        forms.len(),
+                        None,
+                        &mut list,
+                        &mut scores,
+                        &mut predicted,
+                    );
                     contexts[index] = Context::new(predicted.clone(), kind);
                 }
             }
-            train_model(&all, &lexicon, config, labels.clone(), &main_label, Some(&contexts))
+            train_model(
+                &all,
+                &lexicon,
+                config,
+                labels.clone(),
+                &main_label,
+                Some(&contexts),
+            )
         });
         let second = (lang == Lang::De).then(|| {
-            let label_ids: std::collections::HashMap<&str, u16> =
-                main.labels.iter().enumerate().map(|(index, label)| (label.as_str(), index as u16)).collect();
+            let label_ids: std::collections::HashMap<&str, u16> = main
+                .labels
+                .iter()
+                .enumerate()
+                .map(|(index, label)| (label.as_str(), index as u16))
+                .collect();
             let contexts: Vec<Context> = sentences
                 .iter()
                 .map(|sentence| {
                     let labels = sentence
                         .iter()
-                        .map(|token| label_ids.get(corpus::main_label(token, lang, split_verbal).as_str()).copied().unwrap_or(u16::MAX - 1))
+                        .map(|token| {
+                            label_ids
+                                .get(corpus::main_label(token, lang, split_verbal).as_str())
+                                .copied()
+                                .unwrap_or(u16::MAX - 1)
+                        })
                         .collect();
                     Context::new(labels, kind)
                 })
@@ -239,20 +301,49 @@ impl Tagger {
         });
         let second_feats = second
             .as_ref()
-            .map(|model| model.labels.iter().map(|label| Feats::from_conllu(label)).collect())
+            .map(|model| {
+                model
+                    .labels
+                    .iter()
+                    .map(|label| Feats::from_conllu(label))
+                    .collect()
+            })
             .unwrap_or_default();
         let lemmatizer = Lemmatizer::train(
-            sentences.iter().flatten().map(|token| (token.form.as_str(), token.upos.as_str(), token.lemma.as_str())),
+            sentences.iter().flatten().map(|token| {
+                (
+                    token.form.as_str(),
+                    token.upos.as_str(),
+                    token.lemma.as_str(),
+                )
+            }),
             lang,
         );
-        Tagger { lang, main, stacked, main_info, second, second_feats, split_verbal, lemmatizer, lexicon }
+        Tagger {
+            lang,
+            main,
+            stacked,
+            main_info,
+            second,
+            second_feats,
+            split_verbal,
+            lemmatizer,
+            lexicon,
+        }
     }
 
     /// Tags one sentence given as forms; `out` receives one entry per form.
-    pub fn tag<S: AsRef<str>>(&self, forms: &[S], buffers: &mut TagBuffers, out: &mut Vec<TaggedToken>) {
+    pub fn tag<S: AsRef<str>>(
+        &self,
+        forms: &[S],
+        buffers: &mut TagBuffers,
+        out: &mut Vec<TaggedToken>,
+    ) {
         // Training sentences end in punctuation; a headline does not. Tag it as if it
         // did, so that a final separable particle ("wirft ... vor") reads as one.
-        let ends_open = forms.last().is_some_and(|last| last.as_ref().chars().any(char::is_alphanumeric));
+        let ends_open = forms
+            .last()
+            .is_some_and(|last| last.as_ref().chars().any(char::is_alphanumeric));
         if ends_open {
             let mut closed: Vec<&str> = forms.iter().map(AsRef::as_ref).collect();
             closed.push(".");
@@ -263,24 +354,57 @@ impl Tagger {
         }
     }
 
-    fn tag_closed<S: AsRef<str>>(&self, forms: &[S], buffers: &mut TagBuffers, out: &mut Vec<TaggedToken>) {
+    fn tag_closed<S: AsRef<str>>(
+        &self,
+        forms: &[S],
+        buffers: &mut TagBuffers,
+        out: &mut Vec<TaggedToken>,
+    ) {
         out.clear();
-        let TagBuffers { features, list, scores, labels } = buffers;
+        let TagBuffers {
+            features,
+            list,
+            scores,
+            labels,
+        } = buffers;
         features.prepare(forms, &self.lexicon);
-        decode(&self.main, features, forms.len(), None, list, scores, labels);
+        decode(
+            &self.main,
+            features,
+            forms.len(),
+            None,
+            list,
+            scores,
+            labels,
+        );
         let kind = |label: u16| label_kind(&self.main_info, label);
         if let Some(stacked) = &self.stacked {
             let context = Context::new(labels.clone(), kind);
-            decode(stacked, features, forms.len(), Some(&context), list, scores, labels);
+            decode(
+                stacked,
+                features,
+                forms.len(),
+                Some(&context),
+                list,
+                scores,
+                labels,
+            );
         }
         for (position, form) in forms.iter().enumerate() {
             let info = self.main_info.get(labels[position] as usize);
             let mut token = match info {
-                Some(info) => TaggedToken { upos: info.upos, xpos: info.xpos.clone(), feats: info.feats, lemma: String::new() },
+                Some(info) => TaggedToken {
+                    upos: info.upos,
+                    xpos: info.xpos.clone(),
+                    feats: info.feats,
+                    lemma: String::new(),
+                },
                 None => TaggedToken::default(),
             };
             let upos_text = info.map_or("X", |info| info.upos_text.as_str());
-            token.lemma = self.lemmatizer.lemma(form.as_ref(), upos_text, self.lang, &self.lexicon);
+            token.lemma = self
+                .lemmatizer
+                .lemma(form.as_ref(), upos_text, self.lang, &self.lexicon);
             out.push(token);
         }
         if let Some(second) = &self.second {
@@ -340,7 +464,9 @@ impl Tagger {
         out.str(MAGIC);
         out.str(self.lang.code());
         self.main.write(&mut out);
-        let flags = u8::from(self.second.is_some()) | (u8::from(self.split_verbal) << 1) | (u8::from(self.stacked.is_some()) << 2);
+        let flags = u8::from(self.second.is_some())
+            | (u8::from(self.split_verbal) << 1)
+            | (u8::from(self.stacked.is_some()) << 2);
         out.u8(flags);
         if let Some(second) = &self.second {
             second.write(&mut out);
@@ -353,24 +479,55 @@ impl Tagger {
     }
 
     /// Reads a model written by [`Tagger::to_bytes`].
-    pub fn from_bytes(bytes: &[u8], name: &'static str, lexicon: Arc<Lexicon>) -> Result<Tagger, ModelError> {
+    pub fn from_bytes(
+        bytes: &[u8],
+        name: &'static str,
+        lexicon: Arc<Lexicon>,
+    ) -> Result<Tagger, ModelError> {
         let raw = crate::codec::gunzip(bytes, name)?;
         let mut input = Reader::new(&raw, name);
         if input.str()? != MAGIC {
-            return Err(ModelError::Format { name, message: "not a lagebild tagger model".to_string() });
+            return Err(ModelError::Format {
+                name,
+                message: "not a lagebild tagger model".to_string(),
+            });
         }
         let lang = Lang::parse(input.str()?);
         let main = Perceptron::read(&mut input)?;
         let main_info = main.labels.iter().map(|label| label_info(label)).collect();
         let flags = input.u8()?;
         let split_verbal = flags & 2 != 0;
-        let second = if flags & 1 != 0 { Some(Perceptron::read(&mut input)?) } else { None };
-        let stacked = if flags & 4 != 0 { Some(Perceptron::read(&mut input)?) } else { None };
+        let second = if flags & 1 != 0 {
+            Some(Perceptron::read(&mut input)?)
+        } else {
+            None
+        };
+        let stacked = if flags & 4 != 0 {
+            Some(Perceptron::read(&mut input)?)
+        } else {
+            None
+        };
         let second_feats = second
             .as_ref()
-            .map(|model| model.labels.iter().map(|label| Feats::from_conllu(label)).collect())
+            .map(|model| {
+                model
+                    .labels
+                    .iter()
+                    .map(|label| Feats::from_conllu(label))
+                    .collect()
+            })
             .unwrap_or_default();
         let lemmatizer = Lemmatizer::read(&mut input)?;
-        Ok(Tagger { lang, main, stacked, main_info, second, second_feats, split_verbal, lemmatizer, lexicon })
+        Ok(Tagger {
+            lang,
+            main,
+            stacked,
+            main_info,
+            second,
+            second_feats,
+            split_verbal,
+            lemmatizer,
+            lexicon,
+        })
     }
 }

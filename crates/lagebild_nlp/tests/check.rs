@@ -11,14 +11,22 @@ use proptest::prelude::*;
 /// pretokenized `sentence`, and the span invariants of the result.
 fn check(lang: Lang, sentence: &str, expectations: &[&str]) {
     let analyzer = Analyzer::embedded();
-    assert!(analyzer.problems().is_empty(), "model problems: {:?}", analyzer.problems());
+    assert!(
+        analyzer.problems().is_empty(),
+        "model problems: {:?}",
+        analyzer.problems()
+    );
     let (text, mut analysis) = lagebild_nlp::pretokenized(sentence);
     analyzer.annotate(&text, lang, &mut analysis);
     check_spans(&text, &analysis);
     for expectation in expectations {
         let (form, expected) = expectation.split_once('=').expect("form=lemma/UPOS/Mood");
         let mut parts = expected.split('/');
-        let (lemma, upos, mood) = (parts.next().unwrap_or("*"), parts.next().unwrap_or("*"), parts.next().unwrap_or("*"));
+        let (lemma, upos, mood) = (
+            parts.next().unwrap_or("*"),
+            parts.next().unwrap_or("*"),
+            parts.next().unwrap_or("*"),
+        );
         let token = analysis
             .tokens
             .iter()
@@ -40,12 +48,21 @@ fn check(lang: Lang, sentence: &str, expectations: &[&str]) {
 fn check_spans(text: &str, analysis: &TextAnalysis) {
     let mut last = 0;
     for token in &analysis.tokens {
-        assert!(token.span.start >= last && token.span.end as usize <= text.len(), "span order");
-        assert!(!token.span.slice(text).is_empty(), "token on char boundaries");
+        assert!(
+            token.span.start >= last && token.span.end as usize <= text.len(),
+            "span order"
+        );
+        assert!(
+            !token.span.slice(text).is_empty(),
+            "token on char boundaries"
+        );
         last = token.span.end;
     }
     for sentence in &analysis.sentences {
-        assert!(sentence.token_start <= sentence.token_end && sentence.token_end as usize <= analysis.tokens.len());
+        assert!(
+            sentence.token_start <= sentence.token_end
+                && sentence.token_end as usize <= analysis.tokens.len()
+        );
     }
 }
 
@@ -56,9 +73,21 @@ fn german_subjunctive_one_in_reported_speech() {
         "Der Sprecher sagte , das Land verstoße gegen die Regeln .",
         &["verstoße=verstoßen/VERB/Sub", "sagte=sagen/VERB/Ind"],
     );
-    check(Lang::De, "Sie erklärte , die Lage sei ernst und man habe keine Zeit .", &["sei=sein/AUX/Sub", "habe=haben/*/Sub"]);
-    check(Lang::De, "Er betonte , die Regierung werde handeln und könne mehr tun .", &["werde=werden/AUX/Sub", "könne=können/AUX/Sub"]);
-    check(Lang::De, "Wir werden handeln , weil die Lage ernst ist .", &["werden=werden/AUX/Ind", "ist=sein/AUX/Ind"]);
+    check(
+        Lang::De,
+        "Sie erklärte , die Lage sei ernst und man habe keine Zeit .",
+        &["sei=sein/AUX/Sub", "habe=haben/*/Sub"],
+    );
+    check(
+        Lang::De,
+        "Er betonte , die Regierung werde handeln und könne mehr tun .",
+        &["werde=werden/AUX/Sub", "könne=können/AUX/Sub"],
+    );
+    check(
+        Lang::De,
+        "Wir werden handeln , weil die Lage ernst ist .",
+        &["werden=werden/AUX/Ind", "ist=sein/AUX/Ind"],
+    );
 }
 
 #[test]
@@ -66,23 +95,43 @@ fn german_contractions_are_prepositions() {
     check(
         Lang::De,
         "Die Minister trafen sich zum Gespräch im Kanzleramt und beim Empfang am Abend .",
-        &["zum=zu/ADP/-", "im=in/ADP/-", "beim=bei/ADP/-", "am=an/ADP/-", "Gespräch=Gespräch/NOUN/-"],
+        &[
+            "zum=zu/ADP/-",
+            "im=in/ADP/-",
+            "beim=bei/ADP/-",
+            "am=an/ADP/-",
+            "Gespräch=Gespräch/NOUN/-",
+        ],
     );
 }
 
 #[test]
 fn german_lemmas_of_inflected_words() {
-    check(Lang::De, "Die Staaten warfen den Firmen schwere Verstöße vor .", &["Staaten=Staat/NOUN/*", "Firmen=Firma/NOUN/*", "schwere=schwer/ADJ/*"]);
+    check(
+        Lang::De,
+        "Die Staaten warfen den Firmen schwere Verstöße vor .",
+        &[
+            "Staaten=Staat/NOUN/*",
+            "Firmen=Firma/NOUN/*",
+            "schwere=schwer/ADJ/*",
+        ],
+    );
 }
 
 #[test]
 fn german_separable_verb_gets_its_particle_when_parsed() {
     let analyzer = Analyzer::embedded();
     if !analyzer.has_parser(Lang::De) {
-        eprintln!("skipping german_separable_verb_gets_its_particle_when_parsed: no German parser embedded");
+        eprintln!(
+            "skipping german_separable_verb_gets_its_particle_when_parsed: no German parser embedded"
+        );
         return;
     }
-    check(Lang::De, "Die Nato wirft Russland schwere Fehler vor .", &["wirft=vorwerfen/VERB/Ind"]);
+    check(
+        Lang::De,
+        "Die Nato wirft Russland schwere Fehler vor .",
+        &["wirft=vorwerfen/VERB/Ind"],
+    );
 }
 
 #[test]
@@ -90,7 +139,13 @@ fn english_tags_and_lemmas() {
     check(
         Lang::En,
         "The ministers were meeting in Brussels and agreed on new sanctions .",
-        &["ministers=minister/NOUN/*", "were=be/AUX/Ind", "meeting=meet/VERB/*", "agreed=agree/VERB/Ind", "sanctions=sanction/NOUN/*"],
+        &[
+            "ministers=minister/NOUN/*",
+            "were=be/AUX/Ind",
+            "meeting=meet/VERB/*",
+            "agreed=agree/VERB/Ind",
+            "sanctions=sanction/NOUN/*",
+        ],
     );
 }
 
@@ -98,7 +153,10 @@ fn english_tags_and_lemmas() {
 fn raw_text_conllu_has_ten_columns() {
     let analyzer = Analyzer::embedded();
     let conllu = analyzer.analyze_conllu("Die Nato warnt Russland. Der Kreml schweigt.", Lang::De);
-    let rows: Vec<&str> = conllu.lines().filter(|line| !line.is_empty() && !line.starts_with('#')).collect();
+    let rows: Vec<&str> = conllu
+        .lines()
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect();
     assert!(rows.len() >= 6, "{conllu}");
     for row in rows {
         assert_eq!(row.split('\t').count(), 10, "{row}");
@@ -114,20 +172,36 @@ fn pretokenized_conllu_keeps_the_tokens() {
         .split("\n\n")
         .filter(|block| !block.trim().is_empty())
         .map(|block| {
-            block.lines().filter(|line| !line.starts_with('#')).map(|line| line.split('\t').nth(1).unwrap_or("").to_string()).collect()
+            block
+                .lines()
+                .filter(|line| !line.starts_with('#'))
+                .map(|line| line.split('\t').nth(1).unwrap_or("").to_string())
+                .collect()
         })
         .collect();
-    let expected: Vec<Vec<String>> = input.lines().map(|line| line.split(' ').map(str::to_string).collect()).collect();
+    let expected: Vec<Vec<String>> = input
+        .lines()
+        .map(|line| line.split(' ').map(str::to_string).collect())
+        .collect();
     assert_eq!(sentences, expected);
 }
 
 #[test]
 fn verbs_in_conllu_carry_mood_tense_verbform() {
     let analyzer = Analyzer::embedded();
-    let conllu = analyzer.analyze_conllu_pretokenized("Die Regierung kündigte neue Hilfen an .", Lang::De);
-    let verb = conllu.lines().find(|line| line.split('\t').nth(1) == Some("kündigte")).expect("verb row");
+    let conllu =
+        analyzer.analyze_conllu_pretokenized("Die Regierung kündigte neue Hilfen an .", Lang::De);
+    let verb = conllu
+        .lines()
+        .find(|line| line.split('\t').nth(1) == Some("kündigte"))
+        .expect("verb row");
     let feats = verb.split('\t').nth(5).unwrap_or("");
-    assert!(feats.contains("Mood=Ind") && feats.contains("Tense=Past") && feats.contains("VerbForm=Fin"), "{verb}");
+    assert!(
+        feats.contains("Mood=Ind")
+            && feats.contains("Tense=Past")
+            && feats.contains("VerbForm=Fin"),
+        "{verb}"
+    );
 }
 
 proptest! {
