@@ -30,6 +30,7 @@ pub mod eval;
 mod lexicon;
 mod resolve;
 mod rules;
+mod terms;
 mod words;
 
 use chrono::NaiveDate;
@@ -83,7 +84,12 @@ pub fn annotate(
         let end = found.end.min(words.len());
         let span = words[index].span.cover(words[end - 1].span);
         let tense = clause_tense(&words, index, end, analysis, german);
-        let value = resolve::resolve(&found.spec, published, tense);
+        let value = match &found.spec {
+            rules::Spec::Term(ordinal) => {
+                terms::term_before(&doc.text, span.start as usize, *ordinal)
+            }
+            spec => resolve::resolve(spec, published, tense),
+        };
         out.push(TimeExpression {
             span,
             kind: found.kind,

@@ -117,6 +117,7 @@ pub(crate) fn resolve(
         }
         Spec::YearOffset(years) => Some(format!("{:04}", anchor.year() as i64 + years)),
         Spec::Clock(hour, minute) => Some(format!("{}T{hour:02}:{minute:02}", day(anchor))),
+        Spec::Term(_) => None,
     }
 }
 

@@ -45,6 +45,9 @@ pub(crate) enum Spec {
     YearOffset(i64),
     /// A clock time on the publication date (`um 15 Uhr`).
     Clock(u32, u32),
+    /// The n-th (1-based) term of office of the person referred to before
+    /// (`in seiner ersten Amtszeit`).
+    Term(usize),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -525,6 +528,14 @@ fn german_free(c: &Cursor<'_>, i: usize) -> Option<Candidate> {
             consider(absolute(i + 2, TimexKind::Date, "FUTURE_REF"));
         }
     }
+    // "in seiner ersten Amtszeit".
+    if lower == "in"
+        && c.is_any(i + 1, &["seiner", "ihrer"])
+        && let Some(ordinal) = ordinal_de(c.lower(i + 2))
+        && c.is(i + 3, "amtszeit")
+    {
+        consider(candidate(i + 4, TimexKind::Date, Spec::Term(ordinal)));
+    }
     // Durations: "innerhalb von 24 Stunden", "binnen drei Tagen", "seit drei Jahren",
     // "für zwei Wochen", "drei Jahre lang", "seit Jahren".
     let (count_at, introduced) = match lower {
@@ -747,6 +758,14 @@ fn english_rules(c: &Cursor<'_>, i: usize) -> Option<Candidate> {
         }
         _ => {}
     }
+    // "in his first term".
+    if c.is_any(i, &["in", "during"])
+        && c.is_any(i + 1, &["his", "her"])
+        && let Some(ordinal) = ordinal_en(c.lower(i + 2))
+        && c.is(i + 3, "term")
+    {
+        consider(candidate(i + 4, TimexKind::Date, Spec::Term(ordinal)));
+    }
     // "two weeks ago", "weeks ago", "in two weeks".
     if let Some(count) = c.count(i, false)
         && let Some((unit, _)) = unit_en(c.lower(i + 1))
@@ -809,4 +828,26 @@ fn english_rules(c: &Cursor<'_>, i: usize) -> Option<Candidate> {
         consider(absolute(i + 4, TimexKind::Date, "FUTURE_REF"));
     }
     best
+}
+
+fn ordinal_de(word: &str) -> Option<usize> {
+    Some(match word {
+        "ersten" => 1,
+        "zweiten" => 2,
+        "dritten" => 3,
+        "vierten" => 4,
+        "fünften" => 5,
+        _ => return None,
+    })
+}
+
+fn ordinal_en(word: &str) -> Option<usize> {
+    Some(match word {
+        "first" => 1,
+        "second" => 2,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        _ => return None,
+    })
 }

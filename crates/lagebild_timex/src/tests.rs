@@ -291,6 +291,25 @@ fn english_expressions() {
 }
 
 #[test]
+fn terms_of_office_refer_to_the_nearest_office_holder() {
+    check(
+        Lang::De,
+        "Merkel regierte lange. In ihrer zweiten Amtszeit kam die Eurokrise.",
+        &[("In ihrer zweiten Amtszeit", Date, "2009-10-28/2013-12-17")],
+    );
+    check(
+        Lang::En,
+        "Obama met voters. In his second term he pushed reforms.",
+        &[("In his second term", Date, "2013-01-20/2017-01-20")],
+    );
+    check(
+        Lang::De,
+        "Der Minister hatte in seiner ersten Amtszeit Erfolg.",
+        &[("in seiner ersten Amtszeit", Date, "None")],
+    );
+}
+
+#[test]
 fn without_publication_date_relative_values_are_none() {
     let text = "Gestern sagte er am Mittwoch, es gelte seit 2022 und innerhalb von 24 Stunden.";
     let times = run(Lang::De, text, None);
