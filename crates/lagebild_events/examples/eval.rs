@@ -136,6 +136,7 @@ fn seed(dir: PathBuf) -> Result<(), String> {
     let documents = eval::load_gold_dir(&dir).map_err(|error| error.to_string())?;
     let coder = Coder::embedded();
     let report = eval::evaluate_gold(&coder, &documents, analyse_plain);
+    println!("dictionaries: {:?}", coder.dictionary_sizes());
     println!(
         "gold evaluation of {} document(s) in {} (plain tokens, no parse)",
         documents.len(),

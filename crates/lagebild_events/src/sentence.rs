@@ -76,7 +76,9 @@ impl Frame {
                 .arguments
                 .iter()
                 .find(|argument| matches!(argument.role, Role::Obj | Role::Dat))
-                .or_else(|| self.arguments.iter().find(|argument| matches!(argument.role, Role::Prep(_)))),
+                // Without a parse, a prepositional actor may belong to anything in the
+                // clause: only parsed PPs of the verb count.
+                .or_else(|| self.arguments.iter().find(|argument| self.parsed && matches!(argument.role, Role::Prep(_)))),
             _ => None,
         }
     }
