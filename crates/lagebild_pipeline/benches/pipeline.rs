@@ -6,7 +6,7 @@
 //! article (several hundred sentences) per language; throughput is set in tokens, and
 //! the sentence and token counts of every text are printed first, so the median time
 //! gives documents/s (1 / median), sentences/s and tokens/s.
-//! Group `stages`: each stage alone on every article's prepared inputs (segmentation,
+//! Group `stages`: each stage alone on the long articles' prepared inputs (segmentation,
 //! tagging+parsing, actors, times, places, quotes, events), throughput in tokens.
 //!
 //! The texts are written for this benchmark; the long ones are built from sentence
