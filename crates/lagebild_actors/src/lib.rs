@@ -61,10 +61,12 @@ mod matcher;
 pub mod ner;
 pub mod petrarch;
 mod resolve;
+pub mod tagger;
 
 pub use gold::{PersonReport, evaluate_gold_persons};
 pub use kb::{Actor, DatedCode, Form, Gender, KbData, KbError, Role, Target};
 pub use ner::{NerReport, evaluate_ner, evaluate_ner_text};
+pub use tagger::PersonTagger;
 
 /// What kind of actor a mention names (CONTRACT.md `actors[].type`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -106,6 +108,19 @@ impl ActorMention {
             && !self.rule.ends_with("(pronoun)")
             && !self.rule.ends_with("(role)")
     }
+}
+
+/// How names of persons outside the knowledge base are found (outside role contexts such
+/// as "Außenminister Silvan Shalom", which the rules always handle).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum NameMode {
+    /// Hand-written cues only: listed given names, speech verbs, ages, listed surnames.
+    Rules,
+    /// The cues first, then the trained [`PersonTagger`] for what they leave.
+    RulesThenTagger,
+    /// The trained tagger alone (the default when a model is loaded).
+    #[default]
+    Tagger,
 }
 
 /// Sizes of a built knowledge base, by kind.
@@ -402,6 +417,26 @@ impl ActorKb {
         analysis: &TextAnalysis,
         date: Option<NaiveDate>,
     ) -> Vec<ActorMention> {
-        resolve::annotate(self, doc, analysis, date)
+        let tagger = PersonTagger::embedded();
+        resolve::annotate(
+            self,
+            doc,
+            analysis,
+            date,
+            tagger.as_deref(),
+            NameMode::default(),
+        )
+    }
+
+    /// [`ActorKb::annotate`] with an explicit person tagger (or none) and name mode.
+    pub fn annotate_with(
+        &self,
+        doc: &Document,
+        analysis: &TextAnalysis,
+        date: Option<NaiveDate>,
+        tagger: Option<&PersonTagger>,
+        mode: NameMode,
+    ) -> Vec<ActorMention> {
+        resolve::annotate(self, doc, analysis, date, tagger, mode)
     }
 }

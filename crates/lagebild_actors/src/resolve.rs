@@ -7,7 +7,8 @@ use lagebild_doc::{Document, Lang, Span, TextAnalysis};
 
 use crate::kb::{Form, Gender, Target};
 use crate::matcher::{Piece, PieceMatch};
-use crate::{ActorKb, ActorKind, ActorMention};
+use crate::tagger::{PersonTagger, person_ranges};
+use crate::{ActorKb, ActorKind, ActorMention, NameMode};
 
 const DETERMINERS: &[&str] = &[
     "der", "die", "das", "des", "dem", "den", "ein", "eine", "einen", "einem", "eines", "the", "a",
@@ -304,6 +305,10 @@ struct Annotator<'a> {
     out: Vec<ActorMention>,
     buffer: String,
     lang: Lang,
+    /// Piece index -> end of the person name the tagger starts there (`u32::MAX`: none).
+    tagged_end: Vec<u32>,
+    /// How unknown names outside role contexts are found.
+    mode: NameMode,
 }
 
 pub(crate) fn annotate(
@@ -311,9 +316,18 @@ pub(crate) fn annotate(
     doc: &Document,
     analysis: &TextAnalysis,
     date: Option<NaiveDate>,
+    tagger: Option<&PersonTagger>,
+    mode: NameMode,
 ) -> Vec<ActorMention> {
     let pieces = kb.matcher.pieces(&doc.text, analysis, doc.body_span());
     let matches = kb.matcher.find(&pieces);
+    let mut tagged_end = Vec::new();
+    if let Some(tagger) = tagger {
+        tagged_end = vec![u32::MAX; pieces.len()];
+        for (start, end) in person_ranges(tagger, kb, &doc.text, &pieces, &matches) {
+            tagged_end[start] = end as u32;
+        }
+    }
     let mut match_at = vec![u32::MAX; pieces.len()];
     for (index, found) in matches.iter().enumerate() {
         if let Some(slot) = match_at.get_mut(found.start) {
@@ -334,6 +348,12 @@ pub(crate) fn annotate(
         out: Vec::new(),
         buffer: String::new(),
         lang: doc.lang,
+        mode: if tagger.is_some() {
+            mode
+        } else {
+            NameMode::Rules
+        },
+        tagged_end,
     };
     annotator.collect_named();
     annotator.run();
@@ -1253,6 +1273,30 @@ impl<'a> Annotator<'a> {
         self.mark_subject(index, start, end);
     }
 
+    /// Pushes the person name the tagger found starting at `piece`; returns its end.
+    fn push_tagged(&mut self, piece: usize) -> Option<usize> {
+        let end = *self.tagged_end.get(piece)? as usize;
+        if end == u32::MAX as usize || end <= piece || end > self.pieces.len() {
+            return None;
+        }
+        // Names end on a word, not on a hyphen or a dot.
+        let mut end = end;
+        while end > piece + 1 && !self.pieces[end - 1].alphabetic {
+            end -= 1;
+        }
+        let gender = self.gender_of_first(piece);
+        self.push_unknown(
+            piece,
+            end,
+            "---".to_string(),
+            None,
+            gender,
+            Vec::new(),
+            "names:tagger".to_string(),
+        );
+        Some(end)
+    }
+
     // ---------------------------------------------------------------- unmatched pieces
 
     fn handle_piece(&mut self, piece: usize) -> usize {
@@ -1295,6 +1339,12 @@ impl<'a> Annotator<'a> {
                 && self.kb.data.actors[actor as usize].kind == ActorKind::Person
             {
                 return self.push_person(actor, piece, next.end, None, Form::Name);
+            }
+            if self.mode == NameMode::Tagger {
+                if let Some(end) = self.push_tagged(piece) {
+                    return end;
+                }
+                return piece + 1;
             }
             if honorific || first_name {
                 let mut name_start = piece + if honorific { 1 } else { 0 };
@@ -1444,6 +1494,11 @@ impl<'a> Annotator<'a> {
                     );
                     return piece + 1;
                 }
+            }
+            if self.mode == NameMode::RulesThenTagger
+                && let Some(end) = self.push_tagged(piece)
+            {
+                return end;
             }
             return piece + 1;
         }
