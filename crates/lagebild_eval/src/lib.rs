@@ -14,7 +14,8 @@
 //! - [`quotes()`]: the German Wikinews quotation corpus, precision/recall/F1 per type and
 //!   speaker accuracy.
 //!
-//! Gold readers and matchers of the stage crates are reused where they are public
+//! Each has a `*_with` variant taking an already built pipeline (or analyser), for
+//! callers that hold one. Gold readers and matchers of the stage crates are reused where they are public
 //! (`lagebild_events::eval`, `lagebild_quotes::eval`, `lagebild_nlp::corpus`,
 //! `lagebild_text::evaluate`). Reading errors are returned as [`EvalError`] naming the
 //! file; analysis itself never fails.
