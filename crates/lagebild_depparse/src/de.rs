@@ -121,3 +121,39 @@ fn is_under(heads: &[Option<u32>], mut node: usize, ancestor: usize) -> bool {
     }
     false
 }
+
+/// A verb has one subject: when several children of one head are `nsubj`/`nsubj:pass`
+/// and one of them is nominative, the others in the accusative become `obj` (if the head
+/// has none) and those in the dative `iobj`.
+pub(crate) fn one_subject_per_verb(
+    tokens: &[Token],
+    heads: &[Option<u32>],
+    deprels: &mut [String],
+) {
+    let count = tokens.len();
+    let is_subject = |label: &str| label == "nsubj" || label == "nsubj:pass";
+    for head in 0..count {
+        let subjects: Vec<usize> = (0..count)
+            .filter(|&child| heads[child] == Some(head as u32) && is_subject(&deprels[child]))
+            .collect();
+        if subjects.len() < 2
+            || !subjects
+                .iter()
+                .any(|&child| tokens[child].feats.case == Some(Case::Nom))
+        {
+            continue;
+        }
+        let mut has_object =
+            (0..count).any(|child| heads[child] == Some(head as u32) && deprels[child] == "obj");
+        for &child in &subjects {
+            match tokens[child].feats.case {
+                Some(Case::Acc) if !has_object => {
+                    deprels[child] = "obj".to_string();
+                    has_object = true;
+                }
+                Some(Case::Dat) => deprels[child] = "iobj".to_string(),
+                _ => {}
+            }
+        }
+    }
+}

@@ -15,8 +15,10 @@
 //! uses a dynamic oracle with exploration on projectivised trees. German fine tags are
 //! reduced STTS classes that both STTS and UD German PUD's tag set map to
 //! (`attributes.rs`), and German contractions ("zum") are one token as the segmenter
-//! leaves them. After parsing, German bare dative objects of verbs become `iobj` (`de.rs`;
-//! the German treebanks say `obl:arg`).
+//! leaves them. After parsing, German post-corrections (`de.rs`): a nominative `nmod`
+//! after an object becomes the verb's missing subject, a second nominal subject of a verb
+//! in the accusative or dative becomes `obj`/`iobj`, and bare dative objects of verbs
+//! become `iobj` (the German treebanks say `obl:arg`).
 //!
 //! Models (`models/<lang>.lbdp.gz`, format in `model.rs`) are embedded with
 //! `include_bytes!` and decoded once, on first use ([`Parser::embedded`]). They are
@@ -216,6 +218,7 @@ impl Parser {
             let mut deprels: Vec<String> =
                 tokens.iter().map(|token| token.deprel.clone()).collect();
             de::nominative_modifiers_as_subjects(tokens, &mut heads, &mut deprels);
+            de::one_subject_per_verb(tokens, &heads, &mut deprels);
             de::dative_objects_as_iobj(tokens, &heads, &mut deprels);
             for ((token, deprel), head) in tokens.iter_mut().zip(deprels).zip(heads) {
                 token.deprel = deprel;
