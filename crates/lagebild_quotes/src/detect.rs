@@ -30,6 +30,8 @@ pub(crate) struct Detector<'a> {
     /// The last quote's speaker and cue, with the sentence it was in.
     last: Option<(usize, Option<Speaker>, Option<Span>)>,
     out: Vec<Quote>,
+    /// The last quote with a speaker: (sentence, speaker, cue).
+    last_named: Option<(usize, Speaker, Option<Span>)>,
     /// The last bare Konjunktiv quote: (sentence, index in `out`).
     last_free: Option<(usize, usize)>,
     /// Whether sentences whose main verb is a cue verb count as reported speech.
@@ -152,6 +154,7 @@ impl<'a> Detector<'a> {
             last: None,
             out: Vec::new(),
             last_free: None,
+            last_named: None,
             report_speech_acts: false,
         }
     }
@@ -617,6 +620,41 @@ impl<'a> Detector<'a> {
                 return;
             }
         }
+        // B'. trailing cue with an auxiliary: "..., hatte Obama bei dem Treffen gesagt."
+        for comma in sentence.start + 2..end {
+            if !self.word(comma).is_some_and(|word| is_punct(word, &[","]))
+                || inside(comma)
+                || inside(comma - 1)
+            {
+                continue;
+            }
+            if !matches!(
+                self.lower(comma + 1),
+                "hatte" | "hat" | "habe" | "hätte" | "hatten" | "haben" | "had" | "has"
+            ) {
+                continue;
+            }
+            let participle = (comma + 2..end).find(|&index| self.is_cue(index, quoted));
+            let Some(participle) =
+                participle.filter(|&index| index + 3 >= end && index < comma + 16)
+            else {
+                continue;
+            };
+            if let Some((first, phrase_last)) = self.phrase_after(comma + 2)
+                && phrase_last < participle
+                && self.subject_like(first, phrase_last)
+            {
+                let speaker = Some(self.speaker(first, phrase_last));
+                self.push(
+                    QuoteKind::Indirect,
+                    self.span(sentence.start, comma - 1),
+                    speaker,
+                    Some(self.cue_span(participle)),
+                    sentence_index,
+                );
+                return;
+            }
+        }
         // B. trailing cue: "..., warnte Rutte." / "..., so der Minister."
         for comma in sentence.start + 2..end {
             if !self.word(comma).is_some_and(|word| is_punct(word, &[","])) || inside(comma) {
@@ -766,8 +804,17 @@ impl<'a> Detector<'a> {
         if !(konjunktiv || reported) || self.lower(sentence.start) == "ob" {
             return;
         }
-        let recent = match &self.last {
-            Some((last_sentence, speaker, cue)) if sentence_index <= last_sentence + 2 => {
+        let recent = match (&self.last, &self.last_named) {
+            (Some((last_sentence, Some(speaker), cue)), _)
+                if sentence_index <= last_sentence + 2 =>
+            {
+                Some((Some(speaker.clone()), *cue))
+            }
+            // The quote just before has no speaker: the last named speaker nearby.
+            (_, Some((named_sentence, speaker, cue))) if sentence_index <= named_sentence + 3 => {
+                Some((Some(speaker.clone()), *cue))
+            }
+            (Some((last_sentence, speaker, cue)), _) if sentence_index <= last_sentence + 2 => {
                 Some((speaker.clone(), *cue))
             }
             _ => None,
@@ -1473,6 +1520,9 @@ impl<'a> Detector<'a> {
             return;
         }
         self.last = Some((sentence, speaker.clone(), cue));
+        if let Some(named) = &speaker {
+            self.last_named = Some((sentence, named.clone(), cue));
+        }
         self.out.push(Quote {
             kind,
             span,
