@@ -58,6 +58,8 @@ pub struct PetrarchReport {
     pub records: Vec<PetrarchRecordResult>,
     /// Print every record in `Display`, not only the wrong ones.
     pub verbose: bool,
+    /// Missed codings by what went wrong (`nothing coded`, `source wrong`, ...).
+    pub miss_kinds: std::collections::BTreeMap<String, usize>,
 }
 
 impl PetrarchReport {
@@ -213,6 +215,15 @@ impl fmt::Display for PetrarchReport {
             !record.expected.is_empty()
         })?;
         self.row(out, "noevents", |record| record.expected.is_empty())?;
+        if !self.miss_kinds.is_empty() {
+            let mut kinds: Vec<_> = self.miss_kinds.iter().collect();
+            kinds.sort_by(|a, b| b.1.cmp(a.1));
+            let kinds: Vec<String> = kinds
+                .iter()
+                .map(|(kind, count)| format!("{kind} {count}"))
+                .collect();
+            writeln!(out, "missed codings by kind: {}", kinds.join(", "))?;
+        }
         writeln!(
             out,
             "target: recall >= 70% with extras <= 15% of expected: {}",
@@ -337,6 +348,30 @@ fn options_in_force(xml: &str) -> HashMap<String, Vec<String>> {
     out
 }
 
+/// What went wrong with a missed coding, judged from the record's produced codings.
+fn miss_kind(missed: &Coding, produced: &[Coding]) -> &'static str {
+    let same_code: Vec<&Coding> = produced
+        .iter()
+        .filter(|coding| coding.2 == missed.2)
+        .collect();
+    if produced.is_empty() {
+        "nothing coded"
+    } else if same_code.iter().any(|coding| coding.0 == missed.0) {
+        "target wrong"
+    } else if same_code.iter().any(|coding| coding.1 == missed.1) {
+        "source wrong"
+    } else if !same_code.is_empty() {
+        "both actors wrong"
+    } else if produced
+        .iter()
+        .any(|coding| coding.0 == missed.0 && coding.1 == missed.1)
+    {
+        "code wrong"
+    } else {
+        "other codings only"
+    }
+}
+
 /// [`petrarch`] with a given pipeline.
 pub fn petrarch_with(pipeline: &Pipeline, records_xml: &Path) -> Result<PetrarchReport, EvalError> {
     let records = lagebild_events::eval::read_petrarch_records(records_xml).map_err(|error| {
@@ -403,6 +438,12 @@ pub fn petrarch_with(pipeline: &Pipeline, records_xml: &Path) -> Result<Petrarch
                 result.missed.push(expected.clone());
             }
         }
+        for missed in &result.missed {
+            *report
+                .miss_kinds
+                .entry(miss_kind(missed, &result.produced).to_string())
+                .or_default() += 1;
+        }
         report.records.push(result);
     }
     Ok(report)
@@ -451,6 +492,10 @@ The weather was fine again.
             );
         }
         assert!(report.matched() <= report.expected());
+        assert_eq!(
+            report.miss_kinds.values().sum::<usize>(),
+            report.expected() - report.matched()
+        );
         assert!(report.to_string().contains("records"));
         assert!(serde_json::to_value(report).is_ok());
     }

@@ -71,6 +71,8 @@ pub struct QuoteReport {
     pub errors: Vec<String>,
     /// How many of `errors` `Display` prints.
     pub show_errors: usize,
+    /// Errors by kind (`miss Indirect`, `extra partial`, `speaker missing`, `speaker wrong`).
+    pub error_kinds: BTreeMap<String, usize>,
 }
 
 impl QuoteReport {
@@ -168,6 +170,15 @@ impl fmt::Display for QuoteReport {
             self.speaker_scorable,
             pct(self.speaker_accuracy())
         )?;
+        if !self.error_kinds.is_empty() {
+            let mut kinds: Vec<_> = self.error_kinds.iter().collect();
+            kinds.sort_by(|a, b| b.1.cmp(a.1));
+            let kinds: Vec<String> = kinds
+                .iter()
+                .map(|(kind, count)| format!("{kind} {count}"))
+                .collect();
+            writeln!(out, "errors by kind: {}", kinds.join(", "))?;
+        }
         if !self.errors.is_empty() && self.show_errors > 0 {
             writeln!(
                 out,
@@ -362,6 +373,12 @@ pub fn quotes_with(pipeline: &Pipeline, dir: &Path) -> Result<QuoteReport, EvalE
             if right {
                 report.speaker_right += 1;
             } else {
+                let kind = if quote.speaker.is_some() {
+                    "speaker wrong"
+                } else {
+                    "speaker missing"
+                };
+                *report.error_kinds.entry(kind.to_string()).or_default() += 1;
                 let produced_speaker = quote
                     .speaker
                     .as_ref()
@@ -378,6 +395,10 @@ pub fn quotes_with(pipeline: &Pipeline, dir: &Path) -> Result<QuoteReport, EvalE
         }
         for (gold_index, gold) in gold_document.quotes.iter().enumerate() {
             if !gold_used[gold_index] {
+                *report
+                    .error_kinds
+                    .entry(format!("miss {}", gold.kind))
+                    .or_default() += 1;
                 let quoted: Vec<String> = gold
                     .spans
                     .iter()
@@ -394,6 +415,10 @@ pub fn quotes_with(pipeline: &Pipeline, dir: &Path) -> Result<QuoteReport, EvalE
         }
         for (index, quote) in produced.iter().enumerate() {
             if !produced_used[index] {
+                *report
+                    .error_kinds
+                    .entry(format!("extra {}", kind_name(quote.kind)))
+                    .or_default() += 1;
                 report.errors.push(format!(
                     "{}: extra {}: {:?}",
                     doc.id,
@@ -455,6 +480,17 @@ mod tests {
             report.predicted
         );
         assert!(report.to_string().contains("speaker accuracy"));
+        assert_eq!(
+            report.error_kinds.values().sum::<usize>(),
+            report.errors.len()
+        );
+        let misses: usize = report
+            .error_kinds
+            .iter()
+            .filter(|(kind, _)| kind.starts_with("miss"))
+            .map(|(_, count)| count)
+            .sum();
+        assert_eq!(misses, report.gold - report.matched);
         assert!(serde_json::to_value(report).is_ok());
     }
 
