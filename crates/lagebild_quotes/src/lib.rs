@@ -15,6 +15,10 @@
 //!    `X said that ...`); and bare Konjunktiv I sentences, which continue the speaker of
 //!    the quote just before (`Moskau verstoße damit gegen ...`).
 //!
+//! Consecutive bare Konjunktiv sentences form one quote. [`annotate_with`] with
+//! [`QuoteOptions::report_speech_acts`] also reports sentences whose main verb is a
+//! reporting verb (`X nannte es ...`, `X kritisierte ...`) as indirect quotes.
+//!
 //! Cue verbs come from the hand-written lexicons `data/cues_de.txt` and
 //! `data/cues_en.txt` (separable verbs need their particle in the clause: `teilte ...
 //! mit`). Konjunktiv is read from the tagger's `Mood=Sub` when it provides it, and from a

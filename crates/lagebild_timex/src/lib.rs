@@ -7,7 +7,9 @@
 //! against the publication date. Weekdays and months without a year are resolved with
 //! the tense of their clause ([`ClauseTense`]): past tense picks the last such day on or
 //! before the publication date, future the next one, and an unknown tense the one in
-//! the publication week. Dates without a year take the nearest year.
+//! the publication week. Dates without a year take the nearest year. `in seiner ersten
+//! Amtszeit` / `in his second term` takes the term from `data/terms.tsv` of the office
+//! holder named nearest before it (the only values that come from world knowledge).
 //!
 //! Main types: [`TimeExpression`] (span, [`TimexKind`], value), [`governing_time`]
 //! (the time expression an event clause is dated by), [`eval`] (the seed-gold harness).
