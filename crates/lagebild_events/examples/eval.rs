@@ -179,6 +179,13 @@ fn petrarch(xml: PathBuf, verbose: bool, verbs: Option<String>) -> Result<(), St
         .petrarch_verbs(&verbs)
         .build()
         .map_err(|error| error.to_string())?;
+    let sizes = coder.dictionary_sizes();
+    println!(
+        "{}: {} entries, {} trigger lemmas",
+        short(&verbs),
+        sizes.english_entries,
+        sizes.english_triggers
+    );
     let kb = ActorKb::builder()
         .builtin(false)
         .petrarch_actors([dictionaries.join("PETR.Validate.actors.txt")])
