@@ -21,6 +21,11 @@
 //! assert!(coder.dictionary_sizes().german_entries > 300);
 //! ```
 //!
+//! Evaluation ([`eval`]): `cargo run --release -p lagebild_events --example eval -- seed`
+//! (gold files like `../shared/corpus/seed/*.gold.json`), `... -- petrarch` (PETRARCH-2
+//! unit tests from their UD parses), `... -- explain GOLD_FILE [SENTENCE]`; speed:
+//! `cargo bench -p lagebild_events --bench coding`.
+//!
 //! Guarantees: coding never panics and never fails; every event names the dictionary
 //! entry that fired (`rule`, `de/verbs.txt:123`); events are sorted by sentence and
 //! trigger. Precision comes first: an event needs actor mentions in both the source and
