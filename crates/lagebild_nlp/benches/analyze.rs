@@ -1,5 +1,6 @@
 //! Whole analysis (segmentation, tagging, lemmas, parsing) per language, on fixed texts
 //! written for this benchmark. Throughput is reported in tokens (as segmented).
+//! `segment_and_tag` leaves the parser out, `analyze` is the whole analysis.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use lagebild_doc::{Lang, Span};
@@ -23,8 +24,34 @@ At a meeting with regional leaders it was agreed that funds should flow faster. 
 Whether that is enough remains disputed: economists point to high energy prices and weak demand from China. \
 The prime minister had promised to take care of a solution personally, officials said.";
 
+fn taggers_only() -> Analyzer {
+    let de = lagebild_nlp::Tagger::from_bytes(
+        include_bytes!("../models/de.tagger.gz"),
+        "de",
+        lagebild_nlp::embedded_lexicon(Lang::De),
+    );
+    let en = lagebild_nlp::Tagger::from_bytes(
+        include_bytes!("../models/en.tagger.gz"),
+        "en",
+        lagebild_nlp::embedded_lexicon(Lang::En),
+    );
+    Analyzer::new(de.ok(), en.ok()).without_parsers()
+}
+
 fn bench(criterion: &mut Criterion) {
     let analyzer = Analyzer::embedded();
+    let tagger = taggers_only();
+    for (name, lang, text) in [("de", Lang::De, GERMAN), ("en", Lang::En, ENGLISH)] {
+        let text = text.repeat(8);
+        let region = Span::new(0, text.len() as u32);
+        let tokens = tagger.analyze(&text, region, lang, None).tokens.len() as u64;
+        let mut group = criterion.benchmark_group("segment_and_tag");
+        group.throughput(Throughput::Elements(tokens));
+        group.bench_function(name, |bencher| {
+            bencher.iter(|| tagger.analyze(&text, region, lang, None))
+        });
+        group.finish();
+    }
     for (name, lang, text) in [("de", Lang::De, GERMAN), ("en", Lang::En, ENGLISH)] {
         let text = text.repeat(8);
         let region = Span::new(0, text.len() as u32);

@@ -264,12 +264,13 @@ impl SentenceFeatures {
             // whose head it knows ("Atomprogramm" -> "Programm").
             if capital && !lexicon.get(form).is_some_and(|entry| entry.noun) {
                 let chars: Vec<(usize, char)> = form.char_indices().collect();
+                let mut head = String::with_capacity(form.len() + 2);
                 for split in 3..chars.len().saturating_sub(2) {
                     let (offset, first) = chars[split];
                     if !first.is_alphabetic() {
                         continue;
                     }
-                    let mut head = String::with_capacity(form.len() - offset + 2);
+                    head.clear();
                     head.extend(first.to_uppercase());
                     head.push_str(&form[offset + first.len_utf8()..]);
                     if let Some(entry) = lexicon.get(&head).filter(|entry| entry.noun) {
