@@ -865,11 +865,20 @@ impl<'a> Detector<'a> {
                     .and_then(|(_, speaker, _)| speaker.clone());
                 return Some((index, index, speaker));
             }
-            if self.german && lower == "wie" && index == start {
+            if self.german
+                && lower == "wie"
+                && (index == start
+                    || self
+                        .word(index - 1)
+                        .is_some_and(|word| is_punct(word, &[","])))
+            {
                 // "Wie die Polizei mitteilte, ..."
+                // "..., wie die Polizei mitteilte(, ...)".
                 let comma = (index + 1..end)
-                    .find(|&at| self.word(at).is_some_and(|word| is_punct(word, &[","])));
+                    .find(|&at| self.word(at).is_some_and(|word| is_punct(word, &[","])))
+                    .or((index > start).then_some(end));
                 if let Some(comma) = comma
+                    && comma <= index + 10
                     && let Some(cue) = (index + 1..comma).find(|&at| self.is_cue(at, &[]))
                 {
                     let speaker = self
