@@ -67,6 +67,9 @@ pub struct QuoteReport {
     /// Matched quotes with a gold speaker, and those whose produced speaker is right.
     pub speaker_scorable: usize,
     pub speaker_right: usize,
+    /// Of those, the ones whose produced speaker span overlaps a gold speaker span
+    /// (the stricter criterion of `lagebild_quotes::eval`).
+    pub speaker_span_right: usize,
     /// Misses, extras and wrong speakers, for reading.
     pub errors: Vec<String>,
     /// How many of `errors` `Display` prints.
@@ -169,6 +172,13 @@ impl fmt::Display for QuoteReport {
             self.speaker_right,
             self.speaker_scorable,
             pct(self.speaker_accuracy())
+        )?;
+        writeln!(
+            out,
+            "  of which speaker span overlaps the gold speaker: {}/{} ({}%)",
+            self.speaker_span_right,
+            self.speaker_scorable,
+            pct(ratio(self.speaker_span_right, self.speaker_scorable))
         )?;
         if !self.error_kinds.is_empty() {
             let mut kinds: Vec<_> = self.error_kinds.iter().collect();
@@ -358,6 +368,7 @@ pub fn quotes_with(pipeline: &Pipeline, dir: &Path) -> Result<QuoteReport, EvalE
                     .speaker_spans
                     .iter()
                     .any(|gold_span| overlap(span, *gold_span) > 0);
+                report.speaker_span_right += usize::from(overlaps);
                 let named = speaker
                     .name
                     .as_deref()
@@ -451,7 +462,8 @@ mod tests {
     fn check(report: &QuoteReport) {
         assert!(report.matched <= report.gold.min(report.predicted));
         assert!(
-            report.speaker_right <= report.speaker_scorable
+            report.speaker_span_right <= report.speaker_right
+                && report.speaker_right <= report.speaker_scorable
                 && report.speaker_scorable <= report.matched
         );
         for score in report
