@@ -10,6 +10,7 @@
 //! Phoenix actor, agent and discard dictionaries and `CAMEO.2.0.txt` verbs, as in
 //! `PETR_config.ini`), German PUD, and the Wikinews dev split.
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -93,15 +94,23 @@ fn main() -> ExitCode {
     };
     match result {
         Ok((table, value)) => {
-            if json {
-                println!(
+            // Write errors (a closed pipe) end the output quietly.
+            let mut out = std::io::stdout().lock();
+            let _ = if json {
+                writeln!(
+                    out,
                     "{}",
                     serde_json::to_string_pretty(&value).unwrap_or_default()
-                );
+                )
             } else {
-                print!("{table}");
-                println!("(evaluated in {:.1} s)", started.elapsed().as_secs_f64());
-            }
+                write!(out, "{table}").and_then(|()| {
+                    writeln!(
+                        out,
+                        "(evaluated in {:.1} s)",
+                        started.elapsed().as_secs_f64()
+                    )
+                })
+            };
             ExitCode::SUCCESS
         }
         Err(message) => {
