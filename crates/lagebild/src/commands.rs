@@ -131,13 +131,23 @@ fn open_store_read_only(db: &DbArgs) -> anyhow::Result<Store> {
     Ok(Store::open_read_only(&path)?)
 }
 
-fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
+/// A progress bar on a terminal: documents, rate and, when the inputs are plain files of
+/// known size, the share of bytes read and an ETA.
+fn progress_bar(quiet: bool, paths: &[String]) -> Option<indicatif::ProgressBar> {
     if quiet || !std::io::stderr().is_terminal() {
         return None;
     }
-    let bar = indicatif::ProgressBar::new_spinner();
-    let style = indicatif::ProgressStyle::with_template("{spinner} {pos} documents  {per_sec}  {elapsed_precise}  {msg}")
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner());
+    let total = input::total_plain_bytes(paths);
+    let (bar, template) = match total {
+        Some(total) if total > 0 => (
+            indicatif::ProgressBar::new(total),
+            "{spinner} [{bar:30}] {percent}%  {msg}  {elapsed_precise} elapsed, ETA {eta}",
+        ),
+        _ => (indicatif::ProgressBar::new_spinner(), "{spinner} {msg}  {elapsed_precise}"),
+    };
+    let style = indicatif::ProgressStyle::with_template(template)
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner())
+        .progress_chars("=> ");
     bar.set_style(style);
     bar.enable_steady_tick(std::time::Duration::from_millis(200));
     Some(bar)
@@ -148,7 +158,7 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<Outcome> {
     // The filter below and the batch writer take turns on the one connection.
     let store = std::cell::RefCell::new(open_store(&args.db)?);
     let versions = lagebild_serve::versions(&pipeline);
-    let bar = progress_bar(args.quiet);
+    let bar = progress_bar(args.quiet, &args.input.paths);
     let started = std::time::Instant::now();
     let totals = std::cell::RefCell::new(IngestTotals::default());
     let mut lookup_error = None;
@@ -168,8 +178,10 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<Outcome> {
         }
     });
     let mut pending: Vec<StoredAnalysis> = Vec::with_capacity(BATCH);
+    let mut read_bytes = 0u64;
     let tally = analyse_stream(&pipeline, items, |analysis| {
         let output = wire::to_json(&analysis);
+        read_bytes += analysis.doc.text.len() as u64;
         pending.push(StoredAnalysis { doc: analysis.doc, output, versions: versions.clone() });
         if pending.len() >= BATCH {
             let summary = store.borrow_mut().ingest(&pending)?;
@@ -177,8 +189,15 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<Outcome> {
             let mut totals = totals.borrow_mut();
             totals.add(&summary);
             if let Some(bar) = &bar {
-                bar.set_position(totals.seen());
-                bar.set_message(format!("{} stored, {} duplicate", totals.stored, totals.duplicate));
+                // Text bytes approximate input bytes; the bar never runs past its end.
+                bar.set_position(read_bytes.min(bar.length().unwrap_or(u64::MAX).saturating_sub(1)));
+                let rate = totals.seen() as f64 / started.elapsed().as_secs_f64().max(1e-9);
+                bar.set_message(format!(
+                    "{} documents ({rate:.0}/s): {} stored, {} duplicate",
+                    totals.seen(),
+                    totals.stored,
+                    totals.duplicate
+                ));
             }
         }
         Ok(())

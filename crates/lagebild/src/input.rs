@@ -65,3 +65,32 @@ pub fn read_text(path: &str) -> anyhow::Result<String> {
     }
     Ok(String::from_utf8(bytes).unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned()))
 }
+
+/// The total size of the input files when every input is an uncompressed file or a
+/// directory of them (for a progress bar); `None` for stdin or compressed input.
+pub fn total_plain_bytes(paths: &[String]) -> Option<u64> {
+    fn walk(path: &Path, total: &mut u64, depth: usize) -> Option<()> {
+        let metadata = std::fs::metadata(path).ok()?;
+        if metadata.is_dir() {
+            if depth > 64 {
+                return None;
+            }
+            for entry in std::fs::read_dir(path).ok()? {
+                walk(&entry.ok()?.path(), total, depth + 1)?;
+            }
+        } else if path.extension().is_some_and(|extension| extension == "gz") {
+            return None;
+        } else {
+            *total += metadata.len();
+        }
+        Some(())
+    }
+    let mut total = 0;
+    for path in paths {
+        if path == "-" {
+            return None;
+        }
+        walk(Path::new(path), &mut total, 0)?;
+    }
+    Some(total)
+}
