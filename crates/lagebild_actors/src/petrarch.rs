@@ -77,7 +77,10 @@ fn parse_code(inner: &str) -> Result<Option<DatedCode>, String> {
         to: None,
         title: None,
     };
-    if let Some(restriction) = words.next() {
+    // Restrictions may be spaced: `< 950601`, `19950601 - 19990815`.
+    let restriction: String = words.collect();
+    if !restriction.is_empty() {
+        let restriction = restriction.as_str();
         if let Some(from) = restriction.strip_prefix('>') {
             dated.from =
                 Some(parse_petrarch_date(from).ok_or_else(|| format!("bad date {from:?}"))?);

@@ -193,7 +193,11 @@ impl<'a> SentenceView<'a> {
                             || same_actor(&actors[phrase.mention], &actors[mention])) =>
                 {
                     phrase.last = index;
-                    phrase.mention = mention;
+                    // The more specific code of one actor wins ("Bree President Romendacil":
+                    // the agent-composed BREGOV over the name's bare BRE), the later on ties.
+                    if actors[mention].code.len() >= actors[phrase.mention].code.len() {
+                        phrase.mention = mention;
+                    }
                 }
                 _ => phrases.push(Phrase {
                     first: index,
