@@ -360,7 +360,19 @@ impl Coder {
                 );
             }
             let context = modality::Context::new(input, &view, index, &forms, quotes);
-            for (source, target) in pairs {
+            // A PETRARCH `[a:b]` code adds the reverse event with code `b`.
+            let mut coded: Vec<(usize, usize, String)> = pairs
+                .iter()
+                .map(|&(source, target)| (source, target, code.clone()))
+                .collect();
+            if let Some(reverse) = &winner.entry.reverse {
+                coded.extend(
+                    pairs
+                        .iter()
+                        .map(|&(source, target)| (target, source, reverse.clone())),
+                );
+            }
+            for (source, target, code) in coded {
                 let (Some(source_mention), Some(target_mention)) =
                     (input.actors.get(source), input.actors.get(target))
                 else {

@@ -96,6 +96,9 @@ pub struct Entry {
     /// `de/verbs.txt:123`.
     pub rule: String,
     pub lang: Lang,
+    /// The code of the reverse event (target -> source) a PETRARCH `[a:b]` code adds
+    /// (`ARRIVE [032:033]`: the visitor visits, the host hosts).
+    pub reverse: Option<String>,
 }
 
 impl Entry {
@@ -278,6 +281,7 @@ pub fn parse_verbs(name: &str, text: &str, lang: Lang) -> Result<Vec<Entry>, Dic
             forbidden,
             rule: format!("{name}:{number}"),
             lang,
+            reverse: None,
         });
     }
     Ok(entries)

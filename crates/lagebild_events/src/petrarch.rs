@@ -21,12 +21,30 @@ fn parse_code(text: &str) -> Option<String> {
     let inner = text.trim().trim_start_matches('[').trim_end_matches(']');
     let mut parts = inner.split(':').map(str::trim);
     let first = parts.next().unwrap_or("");
-    let chosen = if first.is_empty() {
-        parts.next().unwrap_or("")
-    } else {
-        first
-    };
-    (!chosen.is_empty() && !chosen.starts_with("---")).then(|| chosen.to_string())
+    let second = parts.next().unwrap_or("");
+    let chosen = if first.is_empty() { second } else { first };
+    if chosen.is_empty() || chosen.starts_with("---") {
+        return None;
+    }
+    // `[a:b]` keeps `b` as the reverse code, split off by `split_code`.
+    Some(
+        if !first.is_empty() && !second.is_empty() && !second.starts_with("---") {
+            format!("{first}:{second}")
+        } else {
+            chosen.to_string()
+        },
+    )
+}
+
+/// `032:033` -> (`032`, `033`); `042` -> (`042`, none).
+fn split_code(code: Option<String>) -> (Option<String>, Option<String>) {
+    match code {
+        Some(code) => match code.split_once(':') {
+            Some((forward, reverse)) => (Some(forward.to_string()), Some(reverse.to_string())),
+            None => (Some(code), None),
+        },
+        None => (None, None),
+    }
 }
 
 /// Parses a PETRARCH verb dictionary into entries plus explicit verb forms.
@@ -48,9 +66,10 @@ pub fn parse_verbs(name: &str, text: &str) -> Result<(Vec<Entry>, Forms), Dictio
                  entries: &mut Vec<Entry>| {
         for (verb, own_code) in block_verbs.iter() {
             let (trigger, particle) = split_multiword(verb);
-            let code = own_code.clone().or_else(|| block_code.clone());
+            let (code, reverse) = split_code(own_code.clone().or_else(|| block_code.clone()));
             let mut base = Entry {
-                code: code.clone(),
+                code,
+                reverse,
                 trigger: trigger.clone(),
                 kind: TriggerKind::Verb,
                 source: Role::Subj,
@@ -69,7 +88,7 @@ pub fn parse_verbs(name: &str, text: &str) -> Result<(Vec<Entry>, Forms), Dictio
             };
             for (line, pattern, pattern_code) in patterns.iter() {
                 let mut entry = base.clone();
-                entry.code = pattern_code.clone();
+                (entry.code, entry.reverse) = split_code(pattern_code.clone());
                 entry.rule = format!("{name}:{line}");
                 apply_pattern(&mut entry, pattern, synsets);
                 entries.push(entry);
@@ -340,13 +359,17 @@ mod tests {
 
     #[test]
     fn reads_blocks_patterns_and_synsets() {
-        let text = "&FOOD\n+RICE\n+WHEAT\n\n--- RUSH [042] ---\nRUSH\nSPEED {SPEEDS SPED}\n- * AID [070] # c\n- * &FOOD [073]\n- * (TO +) [043]\n\n--- IGNORE [---] ---\nIGNORE\n";
+        let text = "&FOOD\n+RICE\n+WHEAT\n\n--- RUSH [042] ---\nRUSH\nSPEED {SPEEDS SPED}\n- * AID [070] # c\n- * &FOOD [073]\n- * (TO +) [043]\n- * TALKS [032:033]\n\n--- IGNORE [---] ---\nIGNORE\n";
         let (entries, forms) = parse_verbs("v.txt", text).expect("parses");
         let rush: Vec<&Entry> = entries
             .iter()
             .filter(|entry| entry.trigger == "rush")
             .collect();
-        assert_eq!(rush.len(), 4);
+        assert_eq!(rush.len(), 5);
+        assert!(rush.iter().any(|entry| entry.code.as_deref() == Some("032")
+            && entry.reverse.as_deref() == Some("033")));
+        assert!(rush.iter().all(|entry| entry.code.as_deref() == Some("032")
+            || entry.reverse.is_none()));
         assert!(rush.iter().any(|entry| entry.code.as_deref() == Some("042")
             && entry.required.is_empty()
             && entry.rule == "v.txt:6"));
