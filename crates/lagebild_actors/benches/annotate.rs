@@ -1,7 +1,7 @@
 //! Throughput of `ActorKb::annotate` on a long German text (own writing, repeated).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use lagebild_actors::ActorKb;
+use lagebild_actors::{ActorKb, NameMode, PersonTagger};
 use lagebild_doc::{Document, Lang, TextAnalysis};
 
 const PARAGRAPH: &str = "Bundeskanzler Olaf Scholz traf am Montag in Berlin den französischen Präsidenten Emmanuel Macron. \
@@ -24,7 +24,16 @@ fn bench(c: &mut Criterion) {
     group.bench_function("long_de_200_paragraphs", |b| {
         b.iter(|| kb.annotate(&doc, &analysis, date))
     });
+    // The same without the person tagger, to show its cost.
+    group.bench_function("long_de_200_paragraphs_rules_only", |b| {
+        b.iter(|| kb.annotate_with(&doc, &analysis, date, None, NameMode::Rules))
+    });
     group.finish();
+    c.bench_function("load_person_tagger", |b| {
+        b.iter(|| {
+            PersonTagger::from_bytes(include_bytes!("../models/person_tagger.bin.gz")).is_ok()
+        })
+    });
     c.bench_function("build_embedded", |b| b.iter(|| ActorKb::builder().build()));
 }
 

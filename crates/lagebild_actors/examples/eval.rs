@@ -33,6 +33,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "\nGermEval 2014 person names, exact spans ({}):",
         germeval.display()
     );
+    let text = std::fs::read_to_string(&germeval)
+        .map_err(|error| format!("{}: {error}", germeval.display()))?;
+    println!("rules only:");
+    print!(
+        "{}",
+        lagebild_actors::ner::evaluate_ner_text_with(
+            &kb,
+            &text,
+            None,
+            lagebild_actors::NameMode::Rules
+        )
+    );
+    println!(
+        "default (committed tagger, trained on this file: not held out; \
+         cross-validated figures: --example eval_ner):"
+    );
     print!("{}", lagebild_actors::evaluate_ner(&kb, &germeval)?);
     Ok(())
 }

@@ -33,6 +33,12 @@
 //! assert_eq!(mentions[1].code, "RUS");
 //! ```
 //!
+//! 4. Names of persons outside the knowledge base (outside role contexts) come from the
+//!    trained [`PersonTagger`] (`src/tagger.rs`, model in `models/`, trained by
+//!    `examples/train_ner.rs` on GermEval 2014): its spans become `Person` mentions with
+//!    code `---` and rule `names:tagger`; knowledge-base matches always take precedence.
+//!    [`NameMode`] selects the older hand-written cues instead.
+//!
 //! Output conventions: a state or seat after a place preposition ("in der Ukraine", "in
 //! Berlin") has kind `Location`; role compositions without a person are `Group` (or a
 //! `Person` with rule suffix `(role)` for "der russische Präsident" with nobody in focus);
@@ -41,7 +47,10 @@
 //!
 //! Evaluation: [`evaluate_ner`] (GermEval 2014 person names) and
 //! [`evaluate_gold_persons`] (hand-annotated articles); run both with
-//! `cargo run --release -p lagebild_actors --example eval`.
+//! `cargo run --release -p lagebild_actors --example eval`. The rule-based and tagger
+//! figures and a 5-fold cross-validation of the tagger (the committed model is trained on
+//! GermEval dev, so only cross-validated figures are held out):
+//! `cargo run --release -p lagebild_actors --example eval_ner`.
 //!
 //! Guarantees: no panics on any input; spans are sorted, lie on token piece boundaries
 //! inside the text; building is linear in the dictionary size and annotation linear in
