@@ -37,7 +37,8 @@
 //!    trained [`PersonTagger`] (`src/tagger.rs`, model in `models/`, trained by
 //!    `examples/train_ner.rs` on GermEval 2014): its spans become `Person` mentions with
 //!    code `---` and rule `names:tagger`; knowledge-base matches always take precedence.
-//!    [`NameMode`] selects the older hand-written cues instead.
+//!    [`NameMode`] selects the older hand-written cues instead. The tagger is trained on
+//!    German; documents with `Lang::En` keep the hand-written cues.
 //!
 //! Output conventions: a state or seat after a place preposition ("in der Ukraine", "in
 //! Berlin") has kind `Location`; role compositions without a person are `Group` (or a

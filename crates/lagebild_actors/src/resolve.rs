@@ -322,6 +322,8 @@ pub(crate) fn annotate(
     let pieces = kb.matcher.pieces(&doc.text, analysis, doc.body_span());
     let matches = kb.matcher.find(&pieces);
     let mut tagged_end = Vec::new();
+    // The tagger is trained on German; English keeps the hand-written cues.
+    let tagger = tagger.filter(|_| doc.lang != Lang::En);
     if let Some(tagger) = tagger {
         tagged_end = vec![u32::MAX; pieces.len()];
         for (start, end) in person_ranges(tagger, kb, &doc.text, &pieces, &matches) {

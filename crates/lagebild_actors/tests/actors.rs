@@ -593,3 +593,17 @@ fn name_modes_differ_only_outside_the_knowledge_base() {
             .any(|m| m.span.slice(text) == "Heidi Brunnhuber" && m.rule == "names:tagger")
     );
 }
+
+#[test]
+fn english_unknown_names_keep_the_rules() {
+    // The tagger is German-only; English names outside the knowledge base come from the
+    // hand-written cues (given-name lists, speech verbs).
+    check(
+        "The plan will fail, said Gudrun Arlt on Monday.",
+        "2024-01-01",
+        &[("Gudrun Arlt", "---", Person)],
+    );
+    let text = "The committee met in the morning.";
+    let mentions = annotate(text, "2024-01-01", Lang::En);
+    assert!(mentions.iter().all(|m| m.kind != Person), "{mentions:?}");
+}
