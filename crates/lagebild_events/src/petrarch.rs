@@ -276,6 +276,14 @@ fn verb_line(verb: &str) -> &str {
     verb.rsplit('@').next().unwrap_or("0")
 }
 
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "with" | "to" | "against" | "for" | "from" | "on" | "at" | "in" | "into" | "by"
+            | "over" | "about" | "toward" | "towards" | "between" | "among" | "upon" | "of"
+    )
+}
+
 /// `carry_out@12` -> (`carry`, [`out`]).
 fn split_multiword(verb: &str) -> (String, Vec<String>) {
     let word = verb.split('@').next().unwrap_or(verb);
@@ -288,6 +296,7 @@ fn apply_pattern(entry: &mut Entry, pattern: &str, synsets: &HashMap<String, Vec
     let mut position = Position::Before;
     let mut group_preposition: Option<String> = None;
     let mut group_start = false;
+    let mut previous: Option<String> = None;
     let spaced = pattern
         .replace('(', " ( ")
         .replace(')', " ) ")
@@ -303,8 +312,21 @@ fn apply_pattern(entry: &mut Entry, pattern: &str, synsets: &HashMap<String, Vec
             continue;
         }
         for part in raw.split('_').filter(|part| !part.is_empty()) {
+            // A bare preposition right before `$`/`+` after the verb names the slot
+            // (`- * EID AT ^ WITH +`: the target is the object of `with`).
+            let preposition_before = (group_preposition.is_none() && position == Position::After)
+                .then(|| previous.as_deref().filter(|word| is_preposition(word)))
+                .flatten()
+                .map(str::to_string);
+            previous = Some(part.to_lowercase());
             match part {
                 "*" => position = Position::After,
+                "$" if preposition_before.is_some() => {
+                    entry.source = Role::Prep(preposition_before.unwrap_or_default());
+                }
+                "+" if preposition_before.is_some() => {
+                    entry.target = Some(Role::Prep(preposition_before.unwrap_or_default()));
+                }
                 "$" => {
                     entry.source = match &group_preposition {
                         Some(preposition) => Role::Prep(preposition.clone()),

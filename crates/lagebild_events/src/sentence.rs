@@ -432,7 +432,13 @@ impl<'a> SentenceView<'a> {
             }
         }
         let token = self.words[index].token;
-        let mut passive = token.feats.voice == Some(Voice::Pass);
+        // A participle tagged passive but taking a direct object and no passive
+        // auxiliary is a mis-tagged active past ("Gondor soldiers attacked Mordor").
+        let mut passive = token.feats.voice == Some(Voice::Pass)
+            && !self
+                .children(index)
+                .iter()
+                .any(|&child| matches!(self.deprel(child), "obj" | "dobj"));
         for &child in &dependents {
             let relation = self.deprel(child);
             if relation == "aux:pass" || relation == "auxpass" || relation.ends_with(":pass") {
