@@ -70,7 +70,7 @@ fn clean(value: &str) -> bool {
     !value.is_empty() && !value.contains(['\t', '\n', '\r'])
 }
 
-/// form -> (lemma edit, flags (1 noun, 2 place name), band), written as the lexicon TSV.
+/// form -> (lemma edit, flags (1 noun, 2 place name, 4 person name), band), written as the lexicon TSV.
 fn write_lexicon(entries: &BTreeMap<String, (String, u8, u8)>, path: &Path) -> Result<()> {
     let mut tsv = String::new();
     for (form, (edit, noun, band)) in entries {
@@ -142,6 +142,33 @@ fn place_names(lexicons: &Path) -> Result<Vec<String>> {
     Ok(names)
 }
 
+/// Given names and family names derived by lagebild_actors (`kb/derived/firstnames.tsv`,
+/// `kb/derived/surnames.txt`; see that crate's NOTICE.md), read at training time.
+fn person_names() -> Result<Vec<String>> {
+    let derived = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../lagebild_actors/kb/derived"
+    ));
+    let mut names = Vec::new();
+    for file in ["firstnames.tsv", "surnames.txt"] {
+        let path = derived.join(file);
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading {}", path.display()))?;
+        for line in text.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let name = line.split('\t').next().unwrap_or("").trim();
+            if clean(name) && name.chars().next().is_some_and(char::is_uppercase) {
+                names.push(name.to_string());
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(names)
+}
+
 fn build_german_lexicon(shared: &Path, out: &Path) -> Result<()> {
     let lexicons = shared.join("data/lexicons");
     let lookup: HashMap<String, String> = serde_json::from_str(&read_gz(
@@ -190,6 +217,14 @@ fn build_german_lexicon(shared: &Path, out: &Path) -> Result<()> {
                 .entry(form)
                 .or_insert_with(|| (String::new(), 0, 0))
                 .1 |= 2;
+        }
+    }
+    for name in person_names()? {
+        for form in [name.clone(), format!("{name}s")] {
+            entries
+                .entry(form)
+                .or_insert_with(|| (String::new(), 0, 0))
+                .1 |= 4;
         }
     }
     let mut bands: HashMap<String, u8> = HashMap::new();
@@ -253,6 +288,9 @@ pub fn training_data(shared: &Path, lang: Lang) -> Result<Vec<Vec<GoldToken>>> {
     let mut sentences = Vec::new();
     for file in files {
         sentences.extend(read_conllu(&ud.join(file), lang)?);
+    }
+    if lang == Lang::De {
+        lagebild_nlp::corpus::harmonise_german_corpus(&mut sentences);
     }
     Ok(sentences)
 }

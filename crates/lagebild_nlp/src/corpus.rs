@@ -33,6 +33,105 @@ fn is_stts(tag: &str) -> bool {
     STTS.contains(&tag)
 }
 
+/// German weekday and month names (lowercase).
+const CALENDAR_NOUNS: &[&str] = &[
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonnabend",
+    "sonntag",
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+];
+
+/// Harmonises German gold where UD German GSD and PUD follow different conventions for
+/// the same word class, to one convention (STTS and PUD's, which is UD's guideline):
+///
+/// * weekday and month names: GSD `PROPN`/`NE` -> `NOUN`/`NN` (PUD: always `NOUN`);
+/// * currency names "Euro", "Dollar", "Cent": `PROPN`/`NE` -> `NOUN`/`NN`;
+/// * comparative "als"/"wie" (XPOS `KOKOM`) tagged `ADP` in GSD -> `CCONJ` (PUD's tag);
+/// * "um"/"ohne"/"statt" before a zu-infinitive (XPOS `KOUI`) tagged `ADP` -> `SCONJ`;
+/// * "%" tagged `X` -> `SYM` (PUD's tag).
+///
+/// Returns the number of tokens changed. Applied to training data and, for the
+/// harmonised figures, to the evaluation gold (the eval example reports both).
+pub fn harmonise_german(tokens: &mut [GoldToken]) -> usize {
+    let mut changed = 0;
+    for token in tokens.iter_mut() {
+        let lower = token.form.to_lowercase();
+        let before = token.upos.clone();
+        let capital = token.form.chars().next().is_some_and(char::is_uppercase);
+        if token.upos == "PROPN"
+            && capital
+            && (CALENDAR_NOUNS.contains(&lower.as_str())
+                || matches!(lower.as_str(), "euro" | "dollar" | "cent"))
+        {
+            token.upos = "NOUN".to_string();
+            if token.xpos == "NE" {
+                token.xpos = "NN".to_string();
+            }
+        } else if token.upos == "ADP" && token.xpos == "KOKOM" {
+            token.upos = "CCONJ".to_string();
+        } else if token.upos == "ADP" && token.xpos == "KOUI" {
+            token.upos = "SCONJ".to_string();
+        } else if token.upos == "X" && token.form == "%" {
+            token.upos = "SYM".to_string();
+        }
+        if before != token.upos {
+            changed += 1;
+        }
+    }
+    changed
+}
+
+/// [`harmonise_german`] on every sentence, plus one corpus-level convention: adverbially
+/// used adjectives are `ADJ`/`ADJD` (STTS and GSD) where PUD tags them `ADV`. A token
+/// tagged `ADV` without case whose lemma the corpus tags more often as an uninflected
+/// `ADJ` than as `ADV` ("spät", "stark", "vollständig") becomes `ADJ`/`ADJD`.
+pub fn harmonise_german_corpus(sentences: &mut [Vec<GoldToken>]) -> usize {
+    let mut changed: usize = sentences
+        .iter_mut()
+        .map(|sentence| harmonise_german(sentence))
+        .sum();
+    let mut votes: std::collections::HashMap<String, (u32, u32)> = std::collections::HashMap::new();
+    for token in sentences.iter().flatten() {
+        let uninflected = token.feats.case.is_none();
+        match token.upos.as_str() {
+            "ADJ" if uninflected => votes.entry(token.lemma.to_lowercase()).or_default().0 += 1,
+            "ADV" => votes.entry(token.lemma.to_lowercase()).or_default().1 += 1,
+            _ => {}
+        }
+    }
+    for token in sentences.iter_mut().flatten() {
+        if token.upos != "ADV" || token.xpos != "ADV" {
+            continue;
+        }
+        let adjective = votes
+            .get(&token.lemma.to_lowercase())
+            .is_some_and(|&(adj, adv)| adj > adv);
+        if adjective {
+            token.upos = "ADJ".to_string();
+            token.xpos = "ADJD".to_string();
+            changed += 1;
+        }
+    }
+    changed
+}
+
 /// Maps the XPOS of German PUD (a Penn-like set) to STTS using UPOS, lemma and features.
 pub fn pud_to_stts(form: &str, lemma: &str, upos: &str, xpos: &str, feats: &str) -> String {
     if is_stts(xpos) {

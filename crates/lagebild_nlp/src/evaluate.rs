@@ -293,6 +293,37 @@ pub fn cross_validate(
     with_parser: bool,
     name: &str,
 ) -> EvalReport {
+    cross_validate_against(
+        lang,
+        sentences,
+        sentences,
+        folds,
+        lexicon,
+        config,
+        with_parser,
+        name,
+    )
+}
+
+/// As [`cross_validate`], but scores each held-out fold against `gold` (parallel to
+/// `sentences`, same tokens), e.g. unharmonised gold for a model trained on
+/// harmonised data. If the lengths differ, `sentences` is used as gold.
+#[allow(clippy::too_many_arguments)]
+pub fn cross_validate_against(
+    lang: Lang,
+    sentences: &[Vec<GoldToken>],
+    gold: &[Vec<GoldToken>],
+    folds: usize,
+    lexicon: Arc<Lexicon>,
+    config: TrainConfig,
+    with_parser: bool,
+    name: &str,
+) -> EvalReport {
+    let gold = if gold.len() == sentences.len() {
+        gold
+    } else {
+        sentences
+    };
     let folds = folds.max(2);
     let mut total = EvalReport {
         name: name.to_string(),
@@ -305,7 +336,7 @@ pub fn cross_validate(
             .filter(|(index, _)| index % folds != fold)
             .map(|(_, s)| s.clone())
             .collect();
-        let test: Vec<Vec<GoldToken>> = sentences
+        let test: Vec<Vec<GoldToken>> = gold
             .iter()
             .enumerate()
             .filter(|(index, _)| index % folds == fold)

@@ -55,6 +55,11 @@ mod template {
     pub const PREV_WORD_HERE: u8 = 56;
     pub const CLAUSE_POSITION: u8 = 58;
     pub const HERE_NEXT_WORD: u8 = 57;
+    pub const NAME_CLASS: u8 = 59;
+    pub const NAME_CLASS_PREV: u8 = 60;
+    pub const NAME_CLASS_NEXT: u8 = 61;
+    pub const CLAUSE_SUMMARY: u8 = 62;
+    pub const CLAUSE_SUMMARY_WORD: u8 = 63;
 }
 
 /// Labels of an earlier tagging pass over the whole sentence, with the nearest verbal
@@ -66,11 +71,53 @@ pub struct Context {
     pub next_verbal: Vec<u16>,
     /// Tokens since the last clause boundary (capped), and whether one follows directly.
     pub clause_position: Vec<u8>,
+    /// Classes of the other tokens of the clause, or-ed (see [`Context::with_classes`]).
+    pub clause_summary: Vec<u8>,
 }
 
 impl Context {
     /// `kind(label)`: 1 = verbal, 2 = clause boundary (punctuation, conjunction), 0 = other.
     pub fn new(labels: Vec<u16>, kind: impl Fn(u16) -> u8) -> Context {
+        Context::with_classes(labels, kind, |_| 0)
+    }
+
+    /// As [`Context::new`]; `class(label)` gives bits (participle, infinitive,
+    /// predicative adjective, noun, preposition, "zu", ...) that are or-ed over each clause
+    /// (without the position itself) into `clause_summary`.
+    pub fn with_classes(
+        labels: Vec<u16>,
+        kind: impl Fn(u16) -> u8,
+        class: impl Fn(u16) -> u8,
+    ) -> Context {
+        let mut clause_summary = vec![0u8; labels.len()];
+        let mut start = 0;
+        for end in 0..=labels.len() {
+            let boundary = labels.get(end).is_none_or(|&label| kind(label) == 2);
+            if !boundary {
+                continue;
+            }
+            // Per bit, how many tokens of the clause have it; a position sees the bits
+            // that some other token has.
+            let mut counts = [0u16; 8];
+            for &label in &labels[start..end] {
+                let bits = class(label);
+                for (bit, count) in counts.iter_mut().enumerate() {
+                    *count += u16::from(bits >> bit & 1);
+                }
+            }
+            for (&label, slot) in labels[start..end]
+                .iter()
+                .zip(clause_summary[start..end].iter_mut())
+            {
+                let own = class(label);
+                *slot = counts
+                    .iter()
+                    .enumerate()
+                    .filter(|&(bit, &count)| count > u16::from(own >> bit & 1))
+                    .fold(0u8, |bits, (bit, _)| bits | 1 << bit);
+            }
+            start = end + 1;
+        }
         let mut prev_verbal = vec![u16::MAX; labels.len()];
         let mut next_verbal = vec![u16::MAX; labels.len()];
         let mut clause_position = vec![0u8; labels.len()];
@@ -110,6 +157,7 @@ impl Context {
             prev_verbal,
             next_verbal,
             clause_position,
+            clause_summary,
         }
     }
 }
@@ -121,6 +169,8 @@ pub struct SentenceFeatures {
     offsets: Vec<usize>,
     lower: Vec<u64>,
     suffix: Vec<u64>,
+    /// Capitalisation and gazetteer class per position (see `name_class`).
+    class: Vec<u64>,
     konj_candidate: Vec<bool>,
     lower_buffer: String,
 }
@@ -181,6 +231,7 @@ impl SentenceFeatures {
         self.offsets.clear();
         self.lower.clear();
         self.suffix.clear();
+        self.class.clear();
         self.konj_candidate.clear();
         for (position, form) in forms.iter().enumerate() {
             let form = form.as_ref();
@@ -235,10 +286,11 @@ impl SentenceFeatures {
                                         .str(end),
                                 );
                             }
-                            push(
-                                FeatureHasher::new(template::LEX_NOUN)
-                                    .num(u64::from(entry.noun) + 2 * u64::from(entry.place)),
-                            );
+                            push(FeatureHasher::new(template::LEX_NOUN).num(
+                                u64::from(entry.noun)
+                                    + 2 * u64::from(entry.place)
+                                    + 4 * u64::from(entry.name),
+                            ));
                             push(FeatureHasher::new(template::LEX_BAND).num(u64::from(entry.band)));
                         }
                         None => {
@@ -284,6 +336,25 @@ impl SentenceFeatures {
                     }
                 }
             }
+            // Capitalised mid-sentence and known as a common noun, a place or a person's
+            // name: the PROPN/NOUN evidence, alone and next to the neighbours' classes.
+            let class = {
+                let entry = lexicon.get(form);
+                let lower_entry = if lower != form {
+                    lexicon.get(&lower)
+                } else {
+                    None
+                };
+                u64::from(capital)
+                    | u64::from(position == 0) << 1
+                    | u64::from(entry.is_some_and(|entry| entry.noun)) << 2
+                    | u64::from(entry.is_some_and(|entry| entry.place)) << 3
+                    | u64::from(entry.is_some_and(|entry| entry.name)) << 4
+                    | u64::from(lower_entry.is_some_and(|entry| entry.has_lemma())) << 5
+                    | u64::from(form.chars().all(|ch| !ch.is_lowercase())) << 6
+            };
+            push(FeatureHasher::new(template::NAME_CLASS).num(class));
+            self.class.push(class);
             // German subjunctive I (3rd singular) is the infinitive minus its final n:
             // "verstoße" <- "verstoßen", "sei" <- "sein". Ask the lexicon whether
             // form + "n" is an infinitive that lemmatises to itself.
@@ -411,6 +482,26 @@ impl SentenceFeatures {
                 .num(word(0))
                 .finish(),
         );
+        let class = |offset: isize| -> u64 {
+            let position = index as isize + offset;
+            if position < 0 {
+                0xff
+            } else {
+                self.class.get(position as usize).copied().unwrap_or(0xfe)
+            }
+        };
+        out.push(
+            FeatureHasher::new(template::NAME_CLASS_PREV)
+                .num(class(-1))
+                .num(class(0))
+                .finish(),
+        );
+        out.push(
+            FeatureHasher::new(template::NAME_CLASS_NEXT)
+                .num(class(0))
+                .num(class(1))
+                .finish(),
+        );
         if self.konj_candidate.get(index).copied().unwrap_or(false) {
             // "habe" is indicative after "ich", subjunctive I in reported speech.
             let ich = FeatureHasher::new(0).str("ich").finish();
@@ -493,6 +584,22 @@ impl SentenceFeatures {
                 FeatureHasher::new(template::CLAUSE_POSITION)
                     .num(clause)
                     .num(prev_verbal)
+                    .finish(),
+            );
+            let summary = context
+                .clause_summary
+                .get(index)
+                .map_or(0, |&bits| u64::from(bits));
+            out.push(
+                FeatureHasher::new(template::CLAUSE_SUMMARY)
+                    .num(summary)
+                    .num(label(0))
+                    .finish(),
+            );
+            out.push(
+                FeatureHasher::new(template::CLAUSE_SUMMARY_WORD)
+                    .num(summary)
+                    .num(word(0))
                     .finish(),
             );
             out.push(

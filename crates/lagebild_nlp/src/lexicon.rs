@@ -5,7 +5,7 @@
 //! `form<TAB>edit<TAB>flags<TAB>band`, where `edit` is empty (no lemma known) or
 //! `strip,suffix`: drop `strip` chars from the end of the form and append `suffix`
 //! (`Häuser  5,aus` gives `Haus`); `flags` is a number, bit 1 = a noun list has the
-//! form with this capitalisation, bit 2 = a place name (empty = 0); `band` is a frequency band (10 = most frequent ... 60,
+//! form with this capitalisation, bit 2 = a place name, bit 4 = a person's given or family name (empty = 0); `band` is a frequency band (10 = most frequent ... 60,
 //! 0 = unknown).
 
 use crate::perceptron::{FeatureHasher, IdentityMap};
@@ -17,7 +17,16 @@ pub struct LexEntry {
     has_lemma: bool,
     pub noun: bool,
     pub place: bool,
+    /// A given name or family name (a gazetteer of person names).
+    pub name: bool,
     pub band: u8,
+}
+
+impl LexEntry {
+    /// Whether the lexicon knows a lemma for the form.
+    pub fn has_lemma(&self) -> bool {
+        self.has_lemma
+    }
 }
 
 /// Form -> (lemma, flags), stored as hashes plus one string arena.
@@ -87,7 +96,7 @@ impl Lexicon {
     }
 
     pub fn insert(&mut self, form: &str, lemma: Option<&str>, flags: u8, band: u8) {
-        let (noun, place) = (flags & 1 != 0, flags & 2 != 0);
+        let (noun, place, name) = (flags & 1 != 0, flags & 2 != 0, flags & 4 != 0);
         let lemma_start = self.lemmas.len() as u32;
         let lemma_len = lemma.map_or(0, |lemma| lemma.len().min(usize::from(u16::MAX))) as u16;
         if let Some(lemma) = lemma {
@@ -101,6 +110,7 @@ impl Lexicon {
                 has_lemma: lemma.is_some(),
                 noun,
                 place,
+                name,
                 band,
             },
         );

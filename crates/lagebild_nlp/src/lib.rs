@@ -51,7 +51,7 @@ use std::sync::{Arc, LazyLock};
 use lagebild_depparse::Parser;
 use lagebild_doc::{Lang, Sentence, Span, TextAnalysis, Token, Upos};
 
-pub use evaluate::{EvalReport, cross_validate, evaluate, evaluate_gold};
+pub use evaluate::{EvalReport, cross_validate, cross_validate_against, evaluate, evaluate_gold};
 pub use lexicon::Lexicon;
 pub use tagger::{TaggedToken, Tagger, TrainConfig};
 

@@ -201,6 +201,27 @@ fn train_model(
     trainer.finish(config.min_feature_count, config.min_weight)
 }
 
+/// Clause classes of a label for [`Context::with_classes`]: 1 participle, 2 infinitive,
+/// 4 predicative adjective, 8 noun or pronoun, 16 preposition, 32 "zu", 64 determiner.
+fn label_class(info: &[LabelInfo], label: u16) -> u8 {
+    let Some(info) = info.get(label as usize) else {
+        return 0;
+    };
+    match info.xpos.as_str() {
+        "VVPP" | "VAPP" | "VMPP" | "VBN" => 1,
+        "VVINF" | "VAINF" | "VMINF" | "VVIZU" | "VB" => 2,
+        "ADJD" => 4,
+        "PTKZU" => 32,
+        _ => match info.upos {
+            Upos::Noun | Upos::Propn | Upos::Pron => 8,
+            Upos::Adp => 16,
+            Upos::Det => 64,
+            Upos::Adj => 4,
+            _ => 0,
+        },
+    }
+}
+
 fn label_kind(info: &[LabelInfo], label: u16) -> u8 {
     match info.get(label as usize).map(|info| info.upos) {
         Some(Upos::Verb | Upos::Aux) => 1,
@@ -224,6 +245,7 @@ impl Tagger {
         let main = train_model(&all, &lexicon, config, labels.clone(), &main_label, None);
         let main_info: Vec<LabelInfo> = main.labels.iter().map(|label| label_info(label)).collect();
         let kind = |label: u16| label_kind(&main_info, label);
+        let class = |label: u16| label_class(&main_info, label);
         // The second pass sees the first pass's labels of the whole sentence. Its training
         // contexts come from first-pass models that did not see the sentence (jackknife).
         let stacked = (config.stack_folds >= 2).then(|| {
@@ -261,7 +283,7 @@ impl Tagger {
                         &mut scores,
                         &mut predicted,
                     );
-                    contexts[index] = Context::new(predicted.clone(), kind);
+                    contexts[index] = Context::with_classes(predicted.clone(), kind, class);
                 }
             }
             train_model(
@@ -292,7 +314,7 @@ impl Tagger {
                                 .unwrap_or(u16::MAX - 1)
                         })
                         .collect();
-                    Context::new(labels, kind)
+                    Context::with_classes(labels, kind, class)
                 })
                 .collect();
             let label_of = |token: &GoldToken| corpus::second_label(token, split_verbal);
@@ -378,8 +400,9 @@ impl Tagger {
             labels,
         );
         let kind = |label: u16| label_kind(&self.main_info, label);
+        let class = |label: u16| label_class(&self.main_info, label);
         if let Some(stacked) = &self.stacked {
-            let context = Context::new(labels.clone(), kind);
+            let context = Context::with_classes(labels.clone(), kind, class);
             decode(
                 stacked,
                 features,
@@ -408,7 +431,7 @@ impl Tagger {
             out.push(token);
         }
         if let Some(second) = &self.second {
-            let context = Context::new(labels.clone(), kind);
+            let context = Context::with_classes(labels.clone(), kind, class);
             let count = second.label_count();
             scores.resize(count.max(scores.len()), 0.0);
             let (mut prev, mut prev2) = (0u64, 0u64);
