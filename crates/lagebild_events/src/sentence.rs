@@ -371,8 +371,15 @@ impl<'a> SentenceView<'a> {
             .map(|&child| self.words[child].lemma.clone())
     }
 
+    /// A past participle: English present participles (`is acting`, UD `VerbForm=Part`
+    /// too) make no passive.
     fn is_participle(&self, index: usize, forms: &[(String, FormKind)]) -> bool {
         let token = self.words[index].token;
+        if self.lang == Lang::En
+            && (self.words[index].norm.ends_with("ing") || token.xpos == "VBG")
+        {
+            return false;
+        }
         token.feats.verb_form == Some(VerbForm::Part)
             || matches!(token.xpos.as_str(), "VVPP" | "VAPP" | "VMPP" | "VBN")
             || forms.iter().any(|(_, kind)| *kind == FormKind::Participle)
@@ -435,6 +442,7 @@ impl<'a> SentenceView<'a> {
         // A participle tagged passive but taking a direct object and no passive
         // auxiliary is a mis-tagged active past ("Gondor soldiers attacked Mordor").
         let mut passive = token.feats.voice == Some(Voice::Pass)
+            && !(self.lang == Lang::En && self.words[index].norm.ends_with("ing"))
             && !self
                 .children(index)
                 .iter()
