@@ -58,7 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         print!(
             "{}",
-            FoldTable(&cross_validate(&kb, &text, &lexicon, folds, 10))
+            FoldTable(&cross_validate(&kb, &text, &lexicon, folds, 15))
         );
     }
     Ok(())

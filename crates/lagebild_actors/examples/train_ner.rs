@@ -13,7 +13,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut shared = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
     let mut out = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/models"));
     let mut folds = 0usize;
-    let mut epochs = 10usize;
+    let mut epochs = 15usize;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().ok_or(format!("{arg} needs a value"));

@@ -437,6 +437,28 @@ impl PersonTagger {
                 }
             }
         }
+        for (template, offset) in [(30u8, -2isize), (31, 2)] {
+            let cue = cues_at(in_sentence(i + offset));
+            for bit in 0..CUE_BITS {
+                if cue != u16::MAX && cue & (1 << bit) != 0 {
+                    emit(FeatureHash::new(template).bytes(&[bit as u8]).finish());
+                }
+            }
+        }
+        if let Some(at) = next {
+            emit(
+                FeatureHash::new(32)
+                    .bytes(suffix(sequence.lower(at), 3).as_bytes())
+                    .finish(),
+            );
+        }
+        if let Some(at) = previous {
+            emit(
+                FeatureHash::new(33)
+                    .bytes(suffix(sequence.lower(at), 3).as_bytes())
+                    .finish(),
+            );
+        }
         let before = previous.map_or("<s>", |at| sequence.lower(at));
         emit(
             FeatureHash::new(28)
