@@ -492,8 +492,11 @@ impl Coder {
         }
         // Entries whose separable particle is missing would over-code: a base verb
         // entry (`werfen`) only competes when no particle entry matched.
+        // A verb listed under the surface form itself (PETRARCH's `--- MET [031:032] ---`
+        // beside `--- MEET ---`) is that form's own verb and goes first.
         out.sort_by_key(|candidate| {
             (
+                !candidate.matched.starts_with("form "),
                 std::cmp::Reverse(dictionary.entries[candidate.entry].specificity()),
                 candidate.entry,
             )
