@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use lagebild_actors::ActorMention;
-use lagebild_doc::{Mood, Span, TextAnalysis};
+use lagebild_doc::{Mood, Sentence, Span, TextAnalysis, Token, Upos};
 
 use crate::lexicon::{
     COMPLEMENTIZERS, CueLexicon, DETERMINERS, KONJUNKTIV_I, KONJUNKTIV_II, PHRASE_STOPS, PRONOUNS,
@@ -36,6 +36,10 @@ pub(crate) struct Detector<'a> {
     last_free: Option<(usize, usize)>,
     /// Whether sentences whose main verb is a cue verb count as reported speech.
     report_speech_acts: bool,
+    /// The tagger's tokens and sentences (heads are sentence-local); empty when the
+    /// text was not analysed.
+    tokens: &'a [Token],
+    token_sentences: &'a [Sentence],
 }
 
 /// Separable particles, for `anzunehmen`, `vorzulegen`.
@@ -129,7 +133,7 @@ impl<'a> Detector<'a> {
     pub fn new(
         text: &'a str,
         region: Span,
-        analysis: &TextAnalysis,
+        analysis: &'a TextAnalysis,
         actors: &'a [ActorMention],
         german: bool,
         english: bool,
@@ -156,6 +160,8 @@ impl<'a> Detector<'a> {
             last_free: None,
             last_named: None,
             report_speech_acts: false,
+            tokens: &analysis.tokens,
+            token_sentences: &analysis.sentences,
         }
     }
 
@@ -1118,6 +1124,214 @@ impl<'a> Detector<'a> {
     /// (`sagte Rutte`, `Dazu sagte Rutte`), or around the auxiliary of a participle
     /// (`Trump hatte angekündigt`).
     fn speaker_of_cue(&mut self, cue: usize, clause_start: usize) -> Option<Speaker> {
+        if let Some((first, last)) = self.dep_subject(cue) {
+            return Some(self.speaker(first, last));
+        }
+        self.speaker_of_cue_by_words(cue, clause_start)
+    }
+
+    /// The analysis token that starts where word `index` starts.
+    fn token_at(&self, index: usize) -> Option<usize> {
+        let start = self.word(index)?.span.start;
+        let at = self
+            .tokens
+            .partition_point(|token| token.span.start < start);
+        self.tokens
+            .get(at)
+            .filter(|token| token.span.start == start)
+            .map(|_| at)
+    }
+
+    /// The token range of the analysed sentence holding token `token`.
+    fn token_sentence(&self, token: usize) -> Option<Range<usize>> {
+        let after = self
+            .token_sentences
+            .partition_point(|sentence| sentence.token_start as usize <= token);
+        let range = self
+            .token_sentences
+            .get(after.checked_sub(1)?)?
+            .token_range();
+        (range.contains(&token) && range.end <= self.tokens.len()).then_some(range)
+    }
+
+    /// The words covering the byte range `start..end`: (first, last).
+    fn words_of(&self, start: u32, end: u32) -> Option<(usize, usize)> {
+        let first = self.words.partition_point(|word| word.span.end <= start);
+        let after = self.words.partition_point(|word| word.span.start < end);
+        (first < after).then(|| (first, after - 1))
+    }
+
+    /// The subject of cue verb `cue` from the dependency parse: the `nsubj` of the cue
+    /// (or of the verb it depends on as auxiliary, conjunct or `xcomp`), cut to its
+    /// head noun phrase (determiners, adjectives, name parts, genitive attributes; no
+    /// apposition, relative clause or conjunct). A relative pronoun stands for the noun
+    /// its clause belongs to (`die Sprecherin, die erklärte`). `None` without a parse.
+    fn dep_subject(&self, cue: usize) -> Option<(usize, usize)> {
+        let token = self.token_at(cue)?;
+        let (first_word, last_word) = self.dep_subject_of(token)?;
+        // The speaker lies in the cue's sentence and is not the cue itself.
+        let cue_sentence = self.sentence_of(cue)?;
+        (cue_sentence.contains(&first_word)
+            && cue_sentence.contains(&last_word)
+            && !(first_word..=last_word).contains(&cue))
+        .then_some((first_word, last_word))
+    }
+
+    /// The subject of the verb that governs the quotation `span` (`nannte es „…“`,
+    /// `X sprach von „…“`): the first token inside the quote whose head lies outside it,
+    /// up to the nearest verb, and that verb's subject, outside the quote.
+    fn dep_governor_subject(&self, span: Span) -> Option<(usize, usize)> {
+        let first = self
+            .tokens
+            .partition_point(|token| token.span.start < span.start);
+        let range = self.token_sentence(first)?;
+        let inside = |local: usize| {
+            self.tokens
+                .get(range.start + local)
+                .is_some_and(|token| span.contains(token.span))
+        };
+        let mut governor = (range.start..range.end)
+            .filter(|&index| span.contains(self.tokens[index].span))
+            .find_map(|index| {
+                let head = self.tokens[index].head? as usize;
+                (!inside(head) && range.start + head < range.end).then_some(head)
+            })?;
+        for _ in 0..3 {
+            let token = &self.tokens[range.start + governor];
+            if matches!(token.upos, Upos::Verb | Upos::Aux) {
+                break;
+            }
+            governor = token.head? as usize;
+            if range.start + governor >= range.end {
+                return None;
+            }
+        }
+        let (first_word, last_word) = self.dep_subject_of(range.start + governor)?;
+        let words = self.span(first_word, last_word);
+        (!words.overlaps(span)).then_some((first_word, last_word))
+    }
+
+    /// The subject phrase of the verb token `token` (document index), as words.
+    fn dep_subject_of(&self, token: usize) -> Option<(usize, usize)> {
+        let range = self.token_sentence(token)?;
+        let sentence = &self.tokens[range.clone()];
+        let head_of = |local: usize| sentence.get(local)?.head.map(|head| head as usize);
+        let local = token - range.start;
+        // The verbs whose subject is the speaker's: the cue, and upward through
+        // auxiliary, particle, xcomp and conjunct links (two steps at most).
+        let mut verbs = vec![local];
+        let mut at = local;
+        for _ in 0..2 {
+            let deprel = sentence.get(at)?.deprel.as_str();
+            let climb = deprel == "aux"
+                || deprel.starts_with("aux:")
+                || deprel == "xcomp"
+                || deprel == "conj"
+                || deprel == "compound:prt";
+            match head_of(at) {
+                Some(head) if climb && head < sentence.len() => {
+                    verbs.push(head);
+                    at = head;
+                }
+                _ => break,
+            }
+        }
+        let subject = verbs.iter().find_map(|&verb| {
+            sentence
+                .iter()
+                .position(|token| token.head == Some(verb as u32) && token.deprel == "nsubj")
+        })?;
+        let mut subject = subject;
+        let token = &sentence[subject];
+        let lower = token.span.slice(self.text).to_lowercase();
+        if matches!(
+            lower.as_str(),
+            "es" | "das" | "dies" | "it" | "this" | "that" | "man"
+        ) {
+            return None;
+        }
+        // A relative pronoun: the noun the relative clause modifies.
+        if token.upos == Upos::Pron
+            && matches!(lower.as_str(), "der" | "die" | "welcher" | "welche" | "who")
+        {
+            let clause = verbs
+                .iter()
+                .copied()
+                .find(|&verb| sentence[verb].deprel.starts_with("acl"))?;
+            subject = head_of(clause).filter(|&head| head < sentence.len())?;
+            if !matches!(sentence[subject].upos, Upos::Noun | Upos::Propn) {
+                return None;
+            }
+        }
+        if !matches!(
+            sentence[subject].upos,
+            Upos::Noun | Upos::Propn | Upos::Pron | Upos::X
+        ) {
+            return None;
+        }
+        // The head noun phrase: the subject and the dependents that belong to it.
+        let keep = |deprel: &str| {
+            !(deprel.starts_with("appos")
+                || deprel.starts_with("acl")
+                || deprel.starts_with("punct")
+                || deprel.starts_with("parataxis")
+                || deprel.starts_with("conj")
+                || deprel.starts_with("cc")
+                || deprel.starts_with("advmod")
+                || deprel.starts_with("dep"))
+        };
+        let mut inside = vec![false; sentence.len()];
+        inside[subject] = true;
+        // Heads precede no particular order: repeat until nothing changes (phrases are
+        // short, so a few rounds suffice).
+        for _ in 0..6 {
+            let mut changed = false;
+            for (index, token) in sentence.iter().enumerate() {
+                let Some(head) = token.head.map(|head| head as usize) else {
+                    continue;
+                };
+                // A close apposition ("Ministerin Anna Beispiel") is the name itself;
+                // one after a comma or in parentheses is left out.
+                let close_apposition = token.deprel.starts_with("appos")
+                    && head < index
+                    && sentence[head + 1..index]
+                        .iter()
+                        .all(|between| between.upos != Upos::Punct);
+                if !inside[index]
+                    && inside.get(head).copied().unwrap_or(false)
+                    && (keep(&token.deprel) || close_apposition)
+                {
+                    inside[index] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        // The contiguous run around the subject token.
+        let mut first = subject;
+        while first > 0 && inside[first - 1] {
+            first -= 1;
+        }
+        let mut last = subject;
+        while last + 1 < sentence.len() && inside[last + 1] {
+            last += 1;
+        }
+        // No quotation marks or punctuation at the edges.
+        while first < last && sentence[first].upos == Upos::Punct {
+            first += 1;
+        }
+        while last > first && sentence[last].upos == Upos::Punct {
+            last -= 1;
+        }
+        let (first_word, _) =
+            self.words_of(sentence[first].span.start, sentence[first].span.end)?;
+        let (_, last_word) = self.words_of(sentence[last].span.start, sentence[last].span.end)?;
+        (first_word <= last_word).then_some((first_word, last_word))
+    }
+
+    fn speaker_of_cue_by_words(&mut self, cue: usize, clause_start: usize) -> Option<Speaker> {
         let clause_start = clause_start.max(self.clause_start(cue));
         const AUXILIARIES: &[&str] = &[
             "hat", "hatte", "haben", "hatten", "ist", "war", "wurde", "wurden", "has", "had",
@@ -1517,6 +1731,20 @@ impl<'a> Detector<'a> {
         ((!name.is_empty()).then_some(name), None)
     }
 
+    /// A speaker for a quote the patterns left without one: the subject of the verb
+    /// that governs the quote in the parse (`Die Ministerin nannte den Plan „…“`), else
+    /// the last named speaker of the two sentences before (a quote that continues what
+    /// someone said).
+    fn fallback_speaker(&mut self, span: Span, sentence: usize) -> Option<Speaker> {
+        if let Some((first, last)) = self.dep_governor_subject(span) {
+            return Some(self.speaker(first, last));
+        }
+        self.last_named
+            .as_ref()
+            .filter(|(named_sentence, _, _)| sentence <= named_sentence + 2)
+            .map(|(_, speaker, _)| speaker.clone())
+    }
+
     fn push(
         &mut self,
         kind: QuoteKind,
@@ -1528,6 +1756,7 @@ impl<'a> Detector<'a> {
         if span.is_empty() {
             return;
         }
+        let speaker = speaker.or_else(|| self.fallback_speaker(span, sentence));
         self.last = Some((sentence, speaker.clone(), cue));
         if let Some(named) = &speaker {
             self.last_named = Some((sentence, named.clone(), cue));

@@ -22,7 +22,13 @@
 //! Cue verbs come from the hand-written lexicons `data/cues_de.txt` and
 //! `data/cues_en.txt` (separable verbs need their particle in the clause: `teilte ...
 //! mit`). Konjunktiv is read from the tagger's `Mood=Sub` when it provides it, and from a
-//! list of Konjunktiv I forms. The speaker phrase is found around the cue verb; it is
+//! list of Konjunktiv I forms. With a dependency parse in the [`TextAnalysis`], the
+//! speaker is the `nsubj` of the cue verb (through auxiliaries, `xcomp` and conjuncts;
+//! a relative pronoun stands for its noun), cut to its head noun phrase (a comma
+//! apposition is left out: `Maria Beispiel, Sprecherin des Amtes, sagte`); a quote the
+//! patterns leave without speaker takes the subject of the verb governing it in the
+//! parse, else the last named speaker of the two sentences before. Without a parse,
+//! or when it has no subject, the speaker phrase is found around the cue verb; it is
 //! named by an overlapping [`ActorMention`] (which resolves pronouns and descriptions)
 //! and, without one, by the phrase itself, with pronouns and definite descriptions
 //! (`der Kanzler`) taken back to an earlier speaker.

@@ -376,3 +376,206 @@ proptest! {
         run(Lang::En, &text);
     }
 }
+
+/// A one-sentence analysis of `text` from `(word, upos, head, deprel)` rows (heads are
+/// 0-based within the sentence, as in `lagebild_doc::Token`), words found in order.
+fn parsed(text: &str, rows: &[(&str, lagebild_doc::Upos, Option<u32>, &str)]) -> TextAnalysis {
+    let mut at = 0;
+    let mut tokens = Vec::new();
+    for &(word, upos, head, deprel) in rows {
+        let start = at + text[at..].find(word).unwrap_or(0);
+        at = start + word.len();
+        tokens.push(lagebild_doc::Token {
+            span: Span::from_range(start..at),
+            upos,
+            head,
+            deprel: deprel.into(),
+            ..Default::default()
+        });
+    }
+    let sentence = lagebild_doc::Sentence {
+        span: Span::from_range(0..text.len()),
+        token_start: 0,
+        token_end: tokens.len() as u32,
+    };
+    TextAnalysis {
+        sentences: vec![sentence],
+        tokens,
+    }
+}
+
+/// `(quote text, speaker phrase)` of [`annotate`] with `analysis`.
+fn speakers_with(text: &str, analysis: &TextAnalysis) -> Vec<(String, Option<String>)> {
+    let doc = Document {
+        text: text.to_string(),
+        lang: Lang::De,
+        ..Document::default()
+    };
+    annotate(&doc, analysis, &[])
+        .iter()
+        .map(|quote| {
+            (
+                quote.span.slice(text).to_string(),
+                quote
+                    .speaker
+                    .as_ref()
+                    .map(|speaker| speaker.span.slice(text).to_string()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn parse_subject_skips_the_apposition() {
+    use lagebild_doc::Upos::*;
+    let text = "Maria Beispiel, Sprecherin des Ministeriums, sagte, die Lage sei ernst.";
+    let analysis = parsed(
+        text,
+        &[
+            ("Maria", Propn, Some(7), "nsubj"),
+            ("Beispiel", Propn, Some(0), "flat:name"),
+            (",", Punct, Some(3), "punct"),
+            ("Sprecherin", Noun, Some(0), "appos"),
+            ("des", Det, Some(5), "det"),
+            ("Ministeriums", Noun, Some(3), "nmod"),
+            (",", Punct, Some(3), "punct"),
+            ("sagte", Verb, None, "root"),
+            (",", Punct, Some(12), "punct"),
+            ("die", Det, Some(10), "det"),
+            ("Lage", Noun, Some(12), "nsubj"),
+            ("sei", Aux, Some(12), "cop"),
+            ("ernst", Adj, Some(7), "ccomp"),
+            (".", Punct, Some(7), "punct"),
+        ],
+    );
+    let quotes = speakers_with(text, &analysis);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0].1.as_deref(), Some("Maria Beispiel"), "{quotes:?}");
+    // Without the parse the word patterns take the phrase next to the verb.
+    let plain = speakers_with(text, &TextAnalysis::default());
+    assert_eq!(plain[0].1.as_deref(), Some("Sprecherin des Ministeriums"));
+}
+
+#[test]
+fn parse_subject_of_a_relative_clause_is_its_noun() {
+    use lagebild_doc::Upos::*;
+    let text = "Geehrt wurde die Ärztin Eva Muster, die sagte, sie sei überrascht.";
+    let analysis = parsed(
+        text,
+        &[
+            ("Geehrt", Verb, None, "root"),
+            ("wurde", Aux, Some(0), "aux:pass"),
+            ("die", Det, Some(3), "det"),
+            ("Ärztin", Noun, Some(0), "nsubj:pass"),
+            ("Eva", Propn, Some(3), "flat"),
+            ("Muster", Propn, Some(4), "flat:name"),
+            (",", Punct, Some(8), "punct"),
+            ("die", Pron, Some(8), "nsubj"),
+            ("sagte", Verb, Some(3), "acl:relcl"),
+            (",", Punct, Some(13), "punct"),
+            ("sie", Pron, Some(13), "nsubj"),
+            ("sei", Aux, Some(13), "cop"),
+            ("überrascht", Adj, Some(8), "ccomp"),
+            (".", Punct, Some(0), "punct"),
+        ],
+    );
+    let quotes = speakers_with(text, &analysis);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(
+        quotes[0].1.as_deref(),
+        Some("die Ärztin Eva Muster"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn parse_names_the_speaker_of_a_quote_without_cue_pattern() {
+    use lagebild_doc::Upos::*;
+    let text = "Der Verband Beispielbau spricht von „großer Sorge“.";
+    let analysis = parsed(
+        text,
+        &[
+            ("Der", Det, Some(1), "det"),
+            ("Verband", Noun, Some(3), "nsubj"),
+            ("Beispielbau", Propn, Some(1), "flat"),
+            ("spricht", Verb, None, "root"),
+            ("von", Adp, Some(7), "case"),
+            ("„", Punct, Some(7), "punct"),
+            ("großer", Adj, Some(7), "amod"),
+            ("Sorge", Noun, Some(3), "obl"),
+            ("“", Punct, Some(7), "punct"),
+            (".", Punct, Some(3), "punct"),
+        ],
+    );
+    let quotes = speakers_with(text, &analysis);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(
+        quotes[0].1.as_deref(),
+        Some("Der Verband Beispielbau"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn close_apposition_stays_in_the_parse_subject() {
+    use lagebild_doc::Upos::*;
+    let text = "Ministerin Anna Beispiel (Partei) erklärte, der Haushalt stehe.";
+    let analysis = parsed(
+        text,
+        &[
+            ("Ministerin", Noun, Some(6), "nsubj"),
+            ("Anna", Propn, Some(0), "appos"),
+            ("Beispiel", Propn, Some(1), "flat:name"),
+            ("(", Punct, Some(4), "punct"),
+            ("Partei", Propn, Some(0), "appos"),
+            (")", Punct, Some(4), "punct"),
+            ("erklärte", Verb, None, "root"),
+            (",", Punct, Some(11), "punct"),
+            ("der", Det, Some(9), "det"),
+            ("Haushalt", Noun, Some(10), "nsubj"),
+            ("stehe", Verb, Some(6), "ccomp"),
+            (".", Punct, Some(6), "punct"),
+        ],
+    );
+    let quotes = speakers_with(text, &analysis);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(
+        quotes[0].1.as_deref(),
+        Some("Ministerin Anna Beispiel"),
+        "{quotes:?}"
+    );
+}
+
+#[test]
+fn governing_verb_names_a_quote_the_patterns_left_without_speaker() {
+    use lagebild_doc::Upos::*;
+    // A partial quote whose speaker the word patterns do not find; the parse gives
+    // the subject of the cue verb.
+    let text = "Die Kommission Beispielwerk verwarf „jeden weiteren Aufschub“ gestern.";
+    let analysis = parsed(
+        text,
+        &[
+            ("Die", Det, Some(1), "det"),
+            ("Kommission", Noun, Some(3), "nsubj"),
+            ("Beispielwerk", Propn, Some(1), "flat"),
+            ("verwarf", Verb, None, "root"),
+            ("„", Punct, Some(7), "punct"),
+            ("jeden", Det, Some(7), "det"),
+            ("weiteren", Adj, Some(7), "amod"),
+            ("Aufschub", Noun, Some(3), "obj"),
+            ("“", Punct, Some(7), "punct"),
+            ("gestern", Adv, Some(3), "advmod"),
+            (".", Punct, Some(3), "punct"),
+        ],
+    );
+    let plain = speakers_with(text, &TextAnalysis::default());
+    assert_eq!(plain.len(), 1, "{plain:?}");
+    assert_eq!(plain[0].1, None, "{plain:?}");
+    let quotes = speakers_with(text, &analysis);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(
+        quotes[0].1.as_deref(),
+        Some("Die Kommission Beispielwerk"),
+        "{quotes:?}"
+    );
+}
