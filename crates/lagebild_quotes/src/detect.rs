@@ -80,6 +80,20 @@ const SOURCE_NOUNS: &[&str] = &[
     "zahlen",
     "auskunft",
     "auskünften",
+    "stellungnahme",
+    "erklärung",
+    "meldung",
+    "meldungen",
+    "schilderung",
+    "schilderungen",
+    "einschätzungen",
+    "berechnungen",
+    "hochrechnungen",
+    "ergebnissen",
+    "auswertung",
+    "analyse",
+    "quellen",
+    "aussagen",
 ];
 
 /// English words that never belong to a speaker phrase.
@@ -905,7 +919,12 @@ impl<'a> Detector<'a> {
                     && SOURCE_NOUNS.iter().any(|source| {
                         noun == *source || (noun.ends_with(source) && noun.len() > source.len() + 2)
                     });
-                if source && at > index + 1 && noun != "worten" {
+                // A compound needs no determiner: "Nach Zeugenaussagen", "nach
+                // Medienberichten".
+                let compound = SOURCE_NOUNS
+                    .iter()
+                    .any(|source| noun.ends_with(source) && noun.len() > source.len() + 2);
+                if source && (at > index + 1 || compound) && noun != "worten" {
                     let mut after = at + 1;
                     if matches!(self.lower(after), "von" | "vom") {
                         after += 1;

@@ -579,3 +579,17 @@ fn governing_verb_names_a_quote_the_patterns_left_without_speaker() {
         "{quotes:?}"
     );
 }
+
+#[test]
+fn nach_with_a_compound_source_noun_is_a_cue() {
+    for text in [
+        "Nach Zeugenaussagen habe der Fahrer noch gebremst.",
+        "Nach einer Stellungnahme der Bahn sei der Zug verspätet gewesen.",
+    ] {
+        let quotes = run(Lang::De, text);
+        assert_eq!(quotes.len(), 1, "{quotes:?} in {text:?}");
+        assert_eq!(quotes[0].kind, Indirect);
+        assert!(quotes[0].span.slice(text).contains("der"), "{text:?}");
+        assert!(quotes[0].speaker.is_some(), "{quotes:?}");
+    }
+}
