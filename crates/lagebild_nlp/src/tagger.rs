@@ -202,7 +202,8 @@ fn train_model(
 }
 
 /// Clause classes of a label for [`Context::with_classes`]: 1 participle, 2 infinitive,
-/// 4 predicative adjective, 8 noun or pronoun, 16 preposition, 32 "zu", 64 determiner.
+/// 4 predicative adjective, 8 noun or pronoun, 16 preposition, 32 "zu", 64 determiner,
+/// 128 finite verb.
 fn label_class(info: &[LabelInfo], label: u16) -> u8 {
     let Some(info) = info.get(label as usize) else {
         return 0;
@@ -212,6 +213,7 @@ fn label_class(info: &[LabelInfo], label: u16) -> u8 {
         "VVINF" | "VAINF" | "VMINF" | "VVIZU" | "VB" => 2,
         "ADJD" => 4,
         "PTKZU" => 32,
+        "VVFIN" | "VAFIN" | "VMFIN" | "VBZ" | "VBD" | "VBP" => 128,
         _ => match info.upos {
             Upos::Noun | Upos::Propn | Upos::Pron => 8,
             Upos::Adp => 16,
