@@ -49,7 +49,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "{}",
         evaluate_ner_text_with(&kb, &text, tagger.as_deref(), NameMode::default())
     );
-    println!("({:.2} s for both)", started.elapsed().as_secs_f64());
+    println!("\nrules first, then the committed tagger:");
+    print!(
+        "{}",
+        evaluate_ner_text_with(&kb, &text, tagger.as_deref(), NameMode::RulesThenTagger)
+    );
+    println!("({:.2} s for all three)", started.elapsed().as_secs_f64());
     if folds > 1 {
         let names = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/models/names.tsv.gz"));
         let lexicon = read_lexicon(&shared, &names)?;

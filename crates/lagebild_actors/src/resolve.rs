@@ -1342,7 +1342,9 @@ impl<'a> Annotator<'a> {
             {
                 return self.push_person(actor, piece, next.end, None, Form::Name);
             }
-            if self.mode == NameMode::Tagger {
+            // Honorifics ("Herrn Blak", "Frau Peijs") stay with the rules: the cue is
+            // reliable and the tagger, trained on little data, misses rare surnames.
+            if self.mode == NameMode::Tagger && !honorific {
                 if let Some(end) = self.push_tagged(piece) {
                     return end;
                 }
