@@ -1,6 +1,7 @@
 //! Person-name recognition on GermEval 2014 dev (EVAL data in ../shared): the rule-based
 //! figure, the default figure (with the committed tagger, which was trained on this very
-//! file, so it is not a held-out figure) and 5-fold cross-validation (held-out figures).
+//! file, so it is not a held-out figure), 5-fold cross-validation (held-out figures) and,
+//! out of domain, Europarl NER dev/train (never trained on).
 //!
 //! cargo run --release -p lagebild_actors --example eval_ner [-- PATH] [--folds N]
 
@@ -55,6 +56,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         evaluate_ner_text_with(&kb, &text, tagger.as_deref(), NameMode::RulesThenTagger)
     );
     println!("({:.2} s for all three)", started.elapsed().as_secs_f64());
+    // Out of domain and never trained on: Europarl NER (research use, EVAL only).
+    for split in ["dev", "train"] {
+        let europarl = shared.join(format!("data/ner/europarl/{split}.tsv"));
+        let Ok(bytes) = std::fs::read(&europarl) else {
+            continue;
+        };
+        let converted =
+            lagebild_actors::ner::europarl_as_germeval(&String::from_utf8_lossy(&bytes));
+        println!("\nEuroparl NER {split} (held out), rules | default tagger | rules then tagger:");
+        for mode in [NameMode::Rules, NameMode::Tagger, NameMode::RulesThenTagger] {
+            let tagger = if mode == NameMode::Rules {
+                None
+            } else {
+                tagger.as_deref()
+            };
+            print!("{}", evaluate_ner_text_with(&kb, &converted, tagger, mode));
+        }
+    }
     if folds > 1 {
         let names = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/models/names.tsv.gz"));
         let lexicon = read_lexicon(&shared, &names)?;

@@ -191,6 +191,35 @@ pub fn evaluate_ner(kb: &ActorKb, path: &Path) -> Result<NerReport, KbError> {
     Ok(evaluate_ner_text(kb, &text))
 }
 
+/// Converts the Europarl NER files (Faruqui & Padó 2010; columns token, lemma, POS,
+/// chunk, IOB1 tag) to the GermEval layout with `B-PER`/`I-PER`, for evaluation only.
+pub fn europarl_as_germeval(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() / 2);
+    let mut previous_person = false;
+    let mut index = 0usize;
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            out.push('\n');
+            previous_person = false;
+            index = 0;
+            continue;
+        }
+        let mut columns = line.split('\t');
+        let token = columns.next().unwrap_or_default();
+        let tag = columns.next_back().unwrap_or_default();
+        let person = tag.ends_with("PER");
+        let gold = match (person, tag.starts_with("B-") || !previous_person) {
+            (false, _) => "O",
+            (true, true) => "B-PER",
+            (true, false) => "I-PER",
+        };
+        previous_person = person;
+        index += 1;
+        out.push_str(&format!("{index}\t{token}\t{gold}\tO\n"));
+    }
+    out
+}
+
 /// Evaluates person-name recognition on GermEval-formatted text with the default
 /// settings of [`ActorKb::annotate`] (embedded tagger).
 pub fn evaluate_ner_text(kb: &ActorKb, text: &str) -> NerReport {
@@ -615,6 +644,10 @@ mod tests {
         let text = "# x\n1\tMark\tB-PER\tO\n2\tRutte\tI-PER\tO\n3\tsagte\tO\tO\n4\tMerkel\tB-PER\tO\n\n1\tdeutsche\tB-LOCderiv\tO\n";
         let sentences = read_germeval(text);
         assert_eq!(sentences.len(), 2);
+        let europarl = "Herr\tHerr\tNN\tI-NC\tO\nBlak\tBlak\tNE\tI-NC\tI-PER\nKlaus\tKlaus\tNE\tI-NC\tI-PER\n\n";
+        let converted = read_germeval(&europarl_as_germeval(europarl));
+        assert_eq!(converted.len(), 1);
+        assert_eq!(converted[0].persons, [(1, 3)]);
         assert_eq!(sentences[0].persons, [(0, 2), (3, 4)]);
         assert!(sentences[1].persons.is_empty());
     }
