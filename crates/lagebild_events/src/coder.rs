@@ -372,11 +372,19 @@ impl Coder {
                         .map(|&(source, target)| (target, source, reverse.clone())),
                 );
             }
+            let distributed = distributed_agents(&winner, input.actors);
             for (source, target, code) in coded {
                 let (Some(source_mention), Some(target_mention)) =
                     (input.actors.get(source), input.actors.get(target))
                 else {
                     continue;
+                };
+                let with_agent = |index: usize, mention: &ActorMention| {
+                    let mut participant = participant(mention);
+                    if let Some((_, code)) = distributed.iter().find(|(at, _)| *at == index) {
+                        participant.code = code.clone();
+                    }
+                    participant
                 };
                 let duplicate = events.iter().any(|event| {
                     event.source.span == source_mention.span
@@ -394,8 +402,8 @@ impl Coder {
                 events.push(Event {
                     sentence: sentence_index as u32,
                     trigger: view.words[index].token.span,
-                    source: participant(source_mention),
-                    target: Some(participant(target_mention)),
+                    source: with_agent(source, source_mention),
+                    target: Some(with_agent(target, target_mention)),
                     cameo: code.clone(),
                     plover: plover.map(|mapping| mapping.category.clone()),
                     plover_mode: plover.and_then(|mapping| mapping.mode.clone()),
@@ -720,6 +728,34 @@ fn describe_frame(frame: &Frame, actors: &[ActorMention]) -> String {
         parts.push("linear".into());
     }
     parts.join(", ")
+}
+
+/// PETRARCH distributes an agent over a coordinated list: in "the ambassadors of A, B
+/// and C" the first conjunct is composed (`AGOV`) and the bare country codes of the
+/// others take the same agent (`BGOV`, `CGOV`). Returns (mention, code) overrides.
+fn distributed_agents(trial: &Trial<'_>, actors: &[ActorMention]) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for argument in [&trial.sources, &trial.targets].into_iter().flatten() {
+        let Some(first) = argument.mentions.first().and_then(|&index| actors.get(index)) else {
+            continue;
+        };
+        let composed = first.rule.contains("(role)")
+            && first.code.len() > 3
+            && first.country.as_deref() == first.code.get(..3);
+        if argument.mentions.len() < 2 || !composed {
+            continue;
+        }
+        let agent = &first.code[3..];
+        for &index in &argument.mentions[1..] {
+            if let Some(mention) = actors.get(index)
+                && mention.code.len() == 3
+                && mention.kind == lagebild_actors::ActorKind::State
+            {
+                out.push((index, format!("{}{agent}", mention.code)));
+            }
+        }
+    }
+    out
 }
 
 fn participant(mention: &ActorMention) -> Participant {

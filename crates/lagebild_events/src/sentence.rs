@@ -357,8 +357,14 @@ impl<'a> SentenceView<'a> {
                 }
             }
         }
+        // Conjuncts, and actor appositions of an actor: lists parse as appositions
+        // ("Evil Mordor, the awful Fornost, and good Gondor").
+        let named = self.words[index].phrase.is_some();
         for &child in self.children(index) {
-            if self.base_deprel(child) == "conj" {
+            let relation = self.base_deprel(child);
+            if relation == "conj"
+                || (relation == "appos" && named && self.words[child].phrase.is_some())
+            {
                 self.resolve_within(child, depth, out, budget, genitives);
             }
         }
@@ -507,6 +513,7 @@ impl<'a> SentenceView<'a> {
                 current = head;
             }
         }
+        let mut first_subject: Option<usize> = None;
         for &child in &dependents {
             let word = &self.words[child];
             frame.words.push(word.lemma.clone());
@@ -579,6 +586,26 @@ impl<'a> SentenceView<'a> {
                 self.resolve_head(child, &mut mentions);
             } else {
                 self.resolve(child, 0, &mut mentions);
+            }
+            // Two subjects of one verb with a conjunction between them are a misparsed
+            // coordination: both act ("Evil Mordor, the awful Fornost, and good Gondor").
+            if base == "nsubj"
+                && let Some(first) = first_subject
+                && self.words[first.min(child) + 1..first.max(child)]
+                    .iter()
+                    .any(|word| word.token.upos == Upos::Cconj)
+                && let Some(known) = frame
+                    .arguments
+                    .iter_mut()
+                    .find(|argument| argument.role == role && argument.via.starts_with("nsubj"))
+            {
+                for mention in mentions {
+                    push_unique(&mut known.mentions, mention);
+                }
+                continue;
+            }
+            if base == "nsubj" && !mentions.is_empty() && first_subject.is_none() {
+                first_subject = Some(child);
             }
             if !mentions.is_empty() && !frame.arguments.iter().any(|argument| argument.role == role)
             {
