@@ -469,6 +469,17 @@ mod tests {
         );
         assert_eq!(parse_code("---").ok().flatten(), None);
         assert!(parse_code("RUSGOV 1205xx-").is_err());
+        // Spaced restrictions, as in the validation dictionaries.
+        let spaced = parse_code("HOBGOV 19950601 - 19990815").ok().flatten();
+        assert_eq!(
+            spaced.as_ref().and_then(|code| code.to),
+            NaiveDate::from_ymd_opt(1999, 8, 15)
+        );
+        let until = parse_code("HOB < 950601").ok().flatten();
+        assert_eq!(
+            until.as_ref().and_then(|code| code.to),
+            NaiveDate::from_ymd_opt(1995, 6, 1)
+        );
     }
 
     #[test]

@@ -421,6 +421,22 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_preposition_names_the_slot() {
+        let text = "--- FEAST [181] ---\nFEAST\n- * EID AT ^ WITH +  [043]\n- * IFTAR IN ^ +  [045]\n- $ HOSTING * BANQUET +  [042]\n";
+        let (entries, _) = parse_verbs("v.txt", text).expect("parses");
+        let target = |code: &str| {
+            entries
+                .iter()
+                .find(|entry| entry.code.as_deref() == Some(code))
+                .and_then(|entry| entry.target.clone())
+        };
+        assert_eq!(target("043"), Some(Role::Prep("with".into())));
+        // After `^` the slot is not the preposition's object.
+        assert_eq!(target("045"), Some(Role::Any));
+        assert_eq!(target("042"), Some(Role::Any));
+    }
+
+    #[test]
     fn reads_the_shared_dictionaries() {
         let shared = std::env::var("LAGEBILD_SHARED").unwrap_or_else(|_| {
             concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared").to_string()
