@@ -297,6 +297,10 @@ fn apply_pattern(entry: &mut Entry, pattern: &str, synsets: &HashMap<String, Vec
     let mut group_preposition: Option<String> = None;
     let mut group_start = false;
     let mut previous: Option<String> = None;
+    // `%` before the verb: the event is between the members of a compound subject
+    // (`- % HAVE * [191]`: "A and B have delayed ..." gives A->B and B->A).
+    let mut compound = false;
+    let slots = pattern.contains('$') || pattern.contains('+');
     let spaced = pattern
         .replace('(', " ( ")
         .replace(')', " ) ")
@@ -344,6 +348,7 @@ fn apply_pattern(entry: &mut Entry, pattern: &str, synsets: &HashMap<String, Vec
                         entry.source = Role::Any;
                     }
                 }
+                "%" if position == Position::Before => compound = true,
                 "^" | "%" => {}
                 word => {
                     let alternatives = match word.strip_prefix('&') {
@@ -369,6 +374,12 @@ fn apply_pattern(entry: &mut Entry, pattern: &str, synsets: &HashMap<String, Vec
             }
             group_start = false;
         }
+    }
+    if compound && !slots {
+        entry.source = Role::Subj;
+        entry.target = None;
+        entry.symmetric = Some(Role::Subj);
+        return;
     }
     if entry.source == entry.target.clone().unwrap_or(Role::Any) && entry.source != Role::Any {
         entry.target = Some(Role::Any);
