@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 
 use anyhow::Context;
-use lagebild_doc::{Document, Lang, Sentence, Span, TextAnalysis, Token, conllu};
+use lagebild_doc::{Document, Lang};
 use lagebild_pipeline::{Analysis, DictionaryFiles, Pipeline, wire};
 use lagebild_store::{EventQuery, Store, StoredAnalysis};
 use rayon::prelude::*;
@@ -16,18 +16,18 @@ use crate::{Outcome, UsageError, table};
 const BATCH: usize = 64;
 
 /// Builds the pipeline on the embedded defaults, or with the user's PETRARCH dictionaries.
-pub fn pipeline(dictionaries: &DictionaryArgs) -> anyhow::Result<Pipeline> {
-    let files = DictionaryFiles {
+fn dictionary_files(dictionaries: &DictionaryArgs) -> DictionaryFiles {
+    DictionaryFiles {
         petrarch_verbs: dictionaries.petrarch_verbs.clone(),
         petrarch_actors: dictionaries.petrarch_actors.clone(),
         petrarch_agents: dictionaries.petrarch_agents.clone(),
         petrarch_discards: dictionaries.petrarch_discards.clone(),
-    };
-    if files.petrarch_verbs.is_none()
-        && files.petrarch_actors.is_empty()
-        && files.petrarch_agents.is_none()
-        && files.petrarch_discards.is_none()
-    {
+    }
+}
+
+pub fn pipeline(dictionaries: &DictionaryArgs) -> anyhow::Result<Pipeline> {
+    let files = dictionary_files(dictionaries);
+    if files.is_empty() {
         return Ok(Pipeline::embedded());
     }
     let pipeline = Pipeline::with_dictionaries(&files)?;
@@ -407,84 +407,15 @@ pub fn analyze(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         },
     };
     let analyzer = lagebild_nlp::Analyzer::embedded();
-    let (text, analysis) = if args.pretokenized {
-        let (text, mut analysis) = pretokenized(&text);
-        analyzer.annotate(&text, lang, &mut analysis);
-        (text, analysis)
+    let output = if args.pretokenized {
+        analyzer.analyze_conllu_pretokenized(&text, lang)
     } else {
-        let region = lagebild_doc::Span::from_range(0..text.len());
-        let analysis = analyzer.analyze(&text, region, lang, None);
-        (text, analysis)
+        analyzer.analyze_conllu(&text, lang)
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    out.write_all(conllu(&text, &analysis).as_bytes())?;
+    out.write_all(output.as_bytes())?;
     out.flush()?;
     Ok(Outcome::Complete)
-}
-
-/// One sentence per line, tokens separated by single spaces: the token layer keeps
-/// exactly those tokens.
-fn pretokenized(input: &str) -> (String, TextAnalysis) {
-    let mut text = String::with_capacity(input.len());
-    let mut analysis = TextAnalysis::default();
-    for line in input.lines() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            continue;
-        }
-        let token_start = analysis.tokens.len() as u32;
-        let sentence_start = text.len();
-        for (index, form) in line.split(' ').filter(|form| !form.is_empty()).enumerate() {
-            if index > 0 {
-                text.push(' ');
-            }
-            let start = text.len();
-            text.push_str(form);
-            analysis.tokens.push(Token { span: Span::from_range(start..text.len()), ..Token::default() });
-        }
-        analysis.sentences.push(Sentence {
-            span: Span::from_range(sentence_start..text.len()),
-            token_start,
-            token_end: analysis.tokens.len() as u32,
-        });
-        text.push('\n');
-    }
-    (text, analysis)
-}
-
-fn conllu(text: &str, analysis: &TextAnalysis) -> String {
-    let mut sentences = Vec::with_capacity(analysis.sentences.len());
-    for (index, sentence) in analysis.sentences.iter().enumerate() {
-        let tokens = analysis.sentence_tokens(index);
-        let words = tokens
-            .iter()
-            .enumerate()
-            .map(|(position, token)| {
-                let next = tokens.get(position + 1).map(|next| next.span.start);
-                let glued = next.is_some_and(|next| next == token.span.end);
-                conllu::Word {
-                    id: position as u32 + 1,
-                    form: token.span.slice(text).to_string(),
-                    lemma: token.lemma.clone(),
-                    upos: token.upos.as_str().to_string(),
-                    xpos: token.xpos.clone(),
-                    feats: token.feats.to_conllu(),
-                    head: token.head.map_or(0, |head| head + 1),
-                    deprel: if token.deprel.is_empty() { "dep".to_string() } else { token.deprel.clone() },
-                    misc: if glued { "SpaceAfter=No".to_string() } else { String::new() },
-                }
-            })
-            .collect();
-        sentences.push(conllu::ConlluSentence {
-            sent_id: Some((index + 1).to_string()),
-            text: Some(sentence.span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ")),
-            words,
-            ..conllu::ConlluSentence::default()
-        });
-    }
-    let mut out = String::new();
-    let _ = conllu::write(&sentences, &mut out);
-    out
 }
 
 pub fn explain(args: ExplainArgs) -> anyhow::Result<Outcome> {
@@ -530,13 +461,8 @@ pub fn eval(command: EvalCommand) -> anyhow::Result<Outcome> {
             print_report(&mut out, &report, json)?;
         }
         EvalCommand::Petrarch { path, dictionaries, json } => {
-            let given = DictionaryFiles {
-                petrarch_verbs: dictionaries.petrarch_verbs.clone(),
-                petrarch_actors: dictionaries.petrarch_actors.clone(),
-                petrarch_agents: dictionaries.petrarch_agents.clone(),
-                petrarch_discards: dictionaries.petrarch_discards.clone(),
-            };
-            let files = if given.petrarch_verbs.is_none() && given.petrarch_actors.is_empty() {
+            let given = dictionary_files(&dictionaries);
+            let files = if given.is_empty() {
                 // The suite's expected codings hold with its own dictionaries.
                 lagebild_eval::petrarch_validate_dictionaries(&path)
             } else {

@@ -292,3 +292,30 @@ fn stored_events_query_export_and_reprocess() {
     assert_eq!(after["documents"], before["documents"]);
     assert_eq!(after["events"], before["events"], "the same dictionaries give the same events");
 }
+
+#[test]
+fn analyze_pretokenized_keeps_the_tokens() {
+    let input = "Die Nato wirft Russland Hilfe vor .\n\nRutte traf Trump in Florida .\n";
+    let output = run(lagebild().args(["analyze", "--format", "conllu", "--pretokenized", "--lang", "de", "-"]), Some(input.as_bytes()));
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let conllu = String::from_utf8_lossy(&output.stdout);
+    let mut sentences: Vec<Vec<String>> = Vec::new();
+    for block in conllu.split("\n\n").filter(|block| block.lines().any(|line| !line.starts_with('#') && !line.is_empty())) {
+        let mut forms = Vec::new();
+        for line in block.lines().filter(|line| !line.starts_with('#') && !line.is_empty()) {
+            let columns: Vec<&str> = line.split('\t').collect();
+            assert_eq!(columns.len(), 10, "ten columns: {line}");
+            assert!(columns[6].parse::<usize>().is_ok(), "a numeric head: {line}");
+            forms.push(columns[1].to_string());
+        }
+        sentences.push(forms);
+    }
+    let expected: Vec<Vec<String>> = input
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| line.split(' ').map(str::to_string).collect())
+        .collect();
+    assert_eq!(sentences, expected);
+    let verb = conllu.lines().find(|line| line.split('\t').nth(1) == Some("wirft")).expect("the verb");
+    assert!(verb.contains("VerbForm=Fin"), "finite verbs carry VerbForm: {verb}");
+}

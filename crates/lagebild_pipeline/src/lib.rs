@@ -58,6 +58,16 @@ pub struct DictionaryFiles {
     pub petrarch_discards: Option<std::path::PathBuf>,
 }
 
+impl DictionaryFiles {
+    /// Whether no user dictionary is given (the embedded ones are used).
+    pub fn is_empty(&self) -> bool {
+        self.petrarch_verbs.is_none()
+            && self.petrarch_actors.is_empty()
+            && self.petrarch_agents.is_none()
+            && self.petrarch_discards.is_none()
+    }
+}
+
 /// A dictionary file that could not be loaded; the message names `file:line`.
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
