@@ -1,6 +1,6 @@
 //! Evaluates quotations against the German Wikinews quotation corpus (dev split) and
 //! the seed gold:
-//! `cargo run --release -p lagebild_quotes --example eval -- [--wikinews DIR] [--seed DIR] [--actors] [--reported] [--examples N]`.
+//! `cargo run --release -p lagebild_quotes --example eval -- [--wikinews DIR] [--seed DIR] [--actors] [--no-reported] [--examples N]`.
 //!
 //! By default the stage runs on the raw text with an empty token analysis and no actor
 //! mentions (the stage finds its own words, sentences and speaker phrases); `--actors`
@@ -27,6 +27,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--seed" => seed = PathBuf::from(args.next().ok_or("--seed needs a folder")?),
             "--actors" => use_actors = true,
             "--reported" => options.report_speech_acts = true,
+            "--no-reported" => options.report_speech_acts = false,
             "--examples" => examples = args.next().ok_or("--examples needs a number")?.parse()?,
             other => return Err(format!("unknown argument {other}").into()),
         }

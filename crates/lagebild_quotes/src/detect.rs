@@ -3,11 +3,11 @@
 //! (`laut X`, `nach Angaben von X`, `X zufolge`, `according to X`) and bare Konjunktiv I
 //! sentences that continue a reported speaker.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use lagebild_actors::ActorMention;
-use lagebild_doc::{Mood, Sentence, Span, TextAnalysis, Token, Upos};
+use lagebild_doc::{Mood, Sentence, Span, Tense, TextAnalysis, Token, Upos};
 
 use crate::lexicon::{
     COMPLEMENTIZERS, CueLexicon, DETERMINERS, KONJUNKTIV_I, KONJUNKTIV_II, PHRASE_STOPS, PRONOUNS,
@@ -23,8 +23,9 @@ pub(crate) struct Detector<'a> {
     german: bool,
     english: bool,
     actors: &'a [ActorMention],
-    /// Byte starts of tokens the tagger marked `Mood=Sub`.
-    subjunctive: HashSet<u32>,
+    /// Byte starts of tokens the tagger marked `Mood=Sub`, with whether they are
+    /// Konjunktiv II (`Tense=Past`: `hätte`, `würde`).
+    subjunctive: HashMap<u32, bool>,
     /// Speakers seen so far: (speaker phrase text, resolved name, code).
     history: Vec<(String, Option<String>, Option<String>)>,
     /// The last quote's speaker and cue, with the sentence it was in.
@@ -158,7 +159,7 @@ impl<'a> Detector<'a> {
             .tokens
             .iter()
             .filter(|token| token.feats.mood == Some(Mood::Sub))
-            .map(|token| token.span.start)
+            .map(|token| (token.span.start, token.feats.tense == Some(Tense::Past)))
             .collect();
         Detector {
             text,
@@ -770,7 +771,8 @@ impl<'a> Detector<'a> {
         }
         // E. a reported speech act: the cue verb is the finite verb of the main clause
         //    ("Ronny Tong nannte es den schwärzesten Tag").
-        if self.report_speech_acts {
+        // A sentence with quoted words is left to the partial quotes.
+        if self.report_speech_acts && !(sentence.start..end).any(&inside) {
             let first_comma = (sentence.start..end)
                 .find(|&index| {
                     self.word(index)
@@ -1074,8 +1076,10 @@ impl<'a> Detector<'a> {
         if word.kind != WordKind::Alpha {
             return false;
         }
-        if self.subjunctive.contains(&word.span.start) {
-            return true;
+        if let Some(&second) = self.subjunctive.get(&word.span.start) {
+            // Konjunktiv II marks reported speech only where the caller allows it,
+            // as for the listed forms.
+            return !second || allow_second;
         }
         !word.capitalised
             && (KONJUNKTIV_I.contains(&word.lower.as_str())

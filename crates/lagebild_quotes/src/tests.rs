@@ -593,3 +593,59 @@ fn nach_with_a_compound_source_noun_is_a_cue() {
         assert!(quotes[0].speaker.is_some(), "{quotes:?}");
     }
 }
+
+#[test]
+fn tagger_konjunktiv_two_alone_is_no_reported_speech() {
+    let text = "Der Sommer bringt viel Regen.";
+    let doc = Document {
+        text: text.to_string(),
+        lang: Lang::De,
+        ..Document::default()
+    };
+    let start = text.find("bringt").unwrap_or(0);
+    let analysis = |tense| TextAnalysis {
+        sentences: Vec::new(),
+        tokens: vec![lagebild_doc::Token {
+            span: Span::from_range(start..start + 6),
+            feats: lagebild_doc::Feats {
+                mood: Some(lagebild_doc::Mood::Sub),
+                tense: Some(tense),
+                ..Default::default()
+            },
+            ..Default::default()
+        }],
+    };
+    let present = annotate(&doc, &analysis(lagebild_doc::Tense::Pres), &[]);
+    assert_eq!(present.len(), 1, "{present:?}");
+    let past = annotate(&doc, &analysis(lagebild_doc::Tense::Past), &[]);
+    assert_eq!(past.len(), 0, "{past:?}");
+}
+
+#[test]
+fn speech_acts_are_reported_by_default() {
+    let text = "Die Ministerin Eva Muster kritisierte die Entscheidung scharf.";
+    let doc = Document {
+        text: text.to_string(),
+        lang: Lang::De,
+        ..Document::default()
+    };
+    let quotes = annotate(&doc, &TextAnalysis::default(), &[]);
+    assert_eq!(quotes.len(), 1, "{quotes:?}");
+    assert_eq!(quotes[0].kind, Indirect);
+    let off = QuoteOptions {
+        report_speech_acts: false,
+    };
+    assert!(annotate_with(&doc, &TextAnalysis::default(), &[], &off).is_empty());
+    // Not when the sentence quotes words: the partial quote stands for it.
+    let partial = "Die Ministerin Eva Muster kritisierte die „voreilige“ Entscheidung.";
+    let doc = Document {
+        text: partial.to_string(),
+        lang: Lang::De,
+        ..Document::default()
+    };
+    let quotes = annotate(&doc, &TextAnalysis::default(), &[]);
+    assert!(
+        quotes.iter().all(|quote| quote.kind == Partial),
+        "{quotes:?}"
+    );
+}
