@@ -76,7 +76,8 @@ pub struct Context {
 }
 
 impl Context {
-    /// `kind(label)`: 1 = verbal, 2 = clause boundary (punctuation, conjunction), 0 = other.
+    /// `kind(label)`: 1 = verbal, 2 = clause boundary (punctuation, subordinating conjunction),
+    /// 3 = coordinating conjunction (a boundary except for `clause_summary`), 0 = other.
     pub fn new(labels: Vec<u16>, kind: impl Fn(u16) -> u8) -> Context {
         Context::with_classes(labels, kind, |_| 0)
     }
@@ -92,6 +93,8 @@ impl Context {
         let mut clause_summary = vec![0u8; labels.len()];
         let mut start = 0;
         for end in 0..=labels.len() {
+            // Coordination ("destabilisieren und ... bedrohen") shares the finite verb:
+            // it does not end the clause here.
             let boundary = labels.get(end).is_none_or(|&label| kind(label) == 2);
             if !boundary {
                 continue;
@@ -124,12 +127,14 @@ impl Context {
         let mut since = 0u8;
         for (index, &label) in labels.iter().enumerate() {
             clause_position[index] = since.min(5);
-            since = if kind(label) == 2 {
+            since = if matches!(kind(label), 2 | 3) {
                 0
             } else {
                 since.saturating_add(1)
             };
-            let boundary_next = labels.get(index + 1).is_none_or(|&next| kind(next) == 2);
+            let boundary_next = labels
+                .get(index + 1)
+                .is_none_or(|&next| matches!(kind(next), 2 | 3));
             if boundary_next {
                 clause_position[index] |= 8;
             }
@@ -139,7 +144,7 @@ impl Context {
             prev_verbal[index] = last;
             match kind(label) {
                 1 => last = label,
-                2 => last = u16::MAX,
+                2 | 3 => last = u16::MAX,
                 _ => {}
             }
         }
@@ -148,7 +153,7 @@ impl Context {
             next_verbal[index] = last;
             match kind(label) {
                 1 => last = label,
-                2 => last = u16::MAX,
+                2 | 3 => last = u16::MAX,
                 _ => {}
             }
         }

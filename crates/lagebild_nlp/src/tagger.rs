@@ -227,7 +227,8 @@ fn label_class(info: &[LabelInfo], label: u16) -> u8 {
 fn label_kind(info: &[LabelInfo], label: u16) -> u8 {
     match info.get(label as usize).map(|info| info.upos) {
         Some(Upos::Verb | Upos::Aux) => 1,
-        Some(Upos::Punct | Upos::Cconj | Upos::Sconj) => 2,
+        Some(Upos::Punct | Upos::Sconj) => 2,
+        Some(Upos::Cconj) => 3,
         _ => 0,
     }
 }
