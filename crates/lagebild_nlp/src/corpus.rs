@@ -390,3 +390,58 @@ pub fn split_label(label: &str) -> (&str, &str, Feats) {
     let feats = Feats::from_conllu(parts.next().unwrap_or("_"));
     (upos, xpos, feats)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn token(form: &str, lemma: &str, upos: &str, xpos: &str) -> GoldToken {
+        GoldToken {
+            form: form.to_string(),
+            lemma: lemma.to_string(),
+            upos: upos.to_string(),
+            xpos: xpos.to_string(),
+            ..GoldToken::default()
+        }
+    }
+
+    #[test]
+    fn harmonisation_changes_only_the_listed_conventions() {
+        let mut sentences = vec![
+            vec![
+                token("Am", "an", "ADP", "APPRART"),
+                token("Dienstag", "Dienstag", "PROPN", "NE"),
+                token("kam", "kommen", "VERB", "VVFIN"),
+                token("Merz", "Merz", "PROPN", "NE"),
+                token("später", "spät", "ADJ", "ADJD"),
+                token("als", "als", "ADP", "KOKOM"),
+                token("Mai", "Mai", "PROPN", "NE"),
+                token("spät", "spät", "ADJ", "ADJD"),
+            ],
+            vec![
+                token("Er", "er", "PRON", "PPER"),
+                token("kam", "kommen", "VERB", "VVFIN"),
+                token("später", "spät", "ADV", "ADV"),
+                token("sehr", "sehr", "ADV", "ADV"),
+            ],
+        ];
+        let changed = harmonise_german_corpus(&mut sentences);
+        let upos: Vec<&str> = sentences
+            .iter()
+            .flatten()
+            .map(|token| token.upos.as_str())
+            .collect();
+        assert_eq!(
+            upos,
+            [
+                "ADP", "NOUN", "VERB", "PROPN", "ADJ", "CCONJ", "NOUN", "ADJ", "PRON", "VERB",
+                "ADJ", "ADV"
+            ]
+        );
+        assert_eq!(sentences[0][1].xpos, "NN");
+        assert_eq!(sentences[1][2].xpos, "ADJD");
+        // "sehr" has no adjective reading in the corpus and stays ADV.
+        assert_eq!(sentences[1][3].upos, "ADV");
+        assert_eq!(changed, 4);
+    }
+}
