@@ -399,23 +399,39 @@ impl Coder {
                 }
                 let plover = codes::plover(&code);
                 let modality = context.modality();
-                events.push(Event {
-                    sentence: sentence_index as u32,
-                    trigger: view.words[index].token.span,
-                    source: with_agent(source, source_mention),
-                    target: Some(with_agent(target, target_mention)),
-                    cameo: code.clone(),
-                    plover: plover.map(|mapping| mapping.category.clone()),
-                    plover_mode: plover.and_then(|mapping| mapping.mode.clone()),
-                    goldstein: codes::goldstein(&code),
-                    quad_class: codes::quad_class(&code),
-                    attributed_to: context.attribution(),
-                    date: context.date(&modality),
-                    place: context.place(),
-                    modality,
-                    cluster: 0,
-                    rule: winner.entry.rule.clone(),
-                });
+                // PETRARCH's `[FRO/BIL/SAM]` names several actors at once: one event per
+                // code pair; a country acting on itself is no event (an alliance's organs
+                // urging its members is: "Rutte drängte die Nato-Länder").
+                let source_participant = with_agent(source, source_mention);
+                let target_participant = with_agent(target, target_mention);
+                for (source_code, target_code) in
+                    split_codes(&source_participant.code, &target_participant.code)
+                {
+                    if source_code == target_code && source_code.len() == 3 {
+                        continue;
+                    }
+                    let mut source_participant = source_participant.clone();
+                    let mut target_participant = target_participant.clone();
+                    source_participant.code = source_code;
+                    target_participant.code = target_code;
+                    events.push(Event {
+                        sentence: sentence_index as u32,
+                        trigger: view.words[index].token.span,
+                        source: source_participant,
+                        target: Some(target_participant),
+                        cameo: code.clone(),
+                        plover: plover.map(|mapping| mapping.category.clone()),
+                        plover_mode: plover.and_then(|mapping| mapping.mode.clone()),
+                        goldstein: codes::goldstein(&code),
+                        quad_class: codes::quad_class(&code),
+                        attributed_to: context.attribution(),
+                        date: context.date(&modality),
+                        place: context.place(),
+                        modality: modality.clone(),
+                        cluster: 0,
+                        rule: winner.entry.rule.clone(),
+                    });
+                }
             }
         }
         events.sort_by_key(|event| (event.trigger.start, event.trigger.end));
@@ -736,7 +752,11 @@ fn describe_frame(frame: &Frame, actors: &[ActorMention]) -> String {
 fn distributed_agents(trial: &Trial<'_>, actors: &[ActorMention]) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     for argument in [&trial.sources, &trial.targets].into_iter().flatten() {
-        let Some(first) = argument.mentions.first().and_then(|&index| actors.get(index)) else {
+        let Some(first) = argument
+            .mentions
+            .first()
+            .and_then(|&index| actors.get(index))
+        else {
             continue;
         };
         let composed = first.rule.contains("(role)")
@@ -756,6 +776,29 @@ fn distributed_agents(trial: &Trial<'_>, actors: &[ActorMention]) -> Vec<(usize,
         }
     }
     out
+}
+
+/// The code pairs of a source and a target; `A/B` codes split into their members.
+fn split_codes(source: &str, target: &str) -> Vec<(String, String)> {
+    let members = |code: &str| -> Vec<String> {
+        if code.contains('/') {
+            code.split('/')
+                .filter(|member| !member.is_empty())
+                .map(str::to_string)
+                .collect()
+        } else {
+            vec![code.to_string()]
+        }
+    };
+    let targets = members(target);
+    members(source)
+        .into_iter()
+        .flat_map(|source| {
+            targets
+                .iter()
+                .map(move |target| (source.clone(), target.clone()))
+        })
+        .collect()
 }
 
 fn participant(mention: &ActorMention) -> Participant {
@@ -782,5 +825,21 @@ fn assign_clusters(events: &mut [Event]) {
         );
         let next = clusters.len() as u32;
         event.cluster = *clusters.entry(key).or_insert(next);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_codes;
+
+    #[test]
+    fn multi_actor_codes_split_into_pairs() {
+        let pairs = split_codes("FRO/BIL", "ELR/GAL");
+        assert_eq!(pairs.len(), 4);
+        assert!(pairs.contains(&("BIL".to_string(), "GAL".to_string())));
+        assert_eq!(
+            split_codes("RUSGOV", "UKR"),
+            vec![("RUSGOV".to_string(), "UKR".to_string())]
+        );
     }
 }

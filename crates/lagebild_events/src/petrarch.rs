@@ -279,8 +279,24 @@ fn verb_line(verb: &str) -> &str {
 fn is_preposition(word: &str) -> bool {
     matches!(
         word,
-        "with" | "to" | "against" | "for" | "from" | "on" | "at" | "in" | "into" | "by"
-            | "over" | "about" | "toward" | "towards" | "between" | "among" | "upon" | "of"
+        "with"
+            | "to"
+            | "against"
+            | "for"
+            | "from"
+            | "on"
+            | "at"
+            | "in"
+            | "into"
+            | "by"
+            | "over"
+            | "about"
+            | "toward"
+            | "towards"
+            | "between"
+            | "among"
+            | "upon"
+            | "of"
     )
 }
 
@@ -399,10 +415,14 @@ mod tests {
             .filter(|entry| entry.trigger == "rush")
             .collect();
         assert_eq!(rush.len(), 5);
-        assert!(rush.iter().any(|entry| entry.code.as_deref() == Some("032")
-            && entry.reverse.as_deref() == Some("033")));
-        assert!(rush.iter().all(|entry| entry.code.as_deref() == Some("032")
-            || entry.reverse.is_none()));
+        assert!(
+            rush.iter().any(|entry| entry.code.as_deref() == Some("032")
+                && entry.reverse.as_deref() == Some("033"))
+        );
+        assert!(
+            rush.iter()
+                .all(|entry| entry.code.as_deref() == Some("032") || entry.reverse.is_none())
+        );
         assert!(rush.iter().any(|entry| entry.code.as_deref() == Some("042")
             && entry.required.is_empty()
             && entry.rule == "v.txt:6"));

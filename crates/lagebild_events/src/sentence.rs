@@ -381,8 +381,7 @@ impl<'a> SentenceView<'a> {
     /// too) make no passive.
     fn is_participle(&self, index: usize, forms: &[(String, FormKind)]) -> bool {
         let token = self.words[index].token;
-        if self.lang == Lang::En
-            && (self.words[index].norm.ends_with("ing") || token.xpos == "VBG")
+        if self.lang == Lang::En && (self.words[index].norm.ends_with("ing") || token.xpos == "VBG")
         {
             return false;
         }
