@@ -1756,7 +1756,7 @@ impl<'a> Detector<'a> {
 
     /// A speaker for a quote the patterns left without one: the subject of the verb
     /// that governs the quote in the parse (`Die Ministerin nannte den Plan „…“`), else
-    /// the last named speaker of the two sentences before (a quote that continues what
+    /// the last named speaker of the four sentences before (a quote that continues what
     /// someone said).
     fn fallback_speaker(&mut self, span: Span, sentence: usize) -> Option<Speaker> {
         if let Some((first, last)) = self.dep_governor_subject(span) {
@@ -1764,7 +1764,7 @@ impl<'a> Detector<'a> {
         }
         self.last_named
             .as_ref()
-            .filter(|(named_sentence, _, _)| sentence <= named_sentence + 2)
+            .filter(|(named_sentence, _, _)| sentence <= named_sentence + 4)
             .map(|(_, speaker, _)| speaker.clone())
     }
 

@@ -28,7 +28,7 @@
 //! a relative pronoun stands for its noun), cut to its head noun phrase (a comma
 //! apposition is left out: `Maria Beispiel, Sprecherin des Amtes, sagte`); a quote the
 //! patterns leave without speaker takes the subject of the verb governing it in the
-//! parse, else the last named speaker of the two sentences before. Without a parse,
+//! parse, else the last named speaker of the four sentences before. Without a parse,
 //! or when it has no subject, the speaker phrase is found around the cue verb; it is
 //! named by an overlapping [`ActorMention`] (which resolves pronouns and descriptions)
 //! and, without one, by the phrase itself, with pronouns and definite descriptions
