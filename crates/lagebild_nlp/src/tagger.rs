@@ -416,6 +416,9 @@ impl Tagger {
                 labels,
             );
         }
+        if self.lang == Lang::De {
+            self.coordinated_infinitives(forms, labels);
+        }
         for (position, form) in forms.iter().enumerate() {
             let info = self.main_info.get(labels[position] as usize);
             let mut token = match info {
@@ -480,6 +483,50 @@ impl Tagger {
                 if token.xpos.ends_with("FIN") && is_always_subjunctive(form.as_ref()) {
                     token.feats.mood = Some(lagebild_doc::Mood::Sub);
                 }
+            }
+        }
+    }
+
+    /// "kann X destabilisieren und Y bedrohen": a finite-tagged verb in "-en" whose
+    /// clause starts with a coordinating conjunction right after an infinitive (no finite
+    /// verb or punctuation in between) is an infinitive coordinated with it.
+    fn coordinated_infinitives<S: AsRef<str>>(&self, forms: &[S], labels: &mut [u16]) {
+        for position in 0..labels.len() {
+            let Some(info) = self.main_info.get(labels[position] as usize) else {
+                continue;
+            };
+            let Some(stem) = info.xpos.strip_suffix("FIN") else {
+                continue;
+            };
+            if !forms[position].as_ref().ends_with("en") {
+                continue;
+            }
+            let mut conjunction = false;
+            let mut infinitive_before = false;
+            for earlier in (0..position).rev() {
+                let Some(other) = self.main_info.get(labels[earlier] as usize) else {
+                    break;
+                };
+                match other.upos {
+                    Upos::Verb | Upos::Aux => {
+                        infinitive_before = conjunction && other.xpos.ends_with("INF");
+                        break;
+                    }
+                    Upos::Cconj if !conjunction => conjunction = true,
+                    Upos::Punct | Upos::Sconj | Upos::Cconj => break,
+                    _ => {}
+                }
+            }
+            if !infinitive_before {
+                continue;
+            }
+            let wanted = format!("{stem}INF");
+            let replacement = self
+                .main_info
+                .iter()
+                .position(|candidate| candidate.upos == info.upos && candidate.xpos == wanted);
+            if let Some(replacement) = replacement {
+                labels[position] = replacement as u16;
             }
         }
     }
