@@ -129,12 +129,11 @@ impl<'a, 'b> Context<'a, 'b> {
 
     fn in_quote(&self) -> Option<Option<&'a lagebild_quotes::Quote>> {
         let span = self.view.words[self.index].token.span;
-        if let Some(quote) = self
-            .input
-            .quotes
-            .iter()
-            .find(|quote| quote.span.contains(span))
-        {
+        // A quote whose cue is the trigger itself (a speech act such as "X wirft Y ... vor"
+        // reported as indirect speech) does not make the speech act reported.
+        if let Some(quote) = self.input.quotes.iter().find(|quote| {
+            quote.span.contains(span) && !quote.cue.is_some_and(|cue| cue.overlaps(span))
+        }) {
             return Some(Some(quote));
         }
         if self.quote_marks.iter().any(|quote| quote.contains(span)) {

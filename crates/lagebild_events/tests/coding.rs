@@ -651,3 +651,43 @@ fn explain_names_rules_and_reasons() {
     assert!(text.contains("no actor in target slot"), "{text}");
     assert!(text.contains("ARL"), "{text}");
 }
+
+/// A speech act reported as indirect speech ("X wirft Y ... vor", cue = the verb itself) is
+/// asserted; an event inside a quote with another cue is reported.
+#[test]
+fn a_speech_act_is_not_reported_by_its_own_quote() {
+    use lagebild_quotes::{Quote, QuoteKind};
+    let fixture = de(
+        "Arland wirft Borland Spionage vor",
+        &[("Arland", "ARL"), ("Borland", "BOR")],
+    );
+    let (doc, analysis, actors) = build(&fixture);
+    let whole = Span::from_range(0..doc.text.len());
+    let verb = Span::from_range(7..12);
+    assert_eq!(verb.slice(&doc.text), "wirft");
+    let code = |quotes: &[Quote]| -> Vec<String> {
+        let input = CodingInput {
+            doc: &doc,
+            analysis: &analysis,
+            actors: &actors,
+            quotes,
+            times: &[],
+            places: &[],
+        };
+        Coder::embedded().code(&input).iter().map(render).collect()
+    };
+    let own_cue = Quote {
+        kind: QuoteKind::Indirect,
+        span: whole,
+        speaker: None,
+        cue: Some(verb),
+    };
+    assert_eq!(code(&[own_cue]), ["ARL->BOR 1125 asserted"]);
+    let other_cue = Quote {
+        kind: QuoteKind::Indirect,
+        span: whole,
+        speaker: None,
+        cue: Some(Span::new(40, 45)),
+    };
+    assert_eq!(code(&[other_cue]), ["ARL->BOR 1125 reported"]);
+}
