@@ -33,7 +33,6 @@
 
 pub mod eval;
 mod gazetteer;
-mod words;
 
 use std::sync::{Arc, OnceLock};
 
@@ -43,7 +42,7 @@ use serde::{Deserialize, Serialize};
 
 pub use gazetteer::{GazetteerError, Place, PlaceKind};
 
-use crate::words::{Word, WordKind};
+use lagebild_text::words::{self, Word, WordKind};
 
 /// One mention of a place.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -13,8 +13,9 @@ use crate::lexicon::{
     COMPLEMENTIZERS, CueLexicon, DETERMINERS, KONJUNKTIV_I, KONJUNKTIV_II, PHRASE_STOPS, PRONOUNS,
     SPEAKER_SKIP, lexicons,
 };
-use crate::words::{Word, WordKind, is_any_mark};
+use crate::sentences::is_any_mark;
 use crate::{Quote, QuoteKind, Speaker};
+use lagebild_text::words::{Word, WordKind};
 
 pub(crate) struct Detector<'a> {
     text: &'a str,
@@ -153,8 +154,8 @@ impl<'a> Detector<'a> {
         german: bool,
         english: bool,
     ) -> Detector<'a> {
-        let words = crate::words::words(text, region);
-        let sentences = crate::words::sentences(text, &words);
+        let words = lagebild_text::words::words(text, region);
+        let sentences = crate::sentences::sentences(text, &words);
         let subjunctive = analysis
             .tokens
             .iter()

@@ -51,7 +51,7 @@
 mod detect;
 pub mod eval;
 mod lexicon;
-mod words;
+mod sentences;
 
 use lagebild_actors::ActorMention;
 use lagebild_doc::{Document, Lang, Span, TextAnalysis};

@@ -58,6 +58,7 @@ mod en;
 mod evaluate;
 mod rules;
 mod segmenter;
+pub mod words;
 
 use std::sync::LazyLock;
 

@@ -33,7 +33,6 @@ mod lexicon;
 mod resolve;
 mod rules;
 mod terms;
-mod words;
 
 use chrono::NaiveDate;
 use lagebild_doc::{Document, Lang, Span, Tense, TextAnalysis};
@@ -42,7 +41,7 @@ use serde::{Deserialize, Serialize};
 pub use resolve::ClauseTense;
 
 use crate::lexicon::{FUTURE_DE, FUTURE_EN, NOT_PRETERITE_DE, PAST_DE, PAST_EN};
-use crate::words::{Word, WordKind};
+use lagebild_text::words::{self, Word, WordKind};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]

@@ -7,7 +7,7 @@ use crate::lexicon::{
     Unit, month_de, month_en, number_de, number_en, unit_de, unit_en, weekday_adverb_de,
     weekday_de, weekday_en,
 };
-use crate::words::{Word, WordKind};
+use lagebild_text::words::{Word, WordKind};
 
 /// Which way a weekday or month without a year points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
