@@ -18,7 +18,20 @@ const SINGULAR_DETERMINERS: &[&str] = &[
     "der", "des", "dem", "den", "ein", "einen", "eines", "einem", "the", "a", "an",
 ];
 /// Words between a role noun and the state or organisation it belongs to.
-const LINKERS: &[&str] = &["der", "des", "von", "vom", "aus", "of", "the", "in", "im"];
+const LINKERS: &[&str] = &[
+    "der", "des", "von", "vom", "aus", "of", "the", "in", "im", "from",
+];
+/// English words that may stand between a state and its role noun without a possessive
+/// ("Arnor former security officials", "Gondor's first Deputy Prime Minister").
+const EN_MODIFIERS: &[&str] = &[
+    "former", "first", "deputy", "vice", "acting", "senior", "top", "new", "interim", "chief",
+];
+/// English function words that end a run of modifiers before a role noun.
+const EN_FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "to", "of", "in", "on", "at", "for", "with", "by", "from", "is", "are",
+    "was", "were", "be", "has", "have", "had", "will", "would", "that", "this", "who", "which",
+    "said", "says", "not", "its", "their", "his", "her", "as", "but", "or",
+];
 /// Prepositions after which a state or seat names a place rather than an actor.
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "im", "nach", "aus", "ins", "bei", "nahe", "into", "at", "to", "from",
@@ -309,6 +322,11 @@ struct Annotator<'a> {
     tagged_end: Vec<u32>,
     /// How unknown names outside role contexts are found.
     mode: NameMode,
+    /// Code of a prefix agent (`MSF` in "MSF Arnor diplomat") while the role after the
+    /// actor is composed.
+    outer_prefix: String,
+    /// The role being composed is preceded by `former` (English): agent code `ELI`.
+    former: bool,
 }
 
 pub(crate) fn annotate(
@@ -356,6 +374,8 @@ pub(crate) fn annotate(
             NameMode::Rules
         },
         tagged_end,
+        outer_prefix: String::new(),
+        former: false,
     };
     annotator.collect_named();
     annotator.run();
@@ -487,6 +507,60 @@ impl<'a> Annotator<'a> {
         start > 0 && self.same_sentence(start - 1, start) && self.lower_is(start - 1, words)
     }
 
+    /// English: skips modifiers between a state and its role noun, returning the piece
+    /// where the role noun should start (or `at` when none follows). Without a
+    /// possessive, the run must start with a word of `EN_MODIFIERS` ("Arnor former
+    /// security officials"); after a possessive, any lowercase adjectives and `and` may
+    /// stand there ("Ithilen's awful and evil minister").
+    fn skip_modifiers(&mut self, at: usize, possessive: bool) -> usize {
+        let mut cursor = at;
+        let mut steps = 0;
+        while cursor < self.pieces.len() && self.same_sentence(at, cursor) && steps < 4 {
+            if let Some(next) = self.match_starting(cursor) {
+                if cursor > at && matches!(self.primary(&next), Some(Target::Role { .. })) {
+                    return cursor;
+                }
+                return at;
+            }
+            let piece = &self.pieces[cursor];
+            if !piece.alphabetic {
+                return at;
+            }
+            let capitalized = piece.capitalized;
+            let modifier = self.lower_is(cursor, EN_MODIFIERS);
+            let word = self.buffer.clone();
+            let allowed = if capitalized || (steps == 0 && !possessive) {
+                modifier
+            } else {
+                modifier
+                    || word == "and"
+                    || (!self.lower_is(cursor, EN_FUNCTION_WORDS)
+                        && (!word.ends_with('s') || word.ends_with("ous"))
+                        && !word.ends_with("ed")
+                        && !word.ends_with("ing")
+                        && !word.ends_with("ly"))
+            };
+            if !allowed {
+                return at;
+            }
+            cursor += 1;
+            steps += 1;
+        }
+        at
+    }
+
+    /// English: `former` right before or inside a role phrase at `start..end`.
+    fn former_near(&mut self, start: usize, end: usize) -> bool {
+        if self.lang != Lang::En {
+            return false;
+        }
+        let from = start.saturating_sub(2);
+        (from..end).any(|index| {
+            self.same_sentence(index, start.min(self.pieces.len().saturating_sub(1)))
+                && self.lower_is(index, &["former"])
+        })
+    }
+
     /// Whether a state or seat at `start` stands after a place preposition (with an
     /// optional article in between).
     fn is_place(&mut self, start: usize) -> bool {
@@ -615,11 +689,15 @@ impl<'a> Annotator<'a> {
                     && matches!(self.piece_text(end), "'" | "’")
                     && self.piece_text(end + 1) == "s"
                 {
-                    role_at = Some(end + 2);
-                } else if form == Form::NameGenitive
-                    || (self.lang == Lang::En && matches!(form, Form::Name | Form::Seat))
-                {
+                    role_at = Some(if self.lang == Lang::En {
+                        self.skip_modifiers(end + 2, true)
+                    } else {
+                        end + 2
+                    });
+                } else if form == Form::NameGenitive {
                     role_at = Some(end);
+                } else if self.lang == Lang::En && matches!(form, Form::Name | Form::Seat) {
+                    role_at = Some(self.skip_modifiers(end, false));
                 }
                 if let Some(at) = role_at
                     && self.same_sentence(found.start, at)
@@ -810,6 +888,28 @@ impl<'a> Annotator<'a> {
         {
             return self.compose(actor, compound_role, found.start, found.end);
         }
+        // A PETRARCH prefix agent before a state: "MSF Arnor", "MSF Arnor diplomat".
+        if self.lang == Lang::En
+            && self.kb.data.roles[role as usize].suffix.ends_with('~')
+            && let Some(next) = self.match_starting(found.end)
+            && self.same_sentence(found.start, found.end)
+            && let Some(Target::Actor { actor, form }) = self.primary(&next)
+            && matches!(form, Form::Name | Form::Seat)
+            && self.kb.data.actors[actor as usize].kind != ActorKind::Person
+        {
+            let at = self.skip_modifiers(next.end, false);
+            if let Some(after) = self.match_starting(at)
+                && self.same_sentence(found.start, at)
+                && let Some(Target::Role { role: inner }) = self.primary(&after)
+            {
+                let raw = self.kb.data.roles[role as usize].suffix.clone();
+                self.outer_prefix = raw.trim_end_matches('~').to_string();
+                let end = self.compose(actor, inner, found.start, after.end);
+                self.outer_prefix.clear();
+                return end;
+            }
+            return self.compose(actor, role, found.start, next.end);
+        }
         // "die Führung in Pjöngjang", "Präsident der Ukraine", "Chefdiplomaten der 32 Nato-Länder"
         let person_role = self.kb.data.roles[role as usize].person;
         let mut at = found.end;
@@ -844,7 +944,7 @@ impl<'a> Annotator<'a> {
                 && let Some(Target::Actor { actor, form }) = self.primary(&next)
                 && self.kb.data.actors[actor as usize].kind != ActorKind::Person
                 && (if through_in {
-                    form == Form::Seat
+                    form == Form::Seat || (self.lang == Lang::En && form == Form::Name)
                 } else {
                     matches!(form, Form::Name | Form::Seat)
                 })
@@ -925,18 +1025,39 @@ impl<'a> Annotator<'a> {
         self.preceded_by(at, &["die"]) && !last.ends_with("in")
     }
 
+    /// The code of a role composed with an actor. PETRARCH agent codes with a trailing
+    /// `~` (`NGO~`) go in front of the actor code (`MSF Arnor` -> `NGOARN`), the others
+    /// after it; `former` replaces the agent code by `ELI`; `self.outer_prefix` (an
+    /// agent with a prefix code before the actor) goes in front of everything.
     fn composed_code(&self, actor: Option<u32>, role: u32) -> (String, Option<String>) {
-        let suffix = &self.kb.data.roles[role as usize].suffix;
+        let raw = self.kb.data.roles[role as usize].suffix.as_str();
+        let (prefix, suffix) = match raw.strip_suffix('~') {
+            Some(prefix) => (prefix, ""),
+            None => (self.outer_prefix.as_str(), raw),
+        };
+        let outer = if raw.ends_with('~') {
+            self.outer_prefix.as_str()
+        } else {
+            ""
+        };
+        let suffix = if self.former && !suffix.is_empty() {
+            "ELI"
+        } else {
+            suffix
+        };
         match actor {
             Some(actor) => {
                 let entry = &self.kb.data.actors[actor as usize];
                 let base = entry.code_at(self.date);
-                if entry.kind == ActorKind::State && !base.ends_with(suffix.as_str()) {
-                    (format!("{base}{suffix}"), entry.country.clone())
+                let appends = entry.kind == ActorKind::State || (self.former && suffix == "ELI");
+                let code = if appends && !base.ends_with(suffix) {
+                    format!("{base}{suffix}")
                 } else {
-                    (base, entry.country.clone())
-                }
+                    base
+                };
+                (format!("{outer}{prefix}{code}"), entry.country.clone())
             }
+            None if !prefix.is_empty() && raw.ends_with('~') => (format!("{outer}{prefix}"), None),
             None => (format!("---{suffix}"), None),
         }
     }
@@ -951,7 +1072,9 @@ impl<'a> Annotator<'a> {
         end: usize,
         plural: bool,
     ) -> usize {
+        self.former = self.former_near(start, end);
         let (code, country) = self.composed_code(actor, role);
+        self.former = false;
         let role_entry = &self.kb.data.roles[role as usize];
         let (person_role, role_rule) = (role_entry.person && !plural, role_entry.rule.clone());
         let rule = match actor {
@@ -1109,6 +1232,18 @@ impl<'a> Annotator<'a> {
                 format!("{rule} (role)"),
             );
             self.mentioned.insert(actor, span);
+        } else if self.lang == Lang::En && !code.is_empty() {
+            // A bare agent noun: "students" -> `---EDU`, "MSF" -> `NGO`.
+            let name = self.role_name(None, role);
+            self.push(
+                span,
+                name,
+                code,
+                None,
+                ActorKind::Group,
+                None,
+                format!("{rule} (agent)"),
+            );
         }
         end
     }

@@ -607,3 +607,93 @@ fn english_unknown_names_keep_the_rules() {
     let mentions = annotate(text, "2024-01-01", Lang::En);
     assert!(mentions.iter().all(|m| m.kind != Person), "{mentions:?}");
 }
+
+/// Composition with PETRARCH agent dictionaries: prefix codes (`[NGO~]`), agents linked to
+/// a state by `in`/`from`, possessives with adjectives, bare agents and `former`.
+#[test]
+fn petrarch_agent_composition() {
+    let dir = std::env::temp_dir().join(format!("lagebild_agents_{}", std::process::id()));
+    if std::fs::create_dir_all(&dir).is_err() {
+        eprintln!("skipping petrarch_agent_composition: no temp dir");
+        return;
+    }
+    let actors = dir.join("test.actors.txt");
+    let agents = dir.join("test.agents.txt");
+    let written = std::fs::write(&actors, "VALMORIA_ [VAL]\nBRELAND_ [BRL]\n").and_then(|_| {
+        std::fs::write(
+            &agents,
+            "RELIEF_CORPS {} [NGO~]\nSOLDIER [~MIL]\nLAWMAKER [~LEG]\nTEACHER [~EDU]\nMINISTER [~GOV]\nOFFICIAL [~GOV]\n",
+        )
+    });
+    if written.is_err() {
+        eprintln!("skipping petrarch_agent_composition: temp files not writable");
+        return;
+    }
+    let kb = ActorKb::builder()
+        .builtin(false)
+        .petrarch_actors([&actors])
+        .petrarch_agents(&agents)
+        .build();
+    let Ok(kb) = kb else {
+        panic!("test dictionaries do not load");
+    };
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "Relief Corps Valmoria opened a camp.",
+            "Relief Corps Valmoria",
+            "NGOVAL",
+        ),
+        (
+            "A Relief Corps Valmoria minister spoke.",
+            "Relief Corps Valmoria minister",
+            "NGOVALGOV",
+        ),
+        (
+            "Soldiers from Breland crossed the river.",
+            "Soldiers from Breland",
+            "BRLMIL",
+        ),
+        (
+            "Lawmakers in Valmoria met on Monday.",
+            "Lawmakers in Valmoria",
+            "VALLEG",
+        ),
+        (
+            "Breland's cautious and quiet minister Odo spoke.",
+            "Odo",
+            "BRLGOV",
+        ),
+        ("Teachers marched through the town.", "Teachers", "---EDU"),
+        (
+            "Valmoria former officials met the press.",
+            "Valmoria former officials",
+            "VALELI",
+        ),
+    ];
+    for (text, surface, code) in cases {
+        let doc = Document {
+            text: text.to_string(),
+            lang: Lang::En,
+            ..Document::default()
+        };
+        let analysis = lagebild_text::segment(
+            &doc.text,
+            Span::new(0, doc.text.len() as u32),
+            Lang::En,
+            None,
+        );
+        let mentions = kb.annotate(&doc, &analysis, date("2020-01-01"));
+        check_invariants(text, &mentions);
+        let found = mentions.iter().find(|m| m.span.slice(text) == *surface);
+        assert_eq!(
+            found.map(|m| m.code.as_str()),
+            Some(*code),
+            "{surface:?} in {text:?}; got {:?}",
+            mentions
+                .iter()
+                .map(|m| (m.span.slice(text), m.code.as_str()))
+                .collect::<Vec<_>>()
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
