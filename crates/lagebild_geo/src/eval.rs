@@ -9,100 +9,21 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
-use lagebild_doc::{Byline, CharOffsets, Document, Lang, Span, TextAnalysis};
+use lagebild_doc::{CharOffsets, Document, TextAnalysis};
 
 use crate::Gazetteer;
 
-#[derive(Debug, thiserror::Error)]
-pub enum EvalError {
-    #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{path}: {source}")]
-    Json {
-        path: PathBuf,
-        source: serde_json::Error,
-    },
-}
+/// The seed reader is the one of `lagebild_timex::eval`, shared by the stages
+/// evaluated on the seed articles.
+pub use lagebild_timex::eval::{EvalError, wire_story};
 
-fn read(path: &Path) -> Result<String, EvalError> {
-    std::fs::read_to_string(path).map_err(|source| EvalError::Io {
-        path: path.to_path_buf(),
-        source,
-    })
-}
-
-/// Reads every `*.gold.json` of `dir` with its `.txt` and `.meta.json` as wire stories.
+/// Reads every `*.gold.json` of `dir` with its `.txt` and `.meta.json` as wire stories
+/// (see [`lagebild_timex::eval::load_seed`]).
 pub fn load_seed(dir: &Path) -> Result<Vec<(Document, serde_json::Value)>, EvalError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| EvalError::Io {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| path.to_string_lossy().ends_with(".gold.json"))
-        .collect();
-    paths.sort();
-    let mut out = Vec::new();
-    for gold_path in paths {
-        let stem = gold_path
-            .to_string_lossy()
-            .trim_end_matches(".gold.json")
-            .to_string();
-        let text = read(Path::new(&format!("{stem}.txt")))?;
-        let gold: serde_json::Value =
-            serde_json::from_str(&read(&gold_path)?).map_err(|source| EvalError::Json {
-                path: gold_path.clone(),
-                source,
-            })?;
-        let meta: serde_json::Value = std::fs::read_to_string(format!("{stem}.meta.json"))
-            .ok()
-            .and_then(|raw| serde_json::from_str(&raw).ok())
-            .unwrap_or_default();
-        let published = meta["published"]
-            .as_str()
-            .or(gold["dct"].as_str())
-            .and_then(|value| {
-                NaiveDate::parse_from_str(value.get(..10).unwrap_or(value), "%Y-%m-%d").ok()
-            });
-        let lang = Lang::parse(
-            meta["lang"]
-                .as_str()
-                .or(gold["lang"].as_str())
-                .unwrap_or("de"),
-        );
-        out.push((wire_story(&stem, text, published, lang), gold));
-    }
-    Ok(out)
-}
-
-/// A document laid out like the seed: title line, body, optional `Author--AGENCY` line.
-pub fn wire_story(id: &str, text: String, published: Option<NaiveDate>, lang: Lang) -> Document {
-    let trimmed = text.trim_end();
-    let title_end = text.find('\n').unwrap_or(text.len());
-    let byline = trimmed.rfind('\n').and_then(|start| {
-        let line = &trimmed[start + 1..];
-        let (author, agency) = line.split_once("--")?;
-        (line.len() < 80).then(|| Byline {
-            span: Span::from_range(start + 1..trimmed.len()),
-            author: Some(author.trim().to_string()),
-            agency: Some(agency.trim().to_string()),
-        })
-    });
-    Document {
-        id: id.to_string(),
-        title: Some(text[..title_end].to_string()),
-        title_span: Some(Span::from_range(0..title_end)),
-        byline,
-        published,
-        lang,
-        lang_confidence: 1.0,
-        text,
-        ..Document::default()
-    }
+    Ok(lagebild_timex::eval::load_seed(dir)?
+        .into_iter()
+        .map(|article| (article.doc, article.gold))
+        .collect())
 }
 
 #[derive(Debug, Clone)]

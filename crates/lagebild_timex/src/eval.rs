@@ -40,7 +40,10 @@ fn read(path: &Path) -> Result<String, EvalError> {
 }
 
 /// Reads every `*.gold.json` of `dir` with its `.txt` and `.meta.json`, laid out like a
-/// wire story (first line title, last line `Author--AGENCY` byline).
+/// wire story (first line title, last line `Author--AGENCY` byline). `lagebild_geo::eval`
+/// reads the seed with this function too. A missing `.meta.json` is fine (date and
+/// language then come from the gold file); an unreadable `.txt` or a malformed JSON file
+/// is an error naming the file.
 pub fn load_seed(dir: &Path) -> Result<Vec<SeedArticle>, EvalError> {
     let entries = std::fs::read_dir(dir).map_err(|source| EvalError::Io {
         path: dir.to_path_buf(),
