@@ -911,18 +911,48 @@ impl<'a> Annotator<'a> {
             return self.compose(actor, role, found.start, next.end);
         }
         // "die Führung in Pjöngjang", "Präsident der Ukraine", "Chefdiplomaten der 32 Nato-Länder"
+        if let Some((actor, end, counted)) = self.linked_actor(found.start, found.end, role) {
+            let plural = counted || self.plural_role(found.start, found.end);
+            return self.after_role_numbered(Some(actor), role, found.start, end, plural);
+        }
+        // English coordination: "Lawmakers and officials in Fornost" -> both linked.
+        if self.lang == Lang::En
+            && self.same_sentence(found.start, found.end + 1)
+            && self.lower_is(found.end, &["and"])
+            && let Some(next) = self.match_starting(found.end + 1)
+            && let Some(Target::Role { role: second }) = self.primary(&next)
+            && let Some((actor, _, _)) = self.linked_actor(next.start, next.end, second)
+        {
+            let plural = self.plural_role(found.start, found.end);
+            return self.after_role_numbered(Some(actor), role, found.start, found.end, plural);
+        }
+        let plural = self.plural_role(found.start, found.end);
+        self.after_role_numbered(None, role, found.start, found.end, plural)
+    }
+
+    /// The state or organisation a role noun at `start..role_end` is linked to by
+    /// `der`/`of`/`from`/`in` ...: (actor, end of the phrase, a number stood between).
+    fn linked_actor(
+        &mut self,
+        start: usize,
+        role_end: usize,
+        role: u32,
+    ) -> Option<(u32, usize, bool)> {
         let person_role = self.kb.data.roles[role as usize].person;
-        let mut at = found.end;
+        let mut at = role_end;
         let mut linked = false;
         let mut through_in = false;
         for _ in 0..2 {
             if at < self.pieces.len()
-                && self.same_sentence(found.start, at)
+                && self.same_sentence(start, at)
                 && self.match_starting(at).is_none()
                 && self.lower_is(at, LINKERS)
             {
                 let is_in = self.lower_is(at, &["in", "im"]);
-                if is_in && person_role {
+                // English plural person nouns link through `in` ("officials in Arnor").
+                let english_plural = self.lang == Lang::En
+                    && self.piece_text(role_end.saturating_sub(1)).ends_with('s');
+                if is_in && person_role && !english_plural {
                     break;
                 }
                 through_in |= is_in;
@@ -940,7 +970,7 @@ impl<'a> Annotator<'a> {
                 counted = true;
             }
             if let Some(next) = self.match_starting(at)
-                && self.same_sentence(found.start, at)
+                && self.same_sentence(start, at)
                 && let Some(Target::Actor { actor, form }) = self.primary(&next)
                 && self.kb.data.actors[actor as usize].kind != ActorKind::Person
                 && (if through_in {
@@ -958,12 +988,10 @@ impl<'a> Annotator<'a> {
                 {
                     end = tail.end;
                 }
-                let plural = counted || self.plural_role(found.start, found.end);
-                return self.after_role_numbered(Some(actor), role, found.start, end, plural);
+                return Some((actor, end, counted));
             }
         }
-        let plural = self.plural_role(found.start, found.end);
-        self.after_role_numbered(None, role, found.start, found.end, plural)
+        None
     }
 
     /// Splits a one-piece word into a known prefix and a role noun.

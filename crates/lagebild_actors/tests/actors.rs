@@ -665,6 +665,11 @@ fn petrarch_agent_composition() {
         ),
         ("Teachers marched through the town.", "Teachers", "---EDU"),
         (
+            "Teachers and officials in Breland protested.",
+            "Teachers",
+            "BRLEDU",
+        ),
+        (
             "Valmoria former officials met the press.",
             "Valmoria former officials",
             "VALELI",
