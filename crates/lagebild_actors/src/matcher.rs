@@ -59,7 +59,7 @@ pub(crate) fn split_pieces(text: &str, mut push: impl FnMut(usize, usize)) {
         if let Some(start) = run_start.take() {
             push(start, index);
         }
-        if !c.is_whitespace() {
+        if !c.is_whitespace() && c != '_' {
             push(index, index + c.len_utf8());
         }
     }

@@ -619,7 +619,7 @@ fn petrarch_agent_composition() {
     }
     let actors = dir.join("test.actors.txt");
     let agents = dir.join("test.agents.txt");
-    let written = std::fs::write(&actors, "VALMORIA_ [VAL]\nBRELAND_ [BRL]\n").and_then(|_| {
+    let written = std::fs::write(&actors, "VALMORIA_ [VAL]\nBRELAND_ [BRL]\nNORTH_MARCH_ [NMA]\n").and_then(|_| {
         std::fs::write(
             &agents,
             "RELIEF_CORPS {} [NGO~]\nSOLDIER [~MIL]\nLAWMAKER [~LEG]\nTEACHER [~EDU]\nMINISTER [~GOV]\nOFFICIAL [~GOV]\n",
@@ -664,6 +664,7 @@ fn petrarch_agent_composition() {
             "BRLGOV",
         ),
         ("Teachers marched through the town.", "Teachers", "---EDU"),
+        ("Envoys went to North_March today.", "North_March", "NMA"),
         (
             "Teachers and officials in Breland protested.",
             "Teachers",
