@@ -23,11 +23,15 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Analyse documents and print one JSON object per document; touches no database
-    #[command(after_help = "Examples:\n  lagebild code --published 2024-12-04 article.txt\n  \
-cat feed.xml | lagebild code --input-format feed -\n  lagebild code --format table articles/")]
+    #[command(
+        after_help = "Examples:\n  lagebild code --published 2024-12-04 article.txt\n  \
+cat feed.xml | lagebild code --input-format feed -\n  lagebild code --format table articles/"
+    )]
     Code(CodeArgs),
     /// Analyse documents and store them, with their events, in the database
-    #[command(after_help = "Examples:\n  lagebild ingest articles/\n  lagebild ingest --db news.db export.jsonl.gz")]
+    #[command(
+        after_help = "Examples:\n  lagebild ingest articles/\n  lagebild ingest --db news.db export.jsonl.gz"
+    )]
     Ingest(IngestArgs),
     /// Re-analyse stored documents, e.g. after a dictionary change
     #[command(after_help = "Example:\n  lagebild reprocess --db news.db")]
@@ -36,24 +40,32 @@ cat feed.xml | lagebild code --input-format feed -\n  lagebild code --format tab
     #[command(after_help = "Example:\n  lagebild stats --format json")]
     Stats(StatsArgs),
     /// Query stored events
-    #[command(after_help = "Examples:\n  lagebild events --actor Rutte\n  lagebild events --dyad RUS,PRK --from 2024-01-01\n  \
-lagebild events --cameo 11 --format jsonl")]
+    #[command(
+        after_help = "Examples:\n  lagebild events --actor Rutte\n  lagebild events --dyad RUS,PRK --from 2024-01-01\n  \
+lagebild events --cameo 11 --format jsonl"
+    )]
     Events(EventsArgs),
     /// Export stored events as JSONL, CSV or Parquet
-    #[command(after_help = "Examples:\n  lagebild export --format csv > events.csv\n  lagebild export --format parquet --output events.parquet")]
+    #[command(
+        after_help = "Examples:\n  lagebild export --format csv > events.csv\n  lagebild export --format parquet --output events.parquet"
+    )]
     Export(ExportArgs),
     /// Print the linguistic analysis of a text as CoNLL-U
     #[command(after_help = "Examples:\n  lagebild analyze --lang de article.txt\n  \
 echo 'Die Nato warnt Russland .' | lagebild analyze --pretokenized --lang de -")]
     Analyze(AnalyzeArgs),
     /// Show for each sentence the analysis, matched actors, dictionary entries tried and why an event was or was not coded
-    #[command(after_help = "Example:\n  lagebild explain --published 2024-12-04 --sentence 2 article.txt")]
+    #[command(
+        after_help = "Example:\n  lagebild explain --published 2024-12-04 --sentence 2 article.txt"
+    )]
     Explain(ExplainArgs),
     /// Measure accuracy against gold data
     #[command(subcommand)]
     Eval(EvalCommand),
     /// Start the analyst workbench: HTTP API and web UI
-    #[command(after_help = "Examples:\n  lagebild serve\n  lagebild serve --bind 127.0.0.1:9000 --token-file token.txt")]
+    #[command(
+        after_help = "Examples:\n  lagebild serve\n  lagebild serve --bind 127.0.0.1:9000 --token-file token.txt"
+    )]
     Serve(ServeArgs),
 }
 
@@ -287,7 +299,9 @@ pub enum EvalCommand {
     },
     /// Coding against PETRARCH validation XML with expected codings per record
     /// (default dictionaries: the suite's own PETR.Validate.* files beside it)
-    #[command(after_help = "Example:\n  lagebild eval petrarch ../shared/data/petrarch/petrarch2/PETR.UnitTest.records.xml")]
+    #[command(
+        after_help = "Example:\n  lagebild eval petrarch ../shared/data/petrarch/petrarch2/PETR.UnitTest.records.xml"
+    )]
     Petrarch {
         path: PathBuf,
         #[command(flatten)]
@@ -296,7 +310,9 @@ pub enum EvalCommand {
         json: bool,
     },
     /// Quotation attribution against the German Wikinews quotation corpus format
-    #[command(after_help = "Example:\n  lagebild eval quotes ../shared/data/quotes/wikinews-de/dev")]
+    #[command(
+        after_help = "Example:\n  lagebild eval quotes ../shared/data/quotes/wikinews-de/dev"
+    )]
     Quotes {
         path: PathBuf,
         #[arg(long)]

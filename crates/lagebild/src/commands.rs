@@ -37,7 +37,10 @@ pub fn pipeline(dictionaries: &DictionaryArgs) -> anyhow::Result<Pipeline> {
         eprintln!("warning: {warning}");
     }
     if warnings.len() > 10 {
-        eprintln!("warning: {} more dictionary entries skipped", warnings.len() - 10);
+        eprintln!(
+            "warning: {} more dictionary entries skipped",
+            warnings.len() - 10
+        );
     }
     Ok(pipeline)
 }
@@ -52,7 +55,10 @@ fn analyse_stream(
     let mut tally = Tally::default();
     let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
     let mut flush = |batch: &mut Vec<Document>, tally: &mut Tally| -> anyhow::Result<()> {
-        let analyses: Vec<Analysis> = std::mem::take(batch).into_par_iter().map(|doc| pipeline.analyze(doc)).collect();
+        let analyses: Vec<Analysis> = std::mem::take(batch)
+            .into_par_iter()
+            .map(|doc| pipeline.analyze(doc))
+            .collect();
         for analysis in analyses {
             tally.analysed += 1;
             each(analysis)?;
@@ -85,7 +91,11 @@ struct Tally {
 
 impl Tally {
     fn outcome(&self) -> Outcome {
-        if self.failed > 0 { Outcome::SomeInputFailed } else { Outcome::Complete }
+        if self.failed > 0 {
+            Outcome::SomeInputFailed
+        } else {
+            Outcome::Complete
+        }
     }
 }
 
@@ -126,7 +136,11 @@ fn open_store_read_only(db: &DbArgs) -> anyhow::Result<Store> {
         None => Store::default_path()?,
     };
     if !path.exists() {
-        return Err(UsageError(format!("{}: no database here yet (run lagebild ingest first)", path.display())).into());
+        return Err(UsageError(format!(
+            "{}: no database here yet (run lagebild ingest first)",
+            path.display()
+        ))
+        .into());
     }
     Ok(Store::open_read_only(&path)?)
 }
@@ -143,7 +157,10 @@ fn progress_bar(quiet: bool, paths: &[String]) -> Option<indicatif::ProgressBar>
             indicatif::ProgressBar::new(total),
             "{spinner} [{bar:30}] {percent}%  {msg}  {elapsed_precise} elapsed, ETA {eta}",
         ),
-        _ => (indicatif::ProgressBar::new_spinner(), "{spinner} {msg}  {elapsed_precise}"),
+        _ => (
+            indicatif::ProgressBar::new_spinner(),
+            "{spinner} {msg}  {elapsed_precise}",
+        ),
     };
     let style = indicatif::ProgressStyle::with_template(template)
         .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner())
@@ -180,9 +197,8 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<Outcome> {
     let mut pending: Vec<StoredAnalysis> = Vec::with_capacity(BATCH);
     let mut read_bytes = 0u64;
     let tally = analyse_stream(&pipeline, items, |analysis| {
-        let output = wire::to_json(&analysis);
         read_bytes += analysis.doc.text.len() as u64;
-        pending.push(StoredAnalysis { doc: analysis.doc, output, versions: versions.clone() });
+        pending.push(lagebild_serve::stored(analysis, &versions));
         if pending.len() >= BATCH {
             let summary = store.borrow_mut().ingest(&pending)?;
             pending.clear();
@@ -190,7 +206,9 @@ pub fn ingest(args: IngestArgs) -> anyhow::Result<Outcome> {
             totals.add(&summary);
             if let Some(bar) = &bar {
                 // Text bytes approximate input bytes; the bar never runs past its end.
-                bar.set_position(read_bytes.min(bar.length().unwrap_or(u64::MAX).saturating_sub(1)));
+                bar.set_position(
+                    read_bytes.min(bar.length().unwrap_or(u64::MAX).saturating_sub(1)),
+                );
                 let rate = totals.seen() as f64 / started.elapsed().as_secs_f64().max(1e-9);
                 bar.set_message(format!(
                     "{} documents ({rate:.0}/s): {} stored, {} duplicate",
@@ -258,15 +276,14 @@ pub fn reprocess(args: ReprocessArgs) -> anyhow::Result<Outcome> {
         }
         let results: Vec<StoredAnalysis> = batch
             .into_par_iter()
-            .map(|item| {
-                let analysis = pipeline.analyze(item.doc);
-                let output = wire::to_json(&analysis);
-                StoredAnalysis { doc: analysis.doc, output, versions: versions.clone() }
-            })
+            .map(|item| lagebild_serve::stored(pipeline.analyze(item.doc), &versions))
             .collect();
         replaced += store.replace_analysis(&results)?.replaced;
     }
-    eprintln!("{replaced} documents re-analysed in {}", store.path().display());
+    eprintln!(
+        "{replaced} documents re-analysed in {}",
+        store.path().display()
+    );
     Ok(Outcome::Complete)
 }
 
@@ -278,12 +295,28 @@ pub fn stats(args: StatsArgs) -> anyhow::Result<Outcome> {
         StatsFormat::Json => writeln!(out, "{}", serde_json::to_string(&stats)?)?,
         StatsFormat::Table => {
             writeln!(out, "database         {}", store.path().display())?;
-            writeln!(out, "documents        {} ({} versions)", stats.documents, stats.document_versions)?;
+            writeln!(
+                out,
+                "documents        {} ({} versions)",
+                stats.documents, stats.document_versions
+            )?;
             writeln!(out, "stories          {}", stats.stories)?;
-            writeln!(out, "events           {} mentions, {} deduplicated", stats.events, stats.events_deduplicated)?;
-            writeln!(out, "actors           {} mentions, {} distinct", stats.actors, stats.distinct_actors)?;
+            writeln!(
+                out,
+                "events           {} mentions, {} deduplicated",
+                stats.events, stats.events_deduplicated
+            )?;
+            writeln!(
+                out,
+                "actors           {} mentions, {} distinct",
+                stats.actors, stats.distinct_actors
+            )?;
             writeln!(out, "quotes           {}", stats.quotes)?;
-            let langs: Vec<String> = stats.by_lang.iter().map(|(lang, count)| format!("{lang} {count}")).collect();
+            let langs: Vec<String> = stats
+                .by_lang
+                .iter()
+                .map(|(lang, count)| format!("{lang} {count}"))
+                .collect();
             writeln!(out, "languages        {}", langs.join(", "))?;
             writeln!(
                 out,
@@ -301,8 +334,9 @@ fn event_query(filter: &EventFilterArgs) -> anyhow::Result<EventQuery> {
         value
             .as_deref()
             .map(|text| {
-                chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                    .map_err(|_| UsageError(format!("--{flag}: {text:?} is not a date (YYYY-MM-DD)")).into())
+                chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
+                    UsageError(format!("--{flag}: {text:?} is not a date (YYYY-MM-DD)")).into()
+                })
             })
             .transpose()
     };
@@ -340,10 +374,18 @@ pub fn events(args: EventsArgs) -> anyhow::Result<Outcome> {
             }
         }
         EventsFormat::Table => {
-            writeln!(out, "{:<10} {:<4} {:<12} {:<28} {:<28} {:<12} {}", "date", "cameo", "plover", "source", "target", "modality", "trigger")?;
+            writeln!(
+                out,
+                "{:<10} {:<4} {:<12} {:<28} {:<28} {:<12} {}",
+                "date", "cameo", "plover", "source", "target", "modality", "trigger"
+            )?;
             for row in &rows {
                 let actor = |code: &Option<String>, name: &Option<String>| {
-                    format!("{} {}", code.as_deref().unwrap_or("-"), name.as_deref().unwrap_or(""))
+                    format!(
+                        "{} {}",
+                        code.as_deref().unwrap_or("-"),
+                        name.as_deref().unwrap_or("")
+                    )
                 };
                 writeln!(
                     out,
@@ -362,7 +404,11 @@ pub fn events(args: EventsArgs) -> anyhow::Result<Outcome> {
                 out,
                 "{} of {total} events{}",
                 rows.len(),
-                if query.deduplicated { " (deduplicated: one per story; --all-mentions for every mention)" } else { "" }
+                if query.deduplicated {
+                    " (deduplicated: one per story; --all-mentions for every mention)"
+                } else {
+                    ""
+                }
             )?;
         }
     }
@@ -382,7 +428,8 @@ pub fn export(args: ExportArgs) -> anyhow::Result<Outcome> {
     };
     let rows = match &args.output {
         Some(path) => {
-            let file = std::fs::File::create(path).with_context(|| format!("{}: cannot create", path.display()))?;
+            let file = std::fs::File::create(path)
+                .with_context(|| format!("{}: cannot create", path.display()))?;
             store.export(format, &query, std::io::BufWriter::new(file))?
         }
         None if args.format == ExportFormat::Parquet => {
@@ -396,7 +443,11 @@ pub fn export(args: ExportArgs) -> anyhow::Result<Outcome> {
 
 pub fn analyze(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
     if args.format != "conllu" {
-        return Err(UsageError(format!("--format {}: only conllu is supported", args.format)).into());
+        return Err(UsageError(format!(
+            "--format {}: only conllu is supported",
+            args.format
+        ))
+        .into());
     }
     let text = input::read_text(&args.path)?;
     let lang = match args.lang {
@@ -437,7 +488,12 @@ pub fn explain(args: ExplainArgs) -> anyhow::Result<Outcome> {
             Some(sentence) => vec![sentence],
             None => (0..analysis.tokens.sentences.len()).collect(),
         };
-        writeln!(out, "== {} ({} sentences)", analysis.doc.id, analysis.tokens.sentences.len())?;
+        writeln!(
+            out,
+            "== {} ({} sentences)",
+            analysis.doc.id,
+            analysis.tokens.sentences.len()
+        )?;
         for sentence in sentences {
             match pipeline.explain(&analysis, sentence) {
                 Some(explanation) => writeln!(out, "{explanation}")?,
@@ -460,7 +516,11 @@ pub fn eval(command: EvalCommand) -> anyhow::Result<Outcome> {
             let report = lagebild_eval::conllu(input::lang(lang), &path)?;
             print_report(&mut out, &report, json)?;
         }
-        EvalCommand::Petrarch { path, dictionaries, json } => {
+        EvalCommand::Petrarch {
+            path,
+            dictionaries,
+            json,
+        } => {
             let given = dictionary_files(&dictionaries);
             let files = if given.is_empty() {
                 // The suite's expected codings hold with its own dictionaries.
@@ -479,7 +539,11 @@ pub fn eval(command: EvalCommand) -> anyhow::Result<Outcome> {
     Ok(Outcome::Complete)
 }
 
-fn print_report<R: std::fmt::Display + serde::Serialize>(out: &mut impl Write, report: &R, json: bool) -> anyhow::Result<()> {
+fn print_report<R: std::fmt::Display + serde::Serialize>(
+    out: &mut impl Write,
+    report: &R,
+    json: bool,
+) -> anyhow::Result<()> {
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(report)?)?;
     } else {
@@ -494,14 +558,24 @@ pub fn serve(args: ServeArgs) -> anyhow::Result<Outcome> {
         None => Store::default_path()?,
     };
     let mut config = lagebild_serve::ServeConfig::new(path);
-    config.bind = args.bind.parse().map_err(|_| UsageError(format!("--bind: {:?} is not an address like 127.0.0.1:8750", args.bind)))?;
+    config.bind = args.bind.parse().map_err(|_| {
+        UsageError(format!(
+            "--bind: {:?} is not an address like 127.0.0.1:8750",
+            args.bind
+        ))
+    })?;
     config.read_only = args.read_only;
     config.token = match &args.token_file {
         Some(file) => {
-            let token = std::fs::read_to_string(file).with_context(|| format!("{}: cannot read the token", file.display()))?;
+            let token = std::fs::read_to_string(file)
+                .with_context(|| format!("{}: cannot read the token", file.display()))?;
             let token = token.trim().to_string();
             if token.len() < 16 {
-                return Err(UsageError(format!("{}: a token needs at least 16 characters", file.display())).into());
+                return Err(UsageError(format!(
+                    "{}: a token needs at least 16 characters",
+                    file.display()
+                ))
+                .into());
             }
             Some(token)
         }
@@ -515,8 +589,10 @@ pub fn serve(args: ServeArgs) -> anyhow::Result<Outcome> {
     let pipeline = std::sync::Arc::new(Pipeline::embedded());
     let db = config.db.clone();
     lagebild_serve::run(config, pipeline, |addr| {
-        eprintln!("lagebild serves {} on http://{addr}/ (Ctrl-C stops)", db.display());
+        eprintln!(
+            "lagebild serves {} on http://{addr}/ (Ctrl-C stops)",
+            db.display()
+        );
     })?;
     Ok(Outcome::Complete)
 }
-

@@ -18,7 +18,9 @@ pub fn read_options(args: &InputArgs) -> anyhow::Result<ReadOptions> {
         Some(value) => Some(
             chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
                 .ok()
-                .ok_or_else(|| UsageError(format!("--published: {value:?} is not a date (YYYY-MM-DD)")))?,
+                .ok_or_else(|| {
+                    UsageError(format!("--published: {value:?} is not a date (YYYY-MM-DD)"))
+                })?,
         ),
         None => None,
     };
@@ -51,7 +53,8 @@ pub fn documents(args: &InputArgs) -> anyhow::Result<impl Iterator<Item = Item>>
     let options = read_options(args)?;
     let paths = args.paths.clone();
     Ok(paths.into_iter().flat_map(move |path| {
-        lagebild_ingest::read_path(Path::new(&path), &options).map(|item| item.map_err(|error| error.to_string()))
+        lagebild_ingest::read_path(Path::new(&path), &options)
+            .map(|item| item.map_err(|error| error.to_string()))
     }))
 }
 
@@ -59,11 +62,15 @@ pub fn documents(args: &InputArgs) -> anyhow::Result<impl Iterator<Item = Item>>
 pub fn read_text(path: &str) -> anyhow::Result<String> {
     let mut bytes = Vec::new();
     if path == "-" {
-        std::io::stdin().lock().read_to_end(&mut bytes).context("<stdin>: cannot read")?;
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .context("<stdin>: cannot read")?;
     } else {
         bytes = std::fs::read(path).with_context(|| format!("{path}: cannot read"))?;
     }
-    Ok(String::from_utf8(bytes).unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned()))
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned()))
 }
 
 /// The total size of the input files when every input is an uncompressed file or a

@@ -9,7 +9,10 @@ pub fn document(analysis: &Analysis) -> String {
     let doc = &analysis.doc;
     let text = doc.text.as_str();
     let mut out = String::new();
-    let published = doc.published.map(|date| date.to_string()).unwrap_or_else(|| "-".to_string());
+    let published = doc
+        .published
+        .map(|date| date.to_string())
+        .unwrap_or_else(|| "-".to_string());
     let _ = writeln!(
         out,
         "== {} [{}] {} ({})",
@@ -29,8 +32,14 @@ pub fn document(analysis: &Analysis) -> String {
         analysis.places.len()
     );
     for event in &analysis.events {
-        let target = event.target.as_ref().map_or("-".to_string(), |target| format!("{} {}", target.code, target.name));
-        let modality: Vec<&str> = event.modality.iter().map(|modality| modality_name(*modality)).collect();
+        let target = event.target.as_ref().map_or("-".to_string(), |target| {
+            format!("{} {}", target.code, target.name)
+        });
+        let modality: Vec<&str> = event
+            .modality
+            .iter()
+            .map(|modality| modality_name(*modality))
+            .collect();
         let _ = writeln!(
             out,
             "   event  s{:<3} {:<4} {:<12} {} {} -> {}  [{}] {:?}  {}",
@@ -49,15 +58,37 @@ pub fn document(analysis: &Analysis) -> String {
         let speaker = quote
             .speaker
             .as_ref()
-            .map(|speaker| speaker.name.clone().unwrap_or_else(|| speaker.span.slice(text).to_string()))
+            .map(|speaker| {
+                speaker
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| speaker.span.slice(text).to_string())
+            })
             .unwrap_or_else(|| "?".to_string());
-        let _ = writeln!(out, "   quote  {:<8} {}: {}", format!("{:?}", quote.kind).to_lowercase(), speaker, shorten(quote.span.slice(text), 90));
+        let _ = writeln!(
+            out,
+            "   quote  {:<8} {}: {}",
+            format!("{:?}", quote.kind).to_lowercase(),
+            speaker,
+            shorten(quote.span.slice(text), 90)
+        );
     }
     for actor in &analysis.actors {
-        let _ = writeln!(out, "   actor  {:<12} {:<24} {:?}", actor.code, actor.name, actor.span.slice(text));
+        let _ = writeln!(
+            out,
+            "   actor  {:<12} {:<24} {:?}",
+            actor.code,
+            actor.name,
+            actor.span.slice(text)
+        );
     }
     for time in &analysis.times {
-        let _ = writeln!(out, "   time   {:<12} {:?}", time.value.as_deref().unwrap_or("?"), time.span.slice(text));
+        let _ = writeln!(
+            out,
+            "   time   {:<12} {:?}",
+            time.value.as_deref().unwrap_or("?"),
+            time.span.slice(text)
+        );
     }
     for place in &analysis.places {
         let _ = writeln!(
@@ -71,7 +102,11 @@ pub fn document(analysis: &Analysis) -> String {
         );
     }
     for diagnostic in &analysis.diagnostics {
-        let _ = writeln!(out, "   note   {}: {}", diagnostic.stage, diagnostic.message);
+        let _ = writeln!(
+            out,
+            "   note   {}: {}",
+            diagnostic.stage, diagnostic.message
+        );
     }
     out
 }

@@ -300,6 +300,31 @@ struct Focus {
     subject_last: Option<usize>,
 }
 
+impl Focus {
+    /// A person first met at piece `start`, with no titles and no subject mention yet.
+    fn new(
+        actor: Option<u32>,
+        name: String,
+        gender: Option<Gender>,
+        country: Option<String>,
+        code: String,
+        span: Span,
+        start: usize,
+    ) -> Focus {
+        Focus {
+            actor,
+            name,
+            gender,
+            country,
+            code,
+            titles: Vec::new(),
+            span,
+            last: start,
+            subject_last: None,
+        }
+    }
+}
+
 struct Annotator<'a> {
     kb: &'a ActorKb,
     text: &'a str,
@@ -789,17 +814,15 @@ impl<'a> Annotator<'a> {
         {
             Some(index) => index,
             None => {
-                self.focus.push(Focus {
-                    actor: Some(actor),
+                self.focus.push(Focus::new(
+                    Some(actor),
                     name,
                     gender,
                     country,
                     code,
-                    titles: Vec::new(),
                     span,
-                    last: start,
-                    subject_last: None,
-                });
+                    start,
+                ));
                 self.focus.len() - 1
             }
         };
@@ -1411,17 +1434,8 @@ impl<'a> Annotator<'a> {
         let index = match existing {
             Some(index) => index,
             None => {
-                self.focus.push(Focus {
-                    actor: None,
-                    name,
-                    gender,
-                    country,
-                    code,
-                    titles: Vec::new(),
-                    span,
-                    last: start,
-                    subject_last: None,
-                });
+                self.focus
+                    .push(Focus::new(None, name, gender, country, code, span, start));
                 self.focus.len() - 1
             }
         };

@@ -78,11 +78,7 @@ pub struct Context {
 impl Context {
     /// `kind(label)`: 1 = verbal, 2 = clause boundary (punctuation, subordinating conjunction),
     /// 3 = coordinating conjunction (a boundary except for `clause_summary`), 0 = other.
-    pub fn new(labels: Vec<u16>, kind: impl Fn(u16) -> u8) -> Context {
-        Context::with_classes(labels, kind, |_| 0)
-    }
-
-    /// As [`Context::new`]; `class(label)` gives bits (participle, infinitive,
+    /// `class(label)` gives bits (participle, infinitive,
     /// predicative adjective, noun, preposition, "zu", ...) that are or-ed over each clause
     /// (without the position itself) into `clause_summary`.
     pub fn with_classes(

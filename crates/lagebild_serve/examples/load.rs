@@ -23,7 +23,12 @@ struct Args {
 }
 
 fn parse_args() -> Args {
-    let mut args = Args { db: "lagebild.db".into(), clients: 200, seconds: 30, paths: Vec::new() };
+    let mut args = Args {
+        db: "lagebild.db".into(),
+        clients: 200,
+        seconds: 30,
+        paths: Vec::new(),
+    };
     let mut iter = std::env::args().skip(1);
     while let Some(flag) = iter.next() {
         let value = iter.next().unwrap_or_default();
@@ -51,17 +56,23 @@ fn parse_args() -> Args {
 
 /// Sends one GET on a kept-alive connection and reads the whole response.
 async fn get(stream: &mut TcpStream, path: &str, buffer: &mut Vec<u8>) -> std::io::Result<u16> {
-    let request = format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n");
+    let request =
+        format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n\r\n");
     stream.write_all(request.as_bytes()).await?;
     buffer.clear();
     let mut chunk = [0u8; 64 * 1024];
     loop {
         let read = stream.read(&mut chunk).await?;
         if read == 0 {
-            return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "connection closed"));
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::UnexpectedEof,
+                "connection closed",
+            ));
         }
         buffer.extend_from_slice(&chunk[..read]);
-        let Some(head_end) = buffer.windows(4).position(|window| window == b"\r\n\r\n") else { continue };
+        let Some(head_end) = buffer.windows(4).position(|window| window == b"\r\n\r\n") else {
+            continue;
+        };
         let head = String::from_utf8_lossy(&buffer[..head_end]).to_ascii_lowercase();
         let length = head
             .lines()
@@ -69,7 +80,11 @@ async fn get(stream: &mut TcpStream, path: &str, buffer: &mut Vec<u8>) -> std::i
             .and_then(|value| value.trim().parse::<usize>().ok())
             .unwrap_or(0);
         if buffer.len() >= head_end + 4 + length {
-            let status = head.split_whitespace().nth(1).and_then(|code| code.parse().ok()).unwrap_or(0);
+            let status = head
+                .split_whitespace()
+                .nth(1)
+                .and_then(|code| code.parse().ok())
+                .unwrap_or(0);
             return Ok(status);
         }
     }
@@ -78,15 +93,22 @@ async fn get(stream: &mut TcpStream, path: &str, buffer: &mut Vec<u8>) -> std::i
 fn main() {
     let args = parse_args();
     if !args.db.exists() {
-        eprintln!("{}: no such database (build one with lagebild ingest)", args.db.display());
+        eprintln!(
+            "{}: no such database (build one with lagebild ingest)",
+            args.db.display()
+        );
         std::process::exit(2);
     }
     let mut config = ServeConfig::new(args.db.clone());
     config.bind = "127.0.0.1:0".parse().expect("loopback address");
     config.read_only = true;
-    let server = lagebild_serve::spawn(config, Arc::new(Pipeline::embedded())).expect("server starts");
+    let server =
+        lagebild_serve::spawn(config, Arc::new(Pipeline::embedded())).expect("server starts");
     let addr = server.addr;
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
     let deadline = Instant::now() + Duration::from_secs(args.seconds);
     let paths = Arc::new(args.paths.clone());
     let started = Instant::now();
@@ -144,8 +166,17 @@ fn main() {
         let index = ((latencies.len() as f64 - 1.0) * p).round() as usize;
         latencies[index].as_secs_f64() * 1000.0
     };
-    println!("clients {}  duration {:.1} s  requests {}  errors {}", args.clients, elapsed, latencies.len(), errors);
-    println!("throughput {:.0} requests/s", latencies.len() as f64 / elapsed);
+    println!(
+        "clients {}  duration {:.1} s  requests {}  errors {}",
+        args.clients,
+        elapsed,
+        latencies.len(),
+        errors
+    );
+    println!(
+        "throughput {:.0} requests/s",
+        latencies.len() as f64 / elapsed
+    );
     println!(
         "latency ms  p50 {:.1}  p90 {:.1}  p99 {:.1}  max {:.1}",
         percentile(0.5),

@@ -11,8 +11,8 @@ use axum::routing::get;
 use chrono::NaiveDate;
 use lagebild_ingest::ReadOptions;
 use lagebild_store::{
-    ActorQuery, DocumentQuery, EventQuery, EventSort, Interval, NetworkQuery, QuoteQuery, SeriesQuery, Store,
-    StoredAnalysis, Versions,
+    ActorQuery, DocumentQuery, EventQuery, EventSort, Interval, NetworkQuery, QuoteQuery,
+    SeriesQuery, Store, StoredAnalysis, Versions,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -40,7 +40,14 @@ pub(crate) fn routes() -> Router<Arc<Server>> {
 }
 
 pub(crate) async fn index() -> Response {
-    ([(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")], INDEX).into_response()
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        INDEX,
+    )
+        .into_response()
 }
 
 pub(crate) async fn asset(Path(file): Path<String>) -> Response {
@@ -49,7 +56,14 @@ pub(crate) async fn asset(Path(file): Path<String>) -> Response {
         "app.css" => (APP_CSS, "text/css; charset=utf-8"),
         _ => return error(StatusCode::NOT_FOUND, "no such asset"),
     };
-    ([(header::CONTENT_TYPE, kind), (header::CACHE_CONTROL, "no-cache")], body).into_response()
+    (
+        [
+            (header::CONTENT_TYPE, kind),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        body,
+    )
+        .into_response()
 }
 
 fn error(status: StatusCode, message: impl Into<String>) -> Response {
@@ -78,8 +92,10 @@ async fn health(State(server): Shared) -> Response {
     let ingest = server.token.is_some() && !read_only;
     read(server, move |store| {
         let stats = store.stats()?;
-        Ok(json!({"status": "ok", "documents": stats.documents, "events": stats.events,
-                  "read_only": read_only, "ingest": ingest, "version": env!("CARGO_PKG_VERSION")}))
+        Ok(
+            json!({"status": "ok", "documents": stats.documents, "events": stats.events,
+                  "read_only": read_only, "ingest": ingest, "version": env!("CARGO_PKG_VERSION")}),
+        )
     })
     .await
 }
@@ -122,16 +138,22 @@ pub(crate) struct Params {
 }
 
 fn nonempty(value: &Option<String>) -> Option<String> {
-    value.as_deref().map(str::trim).filter(|value| !value.is_empty()).map(str::to_string)
+    value
+        .as_deref()
+        .map(str::trim)
+        .filter(|value| !value.is_empty())
+        .map(str::to_string)
 }
 
 fn date(value: &Option<String>, name: &str) -> Result<Option<NaiveDate>, Response> {
     match nonempty(value) {
         None => Ok(None),
-        Some(text) => text
-            .parse::<NaiveDate>()
-            .map(Some)
-            .map_err(|_| error(StatusCode::BAD_REQUEST, format!("{name}: {text:?} is not a date (YYYY-MM-DD)"))),
+        Some(text) => text.parse::<NaiveDate>().map(Some).map_err(|_| {
+            error(
+                StatusCode::BAD_REQUEST,
+                format!("{name}: {text:?} is not a date (YYYY-MM-DD)"),
+            )
+        }),
     }
 }
 
@@ -158,7 +180,12 @@ impl Params {
             Some("goldstein_asc") => EventSort::GoldsteinAsc,
             Some("goldstein_desc") => EventSort::GoldsteinDesc,
             Some("stored") => EventSort::Stored,
-            Some(other) => return Err(error(StatusCode::BAD_REQUEST, format!("sort: unknown order {other:?}"))),
+            Some(other) => {
+                return Err(error(
+                    StatusCode::BAD_REQUEST,
+                    format!("sort: unknown order {other:?}"),
+                ));
+            }
         };
         Ok(EventQuery {
             actor: nonempty(&self.actor),
@@ -191,8 +218,10 @@ async fn events(State(server): Shared, Query(params): Query<Params>) -> Response
     read(server, move |store| {
         let total = store.count_events(&query)?;
         let events = store.events(&query)?;
-        Ok(json!({"total": total, "deduplicated": query.deduplicated, "offset": query.offset,
-                  "limit": query.limit, "events": events}))
+        Ok(
+            json!({"total": total, "deduplicated": query.deduplicated, "offset": query.offset,
+                  "limit": query.limit, "events": events}),
+        )
     })
     .await
 }
@@ -230,7 +259,10 @@ async fn actors(State(server): Shared, Query(params): Query<Params>) -> Response
         limit: Some(params.limit(100)),
         offset: params.offset.unwrap_or(0),
     };
-    read(server, move |store| Ok(json!({"actors": store.actors(&query)?}))).await
+    read(server, move |store| {
+        Ok(json!({"actors": store.actors(&query)?}))
+    })
+    .await
 }
 
 async fn quotes(State(server): Shared, Query(params): Query<Params>) -> Response {
@@ -242,14 +274,22 @@ async fn quotes(State(server): Shared, Query(params): Query<Params>) -> Response
         limit: Some(params.limit(100)),
         offset: params.offset.unwrap_or(0),
     };
-    read(server, move |store| Ok(json!({"quotes": store.quotes(&query)?}))).await
+    read(server, move |store| {
+        Ok(json!({"quotes": store.quotes(&query)?}))
+    })
+    .await
 }
 
 async fn time_series(State(server): Shared, Query(params): Query<Params>) -> Response {
     let interval = match params.interval.as_deref() {
         None | Some("") | Some("week") => Interval::Week,
         Some("day") => Interval::Day,
-        Some(other) => return error(StatusCode::BAD_REQUEST, format!("interval: {other:?} is not day or week")),
+        Some(other) => {
+            return error(
+                StatusCode::BAD_REQUEST,
+                format!("interval: {other:?} is not day or week"),
+            );
+        }
     };
     let (date_from, date_to) = match (date(&params.from, "from"), date(&params.to, "to")) {
         (Ok(from), Ok(to)) => (from, to),
@@ -275,7 +315,12 @@ async fn network(State(server): Shared, Query(params): Query<Params>) -> Respons
         (Ok(from), Ok(to)) => (from, to),
         (Err(response), _) | (_, Err(response)) => return response,
     };
-    let query = NetworkQuery { date_from, date_to, limit: params.limit(100), deduplicated: params.dedup.unwrap_or(true) };
+    let query = NetworkQuery {
+        date_from,
+        date_to,
+        limit: params.limit(100),
+        deduplicated: params.dedup.unwrap_or(true),
+    };
     read(server, move |store| store.network(&query)).await
 }
 
@@ -291,18 +336,39 @@ pub struct IngestReport {
 
 /// The lagebild version and the versions of the dictionaries and models of `pipeline`.
 pub fn versions(pipeline: &lagebild_pipeline::Pipeline) -> Versions {
-    Versions { lagebild: env!("CARGO_PKG_VERSION").to_string(), dictionaries: pipeline.versions() }
+    Versions {
+        lagebild: env!("CARGO_PKG_VERSION").to_string(),
+        dictionaries: pipeline.versions(),
+    }
+}
+
+/// What the store keeps of one analysis: the document, its `lagebild/1` object and the
+/// versions that produced it.
+pub fn stored(analysis: lagebild_pipeline::Analysis, versions: &Versions) -> StoredAnalysis {
+    let output = lagebild_pipeline::wire::to_json(&analysis);
+    StoredAnalysis {
+        doc: analysis.doc,
+        output,
+        versions: versions.clone(),
+    }
 }
 
 fn authorised(server: &Server, headers: &HeaderMap) -> bool {
-    let Some(token) = &server.token else { return false };
+    let Some(token) = &server.token else {
+        return false;
+    };
     let given = headers
         .get(header::AUTHORIZATION)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.strip_prefix("Bearer "))
         .unwrap_or("");
     // Compare without an early exit so the time taken does not reveal the prefix.
-    given.len() == token.len() && given.bytes().zip(token.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+    given.len() == token.len()
+        && given
+            .bytes()
+            .zip(token.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
 }
 
 async fn ingest(State(server): Shared, headers: HeaderMap, body: Bytes) -> Response {
@@ -324,7 +390,9 @@ async fn ingest(State(server): Shared, headers: HeaderMap, body: Bytes) -> Respo
     let result = tokio::task::spawn_blocking(move || -> Result<IngestReport, String> {
         // A single JSON object may span lines; JSONL is one object per line.
         let bytes: Vec<u8> = match serde_json::from_slice::<Value>(&body) {
-            Ok(value @ Value::Object(_)) if json_body => serde_json::to_vec(&value).map_err(|e| e.to_string())?,
+            Ok(value @ Value::Object(_)) if json_body => {
+                serde_json::to_vec(&value).map_err(|e| e.to_string())?
+            }
             _ => body.to_vec(),
         };
         let items = lagebild_ingest::read_bytes("request", &bytes, &ReadOptions::default());
@@ -334,9 +402,7 @@ async fn ingest(State(server): Shared, headers: HeaderMap, body: Bytes) -> Respo
         for item in items {
             match item {
                 Ok(doc) => {
-                    let analysis = server.pipeline.analyze(doc);
-                    let output = lagebild_pipeline::wire::to_json(&analysis);
-                    batch.push(StoredAnalysis { doc: analysis.doc, output, versions: versions.clone() });
+                    batch.push(stored(server.pipeline.analyze(doc), &versions));
                 }
                 Err(failure) => {
                     report.failed += 1;
@@ -344,12 +410,22 @@ async fn ingest(State(server): Shared, headers: HeaderMap, body: Bytes) -> Respo
                 }
             }
         }
-        let Some(writer) = &server.writer else { return Err("the server is read-only".into()) };
-        let mut store = writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let summary = store.ingest(&batch).map_err(|failure| failure.to_string())?;
+        let Some(writer) = &server.writer else {
+            return Err("the server is read-only".into());
+        };
+        let mut store = writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let summary = store
+            .ingest(&batch)
+            .map_err(|failure| failure.to_string())?;
         report.stored = summary.stored;
         report.duplicate = summary.duplicate;
-        report.ids = summary.outcomes.into_iter().map(|outcome| outcome.id).collect();
+        report.ids = summary
+            .outcomes
+            .into_iter()
+            .map(|outcome| outcome.id)
+            .collect();
         Ok(report)
     })
     .await;

@@ -35,14 +35,17 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
-pub use api::{IngestReport, versions};
+pub use api::{IngestReport, stored, versions};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     #[error(transparent)]
     Store(#[from] lagebild_store::StoreError),
     #[error("cannot bind {addr}: {source}")]
-    Bind { addr: SocketAddr, source: std::io::Error },
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
     #[error("server: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -89,7 +92,11 @@ pub struct Server {
 impl Server {
     /// Opens the store (creating it when it does not exist, unless read-only).
     pub fn open(config: &ServeConfig, pipeline: Arc<Pipeline>) -> Result<Server, ServeError> {
-        let writer = if config.read_only { None } else { Some(Mutex::new(Store::open(&config.db)?)) };
+        let writer = if config.read_only {
+            None
+        } else {
+            Some(Mutex::new(Store::open(&config.db)?))
+        };
         let mut readers = Vec::new();
         for _ in 0..config.readers.max(1) {
             readers.push(Mutex::new(Store::open_read_only(&config.db)?));
@@ -108,7 +115,9 @@ impl Server {
     /// connection holds no state between queries.
     fn reader(&self) -> MutexGuard<'_, Store> {
         let index = self.next_reader.fetch_add(1, Ordering::Relaxed) % self.readers.len();
-        self.readers[index].lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.readers[index]
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 
@@ -138,18 +147,33 @@ pub fn router(server: Arc<Server>, config: &ServeConfig) -> Router {
         .with_state(server)
         .layer(RequestBodyLimitLayer::new(config.max_body))
         .layer(axum::extract::DefaultBodyLimit::max(config.max_body))
-        .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, config.timeout))
-        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(csp)))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            config.timeout,
+        ))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(csp),
+        ))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
-        .layer(SetResponseHeaderLayer::if_not_present(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer")))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ))
 }
 
 /// Binds and serves until Ctrl-C. `ready` is called with the bound address.
-pub fn run(config: ServeConfig, pipeline: Arc<Pipeline>, ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+pub fn run(
+    config: ServeConfig,
+    pipeline: Arc<Pipeline>,
+    ready: impl FnOnce(SocketAddr),
+) -> Result<(), ServeError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(async move {
         let (listener, app) = bind(&config, pipeline).await?;
         ready(listener.local_addr()?);
@@ -162,11 +186,17 @@ pub fn run(config: ServeConfig, pipeline: Arc<Pipeline>, ready: impl FnOnce(Sock
     })
 }
 
-async fn bind(config: &ServeConfig, pipeline: Arc<Pipeline>) -> Result<(tokio::net::TcpListener, Router), ServeError> {
+async fn bind(
+    config: &ServeConfig,
+    pipeline: Arc<Pipeline>,
+) -> Result<(tokio::net::TcpListener, Router), ServeError> {
     let server = Arc::new(Server::open(config, pipeline)?);
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
-        .map_err(|source| ServeError::Bind { addr: config.bind, source })?;
+        .map_err(|source| ServeError::Bind {
+            addr: config.bind,
+            source,
+        })?;
     Ok((listener, router(server, config)))
 }
 
@@ -182,7 +212,10 @@ pub fn spawn(config: ServeConfig, pipeline: Arc<Pipeline>) -> Result<Running, Se
     let (ready_sender, ready) = std::sync::mpsc::channel::<Result<SocketAddr, ServeError>>();
     let (shutdown, stop) = tokio::sync::oneshot::channel::<()>();
     let thread = std::thread::spawn(move || {
-        let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        let runtime = match tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+        {
             Ok(runtime) => runtime,
             Err(error) => {
                 let _ = ready_sender.send(Err(error.into()));
@@ -205,8 +238,14 @@ pub fn spawn(config: ServeConfig, pipeline: Arc<Pipeline>) -> Result<Running, Se
                 .await;
         });
     });
-    let addr = ready.recv().map_err(|_| ServeError::Io(std::io::Error::other("server thread ended")))??;
-    Ok(Running { addr, shutdown: Some(shutdown), thread: Some(thread) })
+    let addr = ready
+        .recv()
+        .map_err(|_| ServeError::Io(std::io::Error::other("server thread ended")))??;
+    Ok(Running {
+        addr,
+        shutdown: Some(shutdown),
+        thread: Some(thread),
+    })
 }
 
 impl Drop for Running {

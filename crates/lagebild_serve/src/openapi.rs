@@ -8,21 +8,45 @@ fn parameter(name: &str, description: &str, kind: &str) -> Value {
 
 fn event_filters() -> Vec<Value> {
     vec![
-        parameter("actor", "Actor code (RUSGOV), code prefix (RUS*) or name, as source or target", "string"),
-        parameter("country", "ISO alpha-3 country of source or target", "string"),
+        parameter(
+            "actor",
+            "Actor code (RUSGOV), code prefix (RUS*) or name, as source or target",
+            "string",
+        ),
+        parameter(
+            "country",
+            "ISO alpha-3 country of source or target",
+            "string",
+        ),
         parameter("dyad", "`SRC,TGT`: either direction", "string"),
-        parameter("source", "Source actor (directed dyad with `target`)", "string"),
-        parameter("target", "Target actor (directed dyad with `source`)", "string"),
+        parameter(
+            "source",
+            "Source actor (directed dyad with `target`)",
+            "string",
+        ),
+        parameter(
+            "target",
+            "Target actor (directed dyad with `source`)",
+            "string",
+        ),
         parameter("cameo", "CAMEO code or root, matched as a prefix", "string"),
         parameter("plover", "PLOVER event type", "string"),
-        parameter("modality", "asserted, reported, hypothetical, negated, future or past", "string"),
+        parameter(
+            "modality",
+            "asserted, reported, hypothetical, negated, future or past",
+            "string",
+        ),
         parameter("quad_class", "1 to 4", "integer"),
         parameter("from", "First date, YYYY-MM-DD", "string"),
         parameter("to", "Last date, YYYY-MM-DD", "string"),
         parameter("q", "Full-text search in title and text", "string"),
         parameter("document", "Document id", "string"),
         parameter("dedup", "One event per story (default true)", "boolean"),
-        parameter("sort", "date_desc, date_asc, goldstein_asc, goldstein_desc, stored", "string"),
+        parameter(
+            "sort",
+            "date_desc, date_asc, goldstein_asc, goldstein_desc, stored",
+            "string",
+        ),
         parameter("limit", "1 to 1000", "integer"),
         parameter("offset", "Rows to skip", "integer"),
     ]
@@ -65,7 +89,11 @@ pub fn document() -> Value {
         parameter("from", "First date", "string"),
         parameter("to", "Last date", "string"),
     ];
-    series_parameters.push(parameter("dedup", "Deduplicated counts (default true)", "boolean"));
+    series_parameters.push(parameter(
+        "dedup",
+        "Deduplicated counts (default true)",
+        "boolean",
+    ));
     json!({
         "openapi": "3.0.3",
         "info": {"title": "lagebild", "version": env!("CARGO_PKG_VERSION"),

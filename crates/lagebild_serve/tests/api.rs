@@ -13,7 +13,10 @@ fn ingest(port: u16, token: Option<&str>, body: &str) -> (u16, Value) {
         headers.push(("Authorization", value.as_str()));
     }
     let (status, text) = http_raw(port, "POST", "/api/documents", Some(body), &headers);
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
 }
 
 #[test]
@@ -33,24 +36,46 @@ fn health_ingest_and_queries() {
     assert_eq!(status, 200, "{report}");
     assert_eq!(report["stored"], 3);
     let (_, report) = ingest(port, Some(common::TOKEN), &common::articles());
-    assert_eq!(report["duplicate"], 3, "the same articles again store nothing");
+    assert_eq!(
+        report["duplicate"], 3,
+        "the same articles again store nothing"
+    );
 
     let (status, documents) = http(port, "GET", "/api/documents", None, &[]);
     assert_eq!(status, 200);
     assert_eq!(documents["total"], 3);
     let (status, document) = http(port, "GET", "/api/documents/t-3", None, &[]);
     assert_eq!(status, 200);
-    assert!(document["text"].as_str().is_some_and(|text| text.contains("<script>")), "text is stored as it came");
+    assert!(
+        document["text"]
+            .as_str()
+            .is_some_and(|text| text.contains("<script>")),
+        "text is stored as it came"
+    );
     let (status, _) = http(port, "GET", "/api/documents/unknown", None, &[]);
     assert_eq!(status, 404);
 
-    for path in ["/api/events?limit=5", "/api/actors", "/api/quotes", "/api/timeseries?interval=day", "/api/network", "/api/stats", "/api/openapi.json"] {
+    for path in [
+        "/api/events?limit=5",
+        "/api/actors",
+        "/api/quotes",
+        "/api/timeseries?interval=day",
+        "/api/network",
+        "/api/stats",
+        "/api/openapi.json",
+    ] {
         let (status, answer) = http(port, "GET", path, None, &[]);
         assert_eq!(status, 200, "{path}: {answer}");
     }
     let (status, _) = http(port, "GET", "/api/events?from=yesterday", None, &[]);
     assert_eq!(status, 400, "a bad date is a client error");
-    let (status, _) = http(port, "GET", "/api/events?actor=%27%20OR%201%3D1%20--", None, &[]);
+    let (status, _) = http(
+        port,
+        "GET",
+        "/api/events?actor=%27%20OR%201%3D1%20--",
+        None,
+        &[],
+    );
     assert_eq!(status, 200, "SQL in a parameter is just a value");
 }
 
@@ -75,7 +100,9 @@ fn ui_is_served_with_a_content_security_policy() {
     let port = server.addr.port();
     let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
     use std::io::{Read, Write};
-    stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").expect("send");
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .expect("send");
     let mut response = String::new();
     stream.read_to_string(&mut response).expect("read");
     assert!(response.starts_with("HTTP/1.1 200"));
@@ -97,14 +124,22 @@ fn bounded_concurrent_load_has_no_errors() {
         "POST",
         "/api/documents",
         Some(&common::articles()),
-        &[("Authorization", &authorization), ("Content-Type", "application/x-ndjson")],
+        &[
+            ("Authorization", &authorization),
+            ("Content-Type", "application/x-ndjson"),
+        ],
     );
     assert_eq!(status, 200);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
     let clients: Vec<_> = (0..40)
         .map(|client| {
             std::thread::spawn(move || {
-                let paths = ["/api/events?limit=20", "/api/events?actor=RUS", "/api/timeseries?interval=day", "/api/network"];
+                let paths = [
+                    "/api/events?limit=20",
+                    "/api/events?actor=RUS",
+                    "/api/timeseries?interval=day",
+                    "/api/network",
+                ];
                 let (mut ok, mut failed) = (0u32, 0u32);
                 let mut index = client;
                 while std::time::Instant::now() < deadline {

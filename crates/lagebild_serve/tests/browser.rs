@@ -10,7 +10,9 @@ use webdriver::{Driver, browser_paths, http_raw};
 #[test]
 fn workbench_in_a_real_browser() {
     let Some((chromium, chromedriver)) = browser_paths() else {
-        eprintln!("skipping workbench_in_a_real_browser: chromium and chromedriver not installed (run .ci/setup)");
+        eprintln!(
+            "skipping workbench_in_a_real_browser: chromium and chromedriver not installed (run .ci/setup)"
+        );
         return;
     };
     let (_directory, server) = common::start(false);
@@ -20,7 +22,10 @@ fn workbench_in_a_real_browser() {
         "POST",
         "/api/documents",
         Some(&common::articles()),
-        &[("Authorization", &format!("Bearer {}", common::TOKEN)), ("Content-Type", "application/x-ndjson")],
+        &[
+            ("Authorization", &format!("Bearer {}", common::TOKEN)),
+            ("Content-Type", "application/x-ndjson"),
+        ],
     );
     assert_eq!(status, 200, "{report}");
 
@@ -37,11 +42,25 @@ fn workbench_in_a_real_browser() {
     session.goto(&format!("{base}/#/doc/t-1"));
     session.wait_for("#article-text", 1);
     let events = session.wait_for("#article-text mark.event", 1);
-    let tip = session.attribute(&events[0], "data-tip").unwrap_or_default();
-    assert!(tip.contains("de/") || tip.contains("en/") || tip.contains(".txt"), "hover names the rule: {tip}");
-    assert!(!session.find_all("#article-text mark.quote").is_empty(), "the direct quote is highlighted");
-    assert!(!session.find_all("#article-text mark.actor").is_empty(), "actors are highlighted");
-    assert!(!session.find_all("#doc-events tr").is_empty(), "the event list beside the text");
+    let tip = session
+        .attribute(&events[0], "data-tip")
+        .unwrap_or_default();
+    assert!(
+        tip.contains("de/") || tip.contains("en/") || tip.contains(".txt"),
+        "hover names the rule: {tip}"
+    );
+    assert!(
+        !session.find_all("#article-text mark.quote").is_empty(),
+        "the direct quote is highlighted"
+    );
+    assert!(
+        !session.find_all("#article-text mark.actor").is_empty(),
+        "actors are highlighted"
+    );
+    assert!(
+        !session.find_all("#doc-events tr").is_empty(),
+        "the event list beside the text"
+    );
 
     // The event table filters by actor.
     session.goto(&format!("{base}/#/events"));
@@ -52,7 +71,11 @@ fn workbench_in_a_real_browser() {
     session.click(&submit[0]);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
-        let hash = session.script("return location.hash").as_str().unwrap_or("").to_string();
+        let hash = session
+            .script("return location.hash")
+            .as_str()
+            .unwrap_or("")
+            .to_string();
         if hash.contains("actor=CHN") {
             break;
         }
@@ -61,9 +84,16 @@ fn workbench_in_a_real_browser() {
     }
     std::thread::sleep(std::time::Duration::from_millis(500));
     let filtered = session.find_all("#events tbody tr");
-    assert!(filtered.len() < all || all == 1, "filtering narrows the table ({} of {all})", filtered.len());
+    assert!(
+        filtered.len() < all || all == 1,
+        "filtering narrows the table ({} of {all})",
+        filtered.len()
+    );
     for row in &filtered {
-        assert!(session.text(row).contains("CHN"), "every remaining row involves China");
+        assert!(
+            session.text(row).contains("CHN"),
+            "every remaining row involves China"
+        );
     }
 
     // The network graph draws nodes and edges.
@@ -78,14 +108,28 @@ fn workbench_in_a_real_browser() {
     // Markup from an article is shown as text and never runs.
     session.goto(&format!("{base}/#/doc/t-3"));
     let title = session.wait_for("#doc-title", 1);
-    assert!(session.text(&title[0]).contains("<script>"), "the tag is visible as text");
+    assert!(
+        session.text(&title[0]).contains("<script>"),
+        "the tag is visible as text"
+    );
     session.wait_for("#article-text", 1);
     std::thread::sleep(std::time::Duration::from_millis(300));
     let injected = session.script("return window.__xss === undefined && document.querySelectorAll('#article-text img, #article-text script').length === 0");
-    assert_eq!(injected, serde_json::Value::Bool(true), "no injected script ran and no injected element exists");
+    assert_eq!(
+        injected,
+        serde_json::Value::Bool(true),
+        "no injected script ran and no injected element exists"
+    );
 
     if let Ok(directory) = std::env::var("LAGEBILD_SCREENSHOTS") {
-        for (name, hash) in [("documents", "#/documents"), ("article", "#/doc/t-1"), ("events", "#/events"), ("network", "#/network"), ("timeline", "#/timeline"), ("quotes", "#/quotes")] {
+        for (name, hash) in [
+            ("documents", "#/documents"),
+            ("article", "#/doc/t-1"),
+            ("events", "#/events"),
+            ("network", "#/network"),
+            ("timeline", "#/timeline"),
+            ("quotes", "#/quotes"),
+        ] {
             session.goto(&format!("{base}/{hash}"));
             std::thread::sleep(std::time::Duration::from_millis(800));
             let _ = std::fs::write(format!("{directory}/{name}.png"), session.screenshot_png());

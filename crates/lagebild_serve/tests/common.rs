@@ -22,7 +22,10 @@ pub fn articles() -> String {
             "title": "Frankreich kritisiert <script>window.__xss = 1</script> Iran",
             "text": "Frankreich kritisiert <script>window.__xss = 1</script> Iran\nFrankreich hat den Iran scharf kritisiert. <img src=x onerror=\"window.__xss = 2\"> Paris warf Teheran vor, gegen internationale Abkommen zu verstoßen."}),
     ];
-    articles.iter().map(|article| format!("{article}\n")).collect()
+    articles
+        .iter()
+        .map(|article| format!("{article}\n"))
+        .collect()
 }
 
 pub fn start(read_only: bool) -> (tempfile::TempDir, Running) {
@@ -36,6 +39,7 @@ pub fn start(read_only: bool) -> (tempfile::TempDir, Running) {
         // A read-only server needs an existing store.
         drop(lagebild_store::Store::open(&config.db).expect("create store"));
     }
-    let running = lagebild_serve::spawn(config, Arc::new(Pipeline::embedded())).expect("server starts");
+    let running =
+        lagebild_serve::spawn(config, Arc::new(Pipeline::embedded())).expect("server starts");
     (directory, running)
 }

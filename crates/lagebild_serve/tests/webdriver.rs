@@ -22,9 +22,13 @@ pub struct Session<'a> {
 
 /// Where Chromium and ChromeDriver are, if installed.
 pub fn browser_paths() -> Option<(String, String)> {
-    let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
-        .into_iter()
-        .find(|path| std::path::Path::new(path).exists())?;
+    let chromium = [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ]
+    .into_iter()
+    .find(|path| std::path::Path::new(path).exists())?;
     let driver = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
         .into_iter()
         .find(|path| std::path::Path::new(path).exists())?;
@@ -39,20 +43,46 @@ fn free_port() -> u16 {
 }
 
 /// One HTTP request with a JSON body; returns the JSON answer.
-pub fn http(port: u16, method: &str, path: &str, body: Option<&Value>, headers: &[(&str, &str)]) -> (u16, Value) {
-    let (status, text) = http_raw(port, method, path, body.map(|body| body.to_string()).as_deref(), headers);
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+pub fn http(
+    port: u16,
+    method: &str,
+    path: &str,
+    body: Option<&Value>,
+    headers: &[(&str, &str)],
+) -> (u16, Value) {
+    let (status, text) = http_raw(
+        port,
+        method,
+        path,
+        body.map(|body| body.to_string()).as_deref(),
+        headers,
+    );
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
 }
 
-pub fn http_raw(port: u16, method: &str, path: &str, body: Option<&str>, headers: &[(&str, &str)]) -> (u16, String) {
+pub fn http_raw(
+    port: u16,
+    method: &str,
+    path: &str,
+    body: Option<&str>,
+    headers: &[(&str, &str)],
+) -> (u16, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    stream.set_read_timeout(Some(Duration::from_secs(120))).expect("timeout");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(120)))
+        .expect("timeout");
     let body = body.unwrap_or("");
     let mut request = format!(
         "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nContent-Length: {}\r\n",
         body.len()
     );
-    if !headers.iter().any(|(name, _)| name.eq_ignore_ascii_case("content-type")) {
+    if !headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("content-type"))
+    {
         request.push_str("Content-Type: application/json\r\n");
     }
     for (name, value) in headers {
@@ -76,7 +106,11 @@ pub fn http_raw(port: u16, method: &str, path: &str, body: Option<&str>, headers
         response.extend_from_slice(&buffer[..read]);
     };
     let head = String::from_utf8_lossy(&response[..head_end]).to_ascii_lowercase();
-    let status = head.split_whitespace().nth(1).and_then(|code| code.parse().ok()).unwrap_or(0);
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0);
     let length = head
         .lines()
         .find_map(|line| line.strip_prefix("content-length:"))
@@ -106,7 +140,9 @@ pub fn http_raw(port: u16, method: &str, path: &str, body: Option<&str>, headers
 fn dechunk(mut rest: &str) -> String {
     let mut out = String::new();
     while let Some((size, after)) = rest.split_once("\r\n") {
-        let Ok(size) = usize::from_str_radix(size.trim(), 16) else { break };
+        let Ok(size) = usize::from_str_radix(size.trim(), 16) else {
+            break;
+        };
         if size == 0 || after.len() < size {
             break;
         }
@@ -140,7 +176,11 @@ impl Driver {
     }
 
     pub fn session(&self, chromium: &str) -> Session<'_> {
-        let profile = std::env::temp_dir().join(format!("lagebild-chromium-{}-{}", std::process::id(), self.port));
+        let profile = std::env::temp_dir().join(format!(
+            "lagebild-chromium-{}-{}",
+            std::process::id(),
+            self.port
+        ));
         let capabilities = json!({"capabilities": {"alwaysMatch": {"browserName": "chrome", "goog:chromeOptions": {
             "binary": chromium,
             "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -149,7 +189,10 @@ impl Driver {
                      format!("--user-data-dir={}", profile.display())]}}}});
         let (status, answer) = http(self.port, "POST", "/session", Some(&capabilities), &[]);
         assert_eq!(status, 200, "new session: {answer}");
-        let id = answer["value"]["sessionId"].as_str().expect("session id").to_string();
+        let id = answer["value"]["sessionId"]
+            .as_str()
+            .expect("session id")
+            .to_string();
         Session { driver: self, id }
     }
 }
@@ -163,8 +206,13 @@ impl Drop for Driver {
 
 impl Session<'_> {
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
-        let (status, answer) =
-            http(self.driver.port, method, &format!("/session/{}{path}", self.id), body.as_ref(), &[]);
+        let (status, answer) = http(
+            self.driver.port,
+            method,
+            &format!("/session/{}{path}", self.id),
+            body.as_ref(),
+            &[],
+        );
         assert_eq!(status, 200, "{method} {path}: {answer}");
         answer["value"].clone()
     }
@@ -174,18 +222,33 @@ impl Session<'_> {
     }
 
     pub fn script(&self, script: &str) -> Value {
-        self.call("POST", "/execute/sync", Some(json!({"script": script, "args": []})))
+        self.call(
+            "POST",
+            "/execute/sync",
+            Some(json!({"script": script, "args": []})),
+        )
     }
 
     /// Element ids of everything matching `css` (possibly none).
     pub fn find_all(&self, css: &str) -> Vec<String> {
-        let value = self.call("POST", "/elements", Some(json!({"using": "css selector", "value": css})));
+        let value = self.call(
+            "POST",
+            "/elements",
+            Some(json!({"using": "css selector", "value": css})),
+        );
         value
             .as_array()
             .map(|elements| {
                 elements
                     .iter()
-                    .filter_map(|element| element.as_object()?.values().next()?.as_str().map(str::to_string))
+                    .filter_map(|element| {
+                        element
+                            .as_object()?
+                            .values()
+                            .next()?
+                            .as_str()
+                            .map(str::to_string)
+                    })
                     .collect()
             })
             .unwrap_or_default()
@@ -208,23 +271,40 @@ impl Session<'_> {
     }
 
     pub fn text(&self, element: &str) -> String {
-        self.call("GET", &format!("/element/{element}/text"), None).as_str().unwrap_or("").to_string()
+        self.call("GET", &format!("/element/{element}/text"), None)
+            .as_str()
+            .unwrap_or("")
+            .to_string()
     }
 
     pub fn attribute(&self, element: &str, name: &str) -> Option<String> {
-        self.call("GET", &format!("/element/{element}/attribute/{name}"), None).as_str().map(str::to_string)
+        self.call("GET", &format!("/element/{element}/attribute/{name}"), None)
+            .as_str()
+            .map(str::to_string)
     }
 
     pub fn click(&self, element: &str) {
-        self.call("POST", &format!("/element/{element}/click"), Some(json!({})));
+        self.call(
+            "POST",
+            &format!("/element/{element}/click"),
+            Some(json!({})),
+        );
     }
 
     pub fn clear(&self, element: &str) {
-        self.call("POST", &format!("/element/{element}/clear"), Some(json!({})));
+        self.call(
+            "POST",
+            &format!("/element/{element}/clear"),
+            Some(json!({})),
+        );
     }
 
     pub fn type_text(&self, element: &str, text: &str) {
-        self.call("POST", &format!("/element/{element}/value"), Some(json!({"text": text})));
+        self.call(
+            "POST",
+            &format!("/element/{element}/value"),
+            Some(json!({"text": text})),
+        );
     }
 
     pub fn screenshot_png(&self) -> Vec<u8> {
@@ -235,7 +315,13 @@ impl Session<'_> {
 
 impl Drop for Session<'_> {
     fn drop(&mut self) {
-        let _ = http(self.driver.port, "DELETE", &format!("/session/{}", self.id), None, &[]);
+        let _ = http(
+            self.driver.port,
+            "DELETE",
+            &format!("/session/{}", self.id),
+            None,
+            &[],
+        );
     }
 }
 
