@@ -32,6 +32,14 @@ const EN_FUNCTION_WORDS: &[&str] = &[
     "was", "were", "be", "has", "have", "had", "will", "would", "that", "this", "who", "which",
     "said", "says", "not", "its", "their", "his", "her", "as", "but", "or",
 ];
+/// German object pronouns of a male person resolved to a person in focus: demonstratives
+/// ("und diesen getroffen") and personal pronouns ("traf ihn", "dankte ihm").
+const OBJECT_PRONOUNS: &[&str] = &["diesen", "diesem", "jenen", "jenem", "ihn", "ihm"];
+/// Prepositions after which `diesen` is a dative plural ("mit diesen"), not a person.
+const DATIVE_PREPOSITIONS: &[&str] = &[
+    "mit", "von", "vom", "zu", "bei", "aus", "nach", "seit", "gegenüber", "unter", "in", "an",
+    "auf", "vor", "hinter", "neben", "zwischen", "über",
+];
 /// Prepositions after which a state or seat names a place rather than an actor.
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "im", "nach", "aus", "ins", "bei", "nahe", "into", "at", "to", "from",
@@ -1478,6 +1486,62 @@ impl<'a> Annotator<'a> {
 
     // ---------------------------------------------------------------- unmatched pieces
 
+    /// The male person an object pronoun refers to ("... Kim Jong Un gesucht und diesen
+    /// getroffen", "traf ihn"): the latest male person mentioned in this or the previous
+    /// sentence who is not the subject of this sentence (a demonstrative or object pronoun
+    /// does not refer to its own clause's subject). `diesen` counts only as a pronoun, not
+    /// as the article of a noun phrase ("diesen neuen Vertrag"), and not as a dative plural
+    /// after a preposition ("mit diesen").
+    fn object_pronoun_antecedent(&mut self, piece: usize) -> Option<usize> {
+        let current = self.pieces.get(piece)?.sentence;
+        if piece > 0
+            && self.same_sentence(piece - 1, piece)
+            && self.lower_is(piece, &["diesen", "jenen"])
+            && self.lower_is(piece - 1, DATIVE_PREPOSITIONS)
+        {
+            return None;
+        }
+        if !self.lower_is(piece, &["ihn", "ihm"]) && !self.standalone(piece) {
+            return None;
+        }
+        let pieces = &self.pieces;
+        self.focus
+            .iter()
+            .enumerate()
+            .filter(|(_, focus)| {
+                focus.gender == Some(Gender::Male)
+                    && focus.last < piece
+                    && pieces
+                        .get(focus.last)
+                        .is_some_and(|last| last.sentence + 1 >= current)
+                    && focus
+                        .subject_last
+                        .and_then(|at| pieces.get(at))
+                        .is_none_or(|subject| subject.sentence != current)
+            })
+            .max_by_key(|(_, focus)| focus.last)
+            .map(|(index, _)| index)
+    }
+
+    /// A demonstrative standing on its own: followed by punctuation, the end of the
+    /// sentence, or a lowercase word that cannot be an inflected adjective before a noun
+    /// ("diesen sogar", not "diesen neuen Vertrag" or "diesen Vertrag").
+    fn standalone(&self, piece: usize) -> bool {
+        let next = piece + 1;
+        if next >= self.pieces.len() || !self.same_sentence(piece, next) {
+            return true;
+        }
+        let following = self.pieces[next];
+        if !following.alphabetic {
+            return true;
+        }
+        if following.capitalized {
+            return false;
+        }
+        let text = self.piece_text(next);
+        !(text.ends_with("en") || text.ends_with("em") || text.ends_with("er"))
+    }
+
     fn handle_piece(&mut self, piece: usize) -> usize {
         let text = self.piece_text(piece);
         let Some(&current) = self.pieces.get(piece) else {
@@ -1683,6 +1747,12 @@ impl<'a> Annotator<'a> {
             }
             return piece + 1;
         }
+        if self.lang != Lang::En && self.lower_is(piece, OBJECT_PRONOUNS) {
+            if let Some(index) = self.object_pronoun_antecedent(piece) {
+                self.push_focus_reference(index, piece, piece + 1, "(object pronoun)");
+            }
+            return piece + 1;
+        }
         if self.lower_is(piece, &["er", "sie", "he", "she"]) {
             let before = piece > 0
                 && self.same_sentence(piece - 1, piece)
@@ -1714,5 +1784,51 @@ impl<'a> Annotator<'a> {
             }
         }
         piece + 1
+    }
+}
+
+#[cfg(test)]
+mod object_pronoun_tests {
+    use lagebild_doc::{Document, Lang, TextAnalysis};
+
+    use crate::ActorKb;
+
+    /// (surface, code) of every mention resolved as an object pronoun in `text`.
+    fn check(text: &str, expected: &[(&str, &str)]) {
+        let doc = Document {
+            text: text.to_string(),
+            lang: Lang::De,
+            ..Document::default()
+        };
+        let date = chrono::NaiveDate::from_ymd_opt(2019, 7, 1);
+        let mentions = ActorKb::embedded().annotate(&doc, &TextAnalysis::default(), date);
+        let got: Vec<(String, String)> = mentions
+            .iter()
+            .filter(|mention| mention.rule.ends_with("(object pronoun)"))
+            .map(|mention| (mention.span.slice(text).to_string(), mention.code.clone()))
+            .collect();
+        let want: Vec<(String, String)> = expected
+            .iter()
+            .map(|(surface, code)| (surface.to_string(), code.to_string()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+
+    #[test]
+    fn object_pronouns_take_the_latest_male_non_subject() {
+        check(
+            "Donald Trump hatte Kontakt zu Kim Jong Un gesucht und diesen sogar getroffen.",
+            &[("diesen", "PRKGOV")],
+        );
+        check(
+            "Donald Trump lobte Kim Jong Un. Später traf er ihn erneut.",
+            &[("ihn", "PRKGOV")],
+        );
+        // An article, a dative plural and a pronoun with no male person before it.
+        check(
+            "Donald Trump traf Kim Jong Un an diesen neuen Orten und mit diesen Leuten.",
+            &[],
+        );
+        check("Die Regierung hat diesen sogar getroffen.", &[]);
     }
 }

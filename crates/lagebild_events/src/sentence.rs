@@ -370,6 +370,38 @@ impl<'a> SentenceView<'a> {
         }
     }
 
+    /// The actor of a nominal argument that names none itself, taken from its origin
+    /// modifier when that names exactly one actor: "aus X" / "from X" attached to the
+    /// noun ("Hubschrauber aus Deutschland"), or inside a relative clause on the noun
+    /// ("Hubschrauber, die aus Deutschland kommen"). Places the noun is merely in
+    /// ("Soldaten in Syrien") do not count.
+    fn resolve_origin(&self, index: usize, out: &mut Vec<usize>) {
+        if self.words[index].phrase.is_some()
+            || !matches!(self.words[index].token.upos, Upos::Noun | Upos::X)
+        {
+            return;
+        }
+        let mut found: Vec<usize> = Vec::new();
+        let origin =
+            |position: usize| matches!(self.case_marker(position).as_deref(), Some("aus" | "from"));
+        for &child in self.children(index) {
+            let relation = self.deprel(child);
+            if relation.starts_with("nmod") && origin(child) {
+                self.resolve_head(child, &mut found);
+            } else if relation.starts_with("acl") {
+                for &grandchild in self.children(child) {
+                    if matches!(self.base_deprel(grandchild), "obl" | "nmod") && origin(grandchild)
+                    {
+                        self.resolve_head(grandchild, &mut found);
+                    }
+                }
+            }
+        }
+        if let [only] = found.as_slice() {
+            push_unique(out, *only);
+        }
+    }
+
     fn case_marker(&self, index: usize) -> Option<String> {
         self.children(index)
             .iter()
@@ -585,6 +617,9 @@ impl<'a> SentenceView<'a> {
                 self.resolve_head(child, &mut mentions);
             } else {
                 self.resolve(child, 0, &mut mentions);
+                if mentions.is_empty() && matches!(base, "nsubj" | "obj" | "dobj" | "iobj") {
+                    self.resolve_origin(child, &mut mentions);
+                }
             }
             // Two subjects of one verb with a conjunction between them are a misparsed
             // coordination: both act ("Evil Mordor, the awful Fornost, and good Gondor").
@@ -882,7 +917,10 @@ impl<'a> SentenceView<'a> {
             if word.is_punct && word.token.span.slice(self.text) == "-" {
                 continue;
             }
+            // Proper nouns count: "zu Nordkoreas Machthaber Kim", "zwischen Nord- und Südkorea".
+            // (German only: English unit tests over-code with it).
             let noun = matches!(word.token.upos, Upos::Noun)
+                || (word.token.upos == Upos::Propn && self.lang == Lang::De)
                 || (word.token.upos == Upos::X
                     && word.surface.chars().next().is_some_and(char::is_uppercase));
             // Titles and genitive heads may stand between a preposition and a name

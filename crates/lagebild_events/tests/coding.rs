@@ -691,3 +691,56 @@ fn a_speech_act_is_not_reported_by_its_own_quote() {
     };
     assert_eq!(code(&[other_cue]), ["ARL->BOR 1125 reported"]);
 }
+
+#[test]
+fn german_argument_takes_the_actor_of_its_origin_modifier() {
+    // "Schiffe, die aus Borland kommen, wurden von Arland beschossen": the passive subject
+    // names no actor; its relative clause gives the origin.
+    let parse = "
+        Schiffe Schiff NOUN 8 nsubj:pass
+        , , PUNCT 5 punct
+        die der PRON 6 nsubj
+        aus aus ADP 5 case
+        Borland Borland PROPN 6 obl
+        kommen kommen VERB 1 acl:relcl
+        , , PUNCT 5 punct
+        wurden werden AUX 11 aux:pass
+        von von ADP 10 case
+        Arland Arland PROPN 11 obl:agent
+        beschossen beschießen VERB 0 root VerbForm=Part
+        . . PUNCT 11 punct";
+    let parse = parse.replace("NOUN 8 nsubj:pass", "NOUN 11 nsubj:pass");
+    check(
+        Fixture {
+            parse: Some(&parse),
+            ..de("", &[("Borland", "BOR"), ("Arland", "ARL")])
+        },
+        &["ARL->BOR 193 asserted"],
+    );
+    // A place the noun is merely in is no origin: no target, no event.
+    let parse_in = parse.replace("aus aus ADP", "in in ADP");
+    check(
+        Fixture {
+            parse: Some(&parse_in),
+            ..de("", &[("Borland", "BOR"), ("Arland", "ARL")])
+        },
+        &[],
+    );
+}
+
+#[test]
+fn german_object_after_a_prepositional_genitive_name() {
+    // Unparsed: "zu Borlands Präsident Ulf" is a prepositional phrase, so the plain
+    // object after the verb is the only target.
+    check(
+        de(
+            "Arland hatte Kontakt zu Borlands Präsident Ulf gesucht und diesen getroffen .",
+            &[
+                ("Arland", "ARL"),
+                ("Präsident Ulf", "BORGOV"),
+                ("diesen", "BORGOV"),
+            ],
+        ),
+        &["ARL->BORGOV 030 asserted", "ARL->BORGOV 040 asserted"],
+    );
+}
