@@ -4,6 +4,7 @@
 //! cargo run --release -p lagebild_nlp --example eval -- [--shared /work/shared] \
 //!     [--lang de|en|all] [--folds 5] [--no-parser] [--iterations 8] [--file PATH.conllu --lang de]
 //!     [--raw-gold]   (German: train and score on unharmonised UD gold)
+//!     [--quick]   (German: only the harmonised CV row)
 //!     [--models DIR]   (taggers and lexicons from DIR instead of the embedded ones)
 //! ```
 //!
@@ -45,6 +46,7 @@ fn main() -> Result<()> {
     let mut folds = 5;
     let mut parser = true;
     let mut raw_gold = false;
+    let mut quick = false;
     let mut file: Option<PathBuf> = None;
     let mut models: Option<PathBuf> = None;
     let mut config = TrainConfig::default();
@@ -63,6 +65,7 @@ fn main() -> Result<()> {
             "--iterations" => config.iterations = value()?.parse()?,
             "--no-parser" => parser = false,
             "--raw-gold" => raw_gold = true,
+            "--quick" => quick = true,
             "--no-split" => config.split_verbal = false,
             "--stack-folds" => config.stack_folds = value()?.parse()?,
             "--min-count" => config.min_feature_count = value()?.parse()?,
@@ -159,7 +162,7 @@ fn main() -> Result<()> {
                     &name,
                 );
                 println!("{report}");
-                if changed > 0 {
+                if changed > 0 && !quick {
                     let name =
                         format!("de GSD-dev+PUD {folds}-fold CV, scored on unharmonised gold");
                     println!(
@@ -181,9 +184,13 @@ fn main() -> Result<()> {
                         "{}{}{}",
                         report.top_confusions("UPOS", 25),
                         report.top_confusions("UPOS-form", 3000),
-                        report.top_confusions("Mood", 40)
+                        report.top_confusions("Mood", 1000)
                     );
+                    eprintln!("{}", report.top_confusions("Case", 30));
                     eprintln!("{}", report.top_confusions("lemma", 3000));
+                }
+                if quick {
+                    continue;
                 }
                 // Only the GSD part has native STTS; report it separately too.
                 let gsd_only: Vec<Vec<GoldToken>> = sentences[..gsd].to_vec();

@@ -33,6 +33,12 @@ pub struct EvalReport {
     pub subjunctive: usize,
     pub subjunctive_found: usize,
     pub predicted_subjunctive: usize,
+    /// Gold NOUN/PROPN/PRON/DET/ADJ tokens with a Case, and those whose predicted Case
+    /// equals it; the same restricted to gold Nom or Acc.
+    pub cased: usize,
+    pub case: usize,
+    pub nom_acc: usize,
+    pub nom_acc_right: usize,
     pub parsed: bool,
     pub uas: usize,
     pub las: usize,
@@ -68,6 +74,12 @@ impl EvalReport {
     pub fn mood_accuracy(&self) -> f64 {
         percent(self.mood, self.verbs)
     }
+    pub fn case_accuracy(&self) -> f64 {
+        percent(self.case, self.cased)
+    }
+    pub fn nom_acc_accuracy(&self) -> f64 {
+        percent(self.nom_acc_right, self.nom_acc)
+    }
 
     /// F1 of one core relation, in percent.
     pub fn core_f1(&self, index: usize) -> f64 {
@@ -94,6 +106,10 @@ impl EvalReport {
         self.subjunctive += other.subjunctive;
         self.subjunctive_found += other.subjunctive_found;
         self.predicted_subjunctive += other.predicted_subjunctive;
+        self.cased += other.cased;
+        self.case += other.case;
+        self.nom_acc += other.nom_acc;
+        self.nom_acc_right += other.nom_acc_right;
         self.parsed |= other.parsed;
         self.uas += other.uas;
         self.las += other.las;
@@ -123,7 +139,7 @@ impl EvalReport {
 
     /// The header line of [`fmt::Display`]'s table.
     pub fn header() -> &'static str {
-        "| data | sentences | tokens | UPOS | XPOS | lemma | feats | Mood (verbs) | Sub recall | Sub precision | UAS | LAS | nsubj F1 | obj F1 | iobj F1 |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+        "| data | sentences | tokens | UPOS | XPOS | lemma | feats | Mood (verbs) | Sub recall | Sub precision | Case (nominals) | Nom/Acc | UAS | LAS | nsubj F1 | obj F1 | iobj F1 |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     }
 }
 
@@ -131,7 +147,7 @@ impl fmt::Display for EvalReport {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             formatter,
-            "| {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.1} ({}/{}) | {:.1} |",
+            "| {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.1} ({}/{}) | {:.1} | {:.2} | {:.2} |",
             self.name,
             self.sentences,
             self.tokens,
@@ -144,6 +160,8 @@ impl fmt::Display for EvalReport {
             self.subjunctive_found,
             self.subjunctive,
             percent(self.subjunctive_found, self.predicted_subjunctive),
+            self.case_accuracy(),
+            self.nom_acc_accuracy(),
         )?;
         if self.parsed {
             write!(
@@ -250,6 +268,31 @@ pub fn evaluate_gold(
             report.subjunctive += usize::from(gold_sub);
             report.predicted_subjunctive += usize::from(predicted_sub);
             report.subjunctive_found += usize::from(gold_sub && predicted_sub);
+            let nominal = matches!(
+                gold_upos,
+                Upos::Noun | Upos::Propn | Upos::Pron | Upos::Det | Upos::Adj
+            );
+            if let (true, Some(gold_case)) = (nominal, gold.feats.case) {
+                let right = predicted.feats.case == Some(gold_case);
+                report.cased += 1;
+                report.case += usize::from(right);
+                if matches!(gold_case, lagebild_doc::Case::Nom | lagebild_doc::Case::Acc) {
+                    report.nom_acc += 1;
+                    report.nom_acc_right += usize::from(right);
+                }
+                if !right {
+                    let key = (
+                        "Case".to_string(),
+                        format!("{} {}", gold.upos, gold_case.as_str()),
+                        predicted
+                            .feats
+                            .case
+                            .map_or("-", |case| case.as_str())
+                            .to_string(),
+                    );
+                    *report.confusions.entry(key).or_insert(0) += 1;
+                }
+            }
             if report.parsed {
                 let head_right = predicted.head == gold.head;
                 let relation_right = predicted.deprel == gold.deprel;

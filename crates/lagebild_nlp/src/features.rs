@@ -60,6 +60,11 @@ mod template {
     pub const NAME_CLASS_NEXT: u8 = 61;
     pub const CLAUSE_SUMMARY: u8 = 62;
     pub const CLAUSE_SUMMARY_WORD: u8 = 63;
+    pub const GOVERNOR: u8 = 64;
+    pub const GOVERNOR_SUFFIX: u8 = 65;
+    pub const NP_DETERMINER: u8 = 66;
+    pub const NP_DETERMINER_SUFFIX: u8 = 67;
+    pub const NP_DETERMINER_LABEL: u8 = 68;
 }
 
 /// Labels of an earlier tagging pass over the whole sentence, with the nearest verbal
@@ -73,6 +78,11 @@ pub struct Context {
     pub clause_position: Vec<u8>,
     /// Classes of the other tokens of the clause, or-ed (see [`Context::with_classes`]).
     pub clause_summary: Vec<u8>,
+    /// Per position, the preposition governing its noun phrase and the nearest
+    /// determiner before it in the phrase (`u32::MAX` = none); empty unless
+    /// [`Context::add_governors`] was called.
+    pub governor: Vec<u32>,
+    pub determiner: Vec<u32>,
 }
 
 impl Context {
@@ -159,6 +169,38 @@ impl Context {
             next_verbal,
             clause_position,
             clause_summary,
+            governor: Vec::new(),
+            determiner: Vec::new(),
+        }
+    }
+
+    /// Fills [`Context::governor`] and [`Context::determiner`]. `role(label)`: 1 =
+    /// preposition, 2 = determiner, 3 = inside a noun phrase (adjective, adverb,
+    /// number), 4 = noun, name or pronoun, 0 = anything else. A position's governor is
+    /// the preposition reached walking left over roles 2 and 3 (at most 6 tokens); its
+    /// determiner is the nearest role 2 reached walking left over role 3.
+    pub fn add_governors(&mut self, role: impl Fn(u16) -> u8) {
+        let roles: Vec<u8> = self.labels.iter().map(|&label| role(label)).collect();
+        self.governor = vec![u32::MAX; roles.len()];
+        self.determiner = vec![u32::MAX; roles.len()];
+        for index in 0..roles.len() {
+            let mut determiner_open = true;
+            for earlier in (index.saturating_sub(6)..index).rev() {
+                match roles[earlier] {
+                    1 => {
+                        self.governor[index] = earlier as u32;
+                        break;
+                    }
+                    2 => {
+                        if determiner_open {
+                            self.determiner[index] = earlier as u32;
+                            determiner_open = false;
+                        }
+                    }
+                    3 => {}
+                    _ => break,
+                }
+            }
         }
     }
 }
@@ -608,6 +650,46 @@ impl SentenceFeatures {
                     .num(label(0))
                     .finish(),
             );
+            let at = |position: Option<&u32>| -> Option<isize> {
+                position
+                    .filter(|&&position| position != u32::MAX)
+                    .map(|&position| position as isize - index as isize)
+            };
+            if !context.governor.is_empty() {
+                let governor = at(context.governor.get(index)).map_or(0, &word);
+                out.push(
+                    FeatureHasher::new(template::GOVERNOR)
+                        .num(governor)
+                        .num(label(0))
+                        .finish(),
+                );
+                out.push(
+                    FeatureHasher::new(template::GOVERNOR_SUFFIX)
+                        .num(governor)
+                        .num(suffix(0))
+                        .finish(),
+                );
+                let determiner = at(context.determiner.get(index));
+                let determiner_word = determiner.map_or(0, &word);
+                out.push(
+                    FeatureHasher::new(template::NP_DETERMINER)
+                        .num(determiner_word)
+                        .num(governor)
+                        .finish(),
+                );
+                out.push(
+                    FeatureHasher::new(template::NP_DETERMINER_SUFFIX)
+                        .num(determiner_word)
+                        .num(suffix(0))
+                        .finish(),
+                );
+                out.push(
+                    FeatureHasher::new(template::NP_DETERMINER_LABEL)
+                        .num(determiner_word)
+                        .num(label(0))
+                        .finish(),
+                );
+            }
             out.push(
                 FeatureHasher::new(template::CONTEXT_PREV)
                     .num(label(-1))

@@ -55,6 +55,9 @@ pub struct TagBuffers {
     list: Vec<u64>,
     scores: Vec<f32>,
     labels: Vec<u16>,
+    /// German: per position, the best second-tagger score for each case (Nom, Acc,
+    /// Dat, Gen) and the label reaching it, for noun-phrase agreement.
+    case_scores: Vec<[(f32, u16); 4]>,
 }
 
 /// Training settings.
@@ -68,6 +71,9 @@ pub struct TrainConfig {
     pub split_verbal: bool,
     /// Folds of the jackknife that trains the stacked second pass (< 2: no second pass).
     pub stack_folds: usize,
+    /// German: train the Case/Number tagger on the jackknifed first-pass labels (as it
+    /// sees them when tagging) instead of gold labels.
+    pub second_on_predicted: bool,
 }
 
 impl Default for TrainConfig {
@@ -79,6 +85,7 @@ impl Default for TrainConfig {
             seed: 7,
             split_verbal: true,
             stack_folds: 4,
+            second_on_predicted: false,
         }
     }
 }
@@ -224,6 +231,29 @@ fn label_class(info: &[LabelInfo], label: u16) -> u8 {
     }
 }
 
+fn case_index(case: lagebild_doc::Case) -> usize {
+    match case {
+        lagebild_doc::Case::Nom => 0,
+        lagebild_doc::Case::Acc => 1,
+        lagebild_doc::Case::Dat => 2,
+        lagebild_doc::Case::Gen => 3,
+    }
+}
+
+/// Noun-phrase roles for [`Context::add_governors`].
+fn label_role(info: &[LabelInfo], label: u16) -> u8 {
+    let Some(info) = info.get(label as usize) else {
+        return 0;
+    };
+    match info.upos {
+        Upos::Adp if matches!(info.xpos.as_str(), "APPR" | "APPRART") => 1,
+        Upos::Det => 2,
+        Upos::Adj | Upos::Adv | Upos::Num => 3,
+        Upos::Noun | Upos::Propn | Upos::Pron => 4,
+        _ => 0,
+    }
+}
+
 fn label_kind(info: &[LabelInfo], label: u16) -> u8 {
     match info.get(label as usize).map(|info| info.upos) {
         Some(Upos::Verb | Upos::Aux) => 1,
@@ -251,9 +281,11 @@ impl Tagger {
         let class = |label: u16| label_class(&main_info, label);
         // The second pass sees the first pass's labels of the whole sentence. Its training
         // contexts come from first-pass models that did not see the sentence (jackknife).
-        let stacked = (config.stack_folds >= 2).then(|| {
+        // The second pass sees the first pass's labels of the whole sentence. Its training
+        // contexts come from first-pass models that did not see the sentence (jackknife).
+        let jackknifed: Option<Vec<Vec<u16>>> = (config.stack_folds >= 2).then(|| {
             let folds = config.stack_folds;
-            let mut contexts = vec![Context::default(); all.len()];
+            let mut predictions = vec![Vec::new(); all.len()];
             let (mut features, mut list, mut scores, mut predicted) = (
                 SentenceFeatures::default(),
                 Vec::new(),
@@ -286,9 +318,16 @@ impl Tagger {
                         &mut scores,
                         &mut predicted,
                     );
-                    contexts[index] = Context::with_classes(predicted.clone(), kind, class);
+                    predictions[index] = predicted.clone();
                 }
             }
+            predictions
+        });
+        let stacked = jackknifed.as_ref().map(|predictions| {
+            let contexts: Vec<Context> = predictions
+                .iter()
+                .map(|labels| Context::with_classes(labels.clone(), kind, class))
+                .collect();
             train_model(
                 &all,
                 &lexicon,
@@ -305,19 +344,31 @@ impl Tagger {
                 .enumerate()
                 .map(|(index, label)| (label.as_str(), index as u16))
                 .collect();
+            let role = |label: u16| label_role(&main_info, label);
             let contexts: Vec<Context> = sentences
                 .iter()
-                .map(|sentence| {
-                    let labels = sentence
-                        .iter()
-                        .map(|token| {
-                            label_ids
-                                .get(corpus::main_label(token, lang, split_verbal).as_str())
-                                .copied()
-                                .unwrap_or(u16::MAX - 1)
-                        })
-                        .collect();
-                    Context::with_classes(labels, kind, class)
+                .enumerate()
+                .map(|(index, sentence)| {
+                    let predicted = jackknifed
+                        .as_ref()
+                        .filter(|_| config.second_on_predicted)
+                        .and_then(|predictions| predictions.get(index))
+                        .filter(|labels| labels.len() == sentence.len());
+                    let labels = match predicted {
+                        Some(labels) => labels.clone(),
+                        None => sentence
+                            .iter()
+                            .map(|token| {
+                                label_ids
+                                    .get(corpus::main_label(token, lang, split_verbal).as_str())
+                                    .copied()
+                                    .unwrap_or(u16::MAX - 1)
+                            })
+                            .collect(),
+                    };
+                    let mut context = Context::with_classes(labels, kind, class);
+                    context.add_governors(role);
+                    context
                 })
                 .collect();
             let label_of = |token: &GoldToken| corpus::second_label(token, split_verbal);
@@ -391,6 +442,7 @@ impl Tagger {
             list,
             scores,
             labels,
+            case_scores,
         } = buffers;
         features.prepare(forms, &self.lexicon);
         decode(
@@ -418,6 +470,7 @@ impl Tagger {
         }
         if self.lang == Lang::De {
             self.coordinated_infinitives(forms, labels);
+            self.separable_verb_forms(forms, labels);
         }
         for (position, form) in forms.iter().enumerate() {
             let info = self.main_info.get(labels[position] as usize);
@@ -437,10 +490,13 @@ impl Tagger {
             out.push(token);
         }
         if let Some(second) = &self.second {
-            let context = Context::with_classes(labels.clone(), kind, class);
+            let mut context = Context::with_classes(labels.clone(), kind, class);
+            context.add_governors(|label| label_role(&self.main_info, label));
             let count = second.label_count();
             scores.resize(count.max(scores.len()), 0.0);
             let (mut prev, mut prev2) = (0u64, 0u64);
+            case_scores.clear();
+            case_scores.resize(forms.len(), [(f32::NEG_INFINITY, u16::MAX); 4]);
             for position in 0..forms.len() {
                 features.at(position, prev, prev2, Some(&context), list);
                 let upos = out[position].upos.as_str();
@@ -468,6 +524,18 @@ impl Tagger {
                     }
                 }
                 let label = argmax(&scores[..count]);
+                if !verbal {
+                    let best = &mut case_scores[position];
+                    for (index, (&score, feats)) in
+                        scores[..count].iter().zip(&self.second_feats).enumerate()
+                    {
+                        if let Some(case) = feats.case.map(case_index) {
+                            if score > best[case].0 {
+                                best[case] = (score, index as u16);
+                            }
+                        }
+                    }
+                }
                 if let Some(feats) = self.second_feats.get(label) {
                     if verbal {
                         out[position].feats = crate::corpus::verbal_feats(feats);
@@ -479,10 +547,151 @@ impl Tagger {
                 prev2 = prev;
                 prev = label as u64 + 1;
             }
+            self.agree_noun_phrases(labels, case_scores, out);
             for (token, form) in out.iter_mut().zip(forms) {
                 if token.xpos.ends_with("FIN") && is_always_subjunctive(form.as_ref()) {
                     token.feats.mood = Some(lagebild_doc::Mood::Sub);
                 }
+            }
+        }
+    }
+
+    /// Determiner, attributive adjectives and noun of one noun phrase ("den neuen
+    /// Verträgen") share their case: the case with the highest summed score over the
+    /// phrase wins, and each word takes its best label with that case.
+    fn agree_noun_phrases(
+        &self,
+        labels: &[u16],
+        case_scores: &[[(f32, u16); 4]],
+        out: &mut [TaggedToken],
+    ) {
+        let mut start: Option<usize> = None;
+        for position in 0..labels.len() {
+            let role = label_role(&self.main_info, labels[position]);
+            let adjective = out[position].xpos == "ADJA";
+            let noun = matches!(out[position].upos, Upos::Noun | Upos::Propn);
+            match (start, role) {
+                (_, 2) | (None, 3) if role == 2 || adjective => {
+                    start.get_or_insert(position);
+                }
+                (Some(_), 3) => {}
+                (Some(first), 4) if noun => {
+                    let member = |token: &TaggedToken| {
+                        token.upos == Upos::Det
+                            || token.xpos == "ADJA"
+                            || matches!(token.upos, Upos::Noun | Upos::Propn)
+                    };
+                    let mut totals = [0.0f32; 4];
+                    let mut usable = [true; 4];
+                    for index in (first..=position).filter(|&index| member(&out[index])) {
+                        for case in 0..4 {
+                            let (score, label) = case_scores[index][case];
+                            if label == u16::MAX {
+                                usable[case] = false;
+                            } else {
+                                totals[case] += score;
+                            }
+                        }
+                    }
+                    let best = (0..4)
+                        .filter(|&case| usable[case])
+                        .max_by(|&a, &b| totals[a].total_cmp(&totals[b]));
+                    if let Some(case) = best {
+                        for index in first..=position {
+                            if !member(&out[index]) {
+                                continue;
+                            }
+                            let label = case_scores[index][case].1;
+                            if let Some(feats) = self.second_feats.get(label as usize) {
+                                out[index].feats.case = feats.case;
+                                out[index].feats.number = feats.number;
+                            }
+                        }
+                    }
+                    start = None;
+                }
+                _ => start = None,
+            }
+        }
+    }
+
+    /// Forms of separable verbs whose shape and lemma (from the lexicon) settle finite
+    /// versus non-finite: prefix + "zu" + infinitive ("anzutreten" of "antreten") is a
+    /// zu-infinitive; prefix + "ge" + stem ("aufgefordert" of "auffordern") a
+    /// participle; prefix + a stem without such infix that is not the infinitive
+    /// ("eintraf", "beisteuert") a finite verb of a verb-final clause.
+    fn separable_verb_forms<S: AsRef<str>>(&self, forms: &[S], labels: &mut [u16]) {
+        const PREFIXES: [&str; 30] = [
+            "zusammen", "zurück", "vorbei", "voran", "weiter", "heraus", "hinaus", "herein",
+            "hinein", "wieder", "dar", "fest", "frei", "fort", "hoch", "inne", "nach", "ab", "an",
+            "auf", "aus", "bei", "ein", "her", "hin", "los", "mit", "vor", "weg", "zu",
+        ];
+        const INSEPARABLE: [&str; 8] = ["be", "ge", "er", "ver", "zer", "ent", "emp", "miss"];
+        for position in 0..labels.len() {
+            let Some(info) = self.main_info.get(labels[position] as usize) else {
+                continue;
+            };
+            if info.upos != Upos::Verb {
+                continue;
+            }
+            let form = forms[position].as_ref();
+            if form.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let Some(lemma) = self.lexicon.lemma_of(form) else {
+                continue;
+            };
+            if lemma == form || !lemma.ends_with('n') {
+                continue;
+            }
+            let Some(prefix) = PREFIXES
+                .iter()
+                .find(|prefix| form.starts_with(*prefix) && lemma.starts_with(*prefix))
+            else {
+                continue;
+            };
+            let rest = &form[prefix.len()..];
+            let lemma_rest = &lemma[prefix.len()..];
+            let wanted = if let Some(stem) = rest.strip_prefix("zu") {
+                // "anzutreten": lemma "antreten" = prefix + the rest after "zu".
+                if stem == lemma_rest && stem.chars().count() >= 3 {
+                    "VVIZU"
+                } else {
+                    continue;
+                }
+            } else if let Some(stem) = rest.strip_prefix("ge") {
+                // "aufgefordert" (not "zugestehen": its lemma keeps the "ge").
+                if stem.chars().count() >= 3
+                    && !lemma_rest.starts_with("ge")
+                    && (stem.ends_with('t') || stem.ends_with("en"))
+                {
+                    "VVPP"
+                } else {
+                    continue;
+                }
+            } else if INSEPARABLE.iter().any(|start| rest.starts_with(start))
+                || rest.ends_with("iert")
+                || rest.chars().count() < 3
+            {
+                // "anerkannt", "ausprobiert": participles without "ge".
+                continue;
+            } else {
+                "VVFIN"
+            };
+            if info.xpos == wanted {
+                continue;
+            }
+            // Only between the verb's own forms: a finite verb tagged as infinitive or
+            // participle, or the reverse.
+            if !info.xpos.starts_with("VV") {
+                continue;
+            }
+            let replacement = self
+                .main_info
+                .iter()
+                .position(|candidate| candidate.upos == Upos::Verb && candidate.xpos == wanted);
+            if let Some(replacement) = replacement {
+                labels[position] = replacement as u16;
             }
         }
     }
