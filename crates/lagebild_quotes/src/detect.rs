@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use lagebild_actors::ActorMention;
-use lagebild_doc::{Mood, Sentence, Span, Tense, TextAnalysis, Token, Upos};
+use lagebild_doc::{Case, Mood, Sentence, Span, Tense, TextAnalysis, Token, Upos};
 
 use crate::lexicon::{
     COMPLEMENTIZERS, CueLexicon, DETERMINERS, KONJUNKTIV_I, KONJUNKTIV_II, PHRASE_STOPS, PRONOUNS,
@@ -32,6 +32,10 @@ pub(crate) struct Detector<'a> {
     /// The last quote's speaker and cue, with the sentence it was in.
     last: Option<(usize, Option<Speaker>, Option<Span>)>,
     out: Vec<Quote>,
+    /// Indices in `out` of quotes whose speaker was carried over from a quote before.
+    borrowed: Vec<usize>,
+    /// `last` as it was before the current sentence.
+    before_sentence: Option<(usize, Option<Speaker>, Option<Span>)>,
     /// The last quote with a speaker: (sentence, speaker, cue).
     last_named: Option<(usize, Speaker, Option<Span>)>,
     /// The last bare Konjunktiv quote: (sentence, index in `out`).
@@ -132,8 +136,59 @@ const SPEECH_ACTS: &[&str] = &[
     "demand",
 ];
 
+/// Object pronouns between a cue verb and its subject (`so nannte ihn der Minister`).
+const OBJECT_PRONOUNS: &[&str] = &["ihn", "ihm", "ihr", "es", "sich", "das", "dies", "uns"];
+
 /// How many earlier speakers pronouns and descriptions look back on.
 const HISTORY: usize = 20;
+
+/// Object-verb-subject order the parser reads as subject first: `Die Arbeit lobte er`,
+/// `Die Anwendung stellte der SPD-Vorsitzende in Frage`. When the parsed subject is a noun
+/// with an ambiguous article (`die`, `das`) or an accusative one (`den`) before the
+/// verb, and the verb is followed (after adverbs) by `er`/`ich`/`wir` or a `der` phrase
+/// the tagger reads as nominative that depends on the verb, that is the subject.
+fn inverted_subject(text: &str, sentence: &[Token], verb: usize, subject: usize) -> Option<usize> {
+    let lower = |index: usize| {
+        sentence
+            .get(index)
+            .map(|token| token.span.slice(text).to_lowercase())
+            .unwrap_or_default()
+    };
+    if subject > verb || sentence.get(subject)?.upos != Upos::Noun {
+        return None;
+    }
+    let article = (0..subject).find(|&index| {
+        sentence[index].head == Some(subject as u32) && sentence[index].upos == Upos::Det
+    })?;
+    if !matches!(lower(article).as_str(), "die" | "das" | "den") {
+        return None;
+    }
+    let mut at = verb + 1;
+    while sentence
+        .get(at)
+        .is_some_and(|token| matches!(token.upos, Upos::Adv | Upos::Part))
+    {
+        at += 1;
+    }
+    let token = sentence.get(at)?;
+    let word = lower(at);
+    if matches!(word.as_str(), "er" | "ich" | "wir") && token.head == Some(verb as u32) {
+        return Some(at);
+    }
+    if word == "der" && token.feats.case == Some(Case::Nom) {
+        let noun = token.head? as usize;
+        let head = sentence.get(noun)?;
+        if noun > at
+            && noun <= at + 4
+            && head.head == Some(verb as u32)
+            && matches!(head.upos, Upos::Noun | Upos::Propn)
+            && !matches!(head.feats.case, Some(Case::Dat | Case::Gen))
+        {
+            return Some(noun);
+        }
+    }
+    None
+}
 
 /// Whether `index` lies in one of `ranges` (sorted, disjoint), in O(log n).
 fn in_ranges(ranges: &[Range<usize>], index: usize) -> bool {
@@ -175,6 +230,8 @@ impl<'a> Detector<'a> {
             out: Vec::new(),
             last_free: None,
             last_named: None,
+            before_sentence: None,
+            borrowed: Vec::new(),
             report_speech_acts: false,
             tokens: &analysis.tokens,
             token_sentences: &analysis.sentences,
@@ -195,6 +252,7 @@ impl<'a> Detector<'a> {
         let mut next_pair = 0;
         for sentence_index in 0..self.sentences.len() {
             let sentence = self.sentences[sentence_index].clone();
+            self.before_sentence = self.last.clone();
             let mut direct_here = false;
             while next_pair < pairs.len() && pairs[next_pair].0 < sentence.end {
                 let (open, close) = pairs[next_pair];
@@ -212,13 +270,38 @@ impl<'a> Detector<'a> {
                         range.start <= sentence.start && sentence.end <= range.end + 3
                     });
             if !covered {
+                let before = self.out.len();
                 self.indirect(sentence_index, &quoted);
+                self.lend_speaker(before);
             }
         }
         self.out
             .sort_by_key(|quote| (quote.span.start, quote.span.end));
         self.out.dedup_by_key(|quote| quote.span);
         self.out
+    }
+
+    /// Quoted words inside the indirect quote just found (`out[from..]`) belong to it:
+    /// a partial quote without a cue of its own takes its speaker (`Die „unter Druck
+    /// stehenden Soldaten“ hätten ..., so Murtha`, `nach Angaben der Polizei „…“`).
+    fn lend_speaker(&mut self, from: usize) {
+        let Some(indirect) = self.out.get(from..).and_then(|added| {
+            added
+                .iter()
+                .find(|quote| quote.kind == QuoteKind::Indirect && quote.speaker.is_some())
+                .cloned()
+        }) else {
+            return;
+        };
+        for &at in &self.borrowed {
+            if let Some(quote) = self.out.get_mut(at)
+                && indirect.span.contains(quote.span)
+            {
+                quote.speaker = indirect.speaker.clone();
+                quote.cue = indirect.cue;
+            }
+        }
+        self.borrowed.retain(|&at| at >= from);
     }
 
     /// The sentence (word range) that contains word `index`.
@@ -361,8 +444,25 @@ impl<'a> Detector<'a> {
         if self.word(at).is_some_and(|word| is_punct(word, &[","])) {
             at += 1;
         }
+        // "„…“, so charakterisierte ihn X" / "„…“, hatte X erklärt": the subject of the cue.
+        let mut cue_subject = false;
         if !self.line_break_before(close + 1) {
-            if self.is_cue(at, quoted) || (self.lower(at) == "so" && at > close + 1) {
+            let clause_end = (at..self.words.len().min(at + 16))
+                .find(|&index| self.words[index].kind == WordKind::Punct)
+                .unwrap_or(self.words.len().min(at + 16));
+            if self.lower(at) == "so" && at > close + 1 && self.is_cue(at + 1, quoted) {
+                cue_after = Some(at + 1);
+                speaker_from = Some(at + 2);
+                cue_subject = true;
+            } else if matches!(self.lower(at), "hatte" | "hat" | "habe" | "hätte")
+                && at > close + 1
+                && let Some(participle) =
+                    (at + 1..clause_end).find(|&index| self.is_cue(index, quoted))
+            {
+                cue_after = Some(participle);
+                speaker_from = Some(at + 1);
+                cue_subject = true;
+            } else if self.is_cue(at, quoted) || (self.lower(at) == "so" && at > close + 1) {
                 cue_after = Some(at);
                 speaker_from = Some(at + 1);
             } else if self.is_pronoun(at) && self.is_cue(at + 1, quoted) {
@@ -400,7 +500,28 @@ impl<'a> Detector<'a> {
             .get(sentence)
             .cloned()
             .unwrap_or(open..close + 1);
-        let (speaker, cue) = if let (Some(cue), Some(from)) = (cue_after, speaker_from) {
+        // Whether the speaker comes from a cue of this quote, not from a quote before.
+        let mut own = true;
+        let (speaker, cue) = if let (Some(cue), true) = (cue_after, cue_subject) {
+            let speaker = match self.dep_subject(cue) {
+                Some((first, last)) if first > close => Some(self.speaker(first, last)),
+                _ => {
+                    let mut from = speaker_from.unwrap_or(cue + 1);
+                    while OBJECT_PRONOUNS.contains(&self.lower(from)) {
+                        from += 1;
+                    }
+                    self.phrase_after(from)
+                        .filter(|&(first, last)| {
+                            first < cue || last > cue && self.subject_like(first, last)
+                        })
+                        .map(|(first, last)| {
+                            let last = if first < cue { last.min(cue - 1) } else { last };
+                            self.speaker(first, last)
+                        })
+                }
+            };
+            (speaker, Some(self.cue_span(cue)))
+        } else if let (Some(cue), Some(from)) = (cue_after, speaker_from) {
             let phrase = if from < cue {
                 self.phrase_after(from)
                     .map(|(first, last)| (first, last.min(cue - 1)))
@@ -422,13 +543,14 @@ impl<'a> Detector<'a> {
                     Some(self.cue_span(cue)),
                 ),
                 None => (
-                    self.phrase_before(open.saturating_sub(1), clause_start)
+                    self.colon_speaker(open.saturating_sub(1), clause_start)
                         .map(|(first, last)| self.speaker(first, last)),
                     None,
                 ),
             }
         } else if direct {
             // A quote that stands alone continues the last speaker of the previous sentence.
+            own = false;
             match &self.last {
                 Some((last_sentence, speaker, cue)) if sentence <= last_sentence + 1 => {
                     (speaker.clone(), *cue)
@@ -463,6 +585,7 @@ impl<'a> Detector<'a> {
                     if name_like {
                         return None;
                     }
+                    own = false;
                     match &self.last {
                         Some((last_sentence, speaker, cue)) if sentence <= last_sentence + 1 => {
                             (speaker.clone(), *cue)
@@ -473,7 +596,67 @@ impl<'a> Detector<'a> {
             }
         };
         self.push(kind, content, speaker, cue, sentence);
+        if !own {
+            self.borrowed.push(self.out.len() - 1);
+        }
         Some(kind)
+    }
+
+    /// The subject of the main clause of sentence `index`: the `nsubj` of the root in
+    /// the parse; without a parse, a phrase opening the sentence before a lowercase word.
+    fn sentence_subject(&self, index: usize) -> Option<(usize, usize)> {
+        let range = self.sentences.get(index)?.clone();
+        if let Some(token) = range.clone().find_map(|word| self.token_at(word)) {
+            let tokens = self.token_sentence(token)?;
+            let root = tokens
+                .clone()
+                .find(|&at| self.tokens[at].head.is_none() || self.tokens[at].deprel == "root")?;
+            let (first, last) = self.dep_subject_of(root)?;
+            return (range.contains(&first) && range.contains(&last)).then_some((first, last));
+        }
+        let (first, last) = self.phrase_after(range.start)?;
+        (first == range.start
+            && !PHRASE_STOPS.contains(&self.lower(first))
+            && self
+                .word(last + 1)
+                .is_some_and(|word| word.kind == WordKind::Alpha && !word.capitalised)
+            && self.subject_like(first, last))
+        .then_some((first, last))
+    }
+
+    /// The speaker of a quote after `colon` whose clause has no cue verb: the subject of
+    /// a verb of the clause in the parse (`Den Unmut brachte die Sprecherin zum Ausdruck:`,
+    /// `Er lobte ihn mit den Worten:`), else a phrase that makes the whole clause
+    /// (`Rutte:`, `Koppelin wörtlich:`), else the phrase right before the colon.
+    fn colon_speaker(&self, colon: usize, clause_start: usize) -> Option<(usize, usize)> {
+        let mut parsed = false;
+        for index in clause_start..colon {
+            let Some(token) = self.token_at(index) else {
+                continue;
+            };
+            parsed = true;
+            if !matches!(self.tokens[token].upos, Upos::Verb | Upos::Aux) {
+                continue;
+            }
+            if let Some((first, last)) = self.dep_subject(index)
+                && last < colon
+                && first >= self.sentence_of(colon).map_or(0, |range| range.start)
+            {
+                return Some((first, last));
+            }
+        }
+        if let Some((first, last)) = self.phrase_after(clause_start)
+            && last < colon
+            && !PHRASE_STOPS.contains(&self.lower(first))
+            && (last + 1 == colon
+                || (last + 2 == colon && self.word(last + 1).is_some_and(|word| !word.capitalised)))
+        {
+            return Some((first, last));
+        }
+        if parsed {
+            return None;
+        }
+        self.phrase_before(colon, clause_start)
     }
 
     /// Whether the words between marks `open` and `close` look like a name or a title
@@ -827,7 +1010,23 @@ impl<'a> Detector<'a> {
         if !(konjunktiv || reported) || self.lower(sentence.start) == "ob" {
             return;
         }
+        // The quote of the sentence before continues; else the subject of the sentence
+        // before introduces the speaker ("X verteidigte sein Vorgehen. Man sei ...").
+        let before = self
+            .before_sentence
+            .clone()
+            .filter(|(last_sentence, speaker, _)| {
+                *last_sentence + 1 == sentence_index && speaker.is_some()
+            });
+        let introduced = if before.is_none() && sentence_index > 0 {
+            self.sentence_subject(sentence_index - 1)
+                .map(|(first, last)| self.speaker(first, last))
+        } else {
+            None
+        };
         let recent = match (&self.last, &self.last_named) {
+            _ if before.is_some() => before.map(|(_, speaker, cue)| (speaker, cue)),
+            _ if introduced.is_some() => Some((introduced, None)),
             (Some((last_sentence, Some(speaker), cue)), _)
                 if sentence_index <= last_sentence + 2 =>
             {
@@ -1260,12 +1459,13 @@ impl<'a> Detector<'a> {
                 _ => break,
             }
         }
-        let subject = verbs.iter().find_map(|&verb| {
+        let (verb, subject) = verbs.iter().find_map(|&verb| {
             sentence
                 .iter()
                 .position(|token| token.head == Some(verb as u32) && token.deprel == "nsubj")
+                .map(|subject| (verb, subject))
         })?;
-        let mut subject = subject;
+        let mut subject = inverted_subject(self.text, sentence, verb, subject).unwrap_or(subject);
         let token = &sentence[subject];
         let lower = token.span.slice(self.text).to_lowercase();
         if matches!(
