@@ -1005,7 +1005,9 @@ impl<'a> Annotator<'a> {
                 && let Some(Target::Actor { actor, form }) = self.primary(&next)
                 && self.kb.data.actors[actor as usize].kind != ActorKind::Person
                 && (if through_in {
-                    form == Form::Seat || (self.lang == Lang::En && form == Form::Name)
+                    // German institutions link through `in` to a state's name as well
+                    // ("die Opposition in Griechenland"); persons do not (see above).
+                    form == Form::Seat || form == Form::Name
                 } else {
                     matches!(form, Form::Name | Form::Seat)
                 })
@@ -1489,7 +1491,9 @@ impl<'a> Annotator<'a> {
     /// The male person an object pronoun refers to ("... Kim Jong Un gesucht und diesen
     /// getroffen", "traf ihn"): the latest male person mentioned in this or the previous
     /// sentence who is not the subject of this sentence (a demonstrative or object pronoun
-    /// does not refer to its own clause's subject). `diesen` counts only as a pronoun, not
+    /// does not refer to its own clause's subject). `ihn`/`ihm` look only at the previous
+    /// sentence: the subject of their own clause is not reliably known here
+    /// ("Sowohl Merkel als auch Gauck hätten ihn gebeten"). `diesen` counts only as a pronoun, not
     /// as the article of a noun phrase ("diesen neuen Vertrag"), and not as a dative plural
     /// after a preposition ("mit diesen").
     fn object_pronoun_antecedent(&mut self, piece: usize) -> Option<usize> {
@@ -1501,7 +1505,8 @@ impl<'a> Annotator<'a> {
         {
             return None;
         }
-        if !self.lower_is(piece, &["ihn", "ihm"]) && !self.standalone(piece) {
+        let personal = self.lower_is(piece, &["ihn", "ihm"]);
+        if !personal && !self.standalone(piece) {
             return None;
         }
         let pieces = &self.pieces;
@@ -1511,9 +1516,9 @@ impl<'a> Annotator<'a> {
             .filter(|(_, focus)| {
                 focus.gender == Some(Gender::Male)
                     && focus.last < piece
-                    && pieces
-                        .get(focus.last)
-                        .is_some_and(|last| last.sentence + 1 >= current)
+                    && pieces.get(focus.last).is_some_and(|last| {
+                        last.sentence + 1 >= current && !(personal && last.sentence == current)
+                    })
                     && focus
                         .subject_last
                         .and_then(|at| pieces.get(at))

@@ -407,7 +407,16 @@ impl Coder {
                 for (source_code, target_code) in
                     split_codes(&source_participant.code, &target_participant.code)
                 {
-                    if source_code == target_code && source_code.len() == 3 {
+                    // One person on both sides (a pronoun resolved to its own clause's
+                    // subject) is no event either.
+                    let same_person = source_mention.name == target_mention.name
+                        && source_mention.kind == lagebild_actors::ActorKind::Person
+                        && target_mention.kind == lagebild_actors::ActorKind::Person;
+                    // An actor acting on itself is no event; an alliance's organs urging
+                    // its members are ("Rutte drängte die Nato-Länder": IGO codes).
+                    let self_event = source_code == target_code
+                        && (source_code.len() == 3 || !source_code.starts_with("IGO"));
+                    if self_event || same_person {
                         continue;
                     }
                     let mut source_participant = source_participant.clone();
@@ -435,6 +444,25 @@ impl Coder {
             }
         }
         events.sort_by_key(|event| (event.trigger.start, event.trigger.end));
+        // Two mentions of one actor in one slot ("Merkel ... die Kanzlerin") give the same
+        // coded event twice: keep the first.
+        let mut seen: Vec<(lagebild_doc::Span, String, String, String)> = Vec::new();
+        events.retain(|event| {
+            let key = (
+                event.trigger,
+                event.source.code.clone(),
+                event
+                    .target
+                    .as_ref()
+                    .map_or(String::new(), |target| target.code.clone()),
+                event.cameo.clone(),
+            );
+            if seen.contains(&key) {
+                return false;
+            }
+            seen.push(key);
+            true
+        });
         events
     }
 

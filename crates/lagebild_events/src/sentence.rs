@@ -496,6 +496,18 @@ impl<'a> SentenceView<'a> {
                 passive = true;
             }
         }
+        // A German perfect with `haben` and no `werden` is active, whatever the parser's
+        // labels say ("Kaczyński hat Deutschland Defizite vorgeworfen").
+        if passive && self.lang == Lang::De {
+            let auxiliaries: Vec<&str> = dependents
+                .iter()
+                .filter(|&&child| self.base_deprel(child) == "aux")
+                .map(|&child| self.words[child].lemma.as_str())
+                .collect();
+            if auxiliaries.contains(&"haben") && !auxiliaries.contains(&"werden") {
+                passive = false;
+            }
+        }
         frame.passive = passive;
         // Subjects are shared with the first conjunct or the controlling verb.
         let has_subject = dependents
@@ -574,7 +586,9 @@ impl<'a> SentenceView<'a> {
             let relation = self.deprel(child);
             let base = self.base_deprel(child);
             let role = match base {
-                "nsubj" if relation.ends_with(":pass") => Some(Role::Obj),
+                "nsubj" if relation.ends_with(":pass") && (passive || self.lang != Lang::De) => {
+                    Some(Role::Obj)
+                }
                 "nsubj" if passive => Some(Role::Obj),
                 "nsubj" => Some(Role::Subj),
                 "obj" | "dobj" => Some(if word.token.feats.case == Some(lagebild_doc::Case::Dat) {
@@ -699,7 +713,9 @@ impl<'a> SentenceView<'a> {
             || (self.lang == Lang::De && plain.iter().all(|group| group.first > finite))
         {
             let mut iterator = plain.iter().copied();
-            if subordinate || self.lang == Lang::De {
+            // A group in the dative or genitive is no subject ("warf der Türkei vor").
+            let first_oblique = plain.first().is_some_and(|group| self.oblique_case(group));
+            if (subordinate || self.lang == Lang::De) && !first_oblique {
                 (iterator.next(), iterator.collect())
             } else {
                 (None, iterator.collect())
@@ -782,6 +798,29 @@ impl<'a> SentenceView<'a> {
             }
         }
         frame
+    }
+
+    /// Whether a German actor group is marked dative or genitive (by its article or its own
+    /// case feature) and nowhere nominative.
+    fn oblique_case(&self, group: &Group) -> bool {
+        if self.lang != Lang::De {
+            return false;
+        }
+        let start = group
+            .first
+            .checked_sub(1)
+            .filter(|&previous| self.words[previous].token.upos == Upos::Det)
+            .unwrap_or(group.first);
+        let cases: Vec<lagebild_doc::Case> = self.words
+            [start..=group.last.min(self.words.len() - 1)]
+            .iter()
+            .filter_map(|word| word.token.feats.case)
+            .collect();
+        !cases.is_empty()
+            && !cases.contains(&lagebild_doc::Case::Nom)
+            && cases
+                .iter()
+                .any(|case| matches!(case, lagebild_doc::Case::Dat | lagebild_doc::Case::Gen))
     }
 
     fn noun_linear(&self, index: usize, end: usize, groups: &[Group], frame: &mut Frame) {
