@@ -555,7 +555,13 @@ impl<'a> Detector<'a> {
                 Some((last_sentence, speaker, cue)) if sentence <= last_sentence + 1 => {
                     (speaker.clone(), *cue)
                 }
-                _ => (None, None),
+                _ => match sentence
+                    .checked_sub(1)
+                    .and_then(|before| self.introducing_subject(before, false))
+                {
+                    Some((first, last)) => (Some(self.speaker(first, last)), None),
+                    None => (None, None),
+                },
             }
         } else {
             // A partial quote takes the cue of its sentence.
@@ -585,12 +591,19 @@ impl<'a> Detector<'a> {
                     if name_like {
                         return None;
                     }
-                    own = false;
-                    match &self.last {
-                        Some((last_sentence, speaker, cue)) if sentence <= last_sentence + 1 => {
-                            (speaker.clone(), *cue)
+                    match self.dep_governor_subject(content) {
+                        Some((first, last)) => (Some(self.speaker(first, last)), None),
+                        None => {
+                            own = false;
+                            match &self.last {
+                                Some((last_sentence, speaker, cue))
+                                    if sentence <= last_sentence + 1 =>
+                                {
+                                    (speaker.clone(), *cue)
+                                }
+                                _ => (None, None),
+                            }
                         }
-                        _ => (None, None),
                     }
                 }
             }
@@ -624,11 +637,61 @@ impl<'a> Detector<'a> {
         .then_some((first, last))
     }
 
+    /// The subject of sentence `index` as the speaker of reported speech that follows
+    /// it: not when the sentence is reported speech itself (Konjunktiv), and, when a
+    /// quote with a speaker is near (`weak`), only a subject that is an actor mention or a
+    /// personal pronoun or a definite phrase (`Sirenen heulten.` does not interrupt a
+    /// report).
+    fn introducing_subject(&self, index: usize, weak: bool) -> Option<(usize, usize)> {
+        let range = self.sentences.get(index)?.clone();
+        if range.clone().any(|at| self.is_konjunktiv(at, true)) {
+            return None;
+        }
+        let (first, last) = self.sentence_subject(index)?;
+        let span = self.span(first, last);
+        let strong = (first == last && self.is_pronoun(first))
+            || matches!(self.lower(first), "der" | "die" | "das")
+            || self.actors.iter().any(|actor| actor.span.overlaps(span));
+        (!weak || strong).then_some((first, last))
+    }
+
     /// The speaker of a quote after `colon` whose clause has no cue verb: the subject of
     /// a verb of the clause in the parse (`Den Unmut brachte die Sprecherin zum Ausdruck:`,
     /// `Er lobte ihn mit den Worten:`), else a phrase that makes the whole clause
     /// (`Rutte:`, `Koppelin wörtlich:`), else the phrase right before the colon.
     fn colon_speaker(&self, colon: usize, clause_start: usize) -> Option<(usize, usize)> {
+        // "So heißt es in dem Schreiben:", "Die Zeitung zitiert einen Zeugen mit den Worten:".
+        for index in clause_start..colon {
+            let lower = self.lower(index);
+            if matches!(lower, "heißt" | "hieß") && self.lower(index + 1) == "es" {
+                let mut at = index + 2;
+                while SPEAKER_SKIP.contains(&self.lower(at)) {
+                    at += 1;
+                }
+                if matches!(self.lower(at), "in" | "im" | "auf" | "bei") {
+                    let from = if matches!(self.lower(at), "im") {
+                        at
+                    } else {
+                        at + 1
+                    };
+                    if let Some((first, last)) = self.phrase_after(from)
+                        && last < colon
+                    {
+                        return Some((if from == at { at } else { first }, last));
+                    }
+                }
+            }
+            if matches!(lower, "zitiert" | "zitierte" | "zitieren")
+                && let Some((first, last)) = self.phrase_after(index + 1)
+                && last < colon
+                && matches!(
+                    self.lower(first),
+                    "einen" | "den" | "eine" | "die" | "das" | "ein"
+                )
+            {
+                return Some((first, last));
+            }
+        }
         let mut parsed = false;
         for index in clause_start..colon {
             let Some(token) = self.token_at(index) else {
@@ -1018,8 +1081,14 @@ impl<'a> Detector<'a> {
             .filter(|(last_sentence, speaker, _)| {
                 *last_sentence + 1 == sentence_index && speaker.is_some()
             });
+        let quote_nearby =
+            self.before_sentence
+                .as_ref()
+                .is_some_and(|(last_sentence, speaker, _)| {
+                    speaker.is_some() && sentence_index <= last_sentence + 2
+                });
         let introduced = if before.is_none() && sentence_index > 0 {
-            self.sentence_subject(sentence_index - 1)
+            self.introducing_subject(sentence_index - 1, quote_nearby)
                 .map(|(first, last)| self.speaker(first, last))
         } else {
             None
