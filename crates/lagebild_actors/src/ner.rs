@@ -1,13 +1,20 @@
-//! Person-name recognition evaluated on GermEval 2014 (CoNLL-style TSV).
+//! Person-name recognition evaluated on GermEval 2014 (CoNLL-style TSV), and training of
+//! the person tagger.
 //!
 //! Each sentence is analysed as a document of its own (tokens joined by single spaces);
 //! a predicted person is a mention for which [`ActorMention::is_person_name`] holds and
 //! whose span starts and ends on token boundaries. Gold persons are the outer `B-PER` /
-//! `I-PER` spans (not `PERderiv`/`PERpart`). Scores are exact span matches.
+//! `I-PER` spans. `PERderiv` ("goethesche") and `PERpart` ("Merkel-Regierung") are not
+//! persons: they are neither scored as gold nor counted as misses, and a predicted person
+//! on them counts as a false alarm; in training they are outside (or, with
+//! [`TrainConfig::derived_as_other`], other names). Scores are exact span matches.
 //!
-//! The same file trains the person tagger ([`train_tagger`], [`read_lexicon`]), so the
-//! default figure is measured on training data; [`cross_validate`] gives held-out figures
-//! per fold for the rules, the tagger after the rules, and the tagger alone.
+//! The same file trains the person tagger ([`train_tagger_with`], [`TrainConfig`],
+//! [`read_lexicon`]) on GermEval and optionally Europarl NER (Faruqui & Padó 2010; its
+//! IOB1 layout is read directly), so the default figure is measured on training data;
+//! [`cross_validate_with`] gives held-out figures per fold for the rules, the tagger
+//! after the rules, and the tagger alone (the held-out fold is never trained on; extra
+//! Europarl sentences are added to every training part).
 
 use std::collections::HashSet;
 use std::fmt;
@@ -15,7 +22,9 @@ use std::path::Path;
 
 use lagebild_doc::{Document, Lang, Sentence, Span, TextAnalysis, Token};
 
-use crate::tagger::{PersonTagger, Sequence, TAG_B, TAG_I, TAG_O};
+use crate::tagger::{
+    PersonTagger, Sequence, TAG_B, TAG_I, TAG_O, TYPE_LOC, TYPE_ORG, TYPE_OTH, TYPE_PER, tag_of,
+};
 use crate::{ActorKb, ActorMention, KbError, NameMode};
 
 /// Precision, recall and F1 of person names.
@@ -78,59 +87,117 @@ impl fmt::Display for NerReport {
     }
 }
 
-/// One sentence of the evaluation file: tokens and gold person spans (token ranges).
+/// Names of type `kind + DERIVED` are `deriv`/`part` names (`B-LOCderiv` for "russische").
+const DERIVED: u8 = 4;
+
+/// One sentence of the evaluation file: tokens, gold person spans (token ranges) and all
+/// names with their type (`TYPE_PER` .. `TYPE_OTH`, plus [`DERIVED`] for `deriv`/`part`).
+#[derive(Clone, Debug)]
 struct GoldSentence {
     tokens: Vec<String>,
     persons: Vec<(usize, usize)>,
+    entities: Vec<(usize, usize, u8)>,
+}
+
+impl GoldSentence {
+    fn new(tokens: Vec<String>, entities: Vec<(usize, usize, u8)>) -> GoldSentence {
+        let persons = entities
+            .iter()
+            .filter(|entity| entity.2 == TYPE_PER)
+            .map(|&(start, end, _)| (start, end))
+            .collect();
+        GoldSentence {
+            tokens,
+            persons,
+            entities,
+        }
+    }
+}
+
+fn entity_type(label: &str) -> u8 {
+    let (base, derived) = match label.strip_suffix("deriv").or(label.strip_suffix("part")) {
+        Some(base) => (base, DERIVED),
+        None => (label, 0),
+    };
+    let kind = match base {
+        "PER" => TYPE_PER,
+        "LOC" => TYPE_LOC,
+        "ORG" => TYPE_ORG,
+        "OTH" | "MISC" => TYPE_OTH,
+        _ => return 0,
+    };
+    kind + derived
+}
+
+/// Entity spans from per-token labels (`B-X`, `I-X`, `O`), read leniently so that BIO and
+/// IOB1 both work: `I-X` after `O` or after a name of another type begins a name, and
+/// `B-X` always begins one.
+fn spans_of(labels: &[&str]) -> Vec<(usize, usize, u8)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, u8)> = None;
+    for (index, label) in labels.iter().enumerate() {
+        let (begins, kind) = match label.split_once('-') {
+            Some(("B", kind)) => (true, entity_type(kind)),
+            Some(("I", kind)) => (false, entity_type(kind)),
+            _ => (false, 0),
+        };
+        if let Some((start, current)) = open
+            && (begins || kind != current)
+        {
+            out.push((start, index, current));
+            open = None;
+        }
+        if kind != 0 && open.is_none() {
+            open = Some((index, kind));
+        }
+    }
+    if let Some((start, kind)) = open {
+        out.push((start, labels.len(), kind));
+    }
+    out
 }
 
 fn read_germeval(text: &str) -> Vec<GoldSentence> {
+    read_columns(text, |columns| {
+        (columns.len() >= 3).then(|| (columns[1], columns[2]))
+    })
+}
+
+/// Reads the Europarl NER files (Faruqui & Padó 2010; columns token, lemma, POS, chunk,
+/// IOB1 tag with `PER`/`LOC`/`ORG`/`MISC`, `MISC` read as `OTH`).
+fn read_europarl(text: &str) -> Vec<GoldSentence> {
+    read_columns(text, |columns| {
+        (columns.len() >= 2).then(|| (columns[0], columns[columns.len() - 1]))
+    })
+}
+
+fn read_columns<'a>(
+    text: &'a str,
+    pick: impl Fn(&[&'a str]) -> Option<(&'a str, &'a str)>,
+) -> Vec<GoldSentence> {
     let mut out = Vec::new();
     let mut tokens = Vec::new();
-    let mut tags: Vec<String> = Vec::new();
-    let finish = |tokens: &mut Vec<String>, tags: &mut Vec<String>, out: &mut Vec<GoldSentence>| {
-        if tokens.is_empty() {
-            return;
-        }
-        let mut persons = Vec::new();
-        let mut start = None;
-        for (index, tag) in tags.iter().enumerate() {
-            let begins = tag == "B-PER";
-            let inside = tag == "I-PER";
-            if let Some(open) = start
-                && !inside
-            {
-                persons.push((open, index));
-                start = None;
-            }
-            if begins || (inside && start.is_none()) {
-                start = Some(index);
-            }
-        }
-        if let Some(open) = start {
-            persons.push((open, tags.len()));
-        }
-        out.push(GoldSentence {
-            tokens: std::mem::take(tokens),
-            persons,
-        });
-        tags.clear();
-    };
-    for line in text.lines() {
+    let mut labels: Vec<&str> = Vec::new();
+    let mut columns = Vec::new();
+    for line in text.lines().chain(std::iter::once("")) {
         if line.starts_with('#') {
             continue;
         }
         if line.trim().is_empty() {
-            finish(&mut tokens, &mut tags, &mut out);
+            if !tokens.is_empty() {
+                let entities = spans_of(&labels);
+                out.push(GoldSentence::new(std::mem::take(&mut tokens), entities));
+                labels.clear();
+            }
             continue;
         }
-        let columns: Vec<&str> = line.split('\t').collect();
-        if columns.len() >= 3 {
-            tokens.push(columns[1].to_string());
-            tags.push(columns[2].to_string());
+        columns.clear();
+        columns.extend(line.split('\t'));
+        if let Some((token, label)) = pick(&columns) {
+            tokens.push(token.to_string());
+            labels.push(label);
         }
     }
-    finish(&mut tokens, &mut tags, &mut out);
     out
 }
 
@@ -238,32 +305,34 @@ pub fn evaluate_ner_text_with(
     evaluate_sentences(kb, &read_germeval(text), tagger, mode)
 }
 
-/// A sentence as the tagger sees it, with gold piece tags.
+/// A sentence as the tagger sees it, with gold piece tags (names of the types that
+/// `config` learns; other names are outside).
 fn training_example(
     kb: &ActorKb,
     tagger: &PersonTagger,
     sentence: &GoldSentence,
+    config: &TrainConfig,
 ) -> (Sequence, Vec<u8>) {
     let (doc, analysis, spans) = sentence_document(&sentence.tokens);
     let pieces = kb.matcher.pieces(&doc.text, &analysis, doc.body_span());
     let matches = kb.matcher.find(&pieces);
     let sequence = tagger.sequence(kb, &doc.text, &pieces, &matches);
-    let gold = pieces
-        .iter()
-        .map(|piece| {
-            let mut tag = TAG_O;
-            for &(start, end) in &sentence.persons {
-                let first = spans[start].start;
-                let last = spans[end - 1].end;
-                if piece.span.start == first {
-                    tag = TAG_B;
-                } else if piece.span.start > first && piece.span.end <= last {
-                    tag = TAG_I;
-                }
+    let mut gold = vec![TAG_O; pieces.len()];
+    for &(start, end, kind) in &sentence.entities {
+        let kind = config.learned_type(kind);
+        if kind == 0 {
+            continue;
+        }
+        let first = spans[start].start;
+        let last = spans[end - 1].end;
+        for (piece, tag) in pieces.iter().zip(gold.iter_mut()) {
+            if piece.span.start == first {
+                *tag = tag_of(kind, false);
+            } else if piece.span.start > first && piece.span.end <= last {
+                *tag = tag_of(kind, true);
             }
-            tag
-        })
-        .collect();
+        }
+    }
     (sequence, gold)
 }
 
@@ -350,6 +419,83 @@ pub fn read_lexicon(shared: &Path, names: &Path) -> Result<Vec<(String, u8, u8)>
         .collect())
 }
 
+/// How the tagger is trained.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrainConfig {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Learn places, organisations and other names jointly with persons (else they are
+    /// outside).
+    pub all_types: bool,
+    /// Learn `deriv`/`part` names ("russische", "Merkel-Regierung") as other names (`OTH`)
+    /// rather than outside; needs `all_types`.
+    pub derived_as_other: bool,
+    /// Extra copies of each training sentence with persons, names replaced by names from
+    /// the lexicon.
+    pub augment: usize,
+    /// Share (per mille) of the person pieces of the training data whose name-list cues
+    /// are hidden (gazetteer dropout).
+    pub name_dropout: u32,
+    /// Added to the score of starting a person name after training (recall bias).
+    pub person_bias: f32,
+}
+
+impl Default for TrainConfig {
+    fn default() -> TrainConfig {
+        TrainConfig {
+            epochs: 15,
+            all_types: false,
+            derived_as_other: false,
+            augment: 1,
+            name_dropout: 0,
+            person_bias: 0.0,
+        }
+    }
+}
+
+impl TrainConfig {
+    /// The type a gold name of type `kind` is learned as (0: outside).
+    fn learned_type(&self, kind: u8) -> u8 {
+        if kind == TYPE_PER {
+            TYPE_PER
+        } else if !self.all_types || kind == 0 {
+            0
+        } else if kind <= TYPE_OTH {
+            kind
+        } else if self.derived_as_other {
+            TYPE_OTH
+        } else {
+            0
+        }
+    }
+}
+
+impl fmt::Display for TrainConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} epochs, {}, {} augmented copies, name-cue dropout {}‰, person bias {}",
+            self.epochs,
+            match (self.all_types, self.derived_as_other) {
+                (false, _) => "PER only",
+                (true, false) => "PER/LOC/ORG/OTH",
+                (true, true) => "PER/LOC/ORG/OTH, deriv/part as OTH",
+            },
+            self.augment,
+            self.name_dropout,
+            self.person_bias
+        )
+    }
+}
+
+/// Training data: GermEval-formatted text and, optionally, Europarl NER text (its own
+/// column layout, read with all types).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TrainData<'a> {
+    pub germeval: &'a str,
+    pub europarl: Option<&'a str>,
+}
+
 /// Trains a person tagger on all sentences of GermEval-formatted `text`.
 pub fn train_tagger(
     kb: &ActorKb,
@@ -357,31 +503,68 @@ pub fn train_tagger(
     lexicon: Vec<(String, u8, u8)>,
     epochs: usize,
 ) -> PersonTagger {
-    let sentences = read_germeval(text);
+    let config = TrainConfig {
+        epochs,
+        ..TrainConfig::default()
+    };
+    train_tagger_with(
+        kb,
+        TrainData {
+            germeval: text,
+            europarl: None,
+        },
+        lexicon,
+        &config,
+    )
+}
+
+/// Trains a person tagger on all sentences of `data`.
+pub fn train_tagger_with(
+    kb: &ActorKb,
+    data: TrainData<'_>,
+    lexicon: Vec<(String, u8, u8)>,
+    config: &TrainConfig,
+) -> PersonTagger {
+    let mut sentences = read_germeval(data.germeval);
+    if let Some(europarl) = data.europarl {
+        sentences.extend(read_europarl(europarl));
+    }
     let refs: Vec<&GoldSentence> = sentences.iter().collect();
-    train_on(kb, &refs, lexicon, epochs)
+    train_on(kb, &refs, lexicon, config)
 }
 
 fn train_on(
     kb: &ActorKb,
     sentences: &[&GoldSentence],
     lexicon: Vec<(String, u8, u8)>,
-    epochs: usize,
+    config: &TrainConfig,
 ) -> PersonTagger {
-    let augmented = augment(sentences, &lexicon, AUGMENT_COPIES);
+    let augmented = augment(sentences, &lexicon, config.augment);
     let mut tagger = PersonTagger::new(lexicon);
-    let examples: Vec<(Sequence, Vec<u8>)> = sentences
+    let mut seed = 0x853c49e6748fea9bu64;
+    let mut examples: Vec<(Sequence, Vec<u8>)> = sentences
         .iter()
         .copied()
         .chain(augmented.iter())
-        .map(|sentence| training_example(kb, &tagger, sentence))
+        .map(|sentence| training_example(kb, &tagger, sentence, config))
         .collect();
-    tagger.train(&examples, epochs);
+    if config.name_dropout > 0 {
+        for (sequence, gold) in &mut examples {
+            for (index, &tag) in gold.iter().enumerate() {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                if (tag == TAG_B || tag == TAG_I) && (seed % 1000) < u64::from(config.name_dropout)
+                {
+                    sequence.drop_name_cues(index);
+                }
+            }
+        }
+    }
+    tagger.train(&examples, config.epochs);
+    tagger.add_person_bias(config.person_bias);
     tagger
 }
-
-/// Extra copies of each training sentence with persons, names replaced.
-const AUGMENT_COPIES: usize = 1;
 
 /// Mention replacement: copies of the sentences with persons in which every person name
 /// is replaced by given and family names drawn from the lexicon (fixed seed), so that the
@@ -407,7 +590,7 @@ fn augment(
             .collect()
     };
     let (given, family) = (pick(LEXICON_GIVEN), pick(LEXICON_FAMILY));
-    if given.is_empty() || family.is_empty() {
+    if given.is_empty() || family.is_empty() || copies == 0 {
         return Vec::new();
     }
     let mut seed = 0x2545f4914f6cdd1du64;
@@ -422,29 +605,38 @@ fn augment(
         .iter()
         .filter(|sentence| !sentence.persons.is_empty())
     {
+        let mut entities = sentence.entities.clone();
+        entities.sort_unstable();
         for _ in 0..copies {
             let mut tokens = Vec::with_capacity(sentence.tokens.len() + 2);
-            let mut persons = Vec::new();
+            let mut moved = Vec::with_capacity(entities.len());
             let mut at = 0;
-            for &(start, end) in &sentence.persons {
+            for &(start, end, kind) in &entities {
+                if start < at {
+                    continue;
+                }
                 tokens.extend_from_slice(&sentence.tokens[at..start]);
                 let first = tokens.len();
-                let last = &sentence.tokens[end - 1];
-                // Keep a genitive -s on the last word.
-                let genitive = last.len() > 2 && last.ends_with('s') && next(2) == 0;
-                if end - start > 1 || next(3) == 0 {
-                    tokens.push(given[next(given.len())].clone());
+                if kind != TYPE_PER {
+                    tokens.extend_from_slice(&sentence.tokens[start..end]);
+                } else {
+                    let last = &sentence.tokens[end - 1];
+                    // Keep a genitive -s on the last word.
+                    let genitive = last.len() > 2 && last.ends_with('s') && next(2) == 0;
+                    if end - start > 1 || next(3) == 0 {
+                        tokens.push(given[next(given.len())].clone());
+                    }
+                    let mut surname = family[next(family.len())].clone();
+                    if genitive && !surname.ends_with('s') {
+                        surname.push('s');
+                    }
+                    tokens.push(surname);
                 }
-                let mut surname = family[next(family.len())].clone();
-                if genitive && !surname.ends_with('s') {
-                    surname.push('s');
-                }
-                tokens.push(surname);
-                persons.push((first, tokens.len()));
+                moved.push((first, tokens.len(), kind));
                 at = end;
             }
             tokens.extend_from_slice(&sentence.tokens[at..]);
-            out.push(GoldSentence { tokens, persons });
+            out.push(GoldSentence::new(tokens, moved));
         }
     }
     out
@@ -479,10 +671,15 @@ fn tag_spans(tags: &[u8]) -> HashSet<(usize, usize)> {
     out
 }
 
-fn raw_report(kb: &ActorKb, tagger: &PersonTagger, sentences: &[GoldSentence]) -> NerReport {
+fn raw_report(
+    kb: &ActorKb,
+    tagger: &PersonTagger,
+    sentences: &[GoldSentence],
+    config: &TrainConfig,
+) -> NerReport {
     let mut report = NerReport::default();
     for sentence in sentences {
-        let (sequence, gold) = training_example(kb, tagger, sentence);
+        let (sequence, gold) = training_example(kb, tagger, sentence, config);
         let predicted = tag_spans(&tagger.tag(&sequence));
         let gold = tag_spans(&gold);
         report.sentences += 1;
@@ -502,7 +699,34 @@ pub fn cross_validate(
     folds: usize,
     epochs: usize,
 ) -> Vec<FoldReport> {
-    let sentences = read_germeval(text);
+    let config = TrainConfig {
+        epochs,
+        ..TrainConfig::default()
+    };
+    cross_validate_with(
+        kb,
+        TrainData {
+            germeval: text,
+            europarl: None,
+        },
+        lexicon,
+        folds,
+        &config,
+    )
+}
+
+/// k-fold cross-validation over the GermEval sentences of `data` (sentence `i` is in fold
+/// `i % folds`); each fold is tagged by a model trained on the other folds plus all of
+/// `data.europarl`, so a held-out fold is never trained on.
+pub fn cross_validate_with(
+    kb: &ActorKb,
+    data: TrainData<'_>,
+    lexicon: &[(String, u8, u8)],
+    folds: usize,
+    config: &TrainConfig,
+) -> Vec<FoldReport> {
+    let sentences = read_germeval(data.germeval);
+    let extra = data.europarl.map(read_europarl).unwrap_or_default();
     let folds = folds.max(2);
     (0..folds)
         .map(|fold| {
@@ -511,17 +735,15 @@ pub fn cross_validate(
                 .enumerate()
                 .filter(|(index, _)| index % folds != fold)
                 .map(|(_, sentence)| sentence)
+                .chain(extra.iter())
                 .collect();
             let test: Vec<GoldSentence> = sentences
                 .iter()
                 .enumerate()
                 .filter(|(index, _)| index % folds == fold)
-                .map(|(_, sentence)| GoldSentence {
-                    tokens: sentence.tokens.clone(),
-                    persons: sentence.persons.clone(),
-                })
+                .map(|(_, sentence)| sentence.clone())
                 .collect();
-            let tagger = train_on(kb, &train, lexicon.to_vec(), epochs);
+            let tagger = train_on(kb, &train, lexicon.to_vec(), config);
             FoldReport {
                 rules: evaluate_sentences(kb, &test, None, NameMode::Rules),
                 rules_then_tagger: evaluate_sentences(
@@ -531,7 +753,7 @@ pub fn cross_validate(
                     NameMode::RulesThenTagger,
                 ),
                 tagger: evaluate_sentences(kb, &test, Some(&tagger), NameMode::Tagger),
-                raw: raw_report(kb, &tagger, &test),
+                raw: raw_report(kb, &tagger, &test, config),
             }
         })
         .collect()
@@ -597,8 +819,7 @@ fn evaluate_sentences(
 ) -> NerReport {
     let mut report = NerReport::default();
     // Set LAGEBILD_NER_ERRORS=1 to print misses (FN) and false alarms (FP) to stderr.
-    let show_errors = std::env::var_os("LAGEBILD_NER_ERRORS").is_some()
-        && (mode == NameMode::Tagger || tagger.is_none());
+    let show_errors = std::env::var_os("LAGEBILD_NER_ERRORS").is_some() && mode == NameMode::Tagger;
     for sentence in sentences {
         let (doc, analysis, spans) = sentence_document(&sentence.tokens);
         let mentions = kb.annotate_with(&doc, &analysis, None, tagger, mode);
@@ -650,5 +871,57 @@ mod tests {
         assert_eq!(converted[0].persons, [(1, 3)]);
         assert_eq!(sentences[0].persons, [(0, 2), (3, 4)]);
         assert!(sentences[1].persons.is_empty());
+        assert_eq!(sentences[1].entities, [(0, 1, TYPE_LOC + DERIVED)]);
+        // Europarl read directly (IOB1): adjacent names of one type need B-, types split.
+        let direct = read_europarl(
+            "Herr\tHerr\tNN\tI-NC\tO\nBlak\tBlak\tNE\tI-NC\tI-PER\nAnna\tAnna\tNE\tI-NC\tB-PER\nKiel\tKiel\tNE\tI-NC\tI-LOC\nEU\tEU\tNE\tI-NC\tI-MISC\n",
+        );
+        assert_eq!(direct.len(), 1);
+        assert_eq!(
+            direct[0].entities,
+            [
+                (1, 2, TYPE_PER),
+                (2, 3, TYPE_PER),
+                (3, 4, TYPE_LOC),
+                (4, 5, TYPE_OTH)
+            ]
+        );
+        assert_eq!(direct[0].persons, [(1, 2), (2, 3)]);
+    }
+
+    #[test]
+    fn learned_types_follow_the_config() {
+        let mut config = TrainConfig::default();
+        assert_eq!(config.learned_type(TYPE_PER), TYPE_PER);
+        assert_eq!(config.learned_type(TYPE_ORG), 0);
+        config.all_types = true;
+        assert_eq!(config.learned_type(TYPE_ORG), TYPE_ORG);
+        assert_eq!(config.learned_type(TYPE_PER + DERIVED), 0);
+        config.derived_as_other = true;
+        assert_eq!(config.learned_type(TYPE_PER + DERIVED), TYPE_OTH);
+    }
+
+    #[test]
+    fn augmented_copies_keep_other_names_aligned() {
+        let sentence = GoldSentence::new(
+            ["Gestern", "traf", "Anna", "Berg", "in", "Kiel", "ein"]
+                .map(String::from)
+                .to_vec(),
+            vec![(2, 4, TYPE_PER), (5, 6, TYPE_LOC)],
+        );
+        let lexicon = vec![
+            ("jonas".to_string(), 0, crate::tagger::LEXICON_GIVEN),
+            ("quendler".to_string(), 0, crate::tagger::LEXICON_FAMILY),
+        ];
+        let copies = augment(&[&sentence], &lexicon, 2);
+        assert_eq!(copies.len(), 2);
+        for copy in &copies {
+            let [person, place] = copy.entities[..] else {
+                panic!("two names expected: {copy:?}");
+            };
+            let words = |(start, end, _): (usize, usize, u8)| copy.tokens[start..end].join(" ");
+            assert!(words(person).ends_with("Quendler"), "{copy:?}");
+            assert_eq!(words(place), "Kiel");
+        }
     }
 }

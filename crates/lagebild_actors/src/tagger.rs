@@ -1,34 +1,77 @@
-//! A small trained person-name tagger: an averaged perceptron over hashed features that
-//! labels the pieces of a sentence O / B-PER / I-PER.
+//! A small trained person-name tagger: an averaged structured perceptron over hashed
+//! features with Viterbi decoding, labelling the pieces of a sentence with BIO tags.
 //!
 //! [`PersonTagger`] is trained by `examples/train_ner.rs` on GermEval 2014 (CC BY 4.0) and
-//! committed as `models/person_tagger.bin.gz` (quantised weights plus a word lexicon from
-//! Leipzig frequencies and Wikidata nouns); [`PersonTagger::embedded`] loads it once.
-//! The tagger works on the same pieces as the matcher (letter/digit runs and single
-//! punctuation characters), so its spans fall on piece boundaries. Features: the word, its
-//! lowercase form, shape, affixes, neighbouring words (±2), the previous tags, and cues
-//! from the knowledge base (listed given names and surnames, persons, states and
-//! organisations, role nouns) and the lexicon (common noun, frequency band).
+//! committed as `models/person_tagger.bin.gz` (quantised weights, a word lexicon from
+//! Leipzig frequencies, Wikidata nouns and name lists, and a spelling model);
+//! [`PersonTagger::embedded`] loads it once. The tag set has room for places,
+//! organisations and other names ([`TAGS`], [`tag_of`]) so that a model can learn them
+//! jointly with persons; the committed model learns persons only, which scored better
+//! in cross-validation. The tagger works on the same pieces as the matcher (letter/digit
+//! runs and single punctuation characters), so its spans fall on piece boundaries.
 //!
-//! Cost: about 40 hash lookups per piece; greedy left-to-right decoding; no allocation per
-//! piece beyond one lowercase buffer per document.
+//! Features: the word, its lowercase form, shape, affixes, neighbouring words (±2),
+//! cues from the knowledge base (listed given names and surnames, persons, states and
+//! organisations, role nouns) and the lexicon (common noun, frequency band, known word,
+//! place), how much the word is spelt like a name (a naive-Bayes ratio of character
+//! 2- to 4-grams in name lists against German words, in 17 bins), and first-order
+//! transition features (previous tag, previous tag with the cue bits). Decoding is exact
+//! Viterbi per sentence with two constraints: a continuation tag only follows its own
+//! type, and a person name starts on a capitalised piece. [`person_ranges`] then
+//! completes names at their right edge (particles: "Patrick von Brunn"; the full stop
+//! of a final initial or regnal numeral: "Magnus I.").
+//!
+//! Cost: about 45 hash lookups per piece plus 18 per piece for the transitions, and a
+//! spelling score (about 30 lookups) per capitalised piece; buffers are reused within a
+//! document.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
+use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use crate::kb::{Form, Target};
 use crate::matcher::{Piece, PieceMatch};
 use crate::{ActorKb, ActorKind};
 
-/// Tags: outside, first piece of a person name, later piece of a person name.
+/// Tags: outside, first piece of a person name, later piece of a person name; then the
+/// same pair for places (`LOC`), organisations (`ORG`) and other names (`OTH`), which the
+/// tagger learns jointly so that it knows what is *not* a person. Tag `2 * t - 1` begins
+/// an entity of type `t` (1 = PER, 2 = LOC, 3 = ORG, 4 = OTH), tag `2 * t` continues it.
 pub const TAG_O: u8 = 0;
 pub const TAG_B: u8 = 1;
 pub const TAG_I: u8 = 2;
-const TAGS: usize = 3;
+pub const TAG_B_LOC: u8 = 3;
+pub const TAG_I_LOC: u8 = 4;
+pub const TAG_B_ORG: u8 = 5;
+pub const TAG_I_ORG: u8 = 6;
+pub const TAG_B_OTH: u8 = 7;
+pub const TAG_I_OTH: u8 = 8;
+/// Number of tags.
+pub const TAGS: usize = 9;
 
-const MAGIC: &[u8; 8] = b"LBPER001";
-const DEFAULT_BITS: u32 = 19;
+/// Entity types as numbered in the tags.
+pub const TYPE_PER: u8 = 1;
+pub const TYPE_LOC: u8 = 2;
+pub const TYPE_ORG: u8 = 3;
+pub const TYPE_OTH: u8 = 4;
+
+/// The tag that begins (`inside == false`) or continues an entity of type `kind`.
+pub fn tag_of(kind: u8, inside: bool) -> u8 {
+    if kind == 0 || kind > TYPE_OTH {
+        TAG_O
+    } else {
+        2 * kind - u8::from(!inside)
+    }
+}
+
+/// Whether `tag` may follow `previous` (a continuation only after its own type).
+fn allowed(previous: u8, tag: u8) -> bool {
+    tag == TAG_O || tag % 2 == 1 || (previous != TAG_O && previous.div_ceil(2) == tag / 2)
+}
+
+const MAGIC: &[u8; 8] = b"LBPER002";
+const DEFAULT_BITS: u32 = 18;
 
 const SPEECH_CUES: &[&str] = &[
     "sagte",
@@ -88,6 +131,33 @@ pub struct PersonTagger {
     /// Bloom filter (3 hashes over `WORD_FILTER_BITS` bits) of known German word forms
     /// (`LEXICON_WORD`), kept apart from `lexicon` because it is large.
     known_words: Vec<u64>,
+    /// Spelling model: per hashed character n-gram (`SPELLING_BITS` buckets), the log
+    /// ratio (times 16) of its frequency in names to its frequency in German words.
+    spelling: Vec<i8>,
+}
+
+const SPELLING_BITS: u32 = 18;
+
+/// Calls `emit` with the bucket of every character 2- to 4-gram of `^lower$`.
+fn spelling_grams(lower: &str, mut emit: impl FnMut(usize)) {
+    let mut chars = ['^'; 34];
+    let mut length = 1;
+    for c in lower.chars().take(32) {
+        chars[length] = c;
+        length += 1;
+    }
+    chars[length] = '$';
+    length += 1;
+    let mask = (1usize << SPELLING_BITS) - 1;
+    for n in 2..=4usize {
+        for window in chars[..length].windows(n) {
+            let mut hash = FeatureHash::new(50 + n as u8);
+            for c in window {
+                hash = hash.bytes(&u32::from(*c).to_le_bytes());
+            }
+            emit(hash.finish() as usize & mask);
+        }
+    }
 }
 
 const WORD_FILTER_BITS: u32 = 23;
@@ -102,6 +172,15 @@ fn word_filter_bits(word: &str) -> [usize; 3] {
     ]
 }
 
+/// Buffers reused while decoding.
+#[derive(Debug, Default)]
+struct Scratch {
+    features: Vec<u64>,
+    best: Vec<[f32; TAGS]>,
+    back: Vec<[u8; TAGS]>,
+    tags: Vec<u8>,
+}
+
 /// A sentence prepared for tagging: piece texts, lowercase forms and cue bits.
 #[derive(Debug, Default)]
 pub struct Sequence {
@@ -110,12 +189,25 @@ pub struct Sequence {
     shapes: Vec<[u8; 4]>,
     cues: Vec<u16>,
     bands: Vec<u8>,
+    /// Spelling bin of capitalised words (see `PersonTagger::spelling_bin`), else 0.
+    spellings: Vec<u8>,
     /// Index of the sentence of each piece (pieces of one sentence are contiguous).
     sentences: Vec<u32>,
     buffer: String,
 }
 
+/// Cue bits from name lists (given names, surnames, listed persons).
+const NAME_CUES: u16 = FIRST_NAME | SURNAME | KB_PERSON | GIVEN | FAMILY;
+
 impl Sequence {
+    /// Forgets the name-list cues of piece `index` (gazetteer dropout in training, so that
+    /// the tagger also learns names that no list has from their context).
+    pub(crate) fn drop_name_cues(&mut self, index: usize) {
+        if let Some(cue) = self.cues.get_mut(index) {
+            *cue &= !NAME_CUES;
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.cues.len()
     }
@@ -223,23 +315,64 @@ impl PersonTagger {
     pub fn new(lexicon: impl IntoIterator<Item = (String, u8, u8)>) -> PersonTagger {
         let mut known_words = vec![0u64; 1 << (WORD_FILTER_BITS - 6)];
         let mut words = HashMap::new();
+        let mut name_counts = vec![0u32; 1 << SPELLING_BITS];
+        let mut word_counts = vec![0u32; 1 << SPELLING_BITS];
         for (word, band, flags) in lexicon {
             if flags & LEXICON_WORD != 0 {
                 for bit in word_filter_bits(&word) {
                     known_words[bit / 64] |= 1 << (bit % 64);
                 }
             }
+            if flags & (LEXICON_GIVEN | LEXICON_FAMILY) != 0 {
+                spelling_grams(&word, |bucket| name_counts[bucket] += 1);
+            } else if flags & (LEXICON_WORD | LEXICON_NOUN) != 0 {
+                spelling_grams(&word, |bucket| word_counts[bucket] += 1);
+            }
             let flags = flags & !LEXICON_WORD;
             if band != 0 || flags != 0 {
                 words.insert(word, WordInfo { band, flags });
             }
         }
+        let total = |counts: &[u32]| counts.iter().map(|&count| f64::from(count)).sum::<f64>();
+        let (names, others) = (total(&name_counts), total(&word_counts));
+        let spelling = if names == 0.0 || others == 0.0 {
+            Vec::new()
+        } else {
+            let buckets = f64::from(1u32 << SPELLING_BITS);
+            name_counts
+                .iter()
+                .zip(&word_counts)
+                .map(|(&name, &other)| {
+                    let ratio = ((f64::from(name) + 1.0) / (names + buckets)).ln()
+                        - ((f64::from(other) + 1.0) / (others + buckets)).ln();
+                    (ratio * 16.0).round().clamp(-127.0, 127.0) as i8
+                })
+                .collect()
+        };
         PersonTagger {
             bits: DEFAULT_BITS,
             weights: vec![0.0; (1usize << DEFAULT_BITS) * TAGS],
             lexicon: words,
             known_words,
+            spelling,
         }
+    }
+
+    /// How much `lower` (a lowercase word) is spelt like a name rather than a German
+    /// word: a bin 1..=17 (9: undecided, higher: more like a name), 0 without a spelling
+    /// model.
+    pub fn spelling_bin(&self, lower: &str) -> u8 {
+        if self.spelling.is_empty() {
+            return 0;
+        }
+        let (mut sum, mut count) = (0i32, 0i32);
+        spelling_grams(lower, |bucket| {
+            sum += i32::from(self.spelling.get(bucket).copied().unwrap_or(0));
+            count += 1;
+        });
+        // Mean log ratio in steps of 0.5 (the table holds sixteenths).
+        let mean = sum as f32 / count.max(1) as f32 / 8.0;
+        (mean.round().clamp(-8.0, 8.0) + 9.0) as u8
     }
 
     fn is_known_word(&self, lower: &str) -> bool {
@@ -343,6 +476,13 @@ impl PersonTagger {
             sequence.shapes.push(shape_of(word));
             sequence.cues.push(cue);
             sequence.bands.push(info.band);
+            sequence
+                .spellings
+                .push(if piece.capitalized && piece.alphabetic {
+                    self.spelling_bin(lower)
+                } else {
+                    0
+                });
             sequence.sentences.push(piece.sentence);
         }
         sequence
@@ -411,6 +551,15 @@ impl PersonTagger {
         let previous = in_sentence(i - 1);
         let next = in_sentence(i + 1);
         emit(FeatureHash::new(12).bytes(&cue.to_le_bytes()).finish());
+        let spelling = sequence.spellings[index];
+        if spelling != 0 {
+            emit(FeatureHash::new(16).bytes(&[spelling]).finish());
+            emit(
+                FeatureHash::new(17)
+                    .bytes(&[spelling, initial as u8, (cue & (WORD | NOUN) != 0) as u8])
+                    .finish(),
+            );
+        }
         emit(
             FeatureHash::new(13)
                 .bytes(&cue.to_le_bytes())
@@ -445,6 +594,12 @@ impl PersonTagger {
                 }
             }
         }
+        let spelling_at = |at: Option<usize>| at.map_or(0, |at| sequence.spellings[at]);
+        emit(
+            FeatureHash::new(18)
+                .bytes(&[spelling_at(previous), spelling, spelling_at(next)])
+                .finish(),
+        );
         if let Some(at) = next {
             emit(
                 FeatureHash::new(32)
@@ -475,82 +630,117 @@ impl PersonTagger {
         );
     }
 
-    fn tag_features(previous: u8, before_previous: u8, cue: u16, emit: &mut impl FnMut(u64)) {
-        emit(FeatureHash::new(40).bytes(&[previous]).finish());
-        emit(
-            FeatureHash::new(41)
-                .bytes(&[previous, before_previous])
-                .finish(),
-        );
-        emit(
+    /// Buckets of the transition features from tag `previous` into a piece with cue bits
+    /// `cue` (first order, so that Viterbi decoding is exact).
+    fn transition_features(previous: u8, cue: u16) -> [u64; 2] {
+        [
+            FeatureHash::new(40).bytes(&[previous]).finish(),
             FeatureHash::new(42)
                 .bytes(&[previous])
                 .bytes(&cue.to_le_bytes())
                 .finish(),
-        );
+        ]
     }
 
     fn bucket(&self, hash: u64) -> usize {
         (hash as usize & ((1usize << self.bits) - 1)) * TAGS
     }
 
-    fn scores(&self, features: &[u64]) -> [f32; TAGS] {
-        let mut scores = [0.0f32; TAGS];
+    fn add_scores(&self, features: &[u64], scores: &mut [f32; TAGS]) {
         for &hash in features {
             let base = self.bucket(hash);
-            for (tag, score) in scores.iter_mut().enumerate() {
-                *score += self.weights[base + tag];
+            if let Some(row) = self.weights.get(base..base + TAGS) {
+                for (score, weight) in scores.iter_mut().zip(row) {
+                    *score += weight;
+                }
             }
         }
-        scores
     }
 
-    fn best(scores: [f32; TAGS], previous: u8, cue: u16) -> u8 {
-        let mut best = TAG_O;
-        let mut best_score = scores[0];
-        for tag in [TAG_B, TAG_I] {
-            // I only continues a name; names start on capitalised letters.
-            if tag == TAG_I && previous == TAG_O {
-                continue;
-            }
-            if tag == TAG_B && cue & CAPITALIZED == 0 {
-                continue;
-            }
-            if scores[tag as usize] > best_score {
-                best = tag;
-                best_score = scores[tag as usize];
-            }
+    /// Viterbi decoding of the pieces `range` of `sequence` (one sentence); appends the
+    /// best tags to `tags`. A continuation tag only follows its own type, and a person
+    /// name starts on a capitalised piece.
+    fn decode(&self, sequence: &Sequence, range: Range<usize>, scratch: &mut Scratch) {
+        let length = range.len();
+        if length == 0 {
+            return;
         }
-        best
-    }
-
-    /// Tags every piece of `sequence` (greedy, left to right, per sentence).
-    pub fn tag(&self, sequence: &Sequence) -> Vec<u8> {
-        let mut tags = Vec::with_capacity(sequence.len());
-        let mut features = Vec::with_capacity(64);
-        for index in 0..sequence.len() {
-            let starts = index == 0 || sequence.sentences[index - 1] != sequence.sentences[index];
-            let previous = if starts { TAG_O } else { tags[index - 1] };
-            let before_previous = if starts
-                || index < 2
-                || sequence.sentences[index - 2] != sequence.sentences[index]
-            {
-                TAG_O
-            } else {
-                tags[index - 2]
-            };
-            features.clear();
-            self.features(sequence, index, |hash| features.push(hash));
+        scratch.best.clear();
+        scratch.back.clear();
+        for (offset, index) in range.enumerate() {
+            scratch.features.clear();
+            self.features(sequence, index, |hash| scratch.features.push(hash));
+            let mut emission = [0.0f32; TAGS];
+            self.add_scores(&scratch.features, &mut emission);
             let cue = sequence.cues[index];
-            PersonTagger::tag_features(previous, before_previous, cue, &mut |hash| {
-                features.push(hash)
-            });
-            tags.push(PersonTagger::best(self.scores(&features), previous, cue));
+            let mut column = [f32::NEG_INFINITY; TAGS];
+            let mut pointers = [TAG_O; TAGS];
+            for previous in 0..TAGS as u8 {
+                let base = match offset {
+                    0 if previous != TAG_O => continue,
+                    0 => 0.0,
+                    _ => scratch.best[offset - 1][previous as usize],
+                };
+                if base == f32::NEG_INFINITY {
+                    continue;
+                }
+                let mut transition = emission;
+                self.add_scores(
+                    &PersonTagger::transition_features(previous, cue),
+                    &mut transition,
+                );
+                for tag in 0..TAGS as u8 {
+                    if !allowed(previous, tag) || (tag == TAG_B && cue & CAPITALIZED == 0) {
+                        continue;
+                    }
+                    let score = base + transition[tag as usize];
+                    if score > column[tag as usize] {
+                        column[tag as usize] = score;
+                        pointers[tag as usize] = previous;
+                    }
+                }
+            }
+            scratch.best.push(column);
+            scratch.back.push(pointers);
         }
-        tags
+        let last = scratch.best[length - 1];
+        let mut tag = TAG_O;
+        for candidate in 1..TAGS as u8 {
+            if last[candidate as usize] > last[tag as usize] {
+                tag = candidate;
+            }
+        }
+        let start = scratch.tags.len();
+        scratch.tags.resize(start + length, TAG_O);
+        for offset in (0..length).rev() {
+            scratch.tags[start + offset] = tag;
+            tag = scratch.back[offset][tag as usize];
+        }
     }
 
-    /// Averaged-perceptron training on `(sequence, gold tags)` pairs; the order of the
+    fn decode_all(&self, sequence: &Sequence, scratch: &mut Scratch) {
+        scratch.tags.clear();
+        let mut start = 0;
+        while start < sequence.len() {
+            let mut end = start + 1;
+            while end < sequence.len() && sequence.sentences[end] == sequence.sentences[start] {
+                end += 1;
+            }
+            self.decode(sequence, start..end, scratch);
+            start = end;
+        }
+    }
+
+    /// Tags every piece of `sequence` (Viterbi, per sentence): `TAG_O`, or a `B`/`I` tag
+    /// of a person (`TAG_B`, `TAG_I`) or of another name type (see [`tag_of`]).
+    pub fn tag(&self, sequence: &Sequence) -> Vec<u8> {
+        let mut scratch = Scratch::default();
+        self.decode_all(sequence, &mut scratch);
+        scratch.tags
+    }
+
+    /// Averaged structured-perceptron training on `(sequence, gold tags)` pairs (Viterbi
+    /// decoding, updates where the best path leaves the gold path); the order of the
     /// examples is shuffled with a fixed seed every epoch, so runs are reproducible.
     pub fn train(&mut self, examples: &[(Sequence, Vec<u8>)], epochs: usize) {
         let mut totals = vec![0.0f32; self.weights.len()];
@@ -558,7 +748,9 @@ impl PersonTagger {
         let mut clock = 0u32;
         let mut order: Vec<usize> = (0..examples.len()).collect();
         let mut seed = 0x9e3779b97f4a7c15u64;
+        let mut scratch = Scratch::default();
         let mut features = Vec::with_capacity(64);
+        let mask = (1usize << self.bits) - 1;
         for _ in 0..epochs {
             for index in (1..order.len()).rev() {
                 seed ^= seed << 13;
@@ -568,36 +760,36 @@ impl PersonTagger {
             }
             for &example in &order {
                 let (sequence, gold) = &examples[example];
-                let mut predicted: Vec<u8> = Vec::with_capacity(sequence.len());
+                clock += 1;
+                self.decode_all(sequence, &mut scratch);
+                if scratch.tags == *gold {
+                    continue;
+                }
                 for index in 0..sequence.len() {
-                    clock += 1;
-                    let history = |tags: &[u8]| {
-                        let previous = if index == 0 { TAG_O } else { tags[index - 1] };
-                        let before = if index < 2 { TAG_O } else { tags[index - 2] };
-                        (previous, before)
-                    };
-                    // Greedy training: the history is the model's own predictions.
-                    let (previous, before_previous) = history(&predicted);
+                    let starts =
+                        index == 0 || sequence.sentences[index - 1] != sequence.sentences[index];
+                    let previous = |tags: &[u8]| if starts { TAG_O } else { tags[index - 1] };
+                    let (gold_previous, guess_previous) = (previous(gold), previous(&scratch.tags));
+                    let (truth, guess) = (gold[index], scratch.tags[index]);
+                    if truth == guess && gold_previous == guess_previous {
+                        continue;
+                    }
                     let cue = sequence.cues[index];
                     features.clear();
                     self.features(sequence, index, |hash| features.push(hash));
-                    PersonTagger::tag_features(previous, before_previous, cue, &mut |hash| {
-                        features.push(hash)
-                    });
-                    let guess = PersonTagger::best(self.scores(&features), previous, cue);
-                    let truth = gold[index];
-                    if guess != truth {
-                        for &hash in &features {
-                            let base = self.bucket(hash);
-                            for (tag, delta) in [(truth, 1.0f32), (guess, -1.0)] {
-                                let slot = base + tag as usize;
-                                totals[slot] += (clock - stamps[slot]) as f32 * self.weights[slot];
-                                stamps[slot] = clock;
-                                self.weights[slot] += delta;
-                            }
+                    for (from, tag, delta) in [
+                        (gold_previous, truth, 1.0f32),
+                        (guess_previous, guess, -1.0),
+                    ] {
+                        let transitions = PersonTagger::transition_features(from, cue);
+                        let emissions: &[u64] = if truth == guess { &[] } else { &features };
+                        for &hash in emissions.iter().chain(transitions.iter()) {
+                            let slot = (hash as usize & mask) * TAGS + tag as usize;
+                            totals[slot] += (clock - stamps[slot]) as f32 * self.weights[slot];
+                            stamps[slot] = clock;
+                            self.weights[slot] += delta;
                         }
                     }
-                    predicted.push(guess);
                 }
             }
         }
@@ -608,6 +800,15 @@ impl PersonTagger {
             } else {
                 totals[slot] / clock as f32
             };
+        }
+    }
+
+    /// Adds `bias` to the score of starting a person name everywhere (a bias above zero
+    /// trades precision for recall).
+    pub fn add_person_bias(&mut self, bias: f32) {
+        let base = self.bucket(FeatureHash::new(0).finish());
+        if let Some(weight) = self.weights.get_mut(base + TAG_B as usize) {
+            *weight += bias;
         }
     }
 
@@ -630,6 +831,8 @@ impl PersonTagger {
         for slot in &self.known_words {
             raw.extend_from_slice(&slot.to_le_bytes());
         }
+        raw.extend_from_slice(&(self.spelling.len() as u32).to_le_bytes());
+        raw.extend(self.spelling.iter().map(|&value| value as u8));
         let mut words: Vec<(&String, &WordInfo)> = self.lexicon.iter().collect();
         words.sort_by_key(|(word, _)| *word);
         for (word, info) in words {
@@ -688,8 +891,22 @@ impl PersonTagger {
                 u64::from_le_bytes(array)
             })
             .collect();
+        let Some(count_bytes) = raw.get(filter_end..filter_end + 4) else {
+            return Err("person tagger: truncated spelling model".to_string());
+        };
+        let count = u32::from_le_bytes([
+            count_bytes[0],
+            count_bytes[1],
+            count_bytes[2],
+            count_bytes[3],
+        ]) as usize;
+        let spelling_end = filter_end + 4 + count;
+        let Some(spelling_bytes) = raw.get(filter_end + 4..spelling_end) else {
+            return Err("person tagger: truncated spelling model".to_string());
+        };
+        let spelling = spelling_bytes.iter().map(|&byte| byte as i8).collect();
         let mut lexicon = HashMap::new();
-        let mut rest = &raw[filter_end..];
+        let mut rest = &raw[spelling_end..];
         while let Some(tab) = rest.iter().position(|&byte| byte == b'\t') {
             if rest.len() < tab + 4 {
                 break;
@@ -710,12 +927,32 @@ impl PersonTagger {
             weights,
             lexicon,
             known_words,
+            spelling,
         })
     }
 }
 
+/// Lowercase name particles that may stand inside a person name ("Patrick von Brunn",
+/// "Fernando Collor de Mello", "Ali al-Nuaimi").
+const PARTICLES: &[&str] = &[
+    "von", "van", "de", "da", "del", "della", "di", "dos", "du", "al", "el", "bin", "ibn", "ten",
+    "ter",
+];
+
+/// Articles after the particles `von`, `van`, `de` ("von der Leyen", "de la Fuente").
+const PARTICLE_ARTICLES: &[&str] = &["der", "den", "la", "las", "los", "le"];
+
+/// Roman numerals of regnal names ("Elisabeth II.").
+const NUMERALS: &[&str] = &[
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+];
+
 /// Runs `tagger` over the pieces of a document and returns the person spans as piece
-/// ranges `start..end`.
+/// ranges `start..end` (only `TAG_B`/`TAG_I` spans; other name types are dropped). The
+/// tagger's spans are then completed at their right edge: a
+/// name ending in an initial or a regnal numeral takes the following full stop
+/// ("Susanne R.", "Magnus I."), and lowercase particles followed by a capitalised word
+/// continue a name ("Patrick von Brunn", "Ali al-Nuaimi").
 pub(crate) fn person_ranges(
     tagger: &PersonTagger,
     kb: &ActorKb,
@@ -736,6 +973,7 @@ pub(crate) fn person_ranges(
             {
                 end += 1;
             }
+            end = complete_name(&sequence, &tags, pieces, text, index, end);
             out.push((index, end));
             index = end;
         } else {
@@ -743,6 +981,65 @@ pub(crate) fn person_ranges(
         }
     }
     out
+}
+
+/// The end of the person name `start..end` after the completions of [`person_ranges`].
+fn complete_name(
+    sequence: &Sequence,
+    tags: &[u8],
+    pieces: &[Piece],
+    text: &str,
+    start: usize,
+    mut end: usize,
+) -> usize {
+    let same_sentence =
+        |at: usize| at < pieces.len() && sequence.sentences[at] == sequence.sentences[start];
+    // Only the space between two pieces (at most one blank).
+    let close = |left: usize, right: usize| {
+        let gap = pieces[right]
+            .span
+            .start
+            .saturating_sub(pieces[left].span.end);
+        gap <= 1
+            && text
+                .get(pieces[left].span.end as usize..pieces[right].span.start as usize)
+                .is_some_and(|between| between.chars().all(|c| c == ' ' || c == '-'))
+    };
+    // Particles followed by a capitalised word (not tagged as another name type).
+    let mut at = end;
+    if same_sentence(at) && PARTICLES.contains(&sequence.text(at)) && close(at - 1, at) {
+        at += 1;
+        if same_sentence(at)
+            && matches!(sequence.text(at - 1), "von" | "van" | "de")
+            && PARTICLE_ARTICLES.contains(&sequence.text(at))
+            && close(at - 1, at)
+        {
+            at += 1;
+        }
+        if same_sentence(at) && sequence.text(at) == "-" {
+            at += 1;
+        }
+    }
+    if at > end
+        && same_sentence(at)
+        && close(at - 1, at)
+        && sequence.cues[at] & CAPITALIZED != 0
+        && sequence.cues[at] & (KB_OTHER | PLACE) == 0
+        && matches!(tags[at], TAG_O | TAG_B)
+    {
+        end = at + 1;
+    }
+    // A final initial or regnal numeral takes its full stop.
+    let last = sequence.text(end - 1);
+    let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
+    if (initial || (end - start > 1 && NUMERALS.contains(&last)))
+        && same_sentence(end)
+        && sequence.text(end) == "."
+        && close(end - 1, end)
+    {
+        end += 1;
+    }
+    end
 }
 
 #[cfg(test)]
@@ -759,6 +1056,92 @@ mod tests {
     }
 
     #[test]
+    fn tag_set() {
+        assert_eq!(tag_of(TYPE_PER, false), TAG_B);
+        assert_eq!(tag_of(TYPE_PER, true), TAG_I);
+        assert_eq!(tag_of(TYPE_OTH, true), TAG_I_OTH);
+        assert_eq!(tag_of(0, true), TAG_O);
+        assert!(allowed(TAG_B, TAG_I) && allowed(TAG_I, TAG_I) && allowed(TAG_O, TAG_B_LOC));
+        assert!(!allowed(TAG_O, TAG_I) && !allowed(TAG_B_LOC, TAG_I) && !allowed(TAG_I, TAG_I_ORG));
+        assert!(allowed(TAG_B_ORG, TAG_I_ORG) && allowed(TAG_I_LOC, TAG_B));
+    }
+
+    /// A hand-made sequence of capitalised words (cue bits from `capitalised`).
+    fn toy_sequence(words: &[&str], capitalised: &[bool]) -> Sequence {
+        let mut sequence = Sequence::default();
+        for (word, &capital) in words.iter().zip(capitalised) {
+            let start = sequence.buffer.len();
+            sequence.buffer.push_str(word);
+            let middle = sequence.buffer.len();
+            sequence.buffer.push_str(&word.to_lowercase());
+            sequence.texts.push((start, middle));
+            sequence.lowers.push((middle, sequence.buffer.len()));
+            sequence.shapes.push(shape_of(word));
+            sequence.cues.push(if capital { CAPITALIZED } else { 0 });
+            sequence.bands.push(0);
+            sequence.spellings.push(0);
+            sequence.sentences.push(0);
+        }
+        sequence
+    }
+
+    #[test]
+    fn structured_training_learns_a_context_and_decoding_keeps_the_constraints() {
+        let names = ["Quendler", "Brunnhuber", "Wurzacher", "Tallinger"];
+        let mut examples = Vec::new();
+        for name in names {
+            let words = ["Gestern", "sagte", "Frau", name, "nichts"];
+            let sequence = toy_sequence(&words, &[true, false, true, true, false]);
+            examples.push((sequence, vec![TAG_O, TAG_O, TAG_O, TAG_B, TAG_O]));
+            let words = ["Die", "Stadt", name, "wuchs"];
+            let sequence = toy_sequence(&words, &[true, true, true, false]);
+            examples.push((sequence, vec![TAG_O, TAG_O, TAG_B_LOC, TAG_O]));
+        }
+        let mut tagger = PersonTagger::new(Vec::new());
+        tagger.train(&examples, 5);
+        // An unseen name after the learnt contexts.
+        let person = toy_sequence(
+            &["Gestern", "sagte", "Frau", "Okonkwo", "nichts"],
+            &[true, false, true, true, false],
+        );
+        assert_eq!(tagger.tag(&person)[3], TAG_B);
+        let place = toy_sequence(
+            &["Die", "Stadt", "Okonkwo", "wuchs"],
+            &[true, true, true, false],
+        );
+        assert_eq!(tagger.tag(&place)[2], TAG_B_LOC);
+        // Whatever the weights, a lowercase piece never starts a person name and no
+        // continuation follows an outside tag.
+        let lower = toy_sequence(&["sagte", "frau", "okonkwo"], &[false, false, false]);
+        let tags = tagger.tag(&lower);
+        assert!(tags.iter().all(|&tag| tag != TAG_B));
+        for pair in tags.windows(2) {
+            assert!(allowed(pair[0], pair[1]), "{tags:?}");
+        }
+    }
+
+    #[test]
+    fn spelling_model_prefers_names() {
+        let mut lexicon = Vec::new();
+        for name in [
+            "kowalski",
+            "nowakowski",
+            "lewandowski",
+            "wisniewski",
+            "zielinski",
+        ] {
+            lexicon.push((name.to_string(), 0, LEXICON_FAMILY));
+        }
+        for word in ["regierung", "entscheidung", "zeitung", "ordnung", "leitung"] {
+            lexicon.push((word.to_string(), 0, LEXICON_WORD));
+        }
+        let tagger = PersonTagger::new(lexicon);
+        assert!(tagger.spelling_bin("dombrowski") > tagger.spelling_bin("bedeutung"));
+        assert!((1..=17).contains(&tagger.spelling_bin("x")));
+        assert_eq!(PersonTagger::new(Vec::new()).spelling_bin("dombrowski"), 0);
+    }
+
+    #[test]
     fn model_round_trip() {
         let mut tagger = PersonTagger::new([("haus".to_string(), 20, LEXICON_NOUN | LEXICON_WORD)]);
         tagger.weights[5] = 1.5;
@@ -769,6 +1152,7 @@ mod tests {
         assert!((back.weights[7] + 0.25).abs() < 1e-3);
         assert_eq!(back.lexicon_len(), 1);
         assert!(back.is_known_word("haus"));
+        assert_eq!(back.spelling, tagger.spelling);
         assert!(!back.is_known_word("brunnhuber"));
         assert!(PersonTagger::from_bytes(b"garbage").is_err());
     }
