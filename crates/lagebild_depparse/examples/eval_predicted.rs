@@ -1,6 +1,8 @@
 //! Evaluates the embedded parsers on tags predicted by `lagebild_nlp` (gold tokenization).
 //!
-//! `cargo run --release -p lagebild_depparse --example eval_predicted -- [--shared DIR] [--lang de|en]`
+//! `cargo run --release -p lagebild_depparse --example eval_predicted -- [--shared DIR] [--lang de|en] [--model FILE]`
+//!
+//! `--model FILE` scores a model written by the `train` example instead of the embedded one.
 //!
 //! The tokens of each gold sentence are tagged by `lagebild_nlp::Analyzer` (lemma, UPOS,
 //! XPOS, features), then parsed and scored against the gold tree. English: EWT dev, GUM
@@ -17,18 +19,25 @@ use lagebild_doc::{Lang, Sentence, Span, TextAnalysis};
 fn main() -> anyhow::Result<()> {
     let mut shared = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
     let mut langs = vec![Lang::De, Lang::En];
+    let mut model: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
         match arg.as_str() {
             "--shared" => shared = PathBuf::from(value()?),
             "--lang" => langs = vec![Lang::parse(&value()?)],
+            "--model" => model = Some(PathBuf::from(value()?)),
             other => bail!("unknown argument {other}"),
         }
     }
     let analyzer = lagebild_nlp::Analyzer::embedded();
     for lang in langs {
-        let parser = Parser::embedded(lang).context("no embedded parser for that language")?;
+        let parser = match &model {
+            Some(path) => std::sync::Arc::new(Parser::from_bytes(
+                &std::fs::read(path).with_context(|| format!("reading {}", path.display()))?,
+            )?),
+            None => Parser::embedded(lang).context("no embedded parser for that language")?,
+        };
         let files: &[&str] = match lang {
             Lang::De => &["de_gsd-ud-dev.conllu", "de_pud-ud-test.conllu"],
             Lang::En => &[

@@ -21,6 +21,7 @@ fn main() -> anyhow::Result<()> {
     let mut epochs = None;
     let mut bits: Option<(u8, u8)> = None;
     let mut tagged: Option<PathBuf> = None;
+    let mut beam = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
@@ -29,6 +30,7 @@ fn main() -> anyhow::Result<()> {
             "--out" => out = PathBuf::from(value()?),
             "--lang" => langs = vec![Lang::parse(&value()?)],
             "--epochs" => epochs = Some(value()?.parse::<usize>()?),
+            "--beam" => beam = Some(value()?.parse::<usize>()?),
             "--tagged" => tagged = Some(PathBuf::from(value()?)),
             "--bits" => {
                 let text = value()?;
@@ -54,6 +56,9 @@ fn main() -> anyhow::Result<()> {
         config.verbose = true;
         if let Some(epochs) = epochs {
             config.epochs = epochs;
+        }
+        if let Some(beam) = beam {
+            config.beam = beam;
         }
         if let Some((transition, label)) = bits {
             config.transition_bits = transition;

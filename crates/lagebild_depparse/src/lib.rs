@@ -47,6 +47,8 @@
 //! are projective.
 
 mod attributes;
+mod beam;
+mod core;
 mod data;
 mod de;
 mod eval;
@@ -77,6 +79,11 @@ pub use crate::train::{TrainConfig, train};
 pub struct Parser {
     model: Model,
     root_label: u16,
+    /// Subject/object class of each label, for [`core::relabel`].
+    classes: Vec<core::Class>,
+    joint_core: bool,
+    /// Beam width of the transition search (1: greedy).
+    beam: usize,
 }
 
 /// Buffers reused across sentences on one thread, so parsing allocates nothing per token.
@@ -86,6 +93,49 @@ struct Scratch {
     state: State,
     features: Vec<u64>,
     scores: Vec<i32>,
+    /// Label scores of every node's arc, one row of `labels` per node.
+    label_scores: Vec<i32>,
+    beam: beam::Beam,
+    best: Vec<(u8, u16)>,
+}
+
+/// Scores for the beam search from an embedded model.
+struct DecodeScorer<'a> {
+    parser: &'a Parser,
+    attributes: &'a Attributes,
+    features: &'a mut Vec<u64>,
+    scores: &'a mut Vec<i32>,
+}
+
+impl beam::Scorer for DecodeScorer<'_> {
+    fn actions(&mut self, state: &State, out: &mut [f64; ACTIONS]) {
+        features::transition_features(state, self.attributes, self.features);
+        self.scores.resize(ACTIONS, 0);
+        self.parser
+            .model
+            .transitions
+            .score(self.features, self.scores);
+        for (out, &score) in out.iter_mut().zip(self.scores.iter()) {
+            *out = f64::from(score);
+        }
+    }
+
+    fn label(&mut self, state: &State, head: u32, dependent: u32) -> u16 {
+        if head == 0 {
+            return self.parser.root_label;
+        }
+        features::label_features(
+            state,
+            self.attributes,
+            head as usize,
+            dependent as usize,
+            self.features,
+        );
+        let label_count = self.parser.model.labels.len().max(1);
+        self.scores.resize(label_count, 0);
+        self.parser.model.arcs.score(self.features, self.scores);
+        self.parser.best_label(self.scores)
+    }
 }
 
 thread_local! {
@@ -135,7 +185,32 @@ impl Parser {
             .iter()
             .position(|label| label == "root")
             .unwrap_or(0) as u16;
-        Parser { model, root_label }
+        let classes = core::classes(&model.labels);
+        Parser {
+            beam: usize::from(model.beam.max(1)),
+            model,
+            root_label,
+            classes,
+            joint_core: true,
+        }
+    }
+
+    /// Sets the beam width of the transition search (1: greedy). Models trained with a
+    /// beam ([`TrainConfig::beam`]) should be parsed with the same width.
+    pub fn set_beam(&mut self, width: usize) {
+        self.beam = width.clamp(1, 255);
+        self.model.beam = self.beam as u8;
+    }
+
+    /// Switches the joint relabelling of core arguments (at most one subject and one
+    /// direct object per head, see the `core` module) on or off; on by default.
+    pub fn set_joint_core(&mut self, on: bool) {
+        self.joint_core = on;
+    }
+
+    /// The beam width of the transition search.
+    pub fn beam(&self) -> usize {
+        self.beam
     }
 
     /// The language the model was trained for.
@@ -166,19 +241,52 @@ impl Parser {
             state,
             features,
             scores,
+            label_scores,
+            beam,
+            best,
         } = scratch;
         attributes.fill(self.model.lang, text, tokens);
+        best.clear();
+        if self.beam > 1 {
+            beam.reset(tokens.len());
+            let mut scorer = DecodeScorer {
+                parser: self,
+                attributes,
+                features,
+                scores,
+            };
+            while !beam.is_terminal() {
+                beam.step(self.beam, &mut scorer, None);
+            }
+            best.clone_from(&beam.best().history);
+        }
         state.reset(tokens.len());
         let label_count = self.model.labels.len().max(1);
+        let nodes = tokens.len() + 1;
+        label_scores.clear();
+        label_scores.resize(nodes * label_count, 0);
+        let mut step = 0;
         while !state.is_terminal() {
-            features::transition_features(state, attributes, features);
-            scores.resize(ACTIONS, 0);
-            self.model.transitions.score(features, scores);
-            let action = [SHIFT, LEFT, RIGHT]
-                .into_iter()
-                .filter(|&action| state.is_legal(action))
-                .max_by_key(|&action| scores[action])
-                .unwrap_or(SHIFT);
+            // The beam's best derivation when there is one (its labels are recomputed
+            // identically below, keeping their scores), else the greedy choice.
+            let forced = best
+                .get(step)
+                .map(|&(action, _)| usize::from(action))
+                .filter(|&action| state.is_legal(action));
+            step += 1;
+            let action = match forced {
+                Some(action) => action,
+                None => {
+                    features::transition_features(state, attributes, features);
+                    scores.resize(ACTIONS, 0);
+                    self.model.transitions.score(features, scores);
+                    [SHIFT, LEFT, RIGHT]
+                        .into_iter()
+                        .filter(|&action| state.is_legal(action))
+                        .max_by_key(|&action| scores[action])
+                        .unwrap_or(SHIFT)
+                }
+            };
             let label = match state.arc(action) {
                 Some((head, dependent)) if action != SHIFT => {
                     if head == 0 {
@@ -193,12 +301,27 @@ impl Parser {
                         );
                         scores.resize(label_count, 0);
                         self.model.arcs.score(features, scores);
+                        let start = dependent as usize * label_count;
+                        if let Some(row) = label_scores.get_mut(start..start + label_count) {
+                            row.copy_from_slice(&scores[..label_count]);
+                        }
                         self.best_label(scores)
                     }
                 }
                 _ => 0,
             };
             state.apply(action, label);
+        }
+        if self.joint_core {
+            core::relabel(
+                &state.heads,
+                &mut state.labels,
+                label_scores,
+                label_count,
+                &self.classes,
+                self.root_label,
+                nodes,
+            );
         }
         for (index, token) in tokens.iter_mut().enumerate() {
             let node = index + 1;

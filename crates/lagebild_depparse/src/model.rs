@@ -3,7 +3,8 @@
 //!
 //! # Model file format (`models/<lang>.lbdp.gz`)
 //! A gzip stream of, little-endian:
-//! `b"LBDP"`, `u32` version (1), `u8` language (0 German, 1 English),
+//! `b"LBDP"`, `u32` version (2), `u8` language (0 German, 1 English), `u8` beam width
+//! the model was trained for (absent in version 1: greedy),
 //! `u16` label count, then each label as `u8` length and UTF-8 bytes,
 //! then the transition table and the label table, each as `u8` row bits, `u16` classes,
 //! `f32` scale, and `2^bits * classes` `i16` weights (row-major). A weight is
@@ -108,6 +109,17 @@ impl TrainTable {
         }
     }
 
+    /// Adds `delta` to the weights of `class` for `features` at time `now`.
+    pub fn add(&mut self, features: &[u64], class: usize, delta: f32, now: u32) {
+        for &feature in features {
+            let index = self.row(feature) + class;
+            let elapsed = now - self.stamps[index];
+            self.totals[index] += f64::from(elapsed) * f64::from(self.weights[index]);
+            self.stamps[index] = now;
+            self.weights[index] += delta;
+        }
+    }
+
     /// The averaged weights, quantised.
     pub fn finish(&self, now: u32) -> Table {
         let now = now.max(1);
@@ -145,10 +157,12 @@ pub(crate) struct Model {
     pub labels: Vec<String>,
     pub transitions: Table,
     pub arcs: Table,
+    /// Beam width the transition table was trained for (1: greedy).
+    pub beam: u8,
 }
 
 const MAGIC: &[u8; 4] = b"LBDP";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 impl Model {
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -156,6 +170,7 @@ impl Model {
         raw.extend_from_slice(MAGIC);
         raw.extend_from_slice(&VERSION.to_le_bytes());
         raw.push(u8::from(self.lang == Lang::En));
+        raw.push(self.beam.max(1));
         raw.extend_from_slice(&(self.labels.len() as u16).to_le_bytes());
         for label in &self.labels {
             raw.push(label.len() as u8);
@@ -186,7 +201,7 @@ impl Model {
             return Err(reader.error("not a lagebild parser model"));
         }
         let version = u32::from_le_bytes(reader.array()?);
-        if version != VERSION {
+        if !(1..=VERSION).contains(&version) {
             return Err(reader.error(&format!("unsupported version {version}")));
         }
         let lang = if reader.take(1)?[0] == 1 {
@@ -194,6 +209,7 @@ impl Model {
         } else {
             Lang::De
         };
+        let beam = if version >= 2 { reader.take(1)?[0] } else { 1 };
         let label_count = u16::from_le_bytes(reader.array()?) as usize;
         let mut labels = Vec::with_capacity(label_count);
         for _ in 0..label_count {
@@ -233,6 +249,7 @@ impl Model {
             labels,
             transitions,
             arcs,
+            beam: beam.max(1),
         })
     }
 }

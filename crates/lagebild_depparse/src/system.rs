@@ -61,6 +61,22 @@ impl State {
         self.label_set.resize(nodes, 0);
     }
 
+    /// Makes `self` a copy of `other`, reusing the buffers.
+    pub fn copy_from(&mut self, other: &State) {
+        self.stack.clone_from(&other.stack);
+        self.front = other.front;
+        self.heads.clone_from(&other.heads);
+        self.labels.clone_from(&other.labels);
+        self.leftmost.clone_from(&other.leftmost);
+        self.leftmost2.clone_from(&other.leftmost2);
+        self.rightmost.clone_from(&other.rightmost);
+        self.rightmost2.clone_from(&other.rightmost2);
+        self.left_count.clone_from(&other.left_count);
+        self.right_count.clone_from(&other.right_count);
+        self.label_set.clone_from(&other.label_set);
+        self.count = other.count;
+    }
+
     pub fn null(&self) -> u32 {
         self.count + 1
     }

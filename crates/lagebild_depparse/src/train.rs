@@ -6,6 +6,7 @@ use lagebild_doc::Lang;
 
 use crate::Parser;
 use crate::attributes::Attributes;
+use crate::beam::{self, Beam};
 use crate::data::{GoldSentence, projectivize};
 use crate::features::{label_features, transition_features};
 use crate::model::{Model, TrainTable};
@@ -24,6 +25,9 @@ pub struct TrainConfig {
     pub explore_from: usize,
     pub explore: f64,
     pub seed: u64,
+    /// Beam width: 1 trains greedy with the dynamic oracle, more trains the transition
+    /// model globally (beam search, max-violation updates) for parsing with that beam.
+    pub beam: usize,
     /// Print one line per epoch to stderr.
     pub verbose: bool,
 }
@@ -33,12 +37,15 @@ impl TrainConfig {
     pub fn for_lang(lang: Lang) -> TrainConfig {
         let (transition_bits, label_bits) = if lang == Lang::En { (19, 16) } else { (18, 16) };
         TrainConfig {
-            epochs: 15,
+            // Measured: German 6 and 10 epochs score alike in cross-validation; English
+            // gains from 6 to 10.
+            epochs: if lang == Lang::En { 10 } else { 6 },
             transition_bits,
             label_bits,
             explore_from: 1,
             explore: 0.9,
             seed: 0x5eed,
+            beam: 4,
             verbose: false,
         }
     }
@@ -56,6 +63,50 @@ impl Rng {
 
     fn chance(&mut self) -> f64 {
         (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// Transition scores of the model being trained, labels predicted by the label model
+/// being trained (as at parse time, so that labels in features do not betray wrong arcs).
+struct TrainScorer<'a> {
+    transitions: &'a TrainTable,
+    arcs: &'a TrainTable,
+    attributes: &'a Attributes,
+    features: &'a mut Vec<u64>,
+    label_scores: &'a mut Vec<f32>,
+    root_label: u16,
+}
+
+impl beam::Scorer for TrainScorer<'_> {
+    fn actions(&mut self, state: &State, out: &mut [f64; ACTIONS]) {
+        transition_features(state, self.attributes, self.features);
+        let mut scores = [0.0f32; ACTIONS];
+        self.transitions.score(self.features, &mut scores);
+        for (out, score) in out.iter_mut().zip(scores) {
+            *out = f64::from(score);
+        }
+    }
+
+    fn label(&mut self, state: &State, head: u32, dependent: u32) -> u16 {
+        if head == 0 {
+            return self.root_label;
+        }
+        label_features(
+            state,
+            self.attributes,
+            head as usize,
+            dependent as usize,
+            self.features,
+        );
+        self.label_scores.resize(self.arcs.classes, 0.0);
+        self.arcs.score(self.features, self.label_scores);
+        let root = self.root_label as usize;
+        self.label_scores
+            .iter()
+            .enumerate()
+            .filter(|&(index, _)| index != root)
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map_or(0, |(index, _)| index as u16)
     }
 }
 
@@ -111,6 +162,11 @@ pub fn train(lang: Lang, sentences: &[GoldSentence], config: &TrainConfig) -> Pa
     let mut scores = vec![0.0f32; ACTIONS.max(labels.len())];
     let mut on_stack: Vec<bool> = Vec::new();
     let mut now: u32 = 1;
+    let mut beam = Beam::default();
+    let mut reference: Vec<(u8, u16)> = Vec::new();
+    let mut violating: Vec<(u8, u16)> = Vec::new();
+    let mut gold_state = State::default();
+    let mut beam_label_scores: Vec<f32> = Vec::new();
     for epoch in 0..config.epochs {
         for index in (1..order.len()).rev() {
             let other = (rng.next() % (index as u64 + 1)) as usize;
@@ -129,6 +185,117 @@ pub fn train(lang: Lang, sentences: &[GoldSentence], config: &TrainConfig) -> Pa
             on_stack.clear();
             on_stack.resize(sentence.tokens.len() + 2, false);
             on_stack[0] = true;
+            if config.beam > 1 {
+                // Reference derivation: the static oracle (arcs as early as possible).
+                reference.clear();
+                while !state.is_terminal() {
+                    let action = [LEFT, RIGHT, SHIFT]
+                        .into_iter()
+                        .find(|&action| {
+                            state.is_legal(action) && state.cost(action, gold, &on_stack) == 0
+                        })
+                        .or_else(|| {
+                            [SHIFT, LEFT, RIGHT]
+                                .into_iter()
+                                .find(|&action| state.is_legal(action))
+                        })
+                        .unwrap_or(SHIFT);
+                    let mut label = 0;
+                    if let Some((head, dependent)) = state.arc(action) {
+                        on_stack[dependent as usize] = false;
+                        label = if head == 0 {
+                            root_label
+                        } else {
+                            // The label model learns on the reference arcs.
+                            label_features(
+                                &state,
+                                &attributes,
+                                head as usize,
+                                dependent as usize,
+                                &mut features,
+                            );
+                            let label_scores = &mut scores[..labels.len()];
+                            arcs.score(&features, label_scores);
+                            let guess = label_scores
+                                .iter()
+                                .enumerate()
+                                .filter(|&(index, _)| index != root_label as usize)
+                                .max_by(|a, b| a.1.total_cmp(b.1))
+                                .map_or(0, |(index, _)| index as u16);
+                            let correct = if gold[dependent as usize] == head {
+                                gold_labels[dependent as usize]
+                            } else {
+                                guess
+                            };
+                            arcs_seen += 1;
+                            if guess != correct {
+                                label_mistakes += 1;
+                                arcs.update(&features, correct as usize, guess as usize, now);
+                            }
+                            now += 1;
+                            correct
+                        };
+                    } else if action == SHIFT {
+                        on_stack[state.front as usize] = true;
+                    }
+                    reference.push((action as u8, label));
+                    state.apply(action, label);
+                }
+                // Beam search against the reference; update at the largest violation.
+                beam.reset(sentence.tokens.len());
+                gold_state.reset(sentence.tokens.len());
+                let mut gold_score = 0.0f64;
+                let mut worst: Option<(f64, usize)> = None;
+                let mut scorer = TrainScorer {
+                    transitions: &transitions,
+                    arcs: &arcs,
+                    attributes: &attributes,
+                    features: &mut features,
+                    label_scores: &mut beam_label_scores,
+                    root_label,
+                };
+                for step in 0..reference.len() {
+                    let action = reference.get(step).map_or(0, |&(action, _)| action);
+                    let mut action_scores = [0.0f64; ACTIONS];
+                    beam::Scorer::actions(&mut scorer, &gold_state, &mut action_scores);
+                    gold_score += action_scores[usize::from(action)];
+                    // The reference with the labels the beam gives it.
+                    let label = match gold_state.arc(usize::from(action)) {
+                        Some((head, dependent)) if usize::from(action) != SHIFT => {
+                            beam::Scorer::label(&mut scorer, &gold_state, head, dependent)
+                        }
+                        _ => 0,
+                    };
+                    if let Some(entry) = reference.get_mut(step) {
+                        entry.1 = label;
+                    }
+                    gold_state.apply(usize::from(action), label);
+                    beam.step(config.beam, &mut scorer, Some(usize::from(action)));
+                    let best = beam.best();
+                    decisions += 1;
+                    if !best.gold {
+                        let violation = best.score - gold_score;
+                        if violation >= 0.0 && worst.is_none_or(|(largest, _)| violation > largest)
+                        {
+                            worst = Some((violation, step));
+                            violating.clone_from(&best.history);
+                        }
+                    }
+                }
+                if let Some((_, step)) = worst {
+                    mistakes += 1;
+                    for (sequence, delta) in [(&reference, 1.0f32), (&violating, -1.0)] {
+                        state.reset(sentence.tokens.len());
+                        for &(action, label) in &sequence[..=step] {
+                            transition_features(&state, &attributes, &mut features);
+                            transitions.add(&features, usize::from(action), delta, now);
+                            state.apply(usize::from(action), label);
+                        }
+                    }
+                }
+                now += 1;
+                continue;
+            }
             while !state.is_terminal() {
                 transition_features(&state, &attributes, &mut features);
                 transitions.score(&features, &mut scores[..ACTIONS]);
@@ -222,6 +389,7 @@ pub fn train(lang: Lang, sentences: &[GoldSentence], config: &TrainConfig) -> Pa
         labels,
         transitions: transitions.finish(now),
         arcs: arcs.finish(now),
+        beam: config.beam.clamp(1, 255) as u8,
     };
     Parser::from_model(model)
 }
