@@ -65,6 +65,11 @@ mod template {
     pub const NP_DETERMINER: u8 = 66;
     pub const NP_DETERMINER_SUFFIX: u8 = 67;
     pub const NP_DETERMINER_LABEL: u8 = 68;
+    pub const CASE_CLAUSE: u8 = 69;
+    pub const CASE_CLAUSE_LABEL: u8 = 70;
+    pub const CASE_CLAUSE_SUFFIX: u8 = 71;
+    pub const CASE_CLAUSE_VERB: u8 = 72;
+    pub const CASE_OWN_WORD: u8 = 73;
 }
 
 /// Labels of an earlier tagging pass over the whole sentence, with the nearest verbal
@@ -83,6 +88,10 @@ pub struct Context {
     /// [`Context::add_governors`] was called.
     pub governor: Vec<u32>,
     pub determiner: Vec<u32>,
+    /// Per position, the cases an earlier pass gave the other nouns, names and
+    /// pronouns of its clause (2 bits per case: Nom, Acc, Dat, Gen; count capped at 2)
+    /// and, in bits 8-10, its own case (0 = none); empty when there is no such pass.
+    pub case_bits: Vec<u16>,
 }
 
 impl Context {
@@ -171,6 +180,7 @@ impl Context {
             clause_summary,
             governor: Vec::new(),
             determiner: Vec::new(),
+            case_bits: Vec::new(),
         }
     }
 
@@ -655,6 +665,42 @@ impl SentenceFeatures {
                     .filter(|&&position| position != u32::MAX)
                     .map(|&position| position as isize - index as isize)
             };
+            if let Some(&bits) = context.case_bits.get(index) {
+                let (others, own) = (u64::from(bits & 0xff), u64::from(bits >> 8));
+                out.push(
+                    FeatureHasher::new(template::CASE_CLAUSE)
+                        .num(others)
+                        .num(own)
+                        .finish(),
+                );
+                out.push(
+                    FeatureHasher::new(template::CASE_CLAUSE_LABEL)
+                        .num(others)
+                        .num(own)
+                        .num(label(0))
+                        .finish(),
+                );
+                out.push(
+                    FeatureHasher::new(template::CASE_CLAUSE_SUFFIX)
+                        .num(others)
+                        .num(suffix(0))
+                        .finish(),
+                );
+                out.push(
+                    FeatureHasher::new(template::CASE_CLAUSE_VERB)
+                        .num(others)
+                        .num(own)
+                        .num(prev_verbal)
+                        .num(next_verbal)
+                        .finish(),
+                );
+                out.push(
+                    FeatureHasher::new(template::CASE_OWN_WORD)
+                        .num(own)
+                        .num(word(0))
+                        .finish(),
+                );
+            }
             if !context.governor.is_empty() {
                 let governor = at(context.governor.get(index)).map_or(0, &word);
                 out.push(
