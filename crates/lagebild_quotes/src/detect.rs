@@ -32,6 +32,8 @@ pub(crate) struct Detector<'a> {
     /// The last quote's speaker and cue, with the sentence it was in.
     last: Option<(usize, Option<Speaker>, Option<Span>)>,
     out: Vec<Quote>,
+    /// Relative pronouns found as speakers (word index) with their antecedent phrase.
+    relatives: std::cell::RefCell<HashMap<usize, (usize, usize)>>,
     /// Indices in `out` of quotes whose speaker was carried over from a quote before.
     borrowed: Vec<usize>,
     /// `last` as it was before the current sentence.
@@ -232,6 +234,7 @@ impl<'a> Detector<'a> {
             last_named: None,
             before_sentence: None,
             borrowed: Vec::new(),
+            relatives: std::cell::RefCell::new(HashMap::new()),
             report_speech_acts: false,
             tokens: &analysis.tokens,
             token_sentences: &analysis.sentences,
@@ -655,6 +658,24 @@ impl<'a> Detector<'a> {
         (!weak || strong).then_some((first, last))
     }
 
+    /// The speaker phrase `seiner Meinung`, `dessen Angaben` (words `first` and the noun
+    /// after it), named by the last speaker.
+    fn possessive_speaker(&mut self, first: usize) -> Speaker {
+        let span = self.span(first, first + 1);
+        let last = self
+            .last
+            .as_ref()
+            .and_then(|(_, speaker, _)| speaker.clone());
+        match last {
+            Some(speaker) => Speaker { span, ..speaker },
+            None => Speaker {
+                span,
+                name: None,
+                code: None,
+            },
+        }
+    }
+
     /// The speaker of a quote after `colon` whose clause has no cue verb: the subject of
     /// a verb of the clause in the parse (`Den Unmut brachte die Sprecherin zum Ausdruck:`,
     /// `Er lobte ihn mit den Worten:`), else a phrase that makes the whole clause
@@ -877,7 +898,20 @@ impl<'a> Detector<'a> {
                 || (self.german && (comma + 1..end).any(|index| self.is_zu_infinitive(index)));
             let konjunktiv = (comma + 1..clause_end).any(|index| self.is_konjunktiv(index, true));
             if (complementizer || konjunktiv) && comma < last {
-                let speaker = self.speaker_of_cue(cue, sentence.start);
+                // A source phrase in the frame is the speaker the corpus names
+                // ("bestätigte X laut Reuters, dass ...").
+                let source = self
+                    .cue_phrase(sentence.start, comma)
+                    .filter(|&(first, phrase_last, _)| {
+                        first > sentence.start
+                            && (matches!(self.lower(first), "laut" | "nach" | "gemäß")
+                                || self.lower(phrase_last) == "zufolge")
+                    })
+                    .and_then(|(_, _, speaker)| speaker);
+                let speaker = match source {
+                    Some(speaker) => Some(speaker),
+                    None => self.speaker_of_cue(cue, sentence.start),
+                };
                 self.push(
                     QuoteKind::Indirect,
                     self.span(comma + 1, last),
@@ -1149,12 +1183,53 @@ impl<'a> Detector<'a> {
             {
                 return Some((index, last, Some(self.speaker(first, last))));
             }
-            if self.german && matches!(lower, "demnach") && index == start {
+            if self.german
+                && matches!(lower, "demnach")
+                && (index == start
+                    || self
+                        .word(index - 1)
+                        .is_some_and(|word| is_punct(word, &[";", ":"])))
+            {
+                // "Demnach" is the local mention of the source just named (the corpus
+                // annotates it); the name comes from the last speaker.
                 let speaker = self
                     .last
                     .as_ref()
                     .and_then(|(_, speaker, _)| speaker.clone());
+                let span = self.span(index, index);
+                let speaker = Some(match speaker {
+                    Some(speaker) => Speaker { span, ..speaker },
+                    None => Speaker {
+                        span,
+                        name: None,
+                        code: None,
+                    },
+                });
                 return Some((index, index, speaker));
+            }
+            // "nach dessen Angaben", "nach deren Worten".
+            if self.german
+                && lower == "nach"
+                && matches!(self.lower(index + 1), "dessen" | "deren")
+                && self.word(index + 2).is_some_and(|word| word.capitalised)
+                && SOURCE_NOUNS.contains(&self.lower(index + 2))
+            {
+                let speaker = self.possessive_speaker(index + 1);
+                return Some((index, index + 2, Some(speaker)));
+            }
+            // "Seiner Meinung nach", "ihrer Ansicht nach": the possessive phrase, named by
+            // the last speaker.
+            if self.german
+                && index == start
+                && matches!(lower, "seiner" | "ihrer" | "dessen" | "deren")
+                && matches!(
+                    self.lower(index + 1),
+                    "meinung" | "ansicht" | "auffassung" | "einschätzung" | "überzeugung"
+                )
+                && self.lower(index + 2) == "nach"
+            {
+                let speaker = self.possessive_speaker(index);
+                return Some((index, index + 2, Some(speaker)));
             }
             if self.german
                 && lower == "wie"
@@ -1255,12 +1330,10 @@ impl<'a> Detector<'a> {
                         return Some((index, last, Some(self.speaker(first, last))));
                     }
                     if noun_at == index + 2 {
-                        // "nach seinen Worten": the last speaker.
-                        let speaker = self
-                            .last
-                            .as_ref()
-                            .and_then(|(_, speaker, _)| speaker.clone());
-                        return Some((index, noun_at, speaker));
+                        // "nach seinen Worten", "nach dessen Angaben": the possessive
+                        // phrase, named by the last speaker.
+                        let speaker = self.possessive_speaker(index + 1);
+                        return Some((index, noun_at, Some(speaker)));
                     }
                 }
             }
@@ -1534,7 +1607,7 @@ impl<'a> Detector<'a> {
                 .position(|token| token.head == Some(verb as u32) && token.deprel == "nsubj")
                 .map(|subject| (verb, subject))
         })?;
-        let mut subject = inverted_subject(self.text, sentence, verb, subject).unwrap_or(subject);
+        let subject = inverted_subject(self.text, sentence, verb, subject).unwrap_or(subject);
         let token = &sentence[subject];
         let lower = token.span.slice(self.text).to_lowercase();
         if matches!(
@@ -1543,7 +1616,8 @@ impl<'a> Detector<'a> {
         ) {
             return None;
         }
-        // A relative pronoun: the noun the relative clause modifies.
+        // A relative pronoun is the local mention (the corpus annotates `die` in `Celebi,
+        // die angab, ...`); the noun the relative clause modifies names it.
         if token.upos == Upos::Pron
             && matches!(lower.as_str(), "der" | "die" | "welcher" | "welche" | "who")
         {
@@ -1551,10 +1625,23 @@ impl<'a> Detector<'a> {
                 .iter()
                 .copied()
                 .find(|&verb| sentence[verb].deprel.starts_with("acl"))?;
-            subject = head_of(clause).filter(|&head| head < sentence.len())?;
-            if !matches!(sentence[subject].upos, Upos::Noun | Upos::Propn) {
+            let antecedent = head_of(clause).filter(|&head| head < sentence.len())?;
+            if !matches!(sentence[antecedent].upos, Upos::Noun | Upos::Propn) {
                 return None;
             }
+            let phrase = self.noun_phrase_words(sentence, antecedent)?;
+            let (word, _) = self.words_of(token.span.start, token.span.end)?;
+            // Only when the cue is in the relative clause itself ("Celebi, die auch
+            // angab, ..."), not after it.
+            let in_clause = subject < local
+                && sentence[subject..local]
+                    .iter()
+                    .all(|between| between.upos != Upos::Punct);
+            if self.german && in_clause {
+                self.relatives.borrow_mut().insert(word, phrase);
+                return Some((word, word));
+            }
+            return Some(phrase);
         }
         if !matches!(
             sentence[subject].upos,
@@ -1562,6 +1649,11 @@ impl<'a> Detector<'a> {
         ) {
             return None;
         }
+        self.noun_phrase_words(sentence, subject)
+    }
+
+    /// The head noun phrase of token `subject` of the analysed `sentence`, as words.
+    fn noun_phrase_words(&self, sentence: &[Token], subject: usize) -> Option<(usize, usize)> {
         // The head noun phrase: the subject and the dependents that belong to it.
         let keep = |deprel: &str| {
             !(deprel.starts_with("appos")
@@ -1944,6 +2036,16 @@ impl<'a> Detector<'a> {
     /// overlaps it, else by the phrase itself or (pronouns, descriptions) by an earlier
     /// speaker.
     fn speaker(&mut self, first: usize, last: usize) -> Speaker {
+        let antecedent = (first == last)
+            .then(|| self.relatives.borrow().get(&first).copied())
+            .flatten();
+        if let Some((from, to)) = antecedent {
+            let named = self.speaker(from, to);
+            return Speaker {
+                span: self.span(first, last),
+                ..named
+            };
+        }
         let span = self.span(first, last);
         let text = span.slice(self.text).to_string();
         let actor = self
