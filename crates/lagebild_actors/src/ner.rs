@@ -541,6 +541,7 @@ fn train_on(
 ) -> PersonTagger {
     let augmented = augment(sentences, &lexicon, config.augment);
     let mut tagger = PersonTagger::new(lexicon);
+    tagger.set_all_types(config.all_types);
     let mut seed = 0x853c49e6748fea9bu64;
     let mut examples: Vec<(Sequence, Vec<u8>)> = sentences
         .iter()

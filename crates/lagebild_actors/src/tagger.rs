@@ -134,6 +134,8 @@ pub struct PersonTagger {
     /// Spelling model: per hashed character n-gram (`SPELLING_BITS` buckets), the log
     /// ratio (times 16) of its frequency in names to its frequency in German words.
     spelling: Vec<i8>,
+    /// Tags `0..active` are decoded: 3 for a persons-only model, [`TAGS`] for all types.
+    active: u8,
 }
 
 const SPELLING_BITS: u32 = 18;
@@ -170,6 +172,20 @@ fn word_filter_bits(word: &str) -> [usize; 3] {
         ((hash >> 21) & mask) as usize,
         ((hash >> 42) & mask) as usize,
     ]
+}
+
+/// The tags a model decodes: up to the last type with a weight (at least the persons).
+fn active_tags(weights: &[f32]) -> u8 {
+    let mut last = 0;
+    for row in weights.chunks_exact(TAGS) {
+        for (tag, &weight) in row.iter().enumerate().skip(last + 1) {
+            if weight != 0.0 {
+                last = tag;
+            }
+        }
+    }
+    let kind = last.div_ceil(2).max(1) as u8;
+    2 * kind + 1
 }
 
 /// Buffers reused while decoding.
@@ -355,7 +371,13 @@ impl PersonTagger {
             lexicon: words,
             known_words,
             spelling,
+            active: TAGS as u8,
         }
+    }
+
+    /// Restricts decoding (and training) to person tags (`false`) or opens all name types.
+    pub fn set_all_types(&mut self, all_types: bool) {
+        self.active = if all_types { TAGS as u8 } else { TAG_I + 1 };
     }
 
     /// How much `lower` (a lowercase word) is spelt like a name rather than a German
@@ -675,7 +697,7 @@ impl PersonTagger {
             let cue = sequence.cues[index];
             let mut column = [f32::NEG_INFINITY; TAGS];
             let mut pointers = [TAG_O; TAGS];
-            for previous in 0..TAGS as u8 {
+            for previous in 0..self.active {
                 let base = match offset {
                     0 if previous != TAG_O => continue,
                     0 => 0.0,
@@ -689,7 +711,7 @@ impl PersonTagger {
                     &PersonTagger::transition_features(previous, cue),
                     &mut transition,
                 );
-                for tag in 0..TAGS as u8 {
+                for tag in 0..self.active {
                     if !allowed(previous, tag) || (tag == TAG_B && cue & CAPITALIZED == 0) {
                         continue;
                     }
@@ -705,7 +727,7 @@ impl PersonTagger {
         }
         let last = scratch.best[length - 1];
         let mut tag = TAG_O;
-        for candidate in 1..TAGS as u8 {
+        for candidate in 1..self.active {
             if last[candidate as usize] > last[tag as usize] {
                 tag = candidate;
             }
@@ -866,7 +888,7 @@ impl PersonTagger {
         let Some(weight_bytes) = raw.get(16..weights_end) else {
             return Err("person tagger: truncated weights".to_string());
         };
-        let weights = weight_bytes
+        let weights: Vec<f32> = weight_bytes
             .chunks_exact(2)
             .map(|pair| f32::from(i16::from_le_bytes([pair[0], pair[1]])) * scale)
             .collect();
@@ -905,6 +927,7 @@ impl PersonTagger {
             return Err("person tagger: truncated spelling model".to_string());
         };
         let spelling = spelling_bytes.iter().map(|&byte| byte as i8).collect();
+        let active = active_tags(&weights);
         let mut lexicon = HashMap::new();
         let mut rest = &raw[spelling_end..];
         while let Some(tab) = rest.iter().position(|&byte| byte == b'\t') {
@@ -928,6 +951,7 @@ impl PersonTagger {
             lexicon,
             known_words,
             spelling,
+            active,
         })
     }
 }
