@@ -261,7 +261,11 @@ impl Coder {
                 let entry = &dictionary.entries[candidate.entry];
                 let noun = entry.kind == TriggerKind::Noun;
                 let slot = usize::from(noun);
+                let attributive = !noun && view.is_attributive_participle(index);
                 let frame = frames[slot].get_or_insert_with(|| {
+                    if attributive {
+                        return view.attributive_frame(index);
+                    }
                     let parsed = view.parsed.then(|| view.parsed_frame(index, noun, &forms));
                     match parsed {
                         Some(frame) if !frame.arguments.is_empty() => frame,
@@ -416,7 +420,13 @@ impl Coder {
                     // its members are ("Rutte drängte die Nato-Länder": IGO codes).
                     let self_event = source_code == target_code
                         && (source_code.len() == 3 || !source_code.starts_with("IGO"));
-                    if self_event || same_person {
+                    // German coding uses our own knowledge base: an actor it could not
+                    // place in a state or organisation ("---", "---GOV": unknown persons
+                    // and unresolved roles) makes no dyad worth reporting. PETRARCH
+                    // dictionaries code such agents on purpose, so English keeps them.
+                    let unknown = lang == Lang::De
+                        && (source_code.starts_with("---") || target_code.starts_with("---"));
+                    if self_event || same_person || unknown {
                         continue;
                     }
                     let mut source_participant = source_participant.clone();
@@ -702,11 +712,17 @@ fn nominal_veto(
             ));
         }
     }
-    if trial
-        .symmetric
-        .as_ref()
-        .is_some_and(|argument| argument.mentions.len() > 2)
-    {
+    // The parse may cut a list short ("zwischen Russland, China, Nordkorea und dem Iran"
+    // parsed as two conjuncts): word order counts the list too.
+    let listed = |argument: &Argument| {
+        argument.mentions.len() > 2
+            || view
+                .linear_frame(index, true, &[])
+                .arguments
+                .iter()
+                .any(|linear| linear.role == argument.role && linear.mentions.len() > 2)
+    };
+    if trial.symmetric.as_ref().is_some_and(listed) {
         return Some("multilateral relation (more than two actors): not coded as dyads".into());
     }
     let pairs = pairs(trial);

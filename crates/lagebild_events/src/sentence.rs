@@ -388,7 +388,7 @@ impl<'a> SentenceView<'a> {
             let relation = self.deprel(child);
             if relation.starts_with("nmod") && origin(child) {
                 self.resolve_head(child, &mut found);
-            } else if relation.starts_with("acl") {
+            } else if relation.starts_with("acl") || self.is_relative_clause(child) {
                 for &grandchild in self.children(child) {
                     if matches!(self.base_deprel(grandchild), "obl" | "nmod") && origin(grandchild)
                     {
@@ -400,6 +400,28 @@ impl<'a> SentenceView<'a> {
         if let [only] = found.as_slice() {
             push_unique(out, *only);
         }
+    }
+
+    /// A verb whose subject is a relative pronoun ("die aus Deutschland kommen"), whatever
+    /// relation the parser gave it to its noun (`conj` and `dep` occur).
+    fn is_relative_clause(&self, index: usize) -> bool {
+        self.words[index].token.upos == Upos::Verb
+            && self.children(index).iter().any(|&child| {
+                self.base_deprel(child) == "nsubj"
+                    && self.words[child].token.upos == Upos::Pron
+                    && matches!(
+                        self.words[child].norm.as_str(),
+                        "der"
+                            | "die"
+                            | "das"
+                            | "welcher"
+                            | "welche"
+                            | "welches"
+                            | "who"
+                            | "which"
+                            | "that"
+                    )
+            })
     }
 
     fn case_marker(&self, index: usize) -> Option<String> {
@@ -663,6 +685,88 @@ impl<'a> SentenceView<'a> {
                     via: relation.to_string(),
                 });
             }
+        }
+        frame
+    }
+
+    /// A German participle used as an adjective before its noun ("die vom Iran
+    /// unterstützten Rebellen", "in den besetzten Gebieten", "mit scharf kritisierten
+    /// Angriffen"): its frame is [`SentenceView::attributive_frame`], never the clause's.
+    pub fn is_attributive_participle(&self, index: usize) -> bool {
+        if self.lang != Lang::De {
+            return false;
+        }
+        let word = &self.words[index];
+        let adjective = word.token.upos == Upos::Adj
+            || word.token.deprel == "amod"
+            || matches!(word.token.xpos.as_str(), "ADJA");
+        // An inflected form before a noun: "-te(n|m|r|s)", "-ene(n|m|r|s)".
+        let inflected = ["e", "en", "em", "er", "es"]
+            .iter()
+            .any(|ending| word.norm.ends_with(ending))
+            && self.words.get(index + 1).is_some_and(|next| {
+                next.phrase.is_some()
+                    || matches!(next.token.upos, Upos::Noun | Upos::Propn)
+                    || next.surface.chars().next().is_some_and(char::is_uppercase)
+            });
+        adjective && inflected
+    }
+
+    /// The frame of an attributive participle, read as a passive: the noun it modifies
+    /// is the target, a `von`/`vom`/`durch` phrase between its article and the participle
+    /// the source ("die vom Iran unterstützten Houthi-Rebellen": IRN -> rebels). Without
+    /// such an agent the frame has no source and nothing is coded.
+    pub fn attributive_frame(&self, index: usize) -> Frame {
+        let (start, end) = self.clause_of(index);
+        let mut frame = Frame {
+            passive: true,
+            ..Frame::default()
+        };
+        for word in &self.words[start..end] {
+            frame.words.push(word.lemma.clone());
+            if word.norm != word.lemma {
+                frame.words.push(word.norm.clone());
+            }
+        }
+        // The modified noun: the next actor phrase or noun within three tokens.
+        let noun = (index + 1..(index + 4).min(end)).find(|&position| {
+            self.words[position].phrase.is_some()
+                || matches!(self.words[position].token.upos, Upos::Noun | Upos::Propn)
+        });
+        let Some(noun) = noun else { return frame };
+        let mut targets = Vec::new();
+        match self.words[noun].phrase {
+            Some(phrase) => targets.push(self.phrases[phrase].mention),
+            None if self.parsed => self.resolve(noun, 0, &mut targets),
+            None => {}
+        }
+        // The agent: the actor phrase right before the participle, governed by von/durch.
+        let mut agent = Vec::new();
+        if let Some(phrase) = index
+            .checked_sub(1)
+            .filter(|&previous| previous >= start)
+            .and_then(|previous| self.words[previous].phrase)
+        {
+            let first = self.phrases[phrase].first;
+            if let Some(at) = self.governing_preposition(first, start, false)
+                && matches!(self.words[at].norm.as_str(), "von" | "vom" | "durch")
+            {
+                agent.push(self.phrases[phrase].mention);
+            }
+        }
+        if !agent.is_empty() {
+            frame.arguments.push(Argument {
+                role: Role::Subj,
+                mentions: agent,
+                via: "attributive:von".into(),
+            });
+        }
+        if !targets.is_empty() {
+            frame.arguments.push(Argument {
+                role: Role::Obj,
+                mentions: targets,
+                via: "attributive:noun".into(),
+            });
         }
         frame
     }

@@ -744,3 +744,57 @@ fn german_object_after_a_prepositional_genitive_name() {
         &["ARL->BORGOV 030 asserted", "ARL->BORGOV 040 asserted"],
     );
 }
+
+#[test]
+fn german_attributive_participles_code_only_with_an_agent() {
+    // "die von Arland unterstützten Rebellen Borlands": the agent is the source, the
+    // modified noun the target.
+    let parse = "
+        Die der DET 5 det
+        von von ADP 3 case
+        Arland Arland PROPN 4 obl
+        unterstützten unterstützt ADJ 5 amod
+        Borland-Rebellen Rebell NOUN 6 nsubj
+        kämpfen kämpfen VERB 0 root Mood=Ind|Tense=Pres|VerbForm=Fin
+        . . PUNCT 6 punct";
+    check(
+        Fixture {
+            parse: Some(parse),
+            ..de("", &[("Arland", "ARL"), ("Borland-Rebellen", "BORREB")])
+        },
+        &["ARL->BORREB 070 asserted"],
+    );
+    let parse = "
+        Arland Arland PROPN 2 nsubj
+        kritisierte kritisieren VERB 0 root Mood=Ind|Tense=Past|VerbForm=Fin
+        die der DET 5 det
+        besetzten besetzt ADJ 5 amod
+        Borland-Gebiete Gebiet NOUN 2 obj
+        . . PUNCT 2 punct";
+    // "besetzten" modifies the object: no occupation event, only the criticism.
+    check(
+        Fixture {
+            parse: Some(parse),
+            ..de("", &[("Arland", "ARL"), ("Borland-Gebiete", "BOR")])
+        },
+        &["ARL->BOR 110 asserted"],
+    );
+}
+
+#[test]
+fn german_actors_without_a_known_state_make_no_event() {
+    check(
+        de(
+            "Müller kritisierte Borland scharf .",
+            &[("Müller", "---"), ("Borland", "BOR")],
+        ),
+        &[],
+    );
+    check(
+        de(
+            "Borland kritisierte die Regierung scharf .",
+            &[("Borland", "BOR"), ("Regierung", "---GOV")],
+        ),
+        &[],
+    );
+}
