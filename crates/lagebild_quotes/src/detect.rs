@@ -540,7 +540,15 @@ impl<'a> Detector<'a> {
         } else if direct && (after_colon || after_comma) {
             // X sagte: „…“ / Rutte: „…“
             let clause_start = self.clause_start(open.saturating_sub(1));
+            let written = if after_colon {
+                self.written_source(open.saturating_sub(1), clause_start)
+            } else {
+                None
+            };
             match (clause_start..open.saturating_sub(1)).find(|&index| self.is_cue(index, quoted)) {
+                _ if written.is_some() => {
+                    (written.map(|(first, last)| self.speaker(first, last)), None)
+                }
                 Some(cue) => (
                     self.speaker_of_cue(cue, clause_start),
                     Some(self.cue_span(cue)),
@@ -594,19 +602,19 @@ impl<'a> Detector<'a> {
                     if name_like {
                         return None;
                     }
+                    // Without a cue of its own the speaker may still be lent by an
+                    // indirect quote around it (`own` false).
+                    own = false;
                     match self.dep_governor_subject(content) {
                         Some((first, last)) => (Some(self.speaker(first, last)), None),
-                        None => {
-                            own = false;
-                            match &self.last {
-                                Some((last_sentence, speaker, cue))
-                                    if sentence <= last_sentence + 1 =>
-                                {
-                                    (speaker.clone(), *cue)
-                                }
-                                _ => (None, None),
+                        None => match &self.last {
+                            Some((last_sentence, speaker, cue))
+                                if sentence <= last_sentence + 1 =>
+                            {
+                                (speaker.clone(), *cue)
                             }
-                        }
+                            _ => (None, None),
+                        },
                     }
                 }
             }
@@ -681,7 +689,16 @@ impl<'a> Detector<'a> {
     /// `Er lobte ihn mit den Worten:`), else a phrase that makes the whole clause
     /// (`Rutte:`, `Koppelin wörtlich:`), else the phrase right before the colon.
     fn colon_speaker(&self, colon: usize, clause_start: usize) -> Option<(usize, usize)> {
-        // "So heißt es in dem Schreiben:", "Die Zeitung zitiert einen Zeugen mit den Worten:".
+        if let Some(source) = self.written_source(colon, clause_start) {
+            return Some(source);
+        }
+        self.colon_speaker_parsed(colon, clause_start)
+    }
+
+    /// The colon case of the corpus's written sources: `So heißt es in dem Schreiben:`
+    /// gives `dem Schreiben`, `Die Zeitung zitiert einen Zeugen mit den Worten:` gives
+    /// `einen Zeugen`.
+    fn written_source(&self, colon: usize, clause_start: usize) -> Option<(usize, usize)> {
         for index in clause_start..colon {
             let lower = self.lower(index);
             if matches!(lower, "heißt" | "hieß") && self.lower(index + 1) == "es" {
@@ -713,6 +730,11 @@ impl<'a> Detector<'a> {
                 return Some((first, last));
             }
         }
+        None
+    }
+
+    /// [`Self::colon_speaker`] without the written sources.
+    fn colon_speaker_parsed(&self, colon: usize, clause_start: usize) -> Option<(usize, usize)> {
         let mut parsed = false;
         for index in clause_start..colon {
             let Some(token) = self.token_at(index) else {
