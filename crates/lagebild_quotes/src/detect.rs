@@ -649,21 +649,34 @@ impl<'a> Detector<'a> {
     }
 
     /// The subject of sentence `index` as the speaker of reported speech that follows
-    /// it: not when the sentence is reported speech itself (Konjunktiv), and, when a
-    /// quote with a speaker is near (`weak`), only a subject that is an actor mention or a
-    /// personal pronoun or a definite phrase (`Sirenen heulten.` does not interrupt a
-    /// report).
+    /// it, looking back over up to two more sentences that are reported speech
+    /// themselves (Konjunktiv) or have no subject (passive), but not past the last quote.
+    /// When a quote with a speaker is near (`weak`), only a subject that is an actor
+    /// mention or a personal pronoun, or the subject of a cue verb, counts (`Sirenen
+    /// heulten.` does not interrupt a report; `Die Stadtreinigung äußerte Zweifel.` does).
     fn introducing_subject(&self, index: usize, weak: bool) -> Option<(usize, usize)> {
-        let range = self.sentences.get(index)?.clone();
-        if range.clone().any(|at| self.is_konjunktiv(at, true)) {
-            return None;
+        let quoted_until = self
+            .before_sentence
+            .as_ref()
+            .map(|(last_sentence, _, _)| *last_sentence);
+        for at in (index.saturating_sub(2)..=index).rev() {
+            if quoted_until.is_some_and(|last_sentence| at <= last_sentence) {
+                return None;
+            }
+            let range = self.sentences.get(at)?.clone();
+            if range.clone().any(|word| self.is_konjunktiv(word, true)) {
+                continue;
+            }
+            let Some((first, last)) = self.sentence_subject(at) else {
+                continue;
+            };
+            let span = self.span(first, last);
+            let strong = (first == last && self.is_pronoun(first))
+                || self.actors.iter().any(|actor| actor.span.overlaps(span))
+                || range.clone().any(|word| self.is_cue(word, &[]));
+            return (!weak || strong).then_some((first, last));
         }
-        let (first, last) = self.sentence_subject(index)?;
-        let span = self.span(first, last);
-        let strong = (first == last && self.is_pronoun(first))
-            || matches!(self.lower(first), "der" | "die" | "das")
-            || self.actors.iter().any(|actor| actor.span.overlaps(span));
-        (!weak || strong).then_some((first, last))
+        None
     }
 
     /// The speaker phrase `seiner Meinung`, `dessen Angaben` (words `first` and the noun
