@@ -1413,6 +1413,21 @@ impl<'a> Detector<'a> {
         if word.kind != WordKind::Alpha || in_ranges(quoted, index) {
             return false;
         }
+        // A capitalised German word inside a sentence is a noun (`nach Angaben`), not the
+        // cue verb (`angeben`).
+        if self.german
+            && !self.english
+            && word.capitalised
+            && self
+                .sentence_of(index)
+                .is_some_and(|sentence| sentence.start != index)
+            && index > 0
+            && !self
+                .word(index - 1)
+                .is_some_and(|previous| previous.kind == WordKind::Punct)
+        {
+            return false;
+        }
         let mut found = false;
         for lexicon in [
             self.german.then(|| &lexicons().german),

@@ -37,7 +37,7 @@ pub(crate) fn sentences(text: &str, words: &[Word]) -> Vec<std::ops::Range<usize
             let after_abbreviation = word.lower == "."
                 && previous.is_some_and(|previous| {
                     ABBREVIATIONS.contains(&previous.lower.as_str())
-                        || previous.lower.chars().count() == 1
+                        || (previous.kind == WordKind::Alpha && previous.lower.chars().count() == 1)
                 });
             // Closing quotation marks right after the stop stay in this sentence.
             let mut follow = index + 1;
@@ -111,6 +111,24 @@ mod tests {
         assert_eq!(
             spans,
             ["Er kam am 20. Januar.", "\"Gut.\"", "Sie ging.", "Neu"]
+        );
+    }
+
+    #[test]
+    fn a_period_after_a_closing_mark_ends_the_sentence() {
+        // A closing quotation mark is one character but no abbreviation; "z." is one.
+        let text = "Sie nannte es „gut“. Der Plan gilt z. B. ab Mai.";
+        let words = words(text, Span::new(0, text.len() as u32));
+        let spans: Vec<&str> = sentences(text, &words)
+            .into_iter()
+            .map(|range| {
+                &text
+                    [words[range.start].span.start as usize..words[range.end - 1].span.end as usize]
+            })
+            .collect();
+        assert_eq!(
+            spans,
+            ["Sie nannte es „gut“.", "Der Plan gilt z. B. ab Mai."]
         );
     }
 }

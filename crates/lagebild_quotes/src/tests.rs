@@ -773,3 +773,21 @@ fn parse_object_first_clause_before_a_colon_has_the_subject_after_the_verb() {
         vec![("Das ist gut gemacht.".to_string(), Some("er".to_string()))]
     );
 }
+
+#[test]
+fn a_capitalised_noun_is_no_cue_verb() {
+    // "Angaben" is a form of "angeben" in the lexicon, but capitalised inside a
+    // sentence it is the noun of "nach Angaben": the partial quote takes the source.
+    let text =
+        "Der Fall wird nach Angaben der Staatsanwaltschaft „ganz besonders sorgfältig“ geprüft.";
+    let quotes = run(Lang::De, text);
+    let partial = quotes
+        .iter()
+        .find(|quote| quote.kind == Partial)
+        .expect("partial quote");
+    let speaker = partial.speaker.as_ref().expect("speaker");
+    assert!(
+        speaker.span.slice(text).contains("Staatsanwaltschaft"),
+        "{quotes:?}"
+    );
+}
