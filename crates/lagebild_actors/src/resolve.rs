@@ -95,6 +95,18 @@ const SPEECH_VERBS: &[&str] = &[
     "urged",
     "asked",
 ];
+/// Singular finite forms of German event verbs next to which a subject pronoun is
+/// resolved like next to a speech verb ("Dann traf er Putin", "Sie lobte Macron").
+/// Singular only: "sie trafen" is a plural.
+const EVENT_VERBS: &[&str] = &[
+    "traf", "trifft", "besuchte", "besucht", "empfing", "empfängt", "warf", "wirft",
+    "lobte", "lobt", "verurteilte", "verurteilt", "unterstützte", "unterstützt", "beschuldigte",
+    "beschuldigt", "drohte", "droht", "telefonierte", "telefoniert", "dankte", "dankt",
+    "gratulierte", "gratuliert", "lehnte", "lehnt", "wies", "weist", "rief", "ruft", "bat",
+    "bittet", "beriet", "berät", "verhandelte", "verhandelt", "einigte", "einigt", "griff",
+    "greift", "bedrohte", "bedroht", "empfahl", "sicherte", "sichert", "bot", "bietet",
+    "verklagte", "verklagt", "kritisiert",
+];
 /// Capitalised words that never start or continue an unknown person's name.
 const NAME_STOPWORDS: &[&str] = &[
     "Der",
@@ -1761,10 +1773,12 @@ impl<'a> Annotator<'a> {
         if self.lower_is(piece, &["er", "sie", "he", "she"]) {
             let before = piece > 0
                 && self.same_sentence(piece - 1, piece)
-                && self.lower_is(piece - 1, SPEECH_VERBS);
+                && (self.lower_is(piece - 1, SPEECH_VERBS)
+                    || (self.lang != Lang::En && self.lower_is(piece - 1, EVENT_VERBS)));
             let after = piece + 1 < self.pieces.len()
                 && self.same_sentence(piece, piece + 1)
-                && self.lower_is(piece + 1, SPEECH_VERBS);
+                && (self.lower_is(piece + 1, SPEECH_VERBS)
+                    || (self.lang != Lang::En && self.lower_is(piece + 1, EVENT_VERBS)));
             if before || after {
                 let gender = if self.lower_is(piece, &["er", "he"]) {
                     Gender::Male

@@ -7,8 +7,8 @@
 //! Input: JSON lines with `text`, optional `id`, `published` (`YYYY-MM-DD`) and `lang`
 //! (`de`/`en`, default `de`). Output on stdout: documents, sentences, events, events per
 //! 1,000 sentences, and the 40 most frequent verb lemmas of uncoded sentences with two or
-//! more distinct actor codes. `--uncoded` writes those sentences (id, sentence, codes,
-//! verb lemmas, text); `--events` writes every coded event (id, sentence, source,
+//! more distinct actor codes, with why their triggers did not fire. `--uncoded` writes those
+//! sentences (id, sentence, codes, verb lemmas, failed triggers, text); `--events` writes every coded event (id, sentence, source,
 //! target, CAMEO, rule, trigger, sentence text). Both outputs quote the analysed texts:
 //! keep them outside the repository.
 
@@ -43,6 +43,7 @@ fn main() {
     let (mut documents, mut sentences, mut events, mut candidates) =
         (0usize, 0usize, 0usize, 0usize);
     let mut verbs: HashMap<String, usize> = HashMap::new();
+    let mut outcomes: HashMap<String, usize> = HashMap::new();
     for (number, line) in std::io::BufReader::new(file).lines().enumerate() {
         let Ok(line) = line else { break };
         let Ok(value) = serde_json::from_str::<serde_json::Value>(&line) else {
@@ -124,12 +125,35 @@ fn main() {
             for lemma in &lemmas {
                 *verbs.entry(lemma.to_lowercase()).or_default() += 1;
             }
+            // Why the dictionary entries tried there did not fire (the last attempt per trigger).
+            let reasons: Vec<String> = pipeline
+                .explain(&analysis, index)
+                .map(|explanation| {
+                    let mut reasons: Vec<String> = Vec::new();
+                    for attempt in &explanation.attempts {
+                        let line = format!("{}: {}", attempt.trigger, attempt.outcome);
+                        match reasons.last_mut() {
+                            Some(last) if last.starts_with(&format!("{}:", attempt.trigger)) => {
+                                *last = line
+                            }
+                            _ => reasons.push(line),
+                        }
+                    }
+                    reasons
+                })
+                .unwrap_or_default();
+            for reason in &reasons {
+                let kind = reason.split_once(": ").map_or("", |(_, outcome)| outcome);
+                let kind: String = kind.split(['(', '`']).next().unwrap_or("").trim().to_string();
+                *outcomes.entry(kind).or_default() += 1;
+            }
             if let Some(out) = uncoded_out.as_mut() {
                 let _ = writeln!(
                     out,
-                    "{id}\t{index}\t{}\t{}\t{}",
+                    "{id}\t{index}\t{}\t{}\t{}\t{}",
                     codes.join(","),
                     lemmas.join(","),
+                    reasons.join(" | "),
                     sentence
                         .span
                         .slice(&analysis.doc.text)
@@ -150,4 +174,12 @@ fn main() {
         .map(|(lemma, count)| format!("{lemma} {count}"))
         .collect();
     println!("verbs of uncoded candidate sentences: {}", top.join(", "));
+    let mut ranked: Vec<(String, usize)> = outcomes.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let top: Vec<String> = ranked
+        .iter()
+        .take(12)
+        .map(|(outcome, count)| format!("{outcome} {count}"))
+        .collect();
+    println!("why the triggers of those sentences did not fire: {}", top.join(", "));
 }
