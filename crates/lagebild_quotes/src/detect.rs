@@ -162,7 +162,13 @@ fn inverted_subject(text: &str, sentence: &[Token], verb: usize, subject: usize)
     let article = (0..subject).find(|&index| {
         sentence[index].head == Some(subject as u32) && sentence[index].upos == Upos::Det
     })?;
-    if !matches!(lower(article).as_str(), "die" | "das" | "den") {
+    // `den ...` and `der` with a weak adjective (`Der englischsprachigen Zeitung sagte
+    // X`) are no nominative.
+    let oblique = lower(article) == "den"
+        || (lower(article) == "der"
+            && (article + 1..subject)
+                .any(|index| sentence[index].upos == Upos::Adj && lower(index).ends_with("en")));
+    if !oblique && !matches!(lower(article).as_str(), "die" | "das") {
         return None;
     }
     let mut at = verb + 1;
@@ -175,6 +181,9 @@ fn inverted_subject(text: &str, sentence: &[Token], verb: usize, subject: usize)
     let token = sentence.get(at)?;
     let word = lower(at);
     if matches!(word.as_str(), "er" | "ich" | "wir") && token.head == Some(verb as u32) {
+        return Some(at);
+    }
+    if oblique && token.upos == Upos::Propn && token.head == Some(verb as u32) {
         return Some(at);
     }
     if word == "der" && token.feats.case == Some(Case::Nom) {
