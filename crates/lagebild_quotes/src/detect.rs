@@ -159,6 +159,20 @@ fn inverted_subject(text: &str, sentence: &[Token], verb: usize, subject: usize)
     if subject > verb || sentence.get(subject)?.upos != Upos::Noun {
         return None;
     }
+    // `er`, `ich`, `wir` right after the verb are nominative whatever comes first
+    // (`Der Politik schlug er vor`).
+    let mut after = verb + 1;
+    while sentence
+        .get(after)
+        .is_some_and(|token| matches!(token.upos, Upos::Adv | Upos::Part))
+    {
+        after += 1;
+    }
+    if matches!(lower(after).as_str(), "er" | "ich" | "wir")
+        && sentence.get(after)?.head == Some(verb as u32)
+    {
+        return Some(after);
+    }
     let article = (0..subject).find(|&index| {
         sentence[index].head == Some(subject as u32) && sentence[index].upos == Upos::Det
     })?;
@@ -757,6 +771,25 @@ impl<'a> Detector<'a> {
 
     /// [`Self::colon_speaker`] without the written sources.
     fn colon_speaker_parsed(&self, colon: usize, clause_start: usize) -> Option<(usize, usize)> {
+        // The main verb of the sentence when it stands before the colon (`Er glaubt, dass
+        // ...:` is his, not the subordinate clause's subject's).
+        let sentence_start = self.sentence_of(colon).map_or(0, |range| range.start);
+        if let Some(token) = (sentence_start..colon).find_map(|word| self.token_at(word))
+            && let Some(tokens) = self.token_sentence(token)
+            && let Some(root) = tokens
+                .clone()
+                .find(|&at| self.tokens[at].head.is_none() || self.tokens[at].deprel == "root")
+            && matches!(self.tokens[root].upos, Upos::Verb | Upos::Aux)
+            && let Some((root_word, _)) =
+                self.words_of(self.tokens[root].span.start, self.tokens[root].span.end)
+            && (sentence_start..colon).contains(&root_word)
+            && root_word < clause_start
+            && let Some((first, last)) = self.dep_subject(root_word)
+            && last < colon
+            && first >= sentence_start
+        {
+            return Some((first, last));
+        }
         let mut parsed = false;
         for index in clause_start..colon {
             let Some(token) = self.token_at(index) else {
