@@ -637,10 +637,20 @@ fn try_entry<'a>(entry: &'a Entry, candidate: Candidate, frame: &Frame) -> Trial
         return trial;
     }
     let source = frame.fill(&entry.source, noun);
+    let appeal_or_demand = entry
+        .code
+        .as_deref()
+        .is_some_and(|code| matches!(codes::root(code), "02" | "10"));
     let target = entry
         .target
         .as_ref()
-        .and_then(|role| frame.fill(role, noun));
+        .and_then(|role| frame.fill(role, noun))
+        .or_else(|| {
+            // "X demanded that Y withdraw": Y is the target of the demand.
+            (appeal_or_demand && matches!(entry.target, Some(Role::Obj | Role::Dat)))
+                .then_some(frame.clausal.as_ref())
+                .flatten()
+        });
     let target_name = entry.target.as_ref().map_or("-", Role::name);
     match (source, target) {
         (Some(source), Some(target)) => {

@@ -56,6 +56,10 @@ pub(crate) struct Frame {
     /// Lemmas and forms of the trigger's dependents (or its clause when unparsed).
     pub words: Vec<String>,
     pub parsed: bool,
+    /// The subject of a clausal complement of the trigger ("demanded that Arnor withdraw",
+    /// "forderte, dass Borland abzieht"): the target of appeals and demands without an
+    /// object.
+    pub clausal: Option<Argument>,
 }
 
 impl Frame {
@@ -531,6 +535,29 @@ impl<'a> SentenceView<'a> {
             }
         }
         frame.passive = passive;
+        if !noun {
+            for &child in self.children(index) {
+                if self.base_deprel(child) != "ccomp" {
+                    continue;
+                }
+                if let Some(&subject) = self
+                    .children(child)
+                    .iter()
+                    .find(|&&grandchild| self.deprel(grandchild) == "nsubj")
+                {
+                    let mut mentions = Vec::new();
+                    self.resolve(subject, 0, &mut mentions);
+                    if !mentions.is_empty() {
+                        frame.clausal = Some(Argument {
+                            role: Role::Obj,
+                            mentions,
+                            via: "nsubj of ccomp".into(),
+                        });
+                        break;
+                    }
+                }
+            }
+        }
         // Subjects are shared with the first conjunct or the controlling verb.
         let has_subject = dependents
             .iter()

@@ -798,3 +798,30 @@ fn german_actors_without_a_known_state_make_no_event() {
         &[],
     );
 }
+
+#[test]
+fn demands_target_the_subject_of_their_clause() {
+    let parse = "
+        Arnor Arnor PROPN 2 nsubj
+        demanded demand VERB 0 root Mood=Ind|Tense=Past|VerbForm=Fin
+        that that SCONJ 5 mark
+        Gondor Gondor PROPN 5 nsubj
+        withdraw withdraw VERB 2 ccomp VerbForm=Inf
+        . . PUNCT 2 punct";
+    check(
+        Fixture {
+            parse: Some(parse),
+            ..en("", &[("Arnor", "ARN"), ("Gondor", "GON")])
+        },
+        &["ARN->GON 100 asserted"],
+    );
+    // A statement verb takes no target from its clause.
+    let said = parse.replace("demanded demand", "said say");
+    check(
+        Fixture {
+            parse: Some(&said),
+            ..en("", &[("Arnor", "ARN"), ("Gondor", "GON")])
+        },
+        &[],
+    );
+}
