@@ -43,6 +43,8 @@ pub(crate) struct Attributes {
     pub case: Vec<u8>,
     /// Verb form, mood and number folded into one small value.
     pub morph: Vec<u8>,
+    /// Person (0 unknown, 1 to 3).
+    pub person: Vec<u8>,
     /// Whether the token is a comma or other clause-separating punctuation.
     pub separator: Vec<bool>,
 }
@@ -62,6 +64,7 @@ impl Attributes {
         self.pos.clear();
         self.case.clear();
         self.morph.clear();
+        self.person.clear();
         self.separator.clear();
         self.push_virtual(ROOT_POS);
         let mut lower = String::new();
@@ -112,6 +115,8 @@ impl Attributes {
             };
             let number = token.feats.number.map_or(0, |number| number as u8 + 1);
             self.morph.push(verb_form | (mood << 3) | (number << 5));
+            self.person
+                .push(token.feats.person.map_or(0, |person| person as u8 + 1));
             self.separator.push(
                 token.upos == Upos::Punct
                     && matches!(form, "," | ";" | ":" | "-" | "–" | "(" | ")"),
@@ -129,6 +134,7 @@ impl Attributes {
         self.pos.push(pos);
         self.case.push(0);
         self.morph.push(0);
+        self.person.push(0);
         self.separator.push(false);
     }
 }

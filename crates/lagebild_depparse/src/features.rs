@@ -355,4 +355,32 @@ pub(crate) fn label_features(
         head_labels,
         direction,
     ]);
+    // Agreement in person and number between a verb and a candidate subject.
+    let person = |node: usize| u64::from(attributes.person[node]);
+    sink.add(&[
+        p(dependent),
+        person(dependent),
+        m(dependent) >> 5,
+        p(head),
+        person(head),
+        m(head) >> 5,
+    ]);
+    // What follows the head when the dependent precedes it (a verb's arguments after it
+    // are not attached yet when a preverbal argument is labelled).
+    let next = |node: usize, offset: usize| {
+        let node = node + offset;
+        if node < null { node } else { null }
+    };
+    let (after1, after2) = (next(head, 1), next(head, 2));
+    sink.add(&[x[dependent], c(dependent), w[after1], direction]);
+    sink.add(&[
+        x[dependent],
+        c(dependent),
+        x[after1],
+        c(after1),
+        x[after2],
+        c(after2),
+        direction,
+    ]);
+    sink.add(&[first_form, x[head], w[after1], w[after2], direction]);
 }

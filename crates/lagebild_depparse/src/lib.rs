@@ -5,20 +5,25 @@
 //! the sentence, `None` for the root) and `deprel` (UD relation with subtype).
 //!
 //! # How it works
-//! A greedy transition-based parser: the arc-hybrid system (`system.rs`) driven by an
-//! averaged perceptron over about 150 hashed feature templates of stack, buffer and
-//! children (`features.rs`: words, lemmas, UPOS, reduced fine tags, case, verb form,
-//! suffixes, distances, commas between, valency, labels of children, determiner forms,
-//! preposition-noun pairs for PP attachment). Each arc is labelled when it is made by a
-//! second perceptron that sees the dependent's complete subtree (its preposition,
-//! conjunction, determiner) and the labels the head already has. Training ([`train`])
-//! uses a dynamic oracle with exploration on projectivised trees. German fine tags are
-//! reduced STTS classes that both STTS and UD German PUD's tag set map to
-//! (`attributes.rs`), and German contractions ("zum") are one token as the segmenter
-//! leaves them. After parsing, German post-corrections (`de.rs`): a nominative `nmod`
-//! after an object becomes the verb's missing subject, a second nominal subject of a verb
-//! in the accusative or dative becomes `obj`/`iobj`, and bare dative objects of verbs
-//! become `iobj` (the German treebanks say `obl:arg`).
+//! A transition-based parser: the arc-hybrid system (`system.rs`) searched with a beam
+//! (`beam.rs`, width 4, stored in the model) over about 150 hashed feature templates of
+//! stack, buffer and children (`features.rs`: words, lemmas, UPOS, reduced fine tags,
+//! case, verb form, person and number, suffixes, distances, commas between, valency,
+//! labels of children, determiner forms, preposition-noun pairs for PP attachment). The
+//! transition model is a globally trained averaged perceptron (beam search with
+//! max-violation updates against the static oracle's derivation of the projectivised
+//! gold tree; with width 1, training falls back to greedy with a dynamic oracle). Each
+//! arc is labelled when it is made by a second perceptron that sees the dependent's
+//! complete subtree (its preposition, conjunction, determiner), the labels the head
+//! already has, agreement with the head and the words after the head. After parsing,
+//! heads with two subjects or two direct objects have their core arguments relabelled
+//! jointly from the label scores (`core.rs`). German fine tags are reduced STTS classes
+//! that both STTS and UD German PUD's tag set map to (`attributes.rs`), and German
+//! contractions ("zum") are one token as the segmenter leaves them. Then German
+//! post-corrections (`de.rs`): a nominative `nmod` after an object becomes the verb's
+//! missing subject, a second nominal subject of a verb in the accusative or dative
+//! becomes `obj`/`iobj`, and bare dative objects of verbs become `iobj` (the German
+//! treebanks say `obl:arg`).
 //!
 //! Models (`models/<lang>.lbdp.gz`, format in `model.rs`) are embedded with
 //! `include_bytes!` and decoded once, on first use ([`Parser::embedded`]). They are
@@ -43,8 +48,8 @@
 //! # Guarantees
 //! `parse` never panics and always yields one tree: exactly one token without head
 //! (labelled `root`), every other head in range, no cycles. Time and memory are linear in
-//! the sentence length (2n transitions, a fixed number of features each). Output trees
-//! are projective.
+//! the sentence length (2n transitions, a fixed number of features for each of at most
+//! `beam` hypotheses). Output trees are projective.
 
 mod attributes;
 mod beam;
