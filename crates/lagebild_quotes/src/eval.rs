@@ -9,7 +9,8 @@
 //! quotes (also per gold type); F1 from
 //! both. A matched quote has the right speaker when (Wikinews) the predicted speaker span
 //! overlaps a gold speaker span, or (seed) the gold speaker's surname occurs in the
-//! predicted speaker name or phrase.
+//! predicted speaker name or phrase. (`lagebild_eval::quotes` scores the whole pipeline and
+//! also accepts a resolved name matching the head of the gold mention.)
 
 use std::collections::BTreeMap;
 use std::fmt;

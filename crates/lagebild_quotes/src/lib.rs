@@ -34,6 +34,22 @@
 //! and, without one, by the phrase itself, with pronouns and definite descriptions
 //! (`der Kanzler`) taken back to an earlier speaker.
 //!
+//! Which mention is the speaker follows the German Wikinews quotation corpus: the local
+//! mention in the quote's frame, named by what it refers to. `sagte er` gives `er`,
+//! `Celebi, die angab, ...` gives the relative pronoun `die`, `Demnach ...`, `Seiner
+//! Meinung nach ...` and `nach dessen Angaben` give those words, each with the name of
+//! the source before; `nach Angaben der Polizei` gives `der Polizei`, and such a source
+//! after the verb of a `dass` clause wins over the verb's subject (`bestätigte X laut
+//! Reuters, dass`). A colon quote whose clause has no cue verb takes the subject of the
+//! sentence's main verb (`Den Unmut brachte die Sprecherin zum Ausdruck:`), with
+//! object-first order read from the words after the verb (`Die Arbeit lobte er mit
+//! den Worten:`), or a written source (`So heißt es in dem Schreiben:`). Bare Konjunktiv
+//! (free indirect) speech continues the quote of the sentence before; without one, the
+//! subject of the sentence that introduces it (`Die Stadtreinigung äußerte Zweifel. Es
+//! sei rechtens, ...`), looking back over reported and subjectless sentences to the last
+//! quote. A partial quote without a cue of its own takes the speaker of the indirect
+//! quote around it (`Die „unter Druck stehenden Soldaten“ hätten ..., so Murtha`).
+//!
 //! ```
 //! use lagebild_doc::{Document, Lang, TextAnalysis};
 //! use lagebild_quotes::QuoteKind;
