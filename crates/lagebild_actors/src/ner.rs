@@ -438,6 +438,9 @@ pub struct TrainConfig {
     pub name_dropout: u32,
     /// Added to the score of starting a person name after training (recall bias).
     pub person_bias: f32,
+    /// Taggers trained with different seeds (augmented names, example order) whose
+    /// weights are averaged into the model.
+    pub ensemble: usize,
 }
 
 impl Default for TrainConfig {
@@ -449,6 +452,7 @@ impl Default for TrainConfig {
             augment: 1,
             name_dropout: 0,
             person_bias: 0.0,
+            ensemble: 5,
         }
     }
 }
@@ -474,7 +478,7 @@ impl fmt::Display for TrainConfig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} epochs, {}, {} augmented copies, name-cue dropout {}‰, person bias {}",
+            "{} epochs, {}, {} augmented copies, name-cue dropout {}‰, person bias {}, ensemble of {}",
             self.epochs,
             match (self.all_types, self.derived_as_other) {
                 (false, _) => "PER only",
@@ -483,7 +487,8 @@ impl fmt::Display for TrainConfig {
             },
             self.augment,
             self.name_dropout,
-            self.person_bias
+            self.person_bias,
+            self.ensemble
         )
     }
 }
@@ -539,8 +544,26 @@ fn train_on(
     lexicon: Vec<(String, u8, u8)>,
     config: &TrainConfig,
 ) -> PersonTagger {
-    let augmented = augment(sentences, &lexicon, config.augment);
-    let mut tagger = PersonTagger::new(lexicon);
+    let mut members = Vec::new();
+    for member in 0..config.ensemble.max(1) {
+        members.push(train_member(kb, sentences, &lexicon, config, member as u64));
+    }
+    let mut tagger = members.remove(0);
+    tagger.average(&members);
+    tagger.add_person_bias(config.person_bias);
+    tagger
+}
+
+/// One tagger of the ensemble: its own augmented copies and example order (`member`).
+fn train_member(
+    kb: &ActorKb,
+    sentences: &[&GoldSentence],
+    lexicon: &[(String, u8, u8)],
+    config: &TrainConfig,
+    member: u64,
+) -> PersonTagger {
+    let augmented = augment(sentences, lexicon, config.augment, member);
+    let mut tagger = PersonTagger::new(lexicon.to_vec());
     tagger.set_all_types(config.all_types);
     let mut seed = 0x853c49e6748fea9bu64;
     let mut examples: Vec<(Sequence, Vec<u8>)> = sentences
@@ -562,8 +585,7 @@ fn train_on(
             }
         }
     }
-    tagger.train(&examples, config.epochs);
-    tagger.add_person_bias(config.person_bias);
+    tagger.train_seeded(&examples, config.epochs, member);
     tagger
 }
 
@@ -574,6 +596,7 @@ fn augment(
     sentences: &[&GoldSentence],
     lexicon: &[(String, u8, u8)],
     copies: usize,
+    member: u64,
 ) -> Vec<GoldSentence> {
     use crate::tagger::{LEXICON_FAMILY, LEXICON_GIVEN};
     let capitalise = |word: &str| -> String {
@@ -594,7 +617,7 @@ fn augment(
     if given.is_empty() || family.is_empty() || copies == 0 {
         return Vec::new();
     }
-    let mut seed = 0x2545f4914f6cdd1du64;
+    let mut seed = 0x2545f4914f6cdd1du64 ^ member.wrapping_mul(0x9e3779b97f4a7c15);
     let mut next = |bound: usize| -> usize {
         seed ^= seed << 13;
         seed ^= seed >> 7;
@@ -914,7 +937,7 @@ mod tests {
             ("jonas".to_string(), 0, crate::tagger::LEXICON_GIVEN),
             ("quendler".to_string(), 0, crate::tagger::LEXICON_FAMILY),
         ];
-        let copies = augment(&[&sentence], &lexicon, 2);
+        let copies = augment(&[&sentence], &lexicon, 2, 0);
         assert_eq!(copies.len(), 2);
         for copy in &copies {
             let [person, place] = copy.entities[..] else {
