@@ -213,10 +213,12 @@ fn main() -> Result<()> {
                     println!("{report}");
                     if std::env::var_os("CONFUSIONS").is_some() {
                         eprintln!(
-                            "{}{}",
+                            "{}{}{}",
                             report.top_confusions("UPOS", 15),
+                            report.top_confusions("UPOS-form", 80),
                             report.top_confusions("Mood", 10)
                         );
+                        eprintln!("{}", report.top_confusions("lemma", 400));
                     }
                 }
             }

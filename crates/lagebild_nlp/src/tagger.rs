@@ -343,11 +343,14 @@ fn is_copula(lemma: &str) -> bool {
 /// copula has one subject: when several of its noun phrases (determiner, attributive
 /// adjectives, nouns and names in a row; or a pronoun) came out nominative, the one
 /// with the clearest nominative keeps it and the others take their best other case.
+/// In a clause whose only verb is a copula, accusative noun phrases not governed by a
+/// preposition become nominative (predicate nominative).
 fn one_subject_per_clause(
     main_info: &[LabelInfo],
     second_feats: &[Feats],
     labels: &[u16],
     case_scores: &[[(f32, u16); 4]],
+    governor: &[u32],
     out: &mut [TaggedToken],
 ) {
     // Units as (first, last) positions, filled per clause.
@@ -362,15 +365,20 @@ fn one_subject_per_clause(
         }
         let clause = start..end;
         start = end + 1;
-        let finite: Vec<usize> = clause
+        let finite = clause
             .clone()
             .filter(|&index| out[index].xpos.ends_with("FIN"))
-            .collect();
-        if finite.len() != 1
-            || clause.clone().any(|index| {
-                matches!(out[index].upos, Upos::Verb | Upos::Aux) && is_copula(&out[index].lemma)
-            })
-        {
+            .count();
+        let verbs = clause
+            .clone()
+            .filter(|&index| matches!(out[index].upos, Upos::Verb | Upos::Aux))
+            .count();
+        let copula = clause.clone().any(|index| {
+            matches!(out[index].upos, Upos::Verb | Upos::Aux) && is_copula(&out[index].lemma)
+        });
+        // With a copula ("sein", "werden") next to other verbs the clause may be
+        // passive or perfect, or have a predicate nominative: leave it alone.
+        if finite != 1 || (copula && verbs > 1) {
             continue;
         }
         units.clear();
@@ -426,6 +434,32 @@ fn one_subject_per_clause(
             }
             Some(totals)
         };
+        if copula {
+            // "X ist ein Erlebnis": a predicate noun of a lone copula is nominative too,
+            // unless a preposition governs it.
+            for &(first, last) in &units {
+                let accusative = out[last].feats.case == Some(lagebild_doc::Case::Acc);
+                let governed = governor.get(first).is_some_and(|&g| g != u32::MAX);
+                if !accusative || governed || !matches!(out[last].upos, Upos::Noun | Upos::Propn) {
+                    continue;
+                }
+                for position in first..=last {
+                    let member = &out[position];
+                    if !(member.upos == Upos::Det
+                        || member.xpos == "ADJA"
+                        || matches!(member.upos, Upos::Noun | Upos::Propn))
+                    {
+                        continue;
+                    }
+                    let label = case_scores[position][0].1;
+                    if let Some(feats) = second_feats.get(label as usize) {
+                        out[position].feats.case = feats.case;
+                        out[position].feats.number = feats.number;
+                    }
+                }
+            }
+            continue;
+        }
         let candidates: Vec<((usize, usize), [f32; 4])> = units
             .iter()
             .filter(|unit| nominative(unit))
@@ -938,6 +972,7 @@ impl Tagger {
                 &self.second_feats,
                 labels,
                 case_scores,
+                &context.governor,
                 out,
             );
             if let Some(case_stack) = &self.case_stack {
