@@ -1,7 +1,7 @@
 //! Data-driven checks of the embedded models on sentences written for these tests.
 //!
 //! Each case is a pretokenized sentence and expectations for some tokens:
-//! `form=LEMMA/UPOS/Mood` where any part may be `*` (not checked).
+//! `form=LEMMA/UPOS/Mood[/Case]` where any part may be `*` (not checked).
 
 use lagebild_doc::{Lang, Span, TextAnalysis};
 use lagebild_nlp::Analyzer;
@@ -22,7 +22,8 @@ fn check(lang: Lang, sentence: &str, expectations: &[&str]) {
     for expectation in expectations {
         let (form, expected) = expectation.split_once('=').expect("form=lemma/UPOS/Mood");
         let mut parts = expected.split('/');
-        let (lemma, upos, mood) = (
+        let (lemma, upos, mood, case) = (
+            parts.next().unwrap_or("*"),
             parts.next().unwrap_or("*"),
             parts.next().unwrap_or("*"),
             parts.next().unwrap_or("*"),
@@ -32,15 +33,18 @@ fn check(lang: Lang, sentence: &str, expectations: &[&str]) {
             .iter()
             .find(|token| token.span.slice(&text) == form)
             .unwrap_or_else(|| panic!("{form} not in {sentence}"));
+        let got_case = token.feats.case.map_or("-", |case| case.as_str());
         let got = format!(
-            "{}/{}/{}",
+            "{}/{}/{}/{}",
             token.lemma,
             token.upos.as_str(),
-            token.feats.mood.map_or("-", |mood| mood.as_str())
+            token.feats.mood.map_or("-", |mood| mood.as_str()),
+            got_case
         );
         let ok = (lemma == "*" || lemma == token.lemma)
             && (upos == "*" || upos == token.upos.as_str())
-            && (mood == "*" || mood == token.feats.mood.map_or("-", |mood| mood.as_str()));
+            && (mood == "*" || mood == token.feats.mood.map_or("-", |mood| mood.as_str()))
+            && (case == "*" || case == got_case);
         assert!(ok, "{sentence}\n  {form}: expected {expected}, got {got}");
     }
 }
@@ -64,6 +68,35 @@ fn check_spans(text: &str, analysis: &TextAnalysis) {
                 && sentence.token_end as usize <= analysis.tokens.len()
         );
     }
+}
+
+#[test]
+fn german_case_agrees_in_noun_phrases_and_clauses() {
+    check(
+        Lang::De,
+        "Die Regierung lobt den neuen Vertrag mit den Nachbarländern .",
+        &[
+            "Regierung=*/NOUN/*/Nom",
+            "den=*/DET/*/Acc",
+            "neuen=*/ADJ/*/Acc",
+            "Vertrag=*/NOUN/*/Acc",
+            "Nachbarländern=*/NOUN/*/Dat",
+        ],
+    );
+    check(
+        Lang::De,
+        "Die Kommission kritisiert die Entscheidung scharf .",
+        &["Kommission=*/NOUN/*/Nom", "Entscheidung=*/NOUN/*/Acc"],
+    );
+}
+
+#[test]
+fn german_separable_verb_forms() {
+    check(
+        Lang::De,
+        "Er kündigte an , das Amt anzutreten , sobald der Minister eintraf .",
+        &["anzutreten=antreten/VERB/-", "eintraf=*/VERB/Ind"],
+    );
 }
 
 #[test]
