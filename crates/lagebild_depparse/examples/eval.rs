@@ -6,7 +6,11 @@
 //! parser on the rest), reported on gold words and with contractions merged.
 //! English: the embedded model (trained on EWT train + GUM train) on EWT dev, GUM dev
 //! and PUD. `--tagged FILE` (German, written by the `jackknife` example) cross-validates
-//! on jackknifed predicted tags, training on gold, predicted, or both. `--file` scores the embedded model of `--lang` on one file.
+//! on jackknifed predicted tags, training on gold, predicted, or both, and reports the
+//! mixed training on gold tags too. `--file` scores the embedded model of `--lang` on one
+//! file. Training options for the cross-validation: `--epochs N`, `--beam W`,
+//! `--explore P`, `--bits T,L`; `--quick` runs only the mixed training on predicted
+//! tags; `--extra FILE` adds a further aligned training set (another jackknife).
 
 use std::path::PathBuf;
 
@@ -25,6 +29,8 @@ fn main() -> anyhow::Result<()> {
     let mut tagged: Option<PathBuf> = None;
     let mut beam = None;
     let mut quick = false;
+    let mut extra: Option<PathBuf> = None;
+    let mut bits: Option<(u8, u8)> = None;
     let mut explore = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -37,6 +43,13 @@ fn main() -> anyhow::Result<()> {
             "--beam" => beam = Some(value()?.parse::<usize>()?),
             "--tagged" => tagged = Some(PathBuf::from(value()?)),
             "--quick" => quick = true,
+            "--extra" => extra = Some(PathBuf::from(value()?)),
+            "--bits" => {
+                let text = value()?;
+                let (transition, label) =
+                    text.split_once(',').context("--bits TRANSITION,LABEL")?;
+                bits = Some((transition.parse()?, label.parse()?));
+            }
             "--explore" => explore = Some(value()?.parse::<f64>()?),
             "--file" => file = Some(PathBuf::from(value()?)),
             other => bail!("unknown argument {other}"),
@@ -70,6 +83,10 @@ fn main() -> anyhow::Result<()> {
                 if let Some(explore) = explore {
                     config.explore = explore;
                 }
+                if let Some((transition, label)) = bits {
+                    config.transition_bits = transition;
+                    config.label_bits = label;
+                }
                 if let Some(tagged) = &tagged {
                     let predicted = read_conllu(tagged)?;
                     if predicted.len() != sentences.len() {
@@ -80,7 +97,11 @@ fn main() -> anyhow::Result<()> {
                             sentences.len()
                         );
                     }
-                    for (name, sets) in [
+                    let extra = match &extra {
+                        Some(path) => read_conllu(path)?,
+                        None => Vec::new(),
+                    };
+                    for (name, mut sets) in [
                         ("gold tags", vec![&sentences[..]]),
                         ("predicted tags", vec![&predicted[..]]),
                         (
@@ -90,6 +111,9 @@ fn main() -> anyhow::Result<()> {
                     ] {
                         if quick && name != "gold + predicted tags" {
                             continue;
+                        }
+                        if extra.len() == sentences.len() {
+                            sets.push(&extra[..]);
                         }
                         let report = cross_validate_sets(
                             lang, &sets, &predicted, &sentences, folds, &config,

@@ -121,3 +121,44 @@ pub(crate) fn relabel(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn second_subject_takes_its_next_best_label() {
+        let labels: Vec<String> = ["root", "nsubj", "obj", "obl", "nmod"]
+            .iter()
+            .map(|label| label.to_string())
+            .collect();
+        let classes = classes(&labels);
+        // Root -> 2 (verb); 1 and 3 both nsubj of 2, 3 less sure and obj second.
+        let heads = [0, 2, 0, 2];
+        let mut assigned = [0u16, 1, 0, 1];
+        #[rustfmt::skip]
+        let scores = [
+            0, 0, 0, 0, 0,
+            -5, 50, 10, 0, -3,
+            90, 0, 0, 0, 0,
+            -5, 30, 25, 5, 0,
+        ];
+        relabel(&heads, &mut assigned, &scores, 5, &classes, 0, 4);
+        assert_eq!(assigned, [0, 1, 0, 2]);
+        // Two objects, the second one would rather be an oblique than a subject.
+        let mut assigned = [0u16, 2, 0, 2];
+        #[rustfmt::skip]
+        let scores = [
+            0, 0, 0, 0, 0,
+            0, 10, 60, 0, 0,
+            90, 0, 0, 0, 0,
+            0, 5, 40, 35, 0,
+        ];
+        relabel(&heads, &mut assigned, &scores, 5, &classes, 0, 4);
+        assert_eq!(assigned, [0, 2, 0, 3]);
+        // No conflict: nothing changes even where another label scores higher.
+        let mut assigned = [0u16, 1, 0, 4];
+        relabel(&heads, &mut assigned, &scores, 5, &classes, 0, 4);
+        assert_eq!(assigned, [0, 1, 0, 4]);
+    }
+}

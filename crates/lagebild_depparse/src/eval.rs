@@ -246,15 +246,7 @@ pub fn evaluate_against(
         tokens.extend(input.tokens.iter().cloned());
         parser.parse(&sentence.text, &mut tokens);
         report.sentences += 1;
-        if let Some(path) = std::env::var_os("LAGEBILD_DEPPARSE_DUMP") {
-            use std::io::Write;
-            if let Ok(mut file) = std::fs::OpenOptions::new()
-                .create(true)
-                .append(true)
-                .open(path)
-            {
-                let mut out = String::new();
-                for (index, token) in tokens.iter().enumerate() {
+        for (index, token) in tokens.iter().enumerate() {
                     let gold_token = &sentence.tokens[index];
                     out.push_str(&format!(
                         "{}\t{}\t{}\t{}\t{:?}\t{:?}\t{}\t{}\t{}\t{}\n",

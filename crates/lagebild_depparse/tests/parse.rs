@@ -350,7 +350,47 @@ fn model_round_trips_through_bytes() {
     };
     let copy = Parser::from_bytes(&parser.to_bytes()).expect("model reloads");
     assert_eq!(copy.labels(), parser.labels());
+    assert_eq!(copy.beam(), parser.beam());
     assert!(Parser::from_bytes(b"not a model").is_err());
+}
+
+#[test]
+fn greedy_and_beam_search_both_give_trees() {
+    let Some(parser) = Parser::embedded(Lang::De) else {
+        return;
+    };
+    let specs: &[Spec] = &[
+        ("Die", "der", "DET", "ART", "Case=Nom|Number=Plur"),
+        ("Minister", "Minister", "NOUN", "NN", "Case=Nom|Number=Plur"),
+        (
+            "beraten",
+            "beraten",
+            "VERB",
+            "VVFIN",
+            "Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin",
+        ),
+        ("am", "an", "ADP", "APPRART", "_"),
+        ("Freitag", "Freitag", "NOUN", "NN", "Case=Dat|Number=Sing"),
+        ("über", "über", "ADP", "APPR", "_"),
+        ("den", "der", "DET", "ART", "Case=Acc|Number=Sing"),
+        ("Haushalt", "Haushalt", "NOUN", "NN", "Case=Acc|Number=Sing"),
+        (".", ".", "PUNCT", "$.", "_"),
+    ];
+    let mut results = Vec::new();
+    for width in [1, 2, 8] {
+        let mut copy = Parser::from_bytes(&parser.to_bytes()).expect("model reloads");
+        copy.set_beam(width);
+        assert_eq!(copy.beam(), width);
+        let (text, mut sentence) = tokens(specs);
+        copy.parse(&text, &mut sentence);
+        assert_tree(&sentence);
+        results.push(sentence[1].deprel.clone());
+    }
+    // "Minister" is the subject whatever the width.
+    assert!(
+        results.iter().all(|deprel| deprel == "nsubj"),
+        "{results:?}"
+    );
 }
 
 fn arbitrary_token() -> impl Strategy<Value = (String, usize, u8, u8)> {
