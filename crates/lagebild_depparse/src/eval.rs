@@ -247,26 +247,6 @@ pub fn evaluate_against(
         parser.parse(&sentence.text, &mut tokens);
         report.sentences += 1;
         for (index, token) in tokens.iter().enumerate() {
-                    let gold_token = &sentence.tokens[index];
-                    out.push_str(&format!(
-                        "{}\t{}\t{}\t{}\t{:?}\t{:?}\t{}\t{}\t{}\t{}\n",
-                        index + 1,
-                        token.span.slice(&sentence.text),
-                        token.upos.as_str(),
-                        gold_token.upos.as_str(),
-                        token.feats.case,
-                        gold_token.feats.case,
-                        token.head.map_or(0, |head| head + 1),
-                        token.deprel,
-                        sentence.heads[index].map_or(0, |head| head + 1),
-                        gold_deprels[index],
-                    ));
-                }
-                out.push('\n');
-                let _ = file.write_all(out.as_bytes());
-            }
-        }
-        for (index, token) in tokens.iter().enumerate() {
             let gold_head = sentence.heads[index];
             let gold_label = gold_deprels[index].as_str();
             let head_right = token.head == gold_head;
