@@ -658,7 +658,30 @@ impl<'a> Detector<'a> {
             let root = tokens
                 .clone()
                 .find(|&at| self.tokens[at].head.is_none() || self.tokens[at].deprel == "root")?;
-            let (first, last) = self.dep_subject_of(root)?;
+            let (first, last) = match self.dep_subject_of(root) {
+                Some(phrase) => phrase,
+                None => {
+                    // A `nsubj:pass` without a form of `werden` is the parser's reading of
+                    // a perfect with `sein` or `haben` (`X war in Japan und hat gemessen`).
+                    let local = root - tokens.start;
+                    let sentence = &self.tokens[tokens.clone()];
+                    let passive = sentence.iter().any(|token| {
+                        token.head == Some(local as u32)
+                            && token.deprel.starts_with("aux")
+                            && matches!(
+                                token.span.slice(self.text).to_lowercase().as_str(),
+                                "wurde" | "wurden" | "wird" | "werden" | "worden" | "würde"
+                            )
+                    });
+                    let subject = sentence.iter().position(|token| {
+                        token.head == Some(local as u32) && token.deprel == "nsubj:pass"
+                    })?;
+                    if passive || !matches!(sentence[subject].upos, Upos::Propn | Upos::Pron) {
+                        return None;
+                    }
+                    self.noun_phrase_words(sentence, subject)?
+                }
+            };
             return (range.contains(&first) && range.contains(&last)).then_some((first, last));
         }
         let (first, last) = self.phrase_after(range.start)?;
@@ -675,7 +698,7 @@ impl<'a> Detector<'a> {
     /// it, looking back over up to two more sentences that are reported speech
     /// themselves (Konjunktiv) or have no subject (passive), but not past the last quote.
     /// When a quote with a speaker is near (`weak`), only a subject that is an actor
-    /// mention or a personal pronoun, or the subject of a cue verb, counts (`Sirenen
+    /// mention, a proper name or a personal pronoun, or the subject of a cue verb, counts (`Sirenen
     /// heulten.` does not interrupt a report; `Die Stadtreinigung äußerte Zweifel.` does).
     fn introducing_subject(&self, index: usize, weak: bool) -> Option<(usize, usize)> {
         let quoted_until = self
@@ -694,7 +717,12 @@ impl<'a> Detector<'a> {
                 continue;
             };
             let span = self.span(first, last);
+            let proper_name = (first..=last).any(|word| {
+                self.token_at(word)
+                    .is_some_and(|token| self.tokens[token].upos == Upos::Propn)
+            });
             let strong = (first == last && self.is_pronoun(first))
+                || proper_name
                 || self.actors.iter().any(|actor| actor.span.overlaps(span))
                 || range.clone().any(|word| self.is_cue(word, &[]));
             return (!weak || strong).then_some((first, last));
