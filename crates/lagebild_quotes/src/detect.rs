@@ -993,6 +993,11 @@ impl<'a> Detector<'a> {
             if !self.word(comma).is_some_and(|word| is_punct(word, &[","])) {
                 continue;
             }
+            // "X, die ... angegeben hatte, sagte, dass ...": the cue of the quote comes
+            // after the comma; this one is in a relative clause.
+            if self.is_cue(comma + 1, quoted) {
+                continue;
+            }
             let clause_end = (comma + 1..end)
                 .find(|&index| {
                     self.word(index)
