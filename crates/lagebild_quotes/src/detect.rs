@@ -1732,7 +1732,20 @@ impl<'a> Detector<'a> {
                 .position(|token| token.head == Some(verb as u32) && token.deprel == "nsubj")
                 .map(|subject| (verb, subject))
         })?;
-        let subject = inverted_subject(self.text, sentence, verb, subject).unwrap_or(subject);
+        let mut subject = inverted_subject(self.text, sentence, verb, subject).unwrap_or(subject);
+        // "Die Firma bestätigte es nicht und nannte sie „…“": an object `sie` right
+        // after a conjunct verb is no subject; the first verb's subject is.
+        if subject == verb + 1
+            && sentence[verb].deprel == "conj"
+            && sentence[subject].span.slice(self.text) == "sie"
+            && let Some(head) = head_of(verb)
+            && let Some(first_subject) = sentence
+                .iter()
+                .position(|token| token.head == Some(head as u32) && token.deprel == "nsubj")
+            && first_subject < head
+        {
+            subject = first_subject;
+        }
         let token = &sentence[subject];
         let lower = token.span.slice(self.text).to_lowercase();
         if matches!(
