@@ -552,6 +552,11 @@ impl<'a> Detector<'a> {
                 self.phrase_after(from)
                     .map(|(first, last)| (first, last.min(cue - 1)))
             } else {
+                // "„…“, äußerte sich Schavan": past a reflexive or object pronoun.
+                let mut from = from;
+                while OBJECT_PRONOUNS.contains(&self.lower(from)) && from < cue + 3 {
+                    from += 1;
+                }
                 self.phrase_after(from)
             };
             (
@@ -834,11 +839,24 @@ impl<'a> Detector<'a> {
                 return Some((first, last));
             }
         }
+        // A clause without a verb in the parse: the name that opens it ("Nina Beispiel
+        // zur neuen Heimat:").
+        let verbless = parsed
+            && (clause_start..colon).all(|index| {
+                self.token_at(index)
+                    .is_none_or(|token| !matches!(self.tokens[token].upos, Upos::Verb | Upos::Aux))
+            });
         if let Some((first, last)) = self.phrase_after(clause_start)
             && last < colon
             && !PHRASE_STOPS.contains(&self.lower(first))
             && (last + 1 == colon
-                || (last + 2 == colon && self.word(last + 1).is_some_and(|word| !word.capitalised)))
+                || (last + 2 == colon && self.word(last + 1).is_some_and(|word| !word.capitalised))
+                || (verbless
+                    && clause_start
+                        == self
+                            .sentence_of(colon)
+                            .map_or(usize::MAX, |range| range.start)
+                    && PHRASE_STOPS.contains(&self.lower(last + 1))))
         {
             return Some((first, last));
         }
