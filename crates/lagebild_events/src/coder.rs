@@ -257,6 +257,7 @@ impl Coder {
             let mut frames: [Option<Frame>; 2] = [None, None];
             let mut linear_frames: [Option<Frame>; 2] = [None, None];
             let mut winner: Option<Trial<'_>> = None;
+            let mut blocked_below: Option<usize> = None;
             for candidate in candidates {
                 let entry = &dictionary.entries[candidate.entry];
                 let noun = entry.kind == TriggerKind::Noun;
@@ -288,7 +289,26 @@ impl Coder {
                     let linear = linear_frames[slot].get_or_insert_with(|| {
                         let linear = view.linear_frame(index, noun, &forms);
                         let mut merged = frame.clone();
+                        let infinitive = view.is_infinitive(index);
+                        let clause_start = view.subordinate_start(index);
                         for argument in linear.arguments {
+                            // Word order reaches across the start of a subordinate clause
+                            // ("... ties with Gondor after crowds burned ...").
+                            if let Some(start) = clause_start
+                                && argument
+                                    .mentions
+                                    .iter()
+                                    .filter_map(|&mention| view.mention_position(mention))
+                                    .any(|position| position < start)
+                            {
+                                continue;
+                            }
+                            // The parse found no controller for an infinitive ("to be
+                            // allowed to leave"): a name earlier in the sentence is no
+                            // better guess.
+                            if infinitive && argument.role == crate::dictionary::Role::Subj {
+                                continue;
+                            }
                             let role_taken = merged
                                 .arguments
                                 .iter()
@@ -334,6 +354,31 @@ impl Coder {
                         frame: used_frame.clone(),
                         outcome: trial.outcome.clone(),
                     });
+                }
+                // An entry whose words are all there but whose actor slots are not
+                // (parse trouble) names what the sentence is about: a more general entry
+                // of the same trigger would code something else ("celebrated Eid at X with
+                // Y" is no generic "celebrate").
+                if !trial.ok
+                    && !trial.entry.required.is_empty()
+                    && trial.outcome.starts_with("no actor")
+                    && blocked_below.is_none()
+                {
+                    blocked_below = Some(trial.entry.required.len());
+                }
+                if trial.ok
+                    && winner.is_none()
+                    && blocked_below.is_some_and(|required| trial.entry.required.len() < required)
+                {
+                    trial.ok = false;
+                    trial.outcome =
+                        "blocked: a more specific entry's words are present but its actors are not"
+                            .into();
+                    if let Some(trace) = trace.as_deref_mut()
+                        && let Some(last) = trace.last_mut()
+                    {
+                        last.outcome = trial.outcome.clone();
+                    }
                 }
                 if trial.ok && winner.is_none() {
                     winner = Some(trial);
@@ -502,7 +547,16 @@ impl Coder {
         let may_be_verb = match upos {
             Upos::Verb | Upos::Aux => true,
             Upos::X => !(view.lang == Lang::De && capitalised && index > 0),
-            Upos::Adj => true,
+            // German participles are often tagged ADJ; an English adjective is a verb
+            // only in a participle form ("a brief visit" is no briefing).
+            Upos::Adj => {
+                view.lang == Lang::De
+                    || dictionary
+                        .forms
+                        .lookup(&word.norm)
+                        .iter()
+                        .any(|(_, kind)| *kind == crate::dictionary::FormKind::Participle)
+            }
             _ => false,
         };
         let may_be_noun = match upos {

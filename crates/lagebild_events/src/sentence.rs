@@ -406,6 +406,55 @@ impl<'a> SentenceView<'a> {
         }
     }
 
+    /// Where the subordinate clause of the trigger begins: its subordinating conjunction
+    /// ("after", "nachdem", "weil"), when the parse gives one.
+    pub fn subordinate_start(&self, index: usize) -> Option<usize> {
+        if !self.parsed {
+            return None;
+        }
+        self.children(index)
+            .iter()
+            .copied()
+            .filter(|&child| {
+                self.base_deprel(child) == "mark" && self.words[child].token.upos == Upos::Sconj
+            })
+            .min()
+    }
+
+    /// The first word of the actor phrase headed by `mention`.
+    pub fn mention_position(&self, mention: usize) -> Option<usize> {
+        self.phrases
+            .iter()
+            .find(|phrase| phrase.mention == mention)
+            .map(|phrase| phrase.first)
+    }
+
+    /// An infinitive with its marker governed by another verb ("to be allowed to leave",
+    /// "forderte ... auf, abzuziehen"): its subject is that verb's business (control), not
+    /// a name earlier in the sentence. Infinitives after adjectives ("is about to
+    /// restore", "bereit zu verhandeln") share the clause subject and do not count.
+    pub fn is_infinitive(&self, index: usize) -> bool {
+        let head_upos = self.words[index]
+            .token
+            .head
+            .map(|head| head as usize)
+            .and_then(|head| self.words.get(head))
+            .map(|head| head.token.upos);
+        // "allowed to leave" (xcomp of a verb), "a place to visit", "efforts to stop"
+        // (infinitival modifier of a noun).
+        let controlled = match self.base_deprel(index) {
+            "xcomp" => head_upos == Some(Upos::Verb),
+            "acl" => head_upos == Some(Upos::Noun),
+            _ => false,
+        };
+        self.parsed
+            && controlled
+            && self.children(index).iter().any(|&child| {
+                self.base_deprel(child) == "mark"
+                    && matches!(self.words[child].lemma.as_str(), "to" | "zu")
+            })
+    }
+
     /// A verb whose subject is a relative pronoun ("die aus Deutschland kommen"), whatever
     /// relation the parser gave it to its noun (`conj` and `dep` occur).
     fn is_relative_clause(&self, index: usize) -> bool {
@@ -576,6 +625,23 @@ impl<'a> SentenceView<'a> {
                 };
                 if !matches!(relation, "conj" | "xcomp") {
                     break;
+                }
+                // Control: the subject of "to be allowed to leave" is not the subject of
+                // what governs it, and in "forderte Borland auf, abzuziehen" / "urged
+                // Gondor to withdraw" the infinitive is the object's, and only demanded:
+                // no subject is shared (the appeal itself is the event).
+                if relation == "xcomp" {
+                    let passive_infinitive = self
+                        .children(current)
+                        .iter()
+                        .any(|&child| self.deprel(child) == "aux:pass");
+                    let object_control = self
+                        .children(head)
+                        .iter()
+                        .any(|&child| matches!(self.base_deprel(child), "obj" | "iobj"));
+                    if passive_infinitive || object_control {
+                        break;
+                    }
                 }
                 if let Some(&subject) = self
                     .children(head)
