@@ -61,7 +61,7 @@ pub struct TagBuffers {
     labels: Vec<u16>,
     /// German: per position, the best second-tagger score for each case (Nom, Acc,
     /// Dat, Gen) and the label reaching it, for noun-phrase agreement.
-    case_scores: Vec<[(f32, u16); 4]>,
+    case_scores: Vec<CaseScores>,
 }
 
 /// Training settings.
@@ -239,6 +239,25 @@ fn label_class(info: &[LabelInfo], label: u16) -> u8 {
     }
 }
 
+/// Per position, the best second-tagger score and label for each (case, number) slot:
+/// slot = 2 * case index + 1 for plural.
+type CaseScores = [(f32, u16); 8];
+
+/// The best (score, label) of `case` over both numbers.
+fn case_best(scores: &CaseScores, case: usize) -> (f32, u16) {
+    let (singular, plural) = (scores[2 * case], scores[2 * case + 1]);
+    if plural.1 != u16::MAX && (singular.1 == u16::MAX || plural.0 > singular.0) {
+        plural
+    } else {
+        singular
+    }
+}
+
+fn case_slot(feats: &Feats) -> Option<usize> {
+    let plural = usize::from(feats.number == Some(lagebild_doc::Number::Plur));
+    feats.case.map(|case| 2 * case_index(case) + plural)
+}
+
 fn case_index(case: lagebild_doc::Case) -> usize {
     match case {
         lagebild_doc::Case::Nom => 0,
@@ -278,7 +297,7 @@ fn agree_noun_phrases(
     main_info: &[LabelInfo],
     second_feats: &[Feats],
     labels: &[u16],
-    case_scores: &[[(f32, u16); 4]],
+    case_scores: &[CaseScores],
     out: &mut [TaggedToken],
 ) {
     let mut start: Option<usize> = None;
@@ -297,10 +316,10 @@ fn agree_noun_phrases(
                         || token.xpos == "ADJA"
                         || matches!(token.upos, Upos::Noun | Upos::Propn)
                 };
-                let mut totals = [0.0f32; 4];
-                let mut usable = [true; 4];
+                let mut totals = [0.0f32; 8];
+                let mut usable = [true; 8];
                 for index in (first..=position).filter(|&index| member(&out[index])) {
-                    for case in 0..4 {
+                    for case in 0..8 {
                         let (score, label) = case_scores[index][case];
                         if label == u16::MAX {
                             usable[case] = false;
@@ -309,7 +328,7 @@ fn agree_noun_phrases(
                         }
                     }
                 }
-                let best = (0..4)
+                let best = (0..8)
                     .filter(|&case| usable[case])
                     .max_by(|&a, &b| totals[a].total_cmp(&totals[b]));
                 if let Some(case) = best {
@@ -349,7 +368,7 @@ fn one_subject_per_clause(
     main_info: &[LabelInfo],
     second_feats: &[Feats],
     labels: &[u16],
-    case_scores: &[[(f32, u16); 4]],
+    case_scores: &[CaseScores],
     governor: &[u32],
     out: &mut [TaggedToken],
 ) {
@@ -425,7 +444,7 @@ fn one_subject_per_clause(
                     continue;
                 }
                 for (case, total) in totals.iter_mut().enumerate() {
-                    let (score, label) = case_scores[index][case];
+                    let (score, label) = case_best(&case_scores[index], case);
                     if label == u16::MAX {
                         return None;
                     }
@@ -451,7 +470,7 @@ fn one_subject_per_clause(
                     {
                         continue;
                     }
-                    let label = case_scores[position][0].1;
+                    let label = case_best(&case_scores[position], 0).1;
                     if let Some(feats) = second_feats.get(label as usize) {
                         out[position].feats.case = feats.case;
                         out[position].feats.number = feats.number;
@@ -495,7 +514,7 @@ fn one_subject_per_clause(
                 {
                     continue;
                 }
-                let label = case_scores[position][case].1;
+                let label = case_best(&case_scores[position], case).1;
                 if let Some(feats) = second_feats.get(label as usize) {
                     out[position].feats.case = feats.case;
                     out[position].feats.number = feats.number;
@@ -525,13 +544,13 @@ impl SecondPass<'_> {
         out: &mut [TaggedToken],
         list: &mut Vec<u64>,
         scores: &mut Vec<f32>,
-        case_scores: &mut Vec<[(f32, u16); 4]>,
+        case_scores: &mut Vec<CaseScores>,
     ) {
         let count = self.model.label_count();
         scores.resize(count.max(scores.len()), 0.0);
         let (mut prev, mut prev2) = (0u64, 0u64);
         case_scores.clear();
-        case_scores.resize(out.len(), [(f32::NEG_INFINITY, u16::MAX); 4]);
+        case_scores.resize(out.len(), [(f32::NEG_INFINITY, u16::MAX); 8]);
         for position in 0..out.len() {
             features.at(position, prev, prev2, Some(context), list);
             let upos = out[position].upos.as_str();
@@ -562,7 +581,7 @@ impl SecondPass<'_> {
             if !verbal {
                 let best = &mut case_scores[position];
                 for (index, (&score, feats)) in scores[..count].iter().zip(self.feats).enumerate() {
-                    if let Some(case) = feats.case.map(case_index) {
+                    if let Some(case) = case_slot(feats) {
                         if score > best[case].0 {
                             best[case] = (score, index as u16);
                         }
