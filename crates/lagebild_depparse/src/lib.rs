@@ -102,6 +102,26 @@ struct Scratch {
     label_scores: Vec<i32>,
     beam: beam::Beam,
     best: Vec<(u8, u16)>,
+    cache: LabelCache,
+}
+
+/// Labels already computed in this sentence: the hypotheses of a beam share most arcs
+/// with identical label features (the same dependent subtree and head label set).
+#[derive(Default)]
+struct LabelCache {
+    /// What the label features read from the state -> row number.
+    index: std::collections::HashMap<[u64; 5], u32>,
+    labels: Vec<u16>,
+    /// Label scores, one row of the label count per entry.
+    rows: Vec<i32>,
+}
+
+impl LabelCache {
+    fn clear(&mut self) {
+        self.index.clear();
+        self.labels.clear();
+        self.rows.clear();
+    }
 }
 
 /// Scores for the beam search from an embedded model.
@@ -110,6 +130,7 @@ struct DecodeScorer<'a> {
     attributes: &'a Attributes,
     features: &'a mut Vec<u64>,
     scores: &'a mut Vec<i32>,
+    cache: &'a mut LabelCache,
 }
 
 impl beam::Scorer for DecodeScorer<'_> {
@@ -129,17 +150,16 @@ impl beam::Scorer for DecodeScorer<'_> {
         if head == 0 {
             return self.parser.root_label;
         }
-        features::label_features(
+        let row = self.parser.label_row(
+            self.cache,
             state,
             self.attributes,
-            head as usize,
-            dependent as usize,
+            head,
+            dependent,
             self.features,
+            self.scores,
         );
-        let label_count = self.parser.model.labels.len().max(1);
-        self.scores.resize(label_count, 0);
-        self.parser.model.arcs.score(self.features, self.scores);
-        self.parser.best_label(self.scores)
+        self.cache.labels[row]
     }
 }
 
@@ -249,9 +269,11 @@ impl Parser {
             label_scores,
             beam,
             best,
+            cache,
         } = scratch;
         attributes.fill(self.model.lang, text, tokens);
         best.clear();
+        cache.clear();
         if self.beam > 1 {
             beam.reset(tokens.len());
             let mut scorer = DecodeScorer {
@@ -259,6 +281,7 @@ impl Parser {
                 attributes,
                 features,
                 scores,
+                cache,
             };
             while !beam.is_terminal() {
                 beam.step(self.beam, &mut scorer, None);
@@ -297,20 +320,16 @@ impl Parser {
                     if head == 0 {
                         self.root_label
                     } else {
-                        features::label_features(
-                            state,
-                            attributes,
-                            head as usize,
-                            dependent as usize,
-                            features,
-                        );
-                        scores.resize(label_count, 0);
-                        self.model.arcs.score(features, scores);
+                        let row = self
+                            .label_row(cache, state, attributes, head, dependent, features, scores);
                         let start = dependent as usize * label_count;
-                        if let Some(row) = label_scores.get_mut(start..start + label_count) {
-                            row.copy_from_slice(&scores[..label_count]);
+                        if let (Some(into), Some(from)) = (
+                            label_scores.get_mut(start..start + label_count),
+                            cache.rows.get(row * label_count..(row + 1) * label_count),
+                        ) {
+                            into.copy_from_slice(from);
                         }
-                        self.best_label(scores)
+                        cache.labels[row]
                     }
                 }
                 _ => 0,
@@ -353,6 +372,43 @@ impl Parser {
                 token.head = head;
             }
         }
+    }
+
+    /// Scores the labels of the arc `head -> dependent` (through the cache); returns the
+    /// cache entry, whose `labels` item is the best label and whose row the scores.
+    #[allow(clippy::too_many_arguments)]
+    fn label_row(
+        &self,
+        cache: &mut LabelCache,
+        state: &State,
+        attributes: &Attributes,
+        head: u32,
+        dependent: u32,
+        features: &mut Vec<u64>,
+        scores: &mut Vec<i32>,
+    ) -> usize {
+        let (h, d) = (head as usize, dependent as usize);
+        let label_at = |node: u32| u64::from(state.labels.get(node as usize).copied().unwrap_or(0));
+        let (first, last) = (state.leftmost[d], state.rightmost[d]);
+        let key = [
+            (u64::from(head) << 32) | u64::from(dependent),
+            state.label_set[h],
+            state.label_set[d],
+            (u64::from(first) << 32) | u64::from(last),
+            (label_at(first) << 16) | label_at(last),
+        ];
+        if let Some(&row) = cache.index.get(&key) {
+            return row as usize;
+        }
+        features::label_features(state, attributes, h, d, features);
+        let label_count = self.model.labels.len().max(1);
+        scores.resize(label_count, 0);
+        self.model.arcs.score(features, scores);
+        let row = cache.labels.len();
+        cache.labels.push(self.best_label(scores));
+        cache.rows.extend_from_slice(&scores[..label_count]);
+        cache.index.insert(key, row as u32);
+        row
     }
 
     fn best_label(&self, scores: &[i32]) -> u16 {
