@@ -18,7 +18,9 @@
 //! bits). Decoding is exact Viterbi per sentence with two constraints: a continuation
 //! tag only follows its own type, and a person name starts on a capitalised piece.
 //! [`person_ranges`] then completes names at their right edge (particles: "Patrick von
-//! Brunn"; the full stop of a final initial or regnal numeral: "Magnus I.").
+//! Brunn"; the full stop of a final initial or regnal numeral: "Magnus I.") and marks
+//! the last word of a tagged name wherever else it stands alone in the document
+//! ("Wurzacher widersprach. ... Benjamin Wurzacher").
 //!
 //! Cost: about 45 hash lookups per piece plus 2 per active tag for the transitions (3
 //! tags for a persons-only model, whose weight table then holds 3 weights per bucket);
@@ -940,7 +942,8 @@ const NUMERALS: &[&str] = &[
 /// tagger's spans are then completed at their right edge: a
 /// name ending in an initial or a regnal numeral takes the following full stop
 /// ("Susanne R.", "Magnus I."), and lowercase particles followed by a capitalised word
-/// continue a name ("Patrick von Brunn", "Ali al-Nuaimi").
+/// continue a name ("Patrick von Brunn", "Ali al-Nuaimi"). Finally the surnames of the
+/// document are added where the tagger missed them (see `add_repeated_surnames`).
 pub(crate) fn person_ranges(
     tagger: &PersonTagger,
     kb: &ActorKb,
@@ -968,7 +971,65 @@ pub(crate) fn person_ranges(
             index += 1;
         }
     }
+    add_repeated_surnames(&sequence, &tags, pieces, text, &mut out);
     out
+}
+
+/// Document-level consistency: the last word of a tagged person name ("Heidi
+/// Brunnhuber", "Brunnhuber") is a person wherever else it stands alone in the document,
+/// also as a genitive ("Brunnhubers"), unless the knowledge base knows the word, a role
+/// noun is there, or it is part of a compound ("Brunnhuber-Klinik") or of another name.
+fn add_repeated_surnames(
+    sequence: &Sequence,
+    tags: &[u8],
+    pieces: &[Piece],
+    text: &str,
+    out: &mut Vec<(usize, usize)>,
+) {
+    let surnames: std::collections::HashSet<&str> = out
+        .iter()
+        .filter_map(|&(_, end)| {
+            let last = sequence.text(end - 1);
+            (last.chars().count() >= 3 && sequence.cues[end - 1] & CAPITALIZED != 0).then_some(last)
+        })
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; sequence.len()];
+    for &(start, end) in out.iter() {
+        covered[start..end].fill(true);
+    }
+    let hyphen = |left: usize, right: usize| {
+        text.get(pieces[left].span.end as usize..pieces[right].span.start as usize)
+            .is_some_and(|between| between.is_empty())
+            && (sequence.text(left) == "-" || sequence.text(right) == "-")
+    };
+    let mut added = false;
+    for index in 0..sequence.len() {
+        let cue = sequence.cues[index];
+        if covered[index]
+            || tags[index] != TAG_O
+            || cue & (CAPITALIZED | ALPHABETIC) != CAPITALIZED | ALPHABETIC
+            || cue & (KB_PERSON | KB_OTHER | ROLE) != 0
+        {
+            continue;
+        }
+        let word = sequence.text(index);
+        let known = surnames.contains(word)
+            || word
+                .strip_suffix('s')
+                .is_some_and(|stem| surnames.contains(stem));
+        let compound = (index > 0 && hyphen(index - 1, index))
+            || (index + 1 < sequence.len() && hyphen(index, index + 1));
+        if known && !compound {
+            out.push((index, index + 1));
+            added = true;
+        }
+    }
+    if added {
+        out.sort_unstable();
+    }
 }
 
 /// The end of the person name `start..end` after the completions of [`person_ranges`].

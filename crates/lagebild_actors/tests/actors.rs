@@ -552,6 +552,30 @@ fn unknown_persons_from_the_tagger() {
 }
 
 #[test]
+fn bare_surnames_before_the_full_name() {
+    // A surname alone that comes before the tagged full name is a person too (document-
+    // level consistency of the tagger's names); its neighbours are not.
+    let text = "Eine Einigung sei nicht in Sicht, hieß es. Wurzacher widersprach. \
+                Der Vorsitzende Benjamin Wurzacher lehnte ab. Den Antrag von Tallinger \
+                lehnte die Mehrheit ab. Erst danach äußerte sich Maria Tallinger.";
+    let mentions = annotate(text, "2024-03-01", Lang::De);
+    for surname in ["Wurzacher", "Tallinger"] {
+        assert!(
+            mentions
+                .iter()
+                .any(|m| m.span.slice(text) == surname && m.kind == Person && m.is_person_name()),
+            "{surname:?} alone is not a person: {mentions:?}"
+        );
+    }
+    for word in ["Einigung", "Sicht", "Antrag", "Mehrheit"] {
+        assert!(
+            !mentions.iter().any(|m| m.span.slice(text).contains(word)),
+            "{word:?} in a mention: {mentions:?}"
+        );
+    }
+}
+
+#[test]
 fn name_modes_differ_only_outside_the_knowledge_base() {
     use lagebild_actors::{NameMode, PersonTagger};
     let text =
