@@ -9,7 +9,13 @@
 //!    for German the label carries the verbal features Mood, Tense, VerbForm, Person,
 //!    Number, for English all modelled features);
 //! 2. for German, a second perceptron predicts Case and Number of nouns, names,
-//!    pronouns, determiners and adjectives, using the first tagger's labels as context;
+//!    pronouns, determiners and adjectives (and the verbal features), using the first
+//!    tagger's labels, the governing preposition and the phrase's determiner as context;
+//!    determiner, attributive adjectives and noun of a phrase then agree in case and
+//!    number (best summed score), a clause with one non-copula finite verb keeps one
+//!    nominative phrase, and a lone copula's accusative phrases become nominative;
+//!    forms of separable verbs ("anzutreten", "aufgefordert", "eintraf") get their
+//!    finite/non-finite XPOS from their shape and lexicon lemma;
 //! 3. the [`lemmatizer`] finds the lemma from (form, UPOS) dictionaries, a form lexicon
 //!    and learned suffix rules;
 //! 4. the parser (`Parser::embedded(lang)`, when there is one) fills head and relation;
