@@ -613,6 +613,18 @@ impl PersonTagger {
     }
 
     fn add_scores(&self, features: &[u64], scores: &mut [f32; TAGS]) {
+        if self.stride == 3 {
+            // The persons-only table: a fixed-size row (the common, fast case).
+            for &hash in features {
+                let base = self.bucket(hash);
+                if let Some(&[o, b, i]) = self.weights.get(base..base + 3) {
+                    scores[0] += o;
+                    scores[1] += b;
+                    scores[2] += i;
+                }
+            }
+            return;
+        }
         for &hash in features {
             let base = self.bucket(hash);
             if let Some(row) = self.weights.get(base..base + self.stride) {
