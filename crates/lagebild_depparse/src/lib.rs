@@ -47,9 +47,10 @@
 //!
 //! # Guarantees
 //! `parse` never panics and always yields one tree: exactly one token without head
-//! (labelled `root`), every other head in range, no cycles. Time and memory are linear in
-//! the sentence length (2n transitions, a fixed number of features for each of at most
-//! `beam` hypotheses). Output trees are projective.
+//! (labelled `root`), every other head in range, no cycles. Memory is linear in the
+//! sentence length; time is 2n transitions with a fixed number of features for each of
+//! at most `beam` hypotheses, plus copying the hypotheses' arrays (quadratic, with a
+//! small constant). Output trees are projective.
 
 mod attributes;
 mod beam;
