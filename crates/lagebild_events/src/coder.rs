@@ -232,6 +232,27 @@ impl Coder {
         if view.phrases.is_empty() && trace.is_none() {
             return events;
         }
+        // Sports reports name states and cities as teams ("Die Belgier empfangen die
+        // Russen", "zum Rückspiel nach Schweden reisen"): a sentence with a match score or
+        // a sports term codes nothing, like PETRARCH's discard lists.
+        if let Some(word) = view
+            .words
+            .iter()
+            .find(|word| crate::words::is_sports_marker(lang, word.surface))
+        {
+            if let Some(trace) = trace.as_deref_mut() {
+                trace.push(Attempt {
+                    token: 0,
+                    trigger: word.surface.to_string(),
+                    rule: "words.rs (sports markers)".into(),
+                    code: None,
+                    matched: "sports marker".into(),
+                    frame: String::new(),
+                    outcome: format!("`{}` marks a sports report: no event coded", word.surface),
+                });
+            }
+            return events;
+        }
         // Verbs first, then nouns: a nominal event whose actors are already arguments of
         // a coded verb in the same clause ("verurteilten die Kooperation zwischen A und B")
         // is the verb's content, not an event of its own.

@@ -24,7 +24,11 @@
 //! Evaluation ([`eval`]): `cargo run --release -p lagebild_events --example eval -- seed`
 //! (gold files like `../shared/corpus/seed/*.gold.json`), `... -- petrarch` (PETRARCH-2
 //! unit tests from their UD parses), `... -- explain GOLD_FILE [SENTENCE]`; speed:
-//! `cargo bench -p lagebild_events --bench coding`.
+//! `cargo bench -p lagebild_events --bench coding`. Unlabelled news and the English
+//! Phoenix proxy are probed from the pipeline crate: `cargo run --release -p
+//! lagebild_pipeline --example recall_probe -- FILE.jsonl` (events per 1,000 sentences,
+//! uncoded sentences with two actors and why) and `... --example plover_gsr` (CAMEO
+//! manual examples coded with the Phoenix dictionaries).
 //!
 //! Guarantees: coding never panics and never fails; every event names the dictionary
 //! entry that fired (`rule`, `de/verbs.txt:123`); events are sorted by sentence and

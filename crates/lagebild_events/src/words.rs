@@ -430,3 +430,57 @@ pub fn is_indefinite_or_hypothetical(lang: Lang, word: &str) -> bool {
         ),
     }
 }
+
+/// German words (or compound endings) that only sports reports use, and match scores
+/// ("2:0", "6:4", never clock times): sentences with them are not coded.
+const DE_SPORTS: &[&str] = &[
+    "achtelfinale",
+    "viertelfinale",
+    "halbfinale",
+    "rückspiel",
+    "hinspiel",
+    "spieltag",
+    "bundesliga",
+    "tabellenführer",
+    "schlusslicht",
+    "elfer",
+    "elfmeter",
+    "torhüter",
+    "auswärtsspiel",
+    "heimspiel",
+    "weltcup",
+    "champions-league",
+    "europa-league",
+    "meistertitel",
+    "abfahrt",
+    "slalom",
+    "qualifikationsspiel",
+    "länderspiel",
+    "freundschaftsspiel",
+];
+
+pub fn is_sports_marker(lang: Lang, surface: &str) -> bool {
+    let score = surface.split_once(':').is_some_and(|(left, right)| {
+        !left.is_empty()
+            && !right.is_empty()
+            && left.len() <= 2
+            // Clock times have two-digit minutes ("14:30").
+            && right.len() == 1
+            && left.chars().all(|c| c.is_ascii_digit())
+            && right.chars().all(|c| c.is_ascii_digit())
+    });
+    if score {
+        return true;
+    }
+    if lang != Lang::De {
+        return false;
+    }
+    let lower = surface.to_lowercase();
+    DE_SPORTS.iter().any(|term| {
+        lower == *term
+            || lower.ends_with(&format!("-{term}"))
+            || (lower.len() > term.len() + 3
+                && lower.ends_with(term)
+                && !matches!(*term, "abfahrt" | "elfer"))
+    })
+}

@@ -825,3 +825,29 @@ fn demands_target_the_subject_of_their_clause() {
         &[],
     );
 }
+
+#[test]
+fn german_sports_reports_code_nothing() {
+    check(
+        de(
+            "Arland empfängt Borland zum Rückspiel .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &[],
+    );
+    check(
+        de(
+            "Nach dem 2:0 reist Arland nach Borland .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &[],
+    );
+    // A clock time is no score.
+    check(
+        de(
+            "Um 14:30 Uhr empfing Arland Borland .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 043 asserted"],
+    );
+}
