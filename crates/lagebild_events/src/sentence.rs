@@ -344,9 +344,12 @@ impl<'a> SentenceView<'a> {
                     .children(child)
                     .iter()
                     .any(|&grandchild| self.base_deprel(grandchild) == "case");
+                // German `von` after a noun is a genitive too ("den Truppen von Assad").
                 let genitive_case = self.children(child).iter().any(|&grandchild| {
                     self.base_deprel(grandchild) == "case"
-                        && matches!(self.words[grandchild].lemma.as_str(), "of" | "'s")
+                        && (matches!(self.words[grandchild].lemma.as_str(), "of" | "'s")
+                            || (self.lang == Lang::De
+                                && matches!(self.words[grandchild].norm.as_str(), "von" | "vom")))
                 });
                 let descend = matches!(relation, "flat" | "flat:name" | "appos" | "compound")
                     || (genitives
