@@ -702,7 +702,20 @@ impl<'a> SentenceView<'a> {
                 }
             }
             let relation = self.deprel(child);
-            let base = self.base_deprel(child);
+            let mut base = self.base_deprel(child);
+            // Quotation marks around a German subject often make the parser attach it
+            // as `parataxis` or `dep` ("dass „Hubschrauber …“ beschossen worden seien"):
+            // a nominative noun so attached to a verb without a subject is its subject.
+            if self.lang == Lang::De
+                && matches!(base, "parataxis" | "dep")
+                && matches!(word.token.upos, Upos::Noun | Upos::Propn)
+                && word.token.feats.case == Some(lagebild_doc::Case::Nom)
+                && !dependents
+                    .iter()
+                    .any(|&other| self.base_deprel(other) == "nsubj")
+            {
+                base = "nsubj";
+            }
             let role = match base {
                 "nsubj" if relation.ends_with(":pass") && (passive || self.lang != Lang::De) => {
                     Some(Role::Obj)

@@ -324,6 +324,48 @@ fn german_passive_maps_the_agent_to_the_source() {
 }
 
 #[test]
+fn german_quoted_subject_attached_as_parataxis_is_the_subject() {
+    // Quotation marks around a subject make the parser attach it as `parataxis`: a
+    // nominative noun so attached to a verb without a subject stands in for it, and
+    // takes the actor of its relative clause.
+    let parse = |case: &str| {
+        format!(
+            "
+        Schiffe Schiff NOUN 11 parataxis Case={case}
+        , , PUNCT 6 punct
+        die der PRON 6 nsubj
+        aus aus ADP 5 case
+        Borland Borland PROPN 6 obl
+        kommen kommen VERB 1 acl:relcl
+        , , PUNCT 1 punct
+        wurden werden AUX 11 aux:pass
+        von von ADP 10 case
+        Arland Arland PROPN 11 obl:agent Case=Dat
+        beschossen beschießen VERB 0 root VerbForm=Part
+        . . PUNCT 11 punct"
+        )
+    };
+    let actors = [("Borland", "BOR"), ("Arland", "ARL")];
+    let nominative = parse("Nom");
+    check(
+        Fixture {
+            parse: Some(&nominative),
+            ..de("", &actors)
+        },
+        &["ARL->BOR 193 asserted"],
+    );
+    // Any other case is no subject: nothing to code.
+    let dative = parse("Dat");
+    check(
+        Fixture {
+            parse: Some(&dative),
+            ..de("", &actors)
+        },
+        &[],
+    );
+}
+
+#[test]
 fn german_negation_modality_and_future() {
     check(
         de(
