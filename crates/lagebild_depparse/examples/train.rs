@@ -3,7 +3,9 @@
 //! `cargo run --release -p lagebild_depparse --example train -- --shared /work/shared --out crates/lagebild_depparse/models/ [--lang de|en] [--epochs N]`
 //!
 //! German: UD German GSD dev + PUD. English: UD English EWT train + GUM train.
-//! Options: `--lang de|en` (one language), `--epochs N`, `--bits T,L` (log2 rows of the
+//! Options: `--lang de|en` (one language), `--epochs N`, `--beam W` (beam width of the
+//! globally trained transition model, stored in the model; 1 = greedy with a dynamic
+//! oracle; default 4), `--bits T,L` (log2 rows of the
 //! transition and label tables), `--tagged FILE` (add the same sentences with jackknifed
 //! predicted tags, written by the `jackknife` example).
 
