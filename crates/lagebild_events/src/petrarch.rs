@@ -90,8 +90,11 @@ pub fn parse_verbs(name: &str, text: &str) -> Result<(Vec<Entry>, Forms), Dictio
                 let mut entry = base.clone();
                 (entry.code, entry.reverse) = split_code(pattern_code.clone());
                 entry.rule = format!("{name}:{line}");
-                apply_pattern(&mut entry, pattern, synsets);
-                entries.push(entry);
+                // A pattern naming an unknown or empty synset can never match: keeping
+                // it without that word would code every sentence of the verb.
+                if apply_pattern(&mut entry, pattern, synsets) {
+                    entries.push(entry);
+                }
             }
             base.rule = format!("{name}:{}", verb_line(verb));
             entries.push(base);
@@ -120,9 +123,14 @@ pub fn parse_verbs(name: &str, text: &str) -> Result<(Vec<Entry>, Forms), Dictio
                 }
             }
         }
+        let commented = line.starts_with('#');
         let line = strip_comment(line);
         if line.is_empty() {
-            current_synset = None;
+            // A blank line ends a synset; a comment line inside one does not
+            // (`&CURRENCY` / `# note` / `+MONEY` ...).
+            if !commented {
+                current_synset = None;
+            }
             continue;
         }
         if line.starts_with("~") {
@@ -164,6 +172,7 @@ pub fn parse_verbs(name: &str, text: &str) -> Result<(Vec<Entry>, Forms), Dictio
                 .split_whitespace()
                 .next()
                 .unwrap_or("")
+                .trim_end_matches('_')
                 .to_uppercase();
             synsets.entry(key.clone()).or_default();
             current_synset = Some(key);
@@ -308,7 +317,10 @@ fn split_multiword(verb: &str) -> (String, Vec<String>) {
     (trigger, parts.map(str::to_string).collect())
 }
 
-fn apply_pattern(entry: &mut Entry, pattern: &str, synsets: &HashMap<String, Vec<String>>) {
+/// Fills `entry` from `pattern`; false when the pattern names a synset that is unknown or
+/// has no members.
+fn apply_pattern(entry: &mut Entry, pattern: &str, synsets: &HashMap<String, Vec<String>>) -> bool {
+    let mut complete = true;
     let mut position = Position::Before;
     let mut group_preposition: Option<String> = None;
     let mut group_start = false;
@@ -369,7 +381,7 @@ fn apply_pattern(entry: &mut Entry, pattern: &str, synsets: &HashMap<String, Vec
                 word => {
                     let alternatives = match word.strip_prefix('&') {
                         Some(key) => synsets
-                            .get(&key.to_uppercase())
+                            .get(key.trim_end_matches('_').to_uppercase().as_str())
                             .cloned()
                             .unwrap_or_default()
                             .into_iter()
@@ -380,7 +392,9 @@ fn apply_pattern(entry: &mut Entry, pattern: &str, synsets: &HashMap<String, Vec
                     if group_start {
                         group_preposition = alternatives.first().cloned();
                     }
-                    if !alternatives.is_empty() {
+                    if alternatives.is_empty() {
+                        complete = false;
+                    } else {
                         entry.required.push(Required {
                             alternatives,
                             position,
@@ -395,16 +409,36 @@ fn apply_pattern(entry: &mut Entry, pattern: &str, synsets: &HashMap<String, Vec
         entry.source = Role::Subj;
         entry.target = None;
         entry.symmetric = Some(Role::Subj);
-        return;
+        return complete;
     }
     if entry.source == entry.target.clone().unwrap_or(Role::Any) && entry.source != Role::Any {
         entry.target = Some(Role::Any);
     }
+    complete
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn synset_comments_and_unknown_synsets() {
+        // A comment line inside a synset keeps it open; `&COINS_` and `&COINS` are one set;
+        // a pattern naming an unknown set is dropped instead of matching anything.
+        let text = "&COINS_\n# remark\n+PENNY\n+NICKEL\n\n--- ASK [020] ---\nASK\n- * &COINS [023]\n- * &NOSUCH [0231]\n";
+        let (entries, _) = parse_verbs("v.txt", text).expect("parses");
+        let coins: Vec<&Entry> = entries
+            .iter()
+            .filter(|entry| entry.code.as_deref() == Some("023"))
+            .collect();
+        assert_eq!(coins.len(), 1);
+        assert_eq!(coins[0].required[0].alternatives, ["penny", "nickel"]);
+        assert!(
+            entries
+                .iter()
+                .all(|entry| entry.code.as_deref() != Some("0231"))
+        );
+    }
 
     #[test]
     fn reads_blocks_patterns_and_synsets() {
