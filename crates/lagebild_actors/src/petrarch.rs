@@ -132,7 +132,24 @@ fn flush(
         .filter(|code| code.from.is_none() && code.to.is_none())
         .collect();
     let first_code = entry.codes[0].code.clone();
-    let kind = if dated {
+    // A country whose code changed with its status (`[LVAOCC <910821]`, `[LVA >910821]`)
+    // is still a state, not a person holding dated offices: the agents compose with it
+    // ("Latvian court" = LVAJUD).
+    // Every code must contain the bare one (`[USRAZE <911018]`, `[AZEUNR ...]`, `[AZE >911221]`).
+    let dated_state = entry
+        .codes
+        .iter()
+        .rev()
+        .find(|code| code.code.len() == 3 && states.contains(&code.code))
+        .is_some_and(|bare| {
+            entry
+                .codes
+                .iter()
+                .all(|code| code.code.len() <= 6 && code.code.contains(bare.code.as_str()))
+        });
+    let kind = if dated_state {
+        ActorKind::State
+    } else if dated {
         ActorKind::Person
     } else if first_code.len() == 3 && states.contains(&first_code) {
         ActorKind::State
@@ -149,7 +166,13 @@ fn flush(
         name: title_case(&entry.names[0]),
         kind,
         country,
-        code: undated.first().map(|code| code.code.clone()),
+        // A dated state falls back to its latest bare code outside its dates.
+        code: undated.first().map(|code| code.code.clone()).or_else(|| {
+            dated_state
+                .then(|| entry.codes.iter().rev().find(|code| code.code.len() == 3))
+                .flatten()
+                .map(|code| code.code.clone())
+        }),
         roles: if dated {
             entry
                 .codes
@@ -198,7 +221,9 @@ pub fn read_actors(data: &mut KbData, file: &str, text: &str) -> Result<(), KbEr
     // Country blocks in the Phoenix files start with the bare country code.
     for raw in text.lines() {
         if let Some(open) = raw.find('[') {
-            let inner = raw[open + 1..].split(']').next().unwrap_or_default().trim();
+            let inner = raw[open + 1..].split(']').next().unwrap_or_default();
+            // The code may carry a date restriction: `[LVA >910821]`.
+            let inner = inner.split_whitespace().next().unwrap_or_default();
             if inner.len() == 3 && inner.chars().all(|c| c.is_ascii_uppercase()) {
                 states.insert(inner.to_string());
             }
@@ -501,6 +526,23 @@ mod tests {
             error.map(|error| error.to_string()).unwrap_or_default(),
             "y.txt:1: synonym `+` before any entry"
         );
+    }
+
+    #[test]
+    fn a_country_with_dated_codes_stays_a_state() {
+        let text = "OSTRAVIA_\n+OSTRAVIAN_\n\t[USROST <900101]\n\t[OSTOCC 900101-910821]\n\t[OST >910821]\nJAN_NOVAK_\n\t[OSTGOV 930101-990101]\n\t[OSTELI]\n";
+        let mut data = KbData::default();
+        read_actors(&mut data, "c.actors.txt", text).unwrap_or_else(|error| panic!("{error}"));
+        assert_eq!(data.actors[0].kind, ActorKind::State);
+        assert_eq!(
+            data.actors[0].code_at(NaiveDate::from_ymd_opt(2001, 1, 1)),
+            "OST"
+        );
+        assert_eq!(
+            data.actors[0].code_at(NaiveDate::from_ymd_opt(1990, 1, 1)),
+            "OSTOCC"
+        );
+        assert_eq!(data.actors[1].kind, ActorKind::Person);
     }
 
     #[test]
