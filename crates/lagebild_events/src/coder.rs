@@ -539,6 +539,12 @@ impl Coder {
             seen.push(key);
             true
         });
+        // English (PETRARCH convention): a bare "make a statement" (010, "X said ...")
+        // gives way to a substantive event coded in the same sentence; it is the report
+        // of that event, not a second one.
+        if lang == Lang::En && events.iter().any(|event| codes::root(&event.cameo) != "01") {
+            events.retain(|event| event.cameo != "010");
+        }
         events
     }
 

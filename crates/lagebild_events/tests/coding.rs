@@ -121,7 +121,11 @@ fn render(event: &Event) -> String {
 
 /// Codes the fixture and compares the events, one `SRC->TGT CODE modality` line each.
 fn check(fixture: Fixture<'_>, expected: &[&str]) {
-    let coder = Coder::embedded();
+    check_with(&Coder::embedded(), fixture, expected);
+}
+
+/// [`check`] with a given coder.
+fn check_with(coder: &Coder, fixture: Fixture<'_>, expected: &[&str]) {
     let (doc, analysis, actors) = build(&fixture);
     let input = CodingInput {
         doc: &doc,
@@ -891,5 +895,40 @@ fn german_sports_reports_code_nothing() {
             &[("Arland", "ARL"), ("Borland", "BOR")],
         ),
         &["ARL->BOR 043 asserted"],
+    );
+}
+
+#[test]
+fn english_statement_gives_way_to_the_reported_event() {
+    // A PETRARCH-style dictionary of our own: "say" is a statement (010).
+    let path = std::env::temp_dir().join(format!("lagebild_say_{}.txt", std::process::id()));
+    let verbs = "--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n- * TO + [010]\n\n--- ATTACK [190] ---\nATTACK\n- * + [190]\n";
+    if let Err(error) = std::fs::write(&path, verbs) {
+        panic!("{}: {error}", path.display());
+    }
+    let coder = Coder::builder().petrarch_verbs(&path).build();
+    let _ = std::fs::remove_file(&path);
+    let coder = coder.unwrap_or_else(|error| panic!("{error}"));
+    // Alone, "said" is the event; with an attack in its clause it is only the report.
+    check_with(
+        &coder,
+        en(
+            "Arland says to Borland that the weather was fine .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 010 asserted"],
+    );
+    check_with(
+        &coder,
+        en(
+            "Arland says to Borland that Kolda attacks Morland .",
+            &[
+                ("Arland", "ARL"),
+                ("Borland", "BOR"),
+                ("Kolda", "KOL"),
+                ("Morland", "MOR"),
+            ],
+        ),
+        &["KOL->MOR 190 asserted"],
     );
 }
