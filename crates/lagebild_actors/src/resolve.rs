@@ -37,8 +37,24 @@ const EN_FUNCTION_WORDS: &[&str] = &[
 const OBJECT_PRONOUNS: &[&str] = &["diesen", "diesem", "jenen", "jenem", "ihn", "ihm"];
 /// Prepositions after which `diesen` is a dative plural ("mit diesen"), not a person.
 const DATIVE_PREPOSITIONS: &[&str] = &[
-    "mit", "von", "vom", "zu", "bei", "aus", "nach", "seit", "gegenüber", "unter", "in", "an",
-    "auf", "vor", "hinter", "neben", "zwischen", "über",
+    "mit",
+    "von",
+    "vom",
+    "zu",
+    "bei",
+    "aus",
+    "nach",
+    "seit",
+    "gegenüber",
+    "unter",
+    "in",
+    "an",
+    "auf",
+    "vor",
+    "hinter",
+    "neben",
+    "zwischen",
+    "über",
 ];
 /// Prepositions after which a state or seat names a place rather than an actor.
 const PLACE_PREPOSITIONS: &[&str] = &[
@@ -99,13 +115,56 @@ const SPEECH_VERBS: &[&str] = &[
 /// resolved like next to a speech verb ("Dann traf er Putin", "Sie lobte Macron").
 /// Singular only: "sie trafen" is a plural.
 const EVENT_VERBS: &[&str] = &[
-    "traf", "trifft", "besuchte", "besucht", "empfing", "empfängt", "warf", "wirft",
-    "lobte", "lobt", "verurteilte", "verurteilt", "unterstützte", "unterstützt", "beschuldigte",
-    "beschuldigt", "drohte", "droht", "telefonierte", "telefoniert", "dankte", "dankt",
-    "gratulierte", "gratuliert", "lehnte", "lehnt", "wies", "weist", "rief", "ruft", "bat",
-    "bittet", "beriet", "berät", "verhandelte", "verhandelt", "einigte", "einigt", "griff",
-    "greift", "bedrohte", "bedroht", "empfahl", "sicherte", "sichert", "bot", "bietet",
-    "verklagte", "verklagt", "kritisiert",
+    "traf",
+    "trifft",
+    "besuchte",
+    "besucht",
+    "empfing",
+    "empfängt",
+    "warf",
+    "wirft",
+    "lobte",
+    "lobt",
+    "verurteilte",
+    "verurteilt",
+    "unterstützte",
+    "unterstützt",
+    "beschuldigte",
+    "beschuldigt",
+    "drohte",
+    "droht",
+    "telefonierte",
+    "telefoniert",
+    "dankte",
+    "dankt",
+    "gratulierte",
+    "gratuliert",
+    "lehnte",
+    "lehnt",
+    "wies",
+    "weist",
+    "rief",
+    "ruft",
+    "bat",
+    "bittet",
+    "beriet",
+    "berät",
+    "verhandelte",
+    "verhandelt",
+    "einigte",
+    "einigt",
+    "griff",
+    "greift",
+    "bedrohte",
+    "bedroht",
+    "empfahl",
+    "sicherte",
+    "sichert",
+    "bot",
+    "bietet",
+    "verklagte",
+    "verklagt",
+    "kritisiert",
 ];
 /// Capitalised words that never start or continue an unknown person's name.
 const NAME_STOPWORDS: &[&str] = &[
@@ -427,7 +486,66 @@ pub(crate) fn annotate(
     let mut out = annotator.out;
     out.sort_by_key(|mention| mention.span);
     out.dedup_by(|later, earlier| later.span.overlaps(earlier.span));
+    if doc.lang == Lang::De {
+        austrian_federal_institutions(&mut out, &doc.text);
+    }
     out
+}
+
+/// Lowercase forms of federal institutions that Austria and Germany share ("die
+/// Bundesregierung", "das Kanzleramt", "der Bundespräsident"); the knowledge base codes
+/// them `DEU...`.
+const SHARED_FEDERAL_FORMS: &[&str] = &[
+    "bundesregierung",
+    "bundeskanzleramt",
+    "kanzleramt",
+    "bundeskabinett",
+    "bundesrat",
+    "bundesheer",
+];
+
+/// Whether a mention is one of the federal institutions or roles both Austria and
+/// Germany have (`Bundesregierung`, `Bundeskanzler`, `Bundespräsident`, `Bundesminister`).
+fn shared_federal(mention: &ActorMention, text: &str) -> bool {
+    // Named persons and descriptions resolved to them keep their own code.
+    if !mention.code.starts_with("DEU") || mention.rule.contains("persons.txt") {
+        return false;
+    }
+    let Some(surface) = text.get(mention.span.range()) else {
+        return false;
+    };
+    let lower = surface.trim().to_lowercase();
+    SHARED_FEDERAL_FORMS.contains(&lower.as_str())
+        || ["bundeskanzler", "bundespräsident", "bundesminister"]
+            .iter()
+            .any(|prefix| lower.starts_with(prefix))
+}
+
+/// In an article about Austria (more mentions of Austrian actors than of German ones,
+/// not counting the shared forms, and at least two), the shared federal institutions and
+/// roles are Austrian: `DEUGOV` becomes `AUTGOV`.
+fn austrian_federal_institutions(out: &mut [ActorMention], text: &str) {
+    let (mut austrian, mut german) = (0usize, 0usize);
+    for mention in out.iter() {
+        if shared_federal(mention, text) {
+            continue;
+        }
+        match mention.country.as_deref() {
+            Some("AUT") => austrian += 1,
+            Some("DEU") => german += 1,
+            _ => {}
+        }
+    }
+    if austrian < 2 || austrian <= german {
+        return;
+    }
+    for mention in out.iter_mut() {
+        if shared_federal(mention, text) {
+            mention.code = format!("AUT{}", &mention.code[3..]);
+            mention.country = Some("AUT".to_string());
+            mention.rule.push_str(" (Austrian article)");
+        }
+    }
 }
 
 impl<'a> Annotator<'a> {

@@ -727,3 +727,22 @@ fn petrarch_agent_composition() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn shared_federal_institutions_follow_the_article_country() {
+    // An article about Austria: its Bundesregierung and Kanzleramt are Austrian.
+    check(
+        "Wien – Österreich und die österreichischen Sozialpartner streiten. Die Bundesregierung in Wien prüft den Plan, das Kanzleramt schweigt.",
+        "2016-03-01",
+        &[
+            ("Bundesregierung", "AUTGOV", ActorKind::Organization),
+            ("Kanzleramt", "AUT", ActorKind::State),
+        ],
+    );
+    // An article about Germany keeps them German; one Austrian mention does not switch.
+    check(
+        "Berlin – Die Bundesregierung lobt Deutschland, die Bundeswehr und die deutschen Länder; Österreich schweigt.",
+        "2016-03-01",
+        &[("Bundesregierung", "DEUGOV", ActorKind::Organization)],
+    );
+}
