@@ -633,6 +633,9 @@ impl<'a> Annotator<'a> {
         let mut piece = 0usize;
         while piece < self.pieces.len() {
             let next = match self.match_starting(piece) {
+                // "Nicht-EU-Staaten", "Nicht-Nato-Länder": the states outside the
+                // organisation are not the organisation.
+                Some(found) if self.negated_compound(found.start) => found.end,
                 Some(found) => match self.primary(&found) {
                     Some(target) => self.handle_match(found, target),
                     None => self.handle_piece(piece),
@@ -664,6 +667,16 @@ impl<'a> Annotator<'a> {
             antecedent,
             rule,
         });
+    }
+
+    /// Whether the match at `start` continues a compound opened by `Nicht-` / `Non-`.
+    fn negated_compound(&mut self, start: usize) -> bool {
+        start >= 2
+            && self.same_sentence(start - 2, start)
+            && self.piece_text(start - 1) == "-"
+            && self.pieces[start - 1].span.start == self.pieces[start - 2].span.end
+            && self.pieces[start].span.start == self.pieces[start - 1].span.end
+            && self.lower_is(start - 2, &["nicht", "non"])
     }
 
     fn preceded_by(&mut self, start: usize, words: &[&str]) -> bool {

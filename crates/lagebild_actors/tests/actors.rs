@@ -746,3 +746,21 @@ fn shared_federal_institutions_follow_the_article_country() {
         &[("Bundesregierung", "DEUGOV", ActorKind::Organization)],
     );
 }
+
+#[test]
+fn states_outside_an_organisation_are_not_the_organisation() {
+    let text = "Die EU will mit den Nicht-EU-Staaten und der Nato reden.";
+    check(
+        text,
+        "2016-03-01",
+        &[("EU", "IGOEUREEC", ActorKind::Organization)],
+    );
+    let mentions = annotate(text, "2016-03-01", Lang::De);
+    let codes: Vec<&str> = mentions.iter().map(|m| m.code.as_str()).collect();
+    assert_eq!(
+        codes.iter().filter(|code| **code == "IGOEUREEC").count(),
+        1,
+        "{codes:?}"
+    );
+    assert!(codes.contains(&"IGOWSTNAT"), "{codes:?}");
+}
