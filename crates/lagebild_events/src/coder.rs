@@ -356,6 +356,18 @@ impl Coder {
                         trial = retry;
                     }
                 }
+                // PETRARCH's `- * ON [190]` ("press on"): a lone preposition after the
+                // verb is a particle and must follow it, not sit in a later phrase
+                // ("demanded that X end curbs on the press").
+                if trial.ok
+                    && !noun
+                    && lang == Lang::En
+                    && let Some(particle) = lone_particle(entry)
+                    && !particle_follows(&view, index, particle)
+                {
+                    trial.ok = false;
+                    trial.outcome = format!("particle `{particle}` does not follow the verb");
+                }
                 if trial.ok
                     && noun
                     && let Some(reason) = nominal_veto(&view, index, &trial, &consumed, clause).or_else(|| {
@@ -650,6 +662,40 @@ impl Coder {
 
 /// The particle of a separable verb: a `compound:prt` dependent, or the same particle
 /// closing the trigger's clause.
+/// The preposition of an English entry whose only required word is one preposition
+/// after the verb and which names no prepositional slot.
+fn lone_particle(entry: &Entry) -> Option<&str> {
+    let [required] = entry.required.as_slice() else {
+        return None;
+    };
+    let [word] = required.alternatives.as_slice() else {
+        return None;
+    };
+    let slots_named =
+        matches!(entry.source, Role::Prep(_)) || matches!(entry.target, Some(Role::Prep(_)));
+    (required.position == crate::dictionary::Position::After
+        && !slots_named
+        && crate::words::is_preposition(Lang::En, word))
+    .then_some(word.as_str())
+}
+
+/// `particle` is a particle child of the verb or one of the two words after it.
+fn particle_follows(view: &SentenceView<'_>, index: usize, particle: &str) -> bool {
+    let child = view.parsed
+        && view.children(index).iter().any(|&child| {
+            view.words[child].norm == particle
+                && matches!(
+                    view.words[child].token.deprel.as_str(),
+                    "compound:prt" | "advmod" | "prt"
+                )
+        });
+    child
+        || view.words[index + 1..]
+            .iter()
+            .take(2)
+            .any(|word| word.norm == particle)
+}
+
 fn find_particle(view: &SentenceView<'_>, index: usize, particle: &str) -> Option<usize> {
     if view.parsed
         && let Some(&child) = view.children(index).iter().find(|&&child| {

@@ -932,3 +932,32 @@ fn english_statement_gives_way_to_the_reported_event() {
         &["KOL->MOR 190 asserted"],
     );
 }
+
+#[test]
+fn english_lone_particle_must_follow_the_verb() {
+    // `- * ON [190]` is "press on"; an "on" in a later phrase is not that particle.
+    let path = std::env::temp_dir().join(format!("lagebild_press_{}.txt", std::process::id()));
+    let verbs = "--- PRESS [100] ---\nPRESS {PRESSES PRESSED PRESSING}\n- * ON [190]\n";
+    if let Err(error) = std::fs::write(&path, verbs) {
+        panic!("{}: {error}", path.display());
+    }
+    let coder = Coder::builder().petrarch_verbs(&path).build();
+    let _ = std::fs::remove_file(&path);
+    let coder = coder.unwrap_or_else(|error| panic!("{error}"));
+    check_with(
+        &coder,
+        en(
+            "Arland presses Borland on .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 190 asserted"],
+    );
+    check_with(
+        &coder,
+        en(
+            "Arland presses Borland to lift its limits on trade .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 100 asserted"],
+    );
+}
