@@ -1967,18 +1967,18 @@ mod object_pronoun_tests {
     #[test]
     fn object_pronouns_take_the_latest_male_non_subject() {
         check(
-            "Donald Trump hatte Kontakt zu Kim Jong Un gesucht und diesen sogar getroffen.",
-            &[("diesen", "PRKGOV")],
+            "Olaf Scholz hatte ein Gespräch mit Wladimir Putin verlangt und diesen dann angerufen.",
+            &[("diesen", "RUSGOV")],
         );
         check(
-            "Donald Trump lobte Kim Jong Un. Später traf er ihn erneut.",
-            &[("ihn", "PRKGOV")],
+            "Olaf Scholz lobte Wladimir Putin. Später rief er ihn erneut an.",
+            &[("ihn", "RUSGOV")],
         );
         // An article, a dative plural and a pronoun with no male person before it.
         check(
             "Donald Trump traf Kim Jong Un an diesen neuen Orten und mit diesen Leuten.",
             &[],
         );
-        check("Die Regierung hat diesen sogar getroffen.", &[]);
+        check("Die Regierung hat diesen dann angerufen.", &[]);
     }
 }

@@ -24,7 +24,7 @@
 //!    another mention of the same person or body (`er` resolved to `Angela Merkel` for gold
 //!    `Merkel`). The head leaves out what is attached by a genitive or a preposition
 //!    (`Merkel` is not the speaker `der Sprecher von Merkel`) and parentheses, but keeps
-//!    comma appositions (`Celebi, die Anwältin der Frau`); after a source noun
+//!    comma appositions (`Berger, die Anwältin der Klägerin`); after a source noun
 //!    (`Angaben der Polizei`, `einer Erklärung des Ministeriums`) the attached phrase is
 //!    the source and counts. A gold pronoun (`er`) can only be matched by its span.
 //!
@@ -675,8 +675,8 @@ mod tests {
             &gold("Bundeskanzlerin Merkel (CDU)")
         ));
         assert!(names_gold_head(
-            "Gülsen Celebi",
-            &gold("Celebi, die Anwältin der Frau")
+            "Sabine Berger",
+            &gold("Berger, die Anwältin der Klägerin")
         ));
         assert!(names_gold_head("Polizei", &gold("Angaben der Polizei")));
         assert!(names_gold_head(

@@ -308,8 +308,8 @@ impl<'a> Detector<'a> {
     }
 
     /// Quoted words inside the indirect quote just found (`out[from..]`) belong to it:
-    /// a partial quote without a cue of its own takes its speaker (`Die „unter Druck
-    /// stehenden Soldaten“ hätten ..., so Murtha`, `nach Angaben der Polizei „…“`).
+    /// a partial quote without a cue of its own takes its speaker (`Die „viel zu
+    /// späten“ Hilfen kämen ..., so Hallmann`, `nach Angaben der Polizei „…“`).
     fn lend_speaker(&mut self, from: usize) {
         let Some(indirect) = self.out.get(from..).and_then(|added| {
             added
@@ -756,7 +756,7 @@ impl<'a> Detector<'a> {
     /// The speaker of a quote after `colon` whose clause has no cue verb: the subject of
     /// a verb of the clause in the parse (`Den Unmut brachte die Sprecherin zum Ausdruck:`,
     /// `Er lobte ihn mit den Worten:`), else a phrase that makes the whole clause
-    /// (`Rutte:`, `Koppelin wörtlich:`), else the phrase right before the colon.
+    /// (`Hallmann:`, `Hallmann wörtlich:`), else the phrase right before the colon.
     fn colon_speaker(&self, colon: usize, clause_start: usize) -> Option<(usize, usize)> {
         if let Some(source) = self.written_source(colon, clause_start) {
             return Some(source);
@@ -1772,7 +1772,7 @@ impl<'a> Detector<'a> {
         ) {
             return None;
         }
-        // A relative pronoun is the local mention (the corpus annotates `die` in `Celebi,
+        // A relative pronoun is the local mention (the corpus annotates `die` in `Berger,
         // die angab, ...`); the noun the relative clause modifies names it.
         if token.upos == Upos::Pron
             && matches!(lower.as_str(), "der" | "die" | "welcher" | "welche" | "who")
@@ -1787,7 +1787,7 @@ impl<'a> Detector<'a> {
             }
             let phrase = self.noun_phrase_words(sentence, antecedent)?;
             let (word, _) = self.words_of(token.span.start, token.span.end)?;
-            // Only when the cue is in the relative clause itself ("Celebi, die auch
+            // Only when the cue is in the relative clause itself ("Berger, die auch
             // angab, ..."), not after it.
             let in_clause = subject < local
                 && sentence[subject..local]

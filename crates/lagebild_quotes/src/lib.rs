@@ -36,7 +36,7 @@
 //!
 //! Which mention is the speaker follows the German Wikinews quotation corpus: the local
 //! mention in the quote's frame, named by what it refers to. `sagte er` gives `er`,
-//! `Celebi, die angab, ...` gives the relative pronoun `die`, `Demnach ...`, `Seiner
+//! `Berger, die angab, ...` gives the relative pronoun `die`, `Demnach ...`, `Seiner
 //! Meinung nach ...` and `nach dessen Angaben` give those words, each with the name of
 //! the source before; `nach Angaben der Polizei` gives `der Polizei`, and such a source
 //! after the verb of a `dass` clause wins over the verb's subject (`bestätigte X laut
@@ -48,7 +48,7 @@
 //! subject of the sentence that introduces it (`Die Stadtreinigung äußerte Zweifel. Es
 //! sei rechtens, ...`), looking back over reported and subjectless sentences to the last
 //! quote. A partial quote without a cue of its own takes the speaker of the indirect
-//! quote around it (`Die „unter Druck stehenden Soldaten“ hätten ..., so Murtha`).
+//! quote around it (`Die „viel zu späten“ Hilfen kämen ..., so Hallmann`).
 //!
 //! ```
 //! use lagebild_doc::{Document, Lang, TextAnalysis};
