@@ -379,8 +379,8 @@ impl<'a> SentenceView<'a> {
 
     /// The actor of a nominal argument that names none itself, taken from its origin
     /// modifier when that names exactly one actor: "aus X" / "from X" attached to the
-    /// noun ("Hubschrauber aus Deutschland"), or inside a relative clause on the noun
-    /// ("Hubschrauber, die aus Deutschland kommen"). Places the noun is merely in
+    /// noun ("Schiffe aus Polen"), or inside a relative clause on the noun
+    /// ("Schiffe, die aus Polen kommen"). Places the noun is merely in
     /// ("Soldaten in Syrien") do not count.
     fn resolve_origin(&self, index: usize, out: &mut Vec<usize>) {
         if self.words[index].phrase.is_some()
@@ -704,7 +704,7 @@ impl<'a> SentenceView<'a> {
             let relation = self.deprel(child);
             let mut base = self.base_deprel(child);
             // Quotation marks around a German subject often make the parser attach it
-            // as `parataxis` or `dep` ("dass „Hubschrauber …“ beschossen worden seien"):
+            // as `parataxis` or `dep` ("dass „Schiffe …“ angegriffen worden seien"):
             // a nominative noun so attached to a verb without a subject is its subject.
             if self.lang == Lang::De
                 && matches!(base, "parataxis" | "dep")
