@@ -804,14 +804,15 @@ fn try_entry<'a>(entry: &'a Entry, candidate: Candidate, frame: &Frame) -> Trial
             )
         }
         // Two coordinated subjects of a cooperative verb without a target act on each
-        // other ("Arland und Borland vereinbarten eine Zusammenarbeit").
+        // other ("Arland und Borland vereinbarten eine Zusammenarbeit"). Visits, hosting
+        // and mediation have a direction: two visitors do not visit each other.
         (Some(source), None)
             if source.mentions.len() == 2
                 && entry.kind == TriggerKind::Verb
-                && entry
-                    .code
-                    .as_deref()
-                    .is_some_and(|code| matches!(codes::root(code), "03" | "04" | "05" | "06")) =>
+                && entry.code.as_deref().is_some_and(|code| {
+                    matches!(codes::root(code), "03" | "04" | "05" | "06")
+                        && !matches!(code, "042" | "043" | "045")
+                }) =>
         {
             trial.symmetric = Some(source.clone());
             trial.ok = true;

@@ -495,6 +495,14 @@ fn reciprocal_cooperation_of_coordinated_subjects() {
         ),
         &[],
     );
+    // Nor for visits: two visitors of a place do not visit each other.
+    check(
+        de(
+            "Arland und Borland besuchten die Grenzstation .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &[],
+    );
 }
 
 #[test]
