@@ -1,5 +1,5 @@
 //! Tells the library which embedded models exist, so that the crate still builds (without
-//! that language's model) before `examples/train.rs` has written them.
+//! that language's model) before `examples/train_depparse.rs` has written them.
 
 fn main() {
     for lang in ["de", "en"] {

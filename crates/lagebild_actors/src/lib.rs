@@ -48,7 +48,7 @@
 //!
 //! Evaluation: [`evaluate_ner`] (GermEval 2014 person names) and
 //! [`evaluate_gold_persons`] (hand-annotated articles); run both with
-//! `cargo run --release -p lagebild_actors --example eval`. The rule-based and tagger
+//! `cargo run --release -p lagebild_actors --example eval_actors`. The rule-based and tagger
 //! figures and a 5-fold cross-validation of the tagger (the committed model is trained on
 //! GermEval dev, so only cross-validated figures are held out):
 //! `cargo run --release -p lagebild_actors --example eval_ner`.

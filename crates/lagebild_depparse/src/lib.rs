@@ -27,7 +27,7 @@
 //!
 //! Models (`models/<lang>.lbdp.gz`, format in `model.rs`) are embedded with
 //! `include_bytes!` and decoded once, on first use ([`Parser::embedded`]). They are
-//! written by `cargo run --release -p lagebild_depparse --example train` and scored by
+//! written by `cargo run --release -p lagebild_depparse --example train_depparse` and scored by
 //! [`evaluate`] / [`cross_validate`] (`--example eval`; `--example eval_predicted` and
 //! `--example jackknife` with `--features tagger` use `lagebild_nlp`'s tags).
 //!

@@ -96,7 +96,10 @@ pub fn parse(input: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
         }
         let columns: Vec<&str> = line.split('\t').collect();
         if columns.len() != 10 {
-            return Err(ConlluError { line: number, message: format!("expected 10 columns, found {}", columns.len()) });
+            return Err(ConlluError {
+                line: number,
+                message: format!("expected 10 columns, found {}", columns.len()),
+            });
         }
         let id = columns[0];
         if id.contains('.') {
@@ -104,7 +107,10 @@ pub fn parse(input: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
         }
         if let Some((first, last)) = id.split_once('-') {
             let parse_id = |value: &str| {
-                value.parse::<u32>().map_err(|_| ConlluError { line: number, message: format!("bad token range {id:?}") })
+                value.parse::<u32>().map_err(|_| ConlluError {
+                    line: number,
+                    message: format!("bad token range {id:?}"),
+                })
             };
             current.multiword.push(MultiwordToken {
                 first: parse_id(first)?,
@@ -114,12 +120,16 @@ pub fn parse(input: &str) -> Result<Vec<ConlluSentence>, ConlluError> {
             });
             continue;
         }
-        let id = id.parse::<u32>().map_err(|_| ConlluError { line: number, message: format!("bad word id {id:?}") })?;
+        let id = id.parse::<u32>().map_err(|_| ConlluError {
+            line: number,
+            message: format!("bad word id {id:?}"),
+        })?;
         let head = match columns[6] {
             "_" => 0,
-            value => value
-                .parse::<u32>()
-                .map_err(|_| ConlluError { line: number, message: format!("bad head {value:?}") })?,
+            value => value.parse::<u32>().map_err(|_| ConlluError {
+                line: number,
+                message: format!("bad head {value:?}"),
+            })?,
         };
         current.words.push(Word {
             id,
@@ -151,10 +161,27 @@ pub fn write(sentences: &[ConlluSentence], out: &mut impl fmt::Write) -> fmt::Re
         for comment in &sentence.comments {
             writeln!(out, "# {comment}")?;
         }
-        let dash = |value: &str| if value.is_empty() { "_".to_string() } else { value.to_string() };
+        let dash = |value: &str| {
+            if value.is_empty() {
+                "_".to_string()
+            } else {
+                value.to_string()
+            }
+        };
         for word in &sentence.words {
-            if let Some(token) = sentence.multiword.iter().find(|token| token.first == word.id) {
-                writeln!(out, "{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}", token.first, token.last, token.form, dash(&token.misc))?;
+            if let Some(token) = sentence
+                .multiword
+                .iter()
+                .find(|token| token.first == word.id)
+            {
+                writeln!(
+                    out,
+                    "{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}",
+                    token.first,
+                    token.last,
+                    token.form,
+                    dash(&token.misc)
+                )?;
             }
             writeln!(
                 out,

@@ -76,7 +76,10 @@ pub struct Document {
 impl Document {
     /// The part of the text that is analysed: everything except the byline.
     pub fn body_span(&self) -> Span {
-        let end = self.byline.as_ref().map_or(self.text.len() as u32, |byline| byline.span.start);
+        let end = self
+            .byline
+            .as_ref()
+            .map_or(self.text.len() as u32, |byline| byline.span.start);
         Span::new(0, end)
     }
 }
@@ -101,7 +104,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(severity: Severity, stage: &str, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { severity, stage: stage.to_string(), message: message.into(), span: None }
+        Diagnostic {
+            severity,
+            stage: stage.to_string(),
+            message: message.into(),
+            span: None,
+        }
     }
 
     pub fn at(mut self, span: Span) -> Diagnostic {

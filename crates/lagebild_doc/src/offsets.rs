@@ -22,7 +22,10 @@ impl CharOffsets {
                 wide.push((index as u32, extra));
             }
         }
-        CharOffsets { wide, len: text.len() as u32 }
+        CharOffsets {
+            wide,
+            len: text.len() as u32,
+        }
     }
 
     /// The char offset of byte offset `byte` (clamped to the text length).
@@ -30,7 +33,11 @@ impl CharOffsets {
         let byte = byte.min(self.len);
         // Count the extra bytes of every wide char that starts before `byte`.
         let index = self.wide.partition_point(|&(start, _)| start < byte);
-        let extra = if index == 0 { 0 } else { self.wide[index - 1].1 };
+        let extra = if index == 0 {
+            0
+        } else {
+            self.wide[index - 1].1
+        };
         byte - extra
     }
 
@@ -50,6 +57,9 @@ mod tests {
         for (chars, (bytes, _)) in text.char_indices().enumerate() {
             assert_eq!(offsets.char_at(bytes as u32), chars as u32);
         }
-        assert_eq!(offsets.char_at(text.len() as u32), text.chars().count() as u32);
+        assert_eq!(
+            offsets.char_at(text.len() as u32),
+            text.chars().count() as u32
+        );
     }
 }

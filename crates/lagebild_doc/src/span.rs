@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// Spans are `Copy` and cheap; they must lie on `char` boundaries of the text they index.
 /// [`Span::slice`] never panics: an out-of-range or misaligned span yields `""`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
@@ -53,7 +55,10 @@ impl Span {
 
     /// Shifts the span by `delta` bytes, used when a stage works on a substring.
     pub fn offset(self, delta: u32) -> Span {
-        Span::new(self.start.saturating_add(delta), self.end.saturating_add(delta))
+        Span::new(
+            self.start.saturating_add(delta),
+            self.end.saturating_add(delta),
+        )
     }
 }
 

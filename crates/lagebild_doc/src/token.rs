@@ -144,14 +144,20 @@ impl Feats {
         if let Some(voice) = self.voice {
             parts.push(format!("Voice={}", voice.as_str()));
         }
-        if parts.is_empty() { "_".to_string() } else { parts.join("|") }
+        if parts.is_empty() {
+            "_".to_string()
+        } else {
+            parts.join("|")
+        }
     }
 
     /// Reads a UD FEATS column, ignoring features lagebild does not model.
     pub fn from_conllu(column: &str) -> Feats {
         let mut feats = Feats::default();
         for pair in column.split('|') {
-            let Some((key, value)) = pair.split_once('=') else { continue };
+            let Some((key, value)) = pair.split_once('=') else {
+                continue;
+            };
             match key {
                 "Mood" => feats.mood = Mood::parse(value),
                 "Tense" => feats.tense = Tense::parse(value),
@@ -213,7 +219,9 @@ impl TextAnalysis {
 
     /// The index of the sentence that contains byte offset `byte`.
     pub fn sentence_at(&self, byte: u32) -> Option<usize> {
-        let index = self.sentences.partition_point(|sentence| sentence.span.end <= byte);
+        let index = self
+            .sentences
+            .partition_point(|sentence| sentence.span.end <= byte);
         (index < self.sentences.len() && self.sentences[index].span.start <= byte).then_some(index)
     }
 }
@@ -227,15 +235,26 @@ mod tests {
         let column = "Case=Nom|Mood=Sub|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin";
         assert_eq!(Feats::from_conllu(column).to_conllu(), column);
         assert_eq!(Feats::from_conllu("_").to_conllu(), "_");
-        assert_eq!(Feats::from_conllu("Gender=Fem|Case=Dat").to_conllu(), "Case=Dat");
+        assert_eq!(
+            Feats::from_conllu("Gender=Fem|Case=Dat").to_conllu(),
+            "Case=Dat"
+        );
     }
 
     #[test]
     fn sentence_lookup() {
         let analysis = TextAnalysis {
             sentences: vec![
-                Sentence { span: Span::new(0, 10), token_start: 0, token_end: 0 },
-                Sentence { span: Span::new(11, 20), token_start: 0, token_end: 0 },
+                Sentence {
+                    span: Span::new(0, 10),
+                    token_start: 0,
+                    token_end: 0,
+                },
+                Sentence {
+                    span: Span::new(11, 20),
+                    token_start: 0,
+                    token_end: 0,
+                },
             ],
             tokens: Vec::new(),
         };

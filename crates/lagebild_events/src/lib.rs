@@ -21,7 +21,7 @@
 //! assert!(coder.dictionary_sizes().german_entries > 300);
 //! ```
 //!
-//! Evaluation ([`eval`]): `cargo run --release -p lagebild_events --example eval -- seed`
+//! Evaluation ([`eval`]): `cargo run --release -p lagebild_events --example eval_events -- seed`
 //! (gold files like `../shared/corpus/seed/*.gold.json`), `... -- petrarch` (PETRARCH-2
 //! unit tests from their UD parses), `... -- explain GOLD_FILE [SENTENCE]`; speed:
 //! `cargo bench -p lagebild_events --bench coding`. Unlabelled news and the English

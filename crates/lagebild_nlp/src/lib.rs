@@ -39,8 +39,8 @@
 //! binary; a model that cannot be read leaves the tagger of that language out (tokens
 //! then get their form as lemma and `X` as UPOS), which [`Analyzer::problems`] reports.
 //!
-//! Training and evaluation: `cargo run --release -p lagebild_nlp --example train` and
-//! `--example eval` (see `models/README.md`).
+//! Training and evaluation: `cargo run --release -p lagebild_nlp --example train_nlp` and
+//! `--example eval_nlp` (see `models/README.md`).
 
 mod codec;
 pub mod corpus;

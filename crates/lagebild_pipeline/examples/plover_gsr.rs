@@ -71,9 +71,10 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let misses = args.iter().any(|arg| arg == "--misses");
     let positional: Vec<&String> = args.iter().filter(|arg| !arg.starts_with("--")).collect();
-    let gsr = positional
-        .first()
-        .map_or_else(|| shared().join("data/plover/PLOVER_GSR_CAMEO.txt"), PathBuf::from);
+    let gsr = positional.first().map_or_else(
+        || shared().join("data/plover/PLOVER_GSR_CAMEO.txt"),
+        PathBuf::from,
+    );
     let dictionaries = positional.get(1).map_or_else(
         || shared().join("data/petrarch/petrarch2/dictionaries"),
         PathBuf::from,
@@ -138,7 +139,9 @@ fn main() {
         let root = |code: &str| code.chars().take(3).collect::<String>();
         let same_category = |event: &&lagebild_events::Event| {
             event.plover.as_deref().map(str::to_uppercase).as_deref() == Some(category.as_str())
-                || root_category(&event.cameo).split('|').any(|name| name == category)
+                || root_category(&event.cameo)
+                    .split('|')
+                    .any(|name| name == category)
         };
         let source_ok = |event: &&lagebild_events::Event| {
             sources.is_empty() || sources.contains(&root(&event.source.code))
@@ -150,7 +153,11 @@ fn main() {
                     .as_ref()
                     .is_some_and(|target| targets.contains(&root(&target.code)))
         };
-        extra += analysis.events.iter().filter(|event| !same_category(event)).count();
+        extra += analysis
+            .events
+            .iter()
+            .filter(|event| !same_category(event))
+            .count();
         let hit = analysis.events.iter().any(|event| same_category(&event));
         let hit_source = analysis
             .events
@@ -175,7 +182,10 @@ fn main() {
                     format!(
                         "{}->{} {} {} ({})",
                         event.source.code,
-                        event.target.as_ref().map_or("-", |target| target.code.as_str()),
+                        event
+                            .target
+                            .as_ref()
+                            .map_or("-", |target| target.code.as_str()),
                         event.cameo,
                         event.plover.as_deref().unwrap_or("-"),
                         event.rule
@@ -187,13 +197,22 @@ fn main() {
                 field("id"),
                 sources,
                 targets,
-                if coded.is_empty() { "(nothing)".to_string() } else { coded.join("; ") }
+                if coded.is_empty() {
+                    "(nothing)".to_string()
+                } else {
+                    coded.join("; ")
+                }
             );
         }
     }
     let percent = |part: usize, whole: usize| 100.0 * part as f64 / whole.max(1) as f64;
-    println!("PLOVER GSR (CAMEO manual examples) coded with Phoenix dictionaries: {}", gsr.display());
-    println!("records  found  found%  with-source  with-source%  with-both  with-both%  produced  extra  extra/records%");
+    println!(
+        "PLOVER GSR (CAMEO manual examples) coded with Phoenix dictionaries: {}",
+        gsr.display()
+    );
+    println!(
+        "records  found  found%  with-source  with-source%  with-both  with-both%  produced  extra  extra/records%"
+    );
     println!(
         "{total:>7}  {found:>5}  {:>6.1}  {with_source:>11}  {:>12.1}  {with_both:>9}  {:>10.1}  {produced:>8}  {extra:>5}  {:>14.1}",
         percent(found, total),

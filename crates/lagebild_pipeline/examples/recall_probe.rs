@@ -144,7 +144,12 @@ fn main() {
                 .unwrap_or_default();
             for reason in &reasons {
                 let kind = reason.split_once(": ").map_or("", |(_, outcome)| outcome);
-                let kind: String = kind.split(['(', '`']).next().unwrap_or("").trim().to_string();
+                let kind: String = kind
+                    .split(['(', '`'])
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_string();
                 *outcomes.entry(kind).or_default() += 1;
             }
             if let Some(out) = uncoded_out.as_mut() {
@@ -181,5 +186,8 @@ fn main() {
         .take(12)
         .map(|(outcome, count)| format!("{outcome} {count}"))
         .collect();
-    println!("why the triggers of those sentences did not fire: {}", top.join(", "));
+    println!(
+        "why the triggers of those sentences did not fire: {}",
+        top.join(", ")
+    );
 }

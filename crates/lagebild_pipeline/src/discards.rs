@@ -38,7 +38,10 @@ impl Discards {
             };
             let phrase = phrase.split(';').next().unwrap_or("").trim();
             if phrase.is_empty() {
-                return Err(format!("{name}:{}: a discard entry needs a phrase", index + 1));
+                return Err(format!(
+                    "{name}:{}: a discard entry needs a phrase",
+                    index + 1
+                ));
             }
             patterns.push(phrase.split_whitespace().collect::<Vec<_>>().join(" "));
             story.push(is_story);
@@ -49,14 +52,26 @@ impl Discards {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .map_err(|error| format!("{name}: {error}"))?;
-        let source = lines.iter().map(|line| format!("{name}:{line}")).collect::<Vec<_>>().join("\n");
-        Ok(Discards { automaton, story, source })
+        let source = lines
+            .iter()
+            .map(|line| format!("{name}:{line}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        Ok(Discards {
+            automaton,
+            story,
+            source,
+        })
     }
 
     /// The first discard phrase found in `text` on word boundaries.
     pub fn find(&self, text: &str) -> Option<DiscardHit> {
         let bytes = text.as_bytes();
-        let is_word = |index: usize| bytes.get(index).is_some_and(|byte| byte.is_ascii_alphanumeric());
+        let is_word = |index: usize| {
+            bytes
+                .get(index)
+                .is_some_and(|byte| byte.is_ascii_alphanumeric())
+        };
         for found in self.automaton.find_iter(text) {
             let boundary_before = found.start() == 0 || !is_word(found.start() - 1);
             let boundary_after = !is_word(found.end());
@@ -79,11 +94,19 @@ mod tests {
 
     #[test]
     fn sentence_and_story_discards() {
-        let discards = Discards::parse("d.txt", "# comment\nYEARS AGO\n+ WORLD CUP  # sports\n").expect("parses");
-        let hit = discards.find("It happened years ago in Paris.").expect("found");
+        let discards = Discards::parse("d.txt", "# comment\nYEARS AGO\n+ WORLD CUP  # sports\n")
+            .expect("parses");
+        let hit = discards
+            .find("It happened years ago in Paris.")
+            .expect("found");
         assert!(!hit.story);
         assert_eq!(hit.rule, "d.txt:2");
-        assert!(discards.find("The World Cup final was played.").expect("found").story);
+        assert!(
+            discards
+                .find("The World Cup final was played.")
+                .expect("found")
+                .story
+        );
         assert!(discards.find("Many yearsago").is_none(), "word boundaries");
         assert!(Discards::parse("d.txt", "+\n").is_err());
     }

@@ -96,17 +96,26 @@ impl Pipeline {
             if let Some(agents) = &files.petrarch_agents {
                 builder = builder.petrarch_agents(agents);
             }
-            pipeline.actors = Arc::new(builder.build().map_err(|error| DictionaryError(error.to_string()))?);
+            pipeline.actors = Arc::new(
+                builder
+                    .build()
+                    .map_err(|error| DictionaryError(error.to_string()))?,
+            );
         }
         if let Some(verbs) = &files.petrarch_verbs {
-            pipeline.events =
-                Coder::builder().petrarch_verbs(verbs).build().map_err(|error| DictionaryError(error.to_string()))?;
+            pipeline.events = Coder::builder()
+                .petrarch_verbs(verbs)
+                .build()
+                .map_err(|error| DictionaryError(error.to_string()))?;
         }
         if let Some(path) = &files.petrarch_discards {
-            let bytes = std::fs::read(path).map_err(|error| DictionaryError(format!("{}: {error}", path.display())))?;
+            let bytes = std::fs::read(path)
+                .map_err(|error| DictionaryError(format!("{}: {error}", path.display())))?;
             let text = String::from_utf8_lossy(&bytes);
             let name = path.display().to_string();
-            pipeline.discards = Some(Arc::new(Discards::parse(&name, &text).map_err(DictionaryError)?));
+            pipeline.discards = Some(Arc::new(
+                Discards::parse(&name, &text).map_err(DictionaryError)?,
+            ));
         }
         Ok(pipeline)
     }
@@ -115,12 +124,18 @@ impl Pipeline {
     /// with every result so that `lagebild reprocess` knows what produced it.
     pub fn versions(&self) -> std::collections::BTreeMap<String, String> {
         let mut versions = std::collections::BTreeMap::new();
-        versions.insert("pipeline".to_string(), env!("CARGO_PKG_VERSION").to_string());
+        versions.insert(
+            "pipeline".to_string(),
+            env!("CARGO_PKG_VERSION").to_string(),
+        );
         versions.insert("actors".to_string(), self.actors.version().to_string());
         let sizes = self.events.dictionary_sizes();
         versions.insert(
             "verbs".to_string(),
-            format!("de:{} entries, en:{} entries", sizes.german_entries, sizes.english_entries),
+            format!(
+                "de:{} entries, en:{} entries",
+                sizes.german_entries, sizes.english_entries
+            ),
         );
         if self.discards.is_some() {
             versions.insert("discards".to_string(), "user".to_string());
@@ -136,7 +151,10 @@ impl Pipeline {
             diagnostics.push(Diagnostic::new(
                 Severity::Info,
                 "pipeline",
-                format!("language {} is not analysed; the document is kept as it is", doc.lang.code()),
+                format!(
+                    "language {} is not analysed; the document is kept as it is",
+                    doc.lang.code()
+                ),
             ));
             return Analysis {
                 doc,
@@ -149,7 +167,9 @@ impl Pipeline {
                 diagnostics,
             };
         }
-        let tokens = self.language.analyze(&doc.text, doc.body_span(), doc.lang, doc.title_span);
+        let tokens = self
+            .language
+            .analyze(&doc.text, doc.body_span(), doc.lang, doc.title_span);
         let actors = self.actors.annotate(&doc, &tokens, doc.published);
         let times = lagebild_timex::annotate(&doc, &tokens, doc.published);
         let places = self.places.annotate(&doc, &tokens);
@@ -165,7 +185,16 @@ impl Pipeline {
         if let Some(discards) = &self.discards {
             self.apply_discards(discards, &doc, &tokens, &mut events, &mut diagnostics);
         }
-        Analysis { doc, tokens, actors, times, places, quotes, events, diagnostics }
+        Analysis {
+            doc,
+            tokens,
+            actors,
+            times,
+            places,
+            quotes,
+            events,
+            diagnostics,
+        }
     }
 
     fn apply_discards(
@@ -181,21 +210,31 @@ impl Pipeline {
                 diagnostics.push(Diagnostic::new(
                     Severity::Info,
                     "events",
-                    format!("story discarded by {:?} ({}): {} events dropped", hit.phrase, hit.rule, events.len()),
+                    format!(
+                        "story discarded by {:?} ({}): {} events dropped",
+                        hit.phrase,
+                        hit.rule,
+                        events.len()
+                    ),
                 ));
             }
             events.clear();
             return;
         }
         events.retain(|event| {
-            let Some(sentence) = tokens.sentences.get(event.sentence as usize) else { return true };
+            let Some(sentence) = tokens.sentences.get(event.sentence as usize) else {
+                return true;
+            };
             match discards.find(sentence.span.slice(&doc.text)) {
                 Some(hit) => {
                     diagnostics.push(
                         Diagnostic::new(
                             Severity::Info,
                             "events",
-                            format!("event {} dropped: sentence discarded by {:?} ({})", event.cameo, hit.phrase, hit.rule),
+                            format!(
+                                "event {} dropped: sentence discarded by {:?} ({})",
+                                event.cameo, hit.phrase, hit.rule
+                            ),
                         )
                         .at(sentence.span),
                     );

@@ -69,17 +69,28 @@ pub fn to_json(analysis: &Analysis) -> Value {
     let times: Vec<Value> = analysis
         .times
         .iter()
-        .map(|time| with(span(time.span), json!({"type": time.kind, "value": time.value})))
+        .map(|time| {
+            with(
+                span(time.span),
+                json!({"type": time.kind, "value": time.value}),
+            )
+        })
         .collect();
     let quotes: Vec<Value> = analysis
         .quotes
         .iter()
         .map(|quote| {
             let speaker = quote.speaker.as_ref().map(|speaker| {
-                with(span(speaker.span), json!({"name": speaker.name, "code": speaker.code}))
+                with(
+                    span(speaker.span),
+                    json!({"name": speaker.name, "code": speaker.code}),
+                )
             });
             let cue = quote.cue.map(|cue| Value::Object(span(cue)));
-            with(span(quote.span), json!({"kind": quote.kind, "speaker": speaker, "cue": cue}))
+            with(
+                span(quote.span),
+                json!({"kind": quote.kind, "speaker": speaker, "cue": cue}),
+            )
         })
         .collect();
     let events: Vec<Value> = analysis
@@ -151,7 +162,10 @@ pub fn to_json(analysis: &Analysis) -> Value {
         "diagnostics": diagnostics,
     });
     if let Some(byline) = &doc.byline {
-        object["byline"] = with(span(byline.span), json!({"author": byline.author, "agency": byline.agency}));
+        object["byline"] = with(
+            span(byline.span),
+            json!({"author": byline.author, "agency": byline.agency}),
+        );
     }
     if !doc.meta.is_empty() {
         object["meta"] = Value::Object(doc.meta.clone());

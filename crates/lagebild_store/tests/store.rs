@@ -919,9 +919,16 @@ fn parquet_export_reads_back() {
 fn parquet_export_without_the_feature_says_so() {
     let store = store_with(&three());
     let error = store
-        .export(ExportFormat::Parquet, &EventQuery::default(), std::io::sink())
+        .export(
+            ExportFormat::Parquet,
+            &EventQuery::default(),
+            std::io::sink(),
+        )
         .unwrap_err();
-    assert!(matches!(error, StoreError::FeatureMissing { .. }), "{error}");
+    assert!(
+        matches!(error, StoreError::FeatureMissing { .. }),
+        "{error}"
+    );
 }
 
 #[test]

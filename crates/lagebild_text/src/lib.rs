@@ -51,7 +51,7 @@
 //! linear in the region's length.
 //!
 //! [`evaluate`] measures sentence-boundary and token F1 against a UD treebank (see
-//! `examples/eval.rs`); `examples/show.rs` prints the segmentation of a file.
+//! `examples/eval_text.rs`); `examples/show_text.rs` prints the segmentation of a file.
 
 mod de;
 mod en;

@@ -1,6 +1,6 @@
 //! Trains the embedded models from the UD treebanks in `../shared/data/ud`.
 //!
-//! `cargo run --release -p lagebild_depparse --example train -- --shared /work/shared --out crates/lagebild_depparse/models/ [--lang de|en] [--epochs N]`
+//! `cargo run --release -p lagebild_depparse --example train_depparse -- --shared /work/shared --out crates/lagebild_depparse/models/ [--lang de|en] [--epochs N]`
 //!
 //! German: UD German GSD dev + PUD. English: UD English EWT train + GUM train.
 //! Options: `--lang de|en` (one language), `--epochs N`, `--beam W` (beam width of the

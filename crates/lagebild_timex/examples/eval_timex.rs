@@ -1,5 +1,5 @@
 //! Evaluates time expressions against the seed gold:
-//! `cargo run --release -p lagebild_timex --example eval -- [SEED_DIR]`.
+//! `cargo run --release -p lagebild_timex --example eval_timex -- [SEED_DIR]`.
 
 use std::path::PathBuf;
 

@@ -1,6 +1,6 @@
 //! Scores segmentation against UD treebanks.
 //!
-//! `cargo run --release -p lagebild_text --example eval -- [--errors] [FILE.conllu ...]`
+//! `cargo run --release -p lagebild_text --example eval_text -- [--errors] [FILE.conllu ...]`
 //!
 //! Without files it reads the German and English treebanks under `../shared/data/ud`
 //! (or `$LAGEBILD_SHARED/data/ud`). The language of a file is taken from its name

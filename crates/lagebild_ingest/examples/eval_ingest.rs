@@ -1,6 +1,6 @@
 //! Language identification accuracy on UD sentences.
 //!
-//! `cargo run --release -p lagebild_ingest --example eval` reads the German and English
+//! `cargo run --release -p lagebild_ingest --example eval_ingest` reads the German and English
 //! UD files in `../shared/data/ud` (or `$LAGEBILD_SHARED/data/ud`); or pass
 //! `LANG=FILE` pairs (`de=sentences.txt en=other.conllu`). `SHOW_MISTAKES=1` lists every
 //! misidentified sentence.

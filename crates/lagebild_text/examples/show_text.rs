@@ -1,6 +1,6 @@
 //! Prints the segmentation of a text file: one sentence per line, tokens separated by `|`.
 //!
-//! `cargo run --release -p lagebild_text --example show -- FILE [de|en] [--title-line]`
+//! `cargo run --release -p lagebild_text --example show_text -- FILE [de|en] [--title-line]`
 //!
 //! With `--title-line` the first line is passed as the title span; with `--offsets` each
 //! line starts with the sentence's byte span.

@@ -1,6 +1,6 @@
 //! Evaluates quotations against the German Wikinews quotation corpus (dev split) and
 //! the seed gold:
-//! `cargo run --release -p lagebild_quotes --example eval -- [--wikinews DIR] [--seed DIR] [--actors] [--no-reported] [--examples N]`.
+//! `cargo run --release -p lagebild_quotes --example eval_quotes -- [--wikinews DIR] [--seed DIR] [--actors] [--no-reported] [--examples N]`.
 //!
 //! By default the stage runs on the raw text with an empty token analysis and no actor
 //! mentions (the stage finds its own words, sentences and speaker phrases); `--actors`

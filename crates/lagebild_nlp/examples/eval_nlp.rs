@@ -1,7 +1,7 @@
 //! Accuracy tables for the analysis.
 //!
 //! ```text
-//! cargo run --release -p lagebild_nlp --example eval -- [--shared /work/shared] \
+//! cargo run --release -p lagebild_nlp --example eval_nlp -- [--shared /work/shared] \
 //!     [--lang de|en|all] [--folds 5] [--no-parser] [--iterations 8] [--file PATH.conllu --lang de]
 //!     [--raw-gold]   (German: train and score on unharmonised UD gold)
 //!     [--quick]   (German: only the harmonised CV row)
@@ -140,7 +140,7 @@ fn main() -> Result<()> {
                 let mut raw = gold(&ud.join("de_gsd-ud-dev.conllu"), lang)?;
                 let gsd = raw.len();
                 raw.extend(gold(&ud.join("de_pud-ud-test.conllu"), lang)?);
-                // Training (as in examples/train.rs) uses harmonised gold; see
+                // Training (as in examples/train_nlp.rs) uses harmonised gold; see
                 // `corpus::harmonise_german` for what changes.
                 let mut sentences = raw.clone();
                 let changed: usize = if raw_gold {

@@ -1,5 +1,5 @@
 //! Evaluates place mentions against the seed gold:
-//! `cargo run --release -p lagebild_geo --example eval -- [SEED_DIR]`.
+//! `cargo run --release -p lagebild_geo --example eval_geo -- [SEED_DIR]`.
 
 use std::path::PathBuf;
 

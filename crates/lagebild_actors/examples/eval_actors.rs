@@ -1,7 +1,7 @@
 //! Evaluation harness of the actor stage: persons of hand-annotated articles (default:
 //! ../shared/corpus/seed) and person-name recognition on GermEval 2014 dev.
 //!
-//! cargo run --release -p lagebild_actors --example eval [-- GOLD_DIR [GERMEVAL_TSV]]
+//! cargo run --release -p lagebild_actors --example eval_actors [-- GOLD_DIR [GERMEVAL_TSV]]
 
 use std::path::PathBuf;
 

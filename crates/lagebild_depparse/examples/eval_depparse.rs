@@ -1,6 +1,6 @@
 //! Evaluates the parser with gold tokenization and gold tags.
 //!
-//! `cargo run --release -p lagebild_depparse --example eval -- [--shared DIR] [--lang de|en] [--folds 5] [--file X.conllu]`
+//! `cargo run --release -p lagebild_depparse --example eval_depparse -- [--shared DIR] [--lang de|en] [--folds 5] [--file X.conllu]`
 //!
 //! German: k-fold cross-validation over UD German GSD dev + PUD pooled (each fold trains a
 //! parser on the rest), reported on gold words and with contractions merged.

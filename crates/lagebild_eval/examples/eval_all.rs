@@ -1,9 +1,9 @@
 //! Runs the whole-pipeline evaluations and prints their tables (or JSON with `--json`).
 //!
-//!     cargo run --release -p lagebild_eval --example eval -- gold [PATH ...]
-//!     cargo run --release -p lagebild_eval --example eval -- petrarch [RECORDS_XML] [--phoenix] [--verbose]
-//!     cargo run --release -p lagebild_eval --example eval -- conllu de|en [CONLLU]
-//!     cargo run --release -p lagebild_eval --example eval -- quotes [DIR] [--errors N]
+//!     cargo run --release -p lagebild_eval --example eval_all -- gold [PATH ...]
+//!     cargo run --release -p lagebild_eval --example eval_all -- petrarch [RECORDS_XML] [--phoenix] [--verbose]
+//!     cargo run --release -p lagebild_eval --example eval_all -- conllu de|en [CONLLU]
+//!     cargo run --release -p lagebild_eval --example eval_all -- quotes [DIR] [--errors N]
 //!
 //! Defaults are the files under `$LAGEBILD_SHARED` (or `../shared`): the seed corpus,
 //! the PETRARCH-2 unit tests with their `PETR.Validate.*` dictionaries (`--phoenix`: the

@@ -1,8 +1,8 @@
 //! Runs the event-coding evaluations and prints their tables.
 //!
-//!     cargo run --release -p lagebild_events --example eval -- seed [GOLD_DIR]
-//!     cargo run --release -p lagebild_events --example eval -- petrarch [UD_XML] [--verbose] [--verbs FILE]
-//!     cargo run --release -p lagebild_events --example eval -- explain GOLD_FILE SENTENCE
+//!     cargo run --release -p lagebild_events --example eval_events -- seed [GOLD_DIR]
+//!     cargo run --release -p lagebild_events --example eval_events -- petrarch [UD_XML] [--verbose] [--verbs FILE]
+//!     cargo run --release -p lagebild_events --example eval_events -- explain GOLD_FILE SENTENCE
 //!
 //! `seed` analyses the gold documents with a plain tokenizer (no lemmas, no parse: the
 //! coder's word-order fallback) and the embedded actor, time, place and quote stages.

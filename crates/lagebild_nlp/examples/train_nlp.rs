@@ -1,7 +1,7 @@
 //! Builds the committed lexicons and tagger models from `../shared` (DERIVE data).
 //!
 //! ```text
-//! cargo run --release -p lagebild_nlp --example train -- \
+//! cargo run --release -p lagebild_nlp --example train_nlp -- \
 //!     [--shared /work/shared] [--out crates/lagebild_nlp/models] [--lang de|en|all] [--iterations 8]
 //! ```
 //!

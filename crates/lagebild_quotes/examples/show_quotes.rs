@@ -1,5 +1,5 @@
 //! Prints the quotations of a German text read from standard input:
-//! `echo '...' | cargo run -p lagebild_quotes --example show`.
+//! `echo '...' | cargo run -p lagebild_quotes --example show_quotes`.
 
 use std::io::Read;
 
