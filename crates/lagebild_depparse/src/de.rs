@@ -7,7 +7,7 @@
 //! object) `obj`, becomes `iobj`. The evaluation harness applies the same rule to the
 //! gold trees (with gold features), so scores stay comparable.
 
-use lagebild_doc::{Case, Token, Upos};
+use lagebild_doc::{Case, Number, Token, Upos, VerbForm};
 
 /// Relabels bare dative objects of verbs as `iobj`; `heads` and `deprels` describe the
 /// tree over `tokens` (whose `head` and `deprel` fields are not read).
@@ -155,5 +155,119 @@ pub(crate) fn one_subject_per_verb(
                 _ => {}
             }
         }
+    }
+}
+
+/// Two nominatives around one verb, the object first: when the parser made the later
+/// one the subject although only the earlier one agrees in number with the clause's
+/// finite verb, the two swap relations ("Die Regierung werde Litauen, Lettland und
+/// Estland unterstützen": singular `werde`, so the coordinated plural is the object).
+pub(crate) fn agreeing_nominative_is_subject(
+    tokens: &[Token],
+    heads: &[Option<u32>],
+    deprels: &mut [String],
+) {
+    let count = tokens.len();
+    let children = |head: usize| {
+        (0..count)
+            .filter(move |&child| heads[child] == Some(head as u32))
+            .collect::<Vec<usize>>()
+    };
+    for head in 0..count {
+        let kids = children(head);
+        let subjects: Vec<usize> = kids
+            .iter()
+            .copied()
+            .filter(|&child| deprels[child] == "nsubj")
+            .collect();
+        let objects: Vec<usize> = kids
+            .iter()
+            .copied()
+            .filter(|&child| deprels[child] == "obj")
+            .collect();
+        let ([subject], [object]) = (subjects.as_slice(), objects.as_slice()) else {
+            continue;
+        };
+        let (subject, object) = (*subject, *object);
+        if object > subject
+            || tokens[subject].feats.case != Some(Case::Nom)
+            || tokens[object].feats.case != Some(Case::Nom)
+        {
+            continue;
+        }
+        // The finite form: a finite auxiliary (then the head is not finite, whatever
+        // its tag says), else the head itself.
+        let finite = kids
+            .iter()
+            .copied()
+            .filter(|&child| deprels[child].starts_with("aux"))
+            .chain(std::iter::once(head))
+            .find(|&node| tokens[node].feats.verb_form == Some(VerbForm::Fin));
+        let Some(number) = finite.and_then(|node| tokens[node].feats.number) else {
+            continue;
+        };
+        let number_of = |node: usize| {
+            if children(node).iter().any(|&child| deprels[child] == "conj") {
+                Some(Number::Plur)
+            } else {
+                tokens[node].feats.number
+            }
+        };
+        if number_of(object) == Some(number) && number_of(subject).is_some_and(|n| n != number) {
+            deprels[subject] = "obj".to_string();
+            deprels[object] = "nsubj".to_string();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lagebild_doc::Feats;
+
+    /// Runs the agreement rule over `word head deprel feats` lines (1-based heads).
+    fn agree(lines: &[(&str, u32, &str, &str)]) -> Vec<String> {
+        let tokens: Vec<Token> = lines
+            .iter()
+            .map(|&(_, _, _, feats)| Token {
+                feats: Feats::from_conllu(feats),
+                ..Token::default()
+            })
+            .collect();
+        let heads: Vec<Option<u32>> = lines
+            .iter()
+            .map(|&(_, head, _, _)| head.checked_sub(1))
+            .collect();
+        let mut deprels: Vec<String> = lines
+            .iter()
+            .map(|&(_, _, deprel, _)| deprel.to_string())
+            .collect();
+        agreeing_nominative_is_subject(&tokens, &heads, &mut deprels);
+        deprels
+    }
+
+    #[test]
+    fn the_nominative_agreeing_with_the_finite_auxiliary_is_the_subject() {
+        // "Die Regierung werde Arland und Borland unterstützen": singular `werde`.
+        let sentence = |aux_number: &str| {
+            agree(&[
+                ("Regierung", 6, "obj", "Case=Nom|Number=Sing"),
+                (
+                    "werde",
+                    6,
+                    "aux",
+                    &format!("Number={aux_number}|VerbForm=Fin"),
+                ),
+                ("Arland", 6, "nsubj", "Case=Nom|Number=Sing"),
+                ("und", 5, "cc", "_"),
+                ("Borland", 3, "conj", "Case=Nom|Number=Sing"),
+                ("unterstützen", 0, "root", "Number=Plur|VerbForm=Fin"),
+            ])
+        };
+        let swapped = sentence("Sing");
+        assert_eq!((swapped[0].as_str(), swapped[2].as_str()), ("nsubj", "obj"));
+        // A plural auxiliary agrees with the coordination: nothing changes.
+        let kept = sentence("Plur");
+        assert_eq!((kept[0].as_str(), kept[2].as_str()), ("obj", "nsubj"));
     }
 }

@@ -367,6 +367,7 @@ impl Parser {
                 tokens.iter().map(|token| token.deprel.clone()).collect();
             de::nominative_modifiers_as_subjects(tokens, &mut heads, &mut deprels);
             de::one_subject_per_verb(tokens, &heads, &mut deprels);
+            de::agreeing_nominative_is_subject(tokens, &heads, &mut deprels);
             de::dative_objects_as_iobj(tokens, &heads, &mut deprels);
             for ((token, deprel), head) in tokens.iter_mut().zip(deprels).zip(heads) {
                 token.deprel = deprel;
