@@ -216,12 +216,7 @@ pub fn train(lang: Lang, sentences: &[GoldSentence], config: &TrainConfig) -> Pa
                             );
                             let label_scores = &mut scores[..labels.len()];
                             arcs.score(&features, label_scores);
-                            let guess = label_scores
-                                .iter()
-                                .enumerate()
-                                .filter(|&(index, _)| index != root_label as usize)
-                                .max_by(|a, b| a.1.total_cmp(b.1))
-                                .map_or(0, |(index, _)| index as u16);
+                            let guess = best_non_root_label(label_scores, root_label);
                             let correct = if gold[dependent as usize] == head {
                                 gold_labels[dependent as usize]
                             } else {
@@ -350,12 +345,7 @@ pub fn train(lang: Lang, sentences: &[GoldSentence], config: &TrainConfig) -> Pa
                         );
                         let label_scores = &mut scores[..labels.len()];
                         arcs.score(&features, label_scores);
-                        let guess = label_scores
-                            .iter()
-                            .enumerate()
-                            .filter(|&(index, _)| index != root_label as usize)
-                            .max_by(|a, b| a.1.total_cmp(b.1))
-                            .map_or(0, |(index, _)| index as u16);
+                        let guess = best_non_root_label(label_scores, root_label);
                         label = guess;
                         if gold[dependent as usize] == head {
                             let correct = gold_labels[dependent as usize];
@@ -392,4 +382,14 @@ pub fn train(lang: Lang, sentences: &[GoldSentence], config: &TrainConfig) -> Pa
         beam: config.beam.clamp(1, 255) as u8,
     };
     Parser::from_model(model)
+}
+
+/// The highest-scoring label other than the root label (index 0 when none scores).
+fn best_non_root_label(scores: &[f32], root_label: u16) -> u16 {
+    scores
+        .iter()
+        .enumerate()
+        .filter(|&(index, _)| index != root_label as usize)
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map_or(0, |(index, _)| index as u16)
 }

@@ -97,19 +97,23 @@ mod tests {
     use lagebild_doc::Span;
     use lagebild_text::words::words;
 
-    #[test]
-    fn sentences_skip_ordinals_and_keep_closing_marks() {
-        let text = "Er kam am 20. Januar. \"Gut.\" Sie ging.\nNeu";
+    /// The sentences of `text` as slices.
+    fn split(text: &str) -> Vec<&str> {
         let words = words(text, Span::new(0, text.len() as u32));
-        let spans: Vec<&str> = sentences(text, &words)
+        sentences(text, &words)
             .into_iter()
             .map(|range| {
                 &text
                     [words[range.start].span.start as usize..words[range.end - 1].span.end as usize]
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn sentences_skip_ordinals_and_keep_closing_marks() {
+        let text = "Er kam am 20. Januar. \"Gut.\" Sie ging.\nNeu";
         assert_eq!(
-            spans,
+            split(text),
             ["Er kam am 20. Januar.", "\"Gut.\"", "Sie ging.", "Neu"]
         );
     }
@@ -118,16 +122,8 @@ mod tests {
     fn a_period_after_a_closing_mark_ends_the_sentence() {
         // A closing quotation mark is one character but no abbreviation; "z." is one.
         let text = "Sie nannte es „gut“. Der Plan gilt z. B. ab Mai.";
-        let words = words(text, Span::new(0, text.len() as u32));
-        let spans: Vec<&str> = sentences(text, &words)
-            .into_iter()
-            .map(|range| {
-                &text
-                    [words[range.start].span.start as usize..words[range.end - 1].span.end as usize]
-            })
-            .collect();
         assert_eq!(
-            spans,
+            split(text),
             ["Sie nannte es „gut“.", "Der Plan gilt z. B. ab Mai."]
         );
     }
