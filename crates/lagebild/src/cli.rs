@@ -279,11 +279,15 @@ pub struct ExplainArgs {
 #[derive(Subcommand, Debug)]
 pub enum EvalCommand {
     /// Events, times, places, quotes and persons against gold files in the seed's format
-    #[command(after_help = "Example:\n  lagebild eval gold ../shared/corpus/seed/")]
+    #[command(
+        after_help = "Examples:\n  lagebild eval gold ../shared/corpus/seed/\n  lagebild eval gold --petrarch-verbs CAMEO.2.0.txt --petrarch-actors Phoenix.Countries.actors.txt --petrarch-agents Phoenix.agents.txt gold-en/"
+    )]
     Gold {
         /// `*.gold.json` files or directories holding them beside their texts
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        #[command(flatten)]
+        dictionaries: DictionaryArgs,
         /// Print the report as JSON
         #[arg(long)]
         json: bool,

@@ -508,8 +508,12 @@ pub fn explain(args: ExplainArgs) -> anyhow::Result<Outcome> {
 pub fn eval(command: EvalCommand) -> anyhow::Result<Outcome> {
     let mut out = std::io::stdout().lock();
     match command {
-        EvalCommand::Gold { paths, json } => {
-            let report = lagebild_eval::gold(&paths)?;
+        EvalCommand::Gold {
+            paths,
+            dictionaries,
+            json,
+        } => {
+            let report = lagebild_eval::gold_with(&pipeline(&dictionaries)?, &paths)?;
             print_report(&mut out, &report, json)?;
         }
         EvalCommand::Conllu { lang, path, json } => {

@@ -613,3 +613,56 @@ fn analyze_pretokenized_keeps_the_tokens() {
         "finite verbs carry VerbForm: {verb}"
     );
 }
+
+#[test]
+fn eval_gold_codes_with_the_users_petrarch_dictionaries() {
+    // Invented states and an invented verb: only the given dictionaries know them.
+    let directory = tempfile::tempdir().expect("temp dir");
+    let dir = directory.path();
+    let text = "Veloria scolded Marundia on Tuesday.\n";
+    std::fs::write(dir.join("story.txt"), text).expect("write text");
+    std::fs::write(
+        dir.join("story.meta.json"),
+        r#"{"id":"story","published":"2020-03-04","lang":"en"}"#,
+    )
+    .expect("write meta");
+    let gold = serde_json::json!({
+        "doc": "story.txt", "lang": "en", "dct": "2020-03-04", "title": "",
+        "events": [{"quote": "Veloria scolded Marundia", "source": "VLR", "target": "MRD",
+                    "cameo": "111", "status": "core", "modality": "asserted",
+                    "start": 0, "end": 24}],
+        "quotes": [], "times": [], "places": [], "persons": []
+    });
+    std::fs::write(dir.join("story.gold.json"), gold.to_string()).expect("write gold");
+    std::fs::write(dir.join("verbs.txt"), "--- SCOLD [111] ---\nSCOLD\n").expect("verbs");
+    std::fs::write(dir.join("actors.txt"), "VELORIA [VLR]\nMARUNDIA [MRD]\n").expect("actors");
+    let found = |extra: &[&str]| {
+        let output = run(
+            lagebild()
+                .args(["eval", "gold", "--json"])
+                .args(extra)
+                .arg(dir.join("story.gold.json")),
+            None,
+        );
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let report: serde_json::Value =
+            serde_json::from_slice(&output.stdout).expect("the report is JSON");
+        report["categories"][0]["found"].as_u64()
+    };
+    assert_eq!(found(&[]), Some(0));
+    let verbs = dir.join("verbs.txt");
+    let actors = dir.join("actors.txt");
+    assert_eq!(
+        found(&[
+            "--petrarch-verbs",
+            verbs.to_str().expect("utf-8 path"),
+            "--petrarch-actors",
+            actors.to_str().expect("utf-8 path"),
+        ]),
+        Some(1)
+    );
+}

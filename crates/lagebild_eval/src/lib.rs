@@ -28,7 +28,7 @@ pub mod petrarch;
 pub mod quotes;
 
 pub use conllu::{ConlluReport, conllu};
-pub use gold::{Category, Check, ErrorLine, GoldReport, gold};
+pub use gold::{Category, Check, ErrorLine, GoldReport, gold, gold_with};
 pub use petrarch::{
     PetrarchRecordResult, PetrarchReport, petrarch, petrarch_validate_dictionaries,
 };
