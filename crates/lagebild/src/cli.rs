@@ -107,7 +107,8 @@ pub struct DictionaryArgs {
     /// PETRARCH-2 verb dictionary (CAMEO.2.0.txt syntax) used in place of the built-in English verbs
     #[arg(long, value_name = "FILE")]
     pub petrarch_verbs: Option<PathBuf>,
-    /// PETRARCH / Phoenix actor dictionaries, comma-separated
+    /// PETRARCH / Phoenix actor dictionaries, comma-separated, in place of the built-in
+    /// knowledge base for English documents (German documents keep the built-in one)
     #[arg(long, value_name = "FILE[,FILE...]", value_delimiter = ',')]
     pub petrarch_actors: Vec<PathBuf>,
     /// PETRARCH / Phoenix agent dictionary

@@ -16,7 +16,7 @@ pub use discards::{DiscardHit, Discards};
 use std::sync::Arc;
 
 use lagebild_actors::{ActorKb, ActorMention};
-use lagebild_doc::{Diagnostic, Document, Severity, TextAnalysis};
+use lagebild_doc::{Diagnostic, Document, Lang, Severity, TextAnalysis};
 use lagebild_events::{Coder, CodingInput, Event, Explanation};
 use lagebild_geo::{Gazetteer, PlaceMention};
 use lagebild_nlp::Analyzer;
@@ -40,7 +40,12 @@ pub struct Analysis {
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     pub language: Arc<Analyzer>,
+    /// The actor knowledge base for English documents, and for German ones unless
+    /// `german_actors` is set.
     pub actors: Arc<ActorKb>,
+    /// The built-in knowledge base kept for German documents when user PETRARCH actor
+    /// dictionaries (which are English) replaced it for English ones.
+    pub german_actors: Option<Arc<ActorKb>>,
     pub places: Arc<Gazetteer>,
     pub events: Arc<Coder>,
     /// PETRARCH discard phrases, when the user gave a discard dictionary.
@@ -52,7 +57,8 @@ pub struct Pipeline {
 pub struct DictionaryFiles {
     /// A PETRARCH-2 verb dictionary, in place of the built-in English verbs.
     pub petrarch_verbs: Option<std::path::PathBuf>,
-    /// PETRARCH / Phoenix actor dictionaries, in place of the built-in knowledge base.
+    /// PETRARCH / Phoenix actor dictionaries, in place of the built-in knowledge base for
+    /// English documents.
     pub petrarch_actors: Vec<std::path::PathBuf>,
     pub petrarch_agents: Option<std::path::PathBuf>,
     pub petrarch_discards: Option<std::path::PathBuf>,
@@ -79,6 +85,7 @@ impl Pipeline {
         Pipeline {
             language: Analyzer::embedded(),
             actors: ActorKb::embedded(),
+            german_actors: None,
             places: Gazetteer::embedded(),
             events: Coder::embedded(),
             discards: None,
@@ -86,10 +93,14 @@ impl Pipeline {
     }
 
     /// The pipeline with user dictionaries. PETRARCH actor files replace the built-in
-    /// knowledge base (agents alone extend it); a PETRARCH verb file replaces the built-in
+    /// knowledge base for English documents (agents alone extend it; German documents keep
+    /// the built-in one, since those dictionaries hold English names); a PETRARCH verb file replaces the built-in
     /// English verbs; a discard file suppresses events in matching sentences or stories.
     pub fn with_dictionaries(files: &DictionaryFiles) -> Result<Pipeline, DictionaryError> {
         let mut pipeline = Pipeline::embedded();
+        if !files.petrarch_actors.is_empty() {
+            pipeline.german_actors = Some(pipeline.actors.clone());
+        }
         if !files.petrarch_actors.is_empty() || files.petrarch_agents.is_some() {
             let mut builder = ActorKb::builder().builtin(files.petrarch_actors.is_empty());
             builder = builder.petrarch_actors(&files.petrarch_actors);
@@ -129,6 +140,9 @@ impl Pipeline {
             env!("CARGO_PKG_VERSION").to_string(),
         );
         versions.insert("actors".to_string(), self.actors.version().to_string());
+        if let Some(german) = &self.german_actors {
+            versions.insert("actors_de".to_string(), german.version().to_string());
+        }
         let sizes = self.events.dictionary_sizes();
         versions.insert(
             "verbs".to_string(),
@@ -170,7 +184,11 @@ impl Pipeline {
         let tokens = self
             .language
             .analyze(&doc.text, doc.body_span(), doc.lang, doc.title_span);
-        let actors = self.actors.annotate(&doc, &tokens, doc.published);
+        let kb = match (&self.german_actors, doc.lang) {
+            (Some(german), Lang::De) => german,
+            _ => &self.actors,
+        };
+        let actors = kb.annotate(&doc, &tokens, doc.published);
         let times = lagebild_timex::annotate(&doc, &tokens, doc.published);
         let places = self.places.annotate(&doc, &tokens);
         let quotes = lagebild_quotes::annotate(&doc, &tokens, &actors);
@@ -262,5 +280,50 @@ impl Pipeline {
             },
             sentence,
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document(text: &str, lang: Lang) -> Document {
+        Document {
+            id: "t".to_string(),
+            text: text.to_string(),
+            published: chrono::NaiveDate::from_ymd_opt(2020, 3, 4),
+            lang,
+            lang_confidence: 1.0,
+            ..Document::default()
+        }
+    }
+
+    fn codes(pipeline: &Pipeline, text: &str, lang: Lang) -> Vec<String> {
+        let analysis = pipeline.analyze(document(text, lang));
+        analysis.actors.iter().map(|m| m.code.clone()).collect()
+    }
+
+    #[test]
+    fn user_actor_dictionaries_replace_the_kb_for_english_only() {
+        let directory = tempfile::tempdir().expect("temp dir");
+        let actors = directory.path().join("actors.txt");
+        std::fs::write(&actors, "VELORIA [VLR]\n").expect("write actors");
+        let files = DictionaryFiles {
+            petrarch_actors: vec![actors],
+            ..DictionaryFiles::default()
+        };
+        let pipeline = Pipeline::with_dictionaries(&files).expect("loads");
+        let english = codes(&pipeline, "Veloria criticised France on Monday.", Lang::En);
+        assert_eq!(english, vec!["VLR".to_string()]);
+        let german = codes(
+            &pipeline,
+            "Frankreich kritisierte Veloria am Montag.",
+            Lang::De,
+        );
+        assert!(
+            german.iter().any(|code| code.starts_with("FRA")),
+            "{german:?}"
+        );
+        assert!(!german.iter().any(|code| code == "VLR"), "{german:?}");
     }
 }
