@@ -11,7 +11,7 @@ use crate::dictionary::{
     DictionaryError, Entry, FormKind, Role, TriggerKind, parse_forms, parse_verbs,
 };
 use crate::explain::{Attempt, Explanation};
-use crate::sentence::{Argument, Frame, SentenceView};
+use crate::sentence::{Argument, Frame, Host, SentenceView};
 use crate::verbs::{Candidate, VerbDictionary};
 use crate::{CodingInput, Event, Participant, codes, modality};
 
@@ -296,6 +296,7 @@ impl Coder {
                             let mut linear = view.linear_frame(index, noun, &forms);
                             if let Some(parsed) = parsed {
                                 linear.words.extend(parsed.words);
+                                linear.host = parsed.host;
                             }
                             linear
                         }
@@ -371,7 +372,7 @@ impl Coder {
                 if trial.ok
                     && noun
                     && let Some(reason) = nominal_veto(&view, index, &trial, &consumed, clause).or_else(|| {
-                        verbal_clauses.contains(&clause).then(|| "the noun is the content of a coded verbal act in its clause (accusation, demand, threat ...): not coded".to_string())
+                        (verbal_clauses.contains(&clause) && !view.is_adverbial_noun(index)).then(|| "the noun is the content of a coded verbal act in its clause (accusation, demand, threat ...): not coded".to_string())
                     })
                 {
                     trial.ok = false;
@@ -763,7 +764,19 @@ fn try_entry<'a>(entry: &'a Entry, candidate: Candidate, frame: &Frame) -> Trial
         }
         return trial;
     }
-    let source = frame.fill(&entry.source, noun);
+    let source = frame.fill(&entry.source, noun).or_else(|| {
+        // A nominal event without a genitive takes the subject of its verb when a
+        // possessive pronoun names the owner ("bei seinem Besuch in Moskau traf
+        // Steinmeier ..."), or, for visits, meetings and talks, when it is an adverbial of
+        // that verb ("sagte Avramopoulos bei einem Besuch in Athen").
+        let (argument, host) = frame.host.as_ref()?;
+        let consult = entry
+            .code
+            .as_deref()
+            .is_some_and(|code| codes::root(code) == "04");
+        (noun && entry.source == Role::Gen && (*host == Host::Possessive || consult))
+            .then_some(argument)
+    });
     let appeal_or_demand = entry
         .code
         .as_deref()
@@ -842,8 +855,14 @@ fn nominal_veto(
     clause: (usize, usize),
 ) -> Option<String> {
     let (start, _) = clause;
+    // "bei einem Besuch in Athen": an adverbial event noun is real with an indefinite
+    // article too.
+    let adverbial = view.is_adverbial_noun(index);
     for position in index.saturating_sub(3).max(start)..index {
         let word = &view.words[position].norm;
+        if adverbial && word.starts_with("ein") {
+            continue;
+        }
         if crate::words::is_indefinite_or_hypothetical(view.lang, word) {
             return Some(format!(
                 "noun phrase with `{word}` is indefinite or hypothetical: not coded"

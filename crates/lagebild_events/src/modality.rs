@@ -146,8 +146,23 @@ impl<'a, 'b> Context<'a, 'b> {
     fn speech(&self) -> Option<(usize, Option<usize>)> {
         let lang = self.view.lang;
         let (start, end) = self.clause;
-        let candidates = (0..self.view.words.len())
-            .filter(|&position| !(start..end).contains(&position) && position != self.index);
+        // The verb an adverbial event noun hangs on ("sagte X bei einem Besuch in Kiew")
+        // frames the circumstance, it does not report it.
+        let governing = self
+            .view
+            .is_adverbial_noun(self.index)
+            .then(|| {
+                self.view.words[self.index]
+                    .token
+                    .head
+                    .map(|head| head as usize)
+            })
+            .flatten();
+        let candidates = (0..self.view.words.len()).filter(|&position| {
+            !(start..end).contains(&position)
+                && position != self.index
+                && Some(position) != governing
+        });
         for position in candidates {
             let word = &self.view.words[position];
             if !(words::is_speech(lang, &word.lemma) || words::is_speech(lang, &word.norm)) {
@@ -290,20 +305,65 @@ impl<'a, 'b> Context<'a, 'b> {
             })
     }
 
+    /// German event nouns that are the object or an adverbial of a verb take that
+    /// verb's modal and future auxiliaries ("will seinen Besuch in X nutzen", "wird bei
+    /// seinem Besuch in X ... treffen"); its negation stays the verb's own.
+    fn governing_auxiliary(&self, test: impl Fn(&str) -> bool) -> bool {
+        let word = &self.view.words[self.index];
+        if !self.view.parsed
+            || self.view.lang != Lang::De
+            || word.verbal
+            || !matches!(word.token.upos, lagebild_doc::Upos::Noun)
+            || !matches!(
+                word.token.deprel.split(':').next().unwrap_or(""),
+                "obj" | "obl"
+            )
+        {
+            return false;
+        }
+        let Some(head) = word
+            .token
+            .head
+            .map(|head| head as usize)
+            .filter(|head| *head < self.view.words.len())
+        else {
+            return false;
+        };
+        std::iter::once(head)
+            .chain(
+                self.view
+                    .children(head)
+                    .iter()
+                    .copied()
+                    .filter(|&child| self.view.words[child].token.deprel.starts_with("aux")),
+            )
+            .any(|position| {
+                let word = &self.view.words[position];
+                test(&word.norm) || test(&word.lemma)
+            })
+    }
+
     pub fn modality(&self) -> Vec<crate::Modality> {
         let lang = self.view.lang;
         let mut out = Vec::new();
         if self.scope_has(|word| words::is_negation(lang, word)) {
             out.push(Modality::Negated);
         }
-        if self.scope_has(|word| words::is_hypothetical(lang, word)) {
+        if self.scope_has(|word| words::is_hypothetical(lang, word))
+            || self.governing_auxiliary(|word| words::is_hypothetical(lang, word))
+        {
             out.push(Modality::Hypothetical);
         }
         let future_auxiliary = lang == Lang::De
             && self.infinitive
             && !self.participle
             && self.scope_has(words::is_future_auxiliary_de);
-        if future_auxiliary || self.scope_has(|word| words::is_future(lang, word)) {
+        if future_auxiliary
+            || self.scope_has(|word| words::is_future(lang, word))
+            || self.governing_auxiliary(|word| {
+                words::is_future(lang, word) || (lang == Lang::De && word == "wird")
+            })
+        {
             out.push(Modality::Future);
         }
         if self.past() {

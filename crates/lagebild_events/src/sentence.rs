@@ -60,7 +60,36 @@ pub(crate) struct Frame {
     /// "forderte, dass Borland abzieht"): the target of appeals and demands without an
     /// object.
     pub clausal: Option<Argument>,
+    /// Nouns without a genitive: the subject of the verb that governs the noun phrase,
+    /// and whether a possessive pronoun names it as the noun's owner ("bei seinem Besuch
+    /// in Moskau traf Steinmeier ...") rather than the noun being an adverbial of
+    /// circumstance ("sagte Avramopoulos bei einem Besuch in Athen").
+    pub host: Option<(Argument, Host)>,
 }
+
+/// How a nominal event is tied to the subject of its governing verb.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Host {
+    /// A third-person possessive determiner (`sein`, `ihr`): the owner is the subject.
+    Possessive,
+    /// A prepositional adverbial (`bei`, `während`, `nach`, `auf`): the subject took
+    /// part in the event (visits, meetings, talks).
+    Adverbial,
+}
+
+/// Prepositions that make an event noun an adverbial of circumstance of its verb.
+const ADVERBIAL_PREPOSITIONS: &[&str] = &[
+    "bei",
+    "beim",
+    "während",
+    "nach",
+    "auf",
+    "anlässlich",
+    "im",
+    "zu",
+    "zum",
+    "zur",
+];
 
 impl Frame {
     /// The mentions filling `role`, with the argument's provenance.
@@ -500,6 +529,97 @@ impl<'a> SentenceView<'a> {
             || forms.iter().any(|(_, kind)| *kind == FormKind::Participle)
     }
 
+    /// Whether the event noun at `index` is a prepositional adverbial of its verb ("bei
+    /// seinem Besuch in Moskau", "nach Gesprächen mit X"), so the clause's verbal act is
+    /// not about it.
+    pub fn is_adverbial_noun(&self, index: usize) -> bool {
+        if !self.parsed || self.lang != Lang::De || self.base_deprel(index) != "obl" {
+            return false;
+        }
+        self.children(index).iter().any(|&child| {
+            self.base_deprel(child) == "case"
+                && (ADVERBIAL_PREPOSITIONS.contains(&self.words[child].norm.as_str())
+                    || ADVERBIAL_PREPOSITIONS.contains(&self.words[child].lemma.as_str()))
+        })
+    }
+
+    /// The subject of the verb that governs the noun at `index`, when the noun is
+    /// possessed by a third-person pronoun or is an adverbial of that verb (German only).
+    fn host_subject(&self, index: usize) -> Option<(Argument, Host)> {
+        if self.lang != Lang::De {
+            return None;
+        }
+        let possessive = self.children(index).iter().any(|&child| {
+            self.base_deprel(child) == "det"
+                && (matches!(self.words[child].lemma.as_str(), "sein" | "ihr")
+                    || ["sein", "ihr"]
+                        .iter()
+                        .any(|stem| self.words[child].norm.starts_with(stem)))
+                && !matches!(self.words[child].norm.as_str(), "sein" | "seit")
+        });
+        let kind = if possessive {
+            Host::Possessive
+        } else if self.is_adverbial_noun(index) {
+            Host::Adverbial
+        } else {
+            return None;
+        };
+        // Up from the noun (through at most two nouns: "bei der Eröffnung seines Besuchs")
+        // to the verb; a noun that is itself the subject has no host.
+        let mut current = index;
+        let mut verb = None;
+        for _ in 0..3 {
+            if self.base_deprel(current) == "nsubj" {
+                return None;
+            }
+            let head = self.words[current]
+                .token
+                .head
+                .map(|head| head as usize)
+                .filter(|head| *head < self.words.len())?;
+            if matches!(self.words[head].token.upos, Upos::Verb | Upos::Aux) {
+                verb = Some(head);
+                break;
+            }
+            current = head;
+        }
+        let mut verb = verb?;
+        for _ in 0..2 {
+            if let Some(&subject) = self
+                .children(verb)
+                .iter()
+                .find(|&&child| self.deprel(child) == "nsubj")
+            {
+                let mut mentions = Vec::new();
+                self.resolve(subject, 0, &mut mentions);
+                if mentions.is_empty() {
+                    return None;
+                }
+                let via = match kind {
+                    Host::Possessive => "possessor: subject of the governing verb",
+                    Host::Adverbial => "adverbial: subject of the governing verb",
+                };
+                return Some((
+                    Argument {
+                        role: Role::Gen,
+                        mentions,
+                        via: via.into(),
+                    },
+                    kind,
+                ));
+            }
+            if !matches!(self.base_deprel(verb), "conj" | "xcomp") {
+                return None;
+            }
+            verb = self.words[verb]
+                .token
+                .head
+                .map(|head| head as usize)
+                .filter(|head| *head < self.words.len())?;
+        }
+        None
+    }
+
     /// Builds the frame of the trigger at `index` from the parse.
     pub fn parsed_frame(&self, index: usize, noun: bool, forms: &[(String, FormKind)]) -> Frame {
         let mut frame = Frame {
@@ -707,6 +827,7 @@ impl<'a> SentenceView<'a> {
             // as `parataxis` or `dep` ("dass „Schiffe …“ angegriffen worden seien"):
             // a nominative noun so attached to a verb without a subject is its subject.
             if self.lang == Lang::De
+                && !noun
                 && matches!(base, "parataxis" | "dep")
                 && matches!(word.token.upos, Upos::Noun | Upos::Propn)
                 && word.token.feats.case == Some(lagebild_doc::Case::Nom)
@@ -728,6 +849,16 @@ impl<'a> SentenceView<'a> {
                     Role::Obj
                 }),
                 "iobj" => Some(Role::Dat),
+                // A prenominal genitive the parser left as `dep` ("Merkels Besuch").
+                "dep"
+                    if noun
+                        && self.lang == Lang::De
+                        && child < index
+                        && word.phrase.is_some()
+                        && word.surface.ends_with('s') =>
+                {
+                    Some(Role::Gen)
+                }
                 "obl" | "nmod" | "nmod:poss" | "amod" | "compound" | "det" => {
                     match self.case_marker(child) {
                         Some(preposition)
@@ -794,6 +925,14 @@ impl<'a> SentenceView<'a> {
                     via: relation.to_string(),
                 });
             }
+        }
+        if noun
+            && !frame
+                .arguments
+                .iter()
+                .any(|argument| argument.role == Role::Gen)
+        {
+            frame.host = self.host_subject(index);
         }
         frame
     }
@@ -1068,6 +1207,14 @@ impl<'a> SentenceView<'a> {
             let gap = group.first - position;
             let start_of_attribute = group.preposition_at.unwrap_or(group.first);
             if start_of_attribute > position + 3 || gap > 6 {
+                break;
+            }
+            // A verb in between ends the noun phrase: "Nach dem Angriff auf X lobte Y
+            // ..." names Y as the verb's subject, not the attacker.
+            if self.words[position + 1..group.first]
+                .iter()
+                .any(|word| word.verbal || matches!(word.token.upos, Upos::Verb | Upos::Aux))
+            {
                 break;
             }
             let role = match &group.preposition {

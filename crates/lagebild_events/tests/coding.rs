@@ -969,3 +969,123 @@ fn english_lone_particle_must_follow_the_verb() {
         &["ARL->BOR 100 asserted"],
     );
 }
+
+#[test]
+fn german_possessed_event_noun_takes_the_subject_of_its_verb() {
+    // "Bei seinem Besuch in Borland lobte Krauss Corland": the possessor of the visit is
+    // the subject of the verb the noun hangs on; the clause's own act stays coded.
+    let parse = "
+        Bei bei ADP 3 case
+        seinem sein DET 3 det:poss
+        Besuch Besuch NOUN 6 obl
+        in in ADP 5 case
+        Borland Borland PROPN 3 nmod
+        lobte loben VERB 0 root
+        Krauss Krauss PROPN 6 nsubj
+        Corland Corland PROPN 6 obj
+        . . PUNCT 6 punct";
+    let actors = [("Borland", "BOR"), ("Krauss", "ARLGOV"), ("Corland", "COR")];
+    check(
+        Fixture {
+            parse: Some(parse),
+            ..de("", &actors)
+        },
+        &["ARLGOV->BOR 042 asserted", "ARLGOV->COR 051 asserted"],
+    );
+    // An object possessed by a pronoun: "Krauss will seinen Besuch in Borland nutzen".
+    let parse = "
+        Krauss Krauss PROPN 7 nsubj
+        will wollen AUX 7 aux
+        seinen sein DET 4 det:poss
+        Besuch Besuch NOUN 7 obj
+        in in ADP 6 case
+        Borland Borland PROPN 4 nmod
+        nutzen nutzen VERB 0 root
+        . . PUNCT 7 punct";
+    check(
+        Fixture {
+            parse: Some(parse),
+            ..de("", &[("Krauss", "ARLGOV"), ("Borland", "BOR")])
+        },
+        &["ARLGOV->BOR 042 future"],
+    );
+    // Without a possessive, an adverbial attack is not the subject's: "Nach dem Angriff
+    // auf Borland lobte Krauss Corland" says nothing of who attacked.
+    let parse = "
+        Nach nach ADP 3 case
+        dem der DET 3 det
+        Angriff Angriff NOUN 6 obl
+        auf auf ADP 5 case
+        Borland Borland PROPN 3 nmod
+        lobte loben VERB 0 root
+        Krauss Krauss PROPN 6 nsubj
+        Corland Corland PROPN 6 obj
+        . . PUNCT 6 punct";
+    check(
+        Fixture {
+            parse: Some(parse),
+            ..de("", &actors)
+        },
+        &["ARLGOV->COR 051 asserted"],
+    );
+}
+
+#[test]
+fn german_adverbial_visit_is_the_subjects_and_not_reported() {
+    // "Krauss sagte bei einem Besuch in Borland, ...": the speaker made the visit; the
+    // indefinite article does not make it hypothetical, and the speech verb it hangs on
+    // does not report it.
+    let parse = "
+        Krauss Krauss PROPN 2 nsubj
+        sagte sagen VERB 0 root
+        bei bei ADP 5 case
+        einem ein DET 5 det
+        Besuch Besuch NOUN 2 obl
+        in in ADP 7 case
+        Borland Borland PROPN 5 nmod
+        . . PUNCT 2 punct";
+    check(
+        Fixture {
+            parse: Some(parse),
+            ..de("", &[("Krauss", "ARLGOV"), ("Borland", "BOR")])
+        },
+        &["ARLGOV->BOR 042 asserted"],
+    );
+    // The same noun as the object of the verb is what was said about: no host.
+    let parse = "
+        Krauss Krauss PROPN 2 nsubj
+        kritisierte kritisieren VERB 0 root
+        einen ein DET 4 det
+        Besuch Besuch NOUN 2 obj
+        in in ADP 6 case
+        Borland Borland PROPN 4 nmod
+        . . PUNCT 2 punct";
+    check(
+        Fixture {
+            parse: Some(parse),
+            ..de("", &[("Krauss", "ARLGOV"), ("Borland", "BOR")])
+        },
+        &[],
+    );
+}
+
+#[test]
+fn german_prenominal_genitive_left_as_dep() {
+    // "Krausens Besuch in Borland" with the genitive name attached as `dep`.
+    let parse = "
+        Kraussens Krauss PROPN 2 dep
+        Besuch Besuch NOUN 7 nsubj:pass
+        in in ADP 4 case
+        Borland Borland PROPN 2 nmod
+        wurde werden AUX 7 aux:pass
+        gestern gestern ADV 7 advmod
+        begleitet begleiten VERB 0 root VerbForm=Part
+        . . PUNCT 7 punct";
+    check(
+        Fixture {
+            parse: Some(parse),
+            ..de("", &[("Kraussens", "ARLGOV"), ("Borland", "BOR")])
+        },
+        &["ARLGOV->BOR 042 asserted"],
+    );
+}
