@@ -8,6 +8,7 @@
 //! [`wire`] owns the output schema and is the only place that turns byte spans into
 //! character offsets.
 
+pub mod country;
 mod discards;
 pub mod wire;
 
@@ -50,6 +51,10 @@ pub struct Pipeline {
     pub events: Arc<Coder>,
     /// PETRARCH discard phrases, when the user gave a discard dictionary.
     pub discards: Option<Arc<Discards>>,
+    /// Whether agents of unknown state take the country of the story's places
+    /// ([`country::infer_agent_countries`]). Off with user PETRARCH actor dictionaries,
+    /// whose convention is a country only where the text names one.
+    pub infer_countries: bool,
 }
 
 /// User dictionaries that replace or extend the embedded ones.
@@ -89,6 +94,7 @@ impl Pipeline {
             places: Gazetteer::embedded(),
             events: Coder::embedded(),
             discards: None,
+            infer_countries: true,
         }
     }
 
@@ -100,6 +106,7 @@ impl Pipeline {
         let mut pipeline = Pipeline::embedded();
         if !files.petrarch_actors.is_empty() {
             pipeline.german_actors = Some(pipeline.actors.clone());
+            pipeline.infer_countries = false;
         }
         if !files.petrarch_actors.is_empty() || files.petrarch_agents.is_some() {
             let mut builder = ActorKb::builder().builtin(files.petrarch_actors.is_empty());
@@ -188,9 +195,12 @@ impl Pipeline {
             (Some(german), Lang::De) => german,
             _ => &self.actors,
         };
-        let actors = kb.annotate(&doc, &tokens, doc.published);
+        let mut actors = kb.annotate(&doc, &tokens, doc.published);
         let times = lagebild_timex::annotate(&doc, &tokens, doc.published);
         let places = self.places.annotate(&doc, &tokens);
+        if self.infer_countries {
+            country::infer_agent_countries(&mut actors, &places, &tokens);
+        }
         let quotes = lagebild_quotes::annotate(&doc, &tokens, &actors);
         let mut events = self.events.code(&CodingInput {
             doc: &doc,
@@ -313,6 +323,8 @@ mod tests {
             ..DictionaryFiles::default()
         };
         let pipeline = Pipeline::with_dictionaries(&files).expect("loads");
+        // PETRARCH's convention: a country only where the text names one.
+        assert!(!pipeline.infer_countries && Pipeline::embedded().infer_countries);
         let english = codes(&pipeline, "Veloria criticised France on Monday.", Lang::En);
         assert_eq!(english, vec!["VLR".to_string()]);
         let german = codes(
