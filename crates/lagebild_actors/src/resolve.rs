@@ -111,6 +111,17 @@ const SPEECH_VERBS: &[&str] = &[
     "urged",
     "asked",
 ];
+/// Singular finite auxiliaries and modals next to which `er`/`sie` is a singular
+/// subject ("hatte er zuvor Castro getroffen", "Sie will Putin treffen").
+const SINGULAR_AUXILIARIES: &[&str] = &[
+    "hat", "hatte", "habe", "hätte", "wird", "werde", "würde", "will", "wollte", "wolle", "soll",
+    "sollte", "solle", "muss", "musste", "müsse", "kann", "konnte", "könne", "ist", "war", "sei",
+    "wäre",
+];
+/// German subordinating conjunctions after which `er` is the clause's subject.
+const SUBORDINATORS: &[&str] = &[
+    "dass", "als", "nachdem", "weil", "wie", "ob", "wenn", "bevor", "obwohl", "während", "da",
+];
 /// Singular finite forms of German event verbs next to which a subject pronoun is
 /// resolved like next to a speech verb ("Dann traf er Putin", "Sie lobte Macron").
 /// Singular only: "sie trafen" is a plural.
@@ -488,8 +499,68 @@ pub(crate) fn annotate(
     out.dedup_by(|later, earlier| later.span.overlaps(earlier.span));
     if doc.lang == Lang::De {
         austrian_federal_institutions(&mut out, &doc.text);
+        home_state_roles(&mut out);
     }
     out
+}
+
+/// The rule suffix of a bare institution coded with the article's state.
+const HOME_STATE: &str = "(home state)";
+/// German definite articles before a bare institution noun.
+const DEFINITE_ARTICLES: &[&str] = &["der", "die", "das", "des", "dem", "den"];
+
+/// The agent suffix of a bare German state institution ("Polizei" -> `COP`): only nouns
+/// that in news always mean an organ of a state, none of a company or party ("Führung",
+/// "Botschaft" and "Behörde" of a city are left out).
+fn home_state_suffix(lower: &str) -> Option<&'static str> {
+    Some(match lower {
+        "regierung"
+        | "staatsführung"
+        | "kabinett"
+        | "außenministerium"
+        | "verteidigungsministerium"
+        | "innenministerium" => "GOV",
+        "armee" | "streitkräfte" | "streitkräften" | "militär" | "militärs" => "MIL",
+        "polizei" | "sicherheitskräfte" | "sicherheitskräften" | "sicherheitsbehörden" => "COP",
+        "justiz" | "staatsanwaltschaft" => "JUD",
+        "geheimdienst" | "geheimdienstes" | "geheimdienste" => "SPY",
+        "parlament" | "parlaments" => "LEG",
+        _ => return None,
+    })
+}
+
+/// Bare institutions ("die Polizei nahm ... fest", "die Regierung kritisierte ...") take
+/// the state the article is about: the state of most mentions (places included), when it
+/// has at least two and more than any other. Without such a state they are dropped.
+fn home_state_roles(out: &mut Vec<ActorMention>) {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for mention in out.iter() {
+        if let Some(country) = mention.country.as_deref()
+            && !mention.rule.ends_with(HOME_STATE)
+        {
+            *counts.entry(country).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let home = match ranked.as_slice() {
+        [(first, count), rest @ ..]
+            if *count >= 2 && rest.first().is_none_or(|(_, second)| second < count) =>
+        {
+            Some(first.to_string())
+        }
+        _ => None,
+    };
+    out.retain_mut(|mention| {
+        if !mention.rule.ends_with(HOME_STATE) {
+            return true;
+        }
+        let Some(home) = &home else { return false };
+        let suffix = mention.code.trim_start_matches('-').to_string();
+        mention.code = format!("{home}{suffix}");
+        mention.country = Some(home.clone());
+        true
+    });
 }
 
 /// Lowercase forms of federal institutions that Austria and Germany share ("die
@@ -1436,6 +1507,29 @@ impl<'a> Annotator<'a> {
                 format!("{rule} (role)"),
             );
             self.mentioned.insert(actor, span);
+        } else if self.lang == Lang::De
+            && self.preceded_by(start, DEFINITE_ARTICLES)
+            // "die Regierung Italiens": a genitive name right after names the state.
+            && !(self.same_sentence(start, end) && self.match_starting(end).is_some())
+            // "die Militär-Kooperation": the first part of a compound is no institution.
+            && !self.pieces.get(end).is_some_and(|next| {
+                next.span.start == self.pieces[end - 1].span.end
+                    && (next.alphabetic || self.piece_text(end) == "-")
+            })
+            && let Some(suffix) = home_state_suffix(&self.piece_text(start).to_lowercase())
+        {
+            // "die Polizei", "die Regierung" with no state named: the state the article
+            // is about, decided once the whole document is read (`home_state_roles`).
+            let name = self.role_name(None, role);
+            self.push(
+                span,
+                name,
+                format!("---{suffix}"),
+                None,
+                ActorKind::Group,
+                None,
+                format!("{rule} {HOME_STATE}"),
+            );
         } else if self.lang == Lang::En && !code.is_empty() {
             // A bare agent noun: "students" -> `---EDU`, "MSF" -> `NGO`.
             let name = self.role_name(None, role);
@@ -1902,15 +1996,25 @@ impl<'a> Annotator<'a> {
             return piece + 1;
         }
         if self.lower_is(piece, &["er", "sie", "he", "she"]) {
+            let german = self.lang != Lang::En;
             let before = piece > 0
                 && self.same_sentence(piece - 1, piece)
                 && (self.lower_is(piece - 1, SPEECH_VERBS)
-                    || (self.lang != Lang::En && self.lower_is(piece - 1, EVENT_VERBS)));
+                    || (german && self.lower_is(piece - 1, EVENT_VERBS))
+                    || (german && self.lower_is(piece - 1, SINGULAR_AUXILIARIES)));
             let after = piece + 1 < self.pieces.len()
                 && self.same_sentence(piece, piece + 1)
                 && (self.lower_is(piece + 1, SPEECH_VERBS)
-                    || (self.lang != Lang::En && self.lower_is(piece + 1, EVENT_VERBS)));
-            if before || after {
+                    || (german && self.lower_is(piece + 1, EVENT_VERBS))
+                    || (german && self.lower_is(piece + 1, SINGULAR_AUXILIARIES)));
+            // "dass er ...", "nachdem er ...": the subject of a subordinate clause (`sie`
+            // there may be a plural).
+            let subordinate = german
+                && piece > 0
+                && self.same_sentence(piece - 1, piece)
+                && self.lower_is(piece, &["er"])
+                && self.lower_is(piece - 1, SUBORDINATORS);
+            if before || after || subordinate {
                 let gender = if self.lower_is(piece, &["er", "he"]) {
                     Gender::Male
                 } else {
@@ -1980,5 +2084,107 @@ mod object_pronoun_tests {
             &[],
         );
         check("Die Regierung hat diesen dann angerufen.", &[]);
+    }
+}
+
+#[cfg(test)]
+mod subject_pronoun_tests {
+    use lagebild_doc::{Document, Lang, TextAnalysis};
+
+    use crate::ActorKb;
+
+    /// (surface, code) of every mention resolved as a subject pronoun in `text`.
+    fn check(text: &str, expected: &[(&str, &str)]) {
+        let doc = Document {
+            text: text.to_string(),
+            lang: Lang::De,
+            ..Document::default()
+        };
+        let date = chrono::NaiveDate::from_ymd_opt(2019, 7, 1);
+        let mentions = ActorKb::embedded().annotate(&doc, &TextAnalysis::default(), date);
+        let got: Vec<(String, String)> = mentions
+            .iter()
+            .filter(|mention| mention.rule.ends_with("(pronoun)"))
+            .map(|mention| (mention.span.slice(text).to_string(), mention.code.clone()))
+            .collect();
+        let want: Vec<(String, String)> = expected
+            .iter()
+            .map(|(surface, code)| (surface.to_string(), code.to_string()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+
+    #[test]
+    fn subject_pronouns_next_to_auxiliaries_and_after_subordinators() {
+        check(
+            "Wladimir Putin reiste nach Kuba. In Havanna hatte er zuvor den Präsidenten getroffen.",
+            &[("er", "RUSGOV")],
+        );
+        check(
+            "Angela Merkel war in Paris. Morgen will sie Emmanuel Macron treffen.",
+            &[("sie", "DEUGOV")],
+        );
+        check(
+            "Wladimir Putin ließ wissen, dass er den Plan nicht unterstützen werde.",
+            &[("er", "RUSGOV")],
+        );
+        // A plural `sie` after a subordinator stays unresolved, and so does a pronoun
+        // with no person of its gender before it.
+        check(
+            "Angela Merkel sprach mit den Bauern, nachdem sie protestiert hatten.",
+            &[],
+        );
+        check("Die Regierung tagte. Danach hatte er nichts gesagt.", &[]);
+    }
+}
+
+#[cfg(test)]
+mod home_state_tests {
+    use lagebild_doc::{Document, Lang, TextAnalysis};
+
+    use crate::ActorKb;
+
+    /// (surface, code) of every bare institution coded with the article's state.
+    fn check(text: &str, expected: &[(&str, &str)]) {
+        let doc = Document {
+            text: text.to_string(),
+            lang: Lang::De,
+            ..Document::default()
+        };
+        let date = chrono::NaiveDate::from_ymd_opt(2016, 1, 15);
+        let mentions = ActorKb::embedded().annotate(&doc, &TextAnalysis::default(), date);
+        let got: Vec<(String, String)> = mentions
+            .iter()
+            .filter(|mention| mention.rule.ends_with("(home state)"))
+            .map(|mention| (mention.span.slice(text).to_string(), mention.code.clone()))
+            .collect();
+        let want: Vec<(String, String)> = expected
+            .iter()
+            .map(|(surface, code)| (surface.to_string(), code.to_string()))
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+
+    #[test]
+    fn bare_institutions_take_the_state_of_the_article() {
+        check(
+            "In Frankreich wurde gewählt. Die Polizei nahm in Paris einen Iraker fest.",
+            &[("Polizei", "FRACOP")],
+        );
+        // No state leads: nothing is coded.
+        check(
+            "Die Regierung kritisierte die Türkei. Russland schwieg.",
+            &[],
+        );
+        // A named state is no bare institution, nor is an indefinite one or the first
+        // part of a compound.
+        check(
+            "In Frankreich und in Paris sprach die Regierung Italiens; eine Polizei fehlte.",
+            &[],
+        );
+        check(
+            "In Frankreich und in Paris lobte man die Polizei-Reform.",
+            &[],
+        );
     }
 }

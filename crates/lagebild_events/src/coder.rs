@@ -297,6 +297,7 @@ impl Coder {
                             if let Some(parsed) = parsed {
                                 linear.words.extend(parsed.words);
                                 linear.host = parsed.host;
+                                linear.object_place = parsed.object_place;
                             }
                             linear
                         }
@@ -335,8 +336,11 @@ impl Coder {
                                 .arguments
                                 .iter()
                                 .any(|known| known.role == argument.role);
+                            // A "preposition" that is none (a name particle tagged
+                            // ADP: "Al Gore") places nothing.
                             let actor_taken = merged.arguments.iter().any(|known| {
-                                known
+                                !(lang == Lang::De && matches!(&known.role, crate::dictionary::Role::Prep(word) if !crate::words::is_preposition(lang, word)))
+                                    && known
                                     .mentions
                                     .iter()
                                     .any(|mention| argument.mentions.contains(mention))
@@ -499,13 +503,20 @@ impl Coder {
                     // its members are ("Rutte drängte die Nato-Länder": IGO codes).
                     let self_event = source_code == target_code
                         && (source_code.len() == 3 || !source_code.starts_with("IGO"));
+                    // A site in the source's own state ("die Armee bombardierte Dörfer
+                    // in Syrien") says nothing of whom the act is against.
+                    let own_site = winner
+                        .targets
+                        .as_ref()
+                        .is_some_and(|targets| targets.via == "object-place")
+                        && source_code.get(..3) == Some(target_code.as_str());
                     // German coding uses our own knowledge base: an actor it could not
                     // place in a state or organisation ("---", "---GOV": unknown persons
                     // and unresolved roles) makes no dyad worth reporting. PETRARCH
                     // dictionaries code such agents on purpose, so English keeps them.
                     let unknown = lang == Lang::De
                         && (source_code.starts_with("---") || target_code.starts_with("---"));
-                    if self_event || same_person || unknown {
+                    if self_event || same_person || unknown || own_site {
                         continue;
                     }
                     let mut source_participant = source_participant.clone();
@@ -785,6 +796,16 @@ fn try_entry<'a>(entry: &'a Entry, candidate: Candidate, frame: &Frame) -> Trial
         .target
         .as_ref()
         .and_then(|role| frame.fill(role, noun))
+        .or_else(|| {
+            // "besuchte ein Lager in Jordanien", "bombardierten die Straße im
+            // Gazastreifen": visits and attacks on a site target the place's actor.
+            let site = entry.code.as_deref().is_some_and(|code| {
+                code == "042" || matches!(codes::root(code), "18" | "19" | "20")
+            });
+            (site && entry.target == Some(Role::Obj))
+                .then_some(frame.object_place.as_ref())
+                .flatten()
+        })
         .or_else(|| {
             // "X demanded that Y withdraw": Y is the target of the demand.
             (appeal_or_demand && matches!(entry.target, Some(Role::Obj | Role::Dat)))

@@ -65,6 +65,10 @@ pub(crate) struct Frame {
     /// in Moskau traf Steinmeier ...") rather than the noun being an adverbial of
     /// circumstance ("sagte Avramopoulos bei einem Besuch in Athen").
     pub host: Option<(Argument, Host)>,
+    /// Verbs: the place of a direct object that names no actor ("besuchte ein Lager in
+    /// Jordanien", "bombardierten die Straße im Gazastreifen"): the target of visits and
+    /// attacks whose object is a thing or a site.
+    pub object_place: Option<Argument>,
 }
 
 /// How a nominal event is tied to the subject of its governing verb.
@@ -758,10 +762,12 @@ impl<'a> SentenceView<'a> {
                         .children(current)
                         .iter()
                         .any(|&child| self.deprel(child) == "aux:pass");
-                    let object_control = self
-                        .children(head)
-                        .iter()
-                        .any(|&child| matches!(self.base_deprel(child), "obj" | "iobj"));
+                    // A reflexive is no controller: "Frankreich hat sich bereit erklärt,
+                    // Soldaten zu entsenden" is France's sending.
+                    let object_control = self.children(head).iter().any(|&child| {
+                        matches!(self.base_deprel(child), "obj" | "iobj")
+                            && !matches!(self.words[child].norm.as_str(), "sich" | "itself")
+                    });
                     if passive_infinitive || object_control {
                         break;
                     }
@@ -934,7 +940,43 @@ impl<'a> SentenceView<'a> {
         {
             frame.host = self.host_subject(index);
         }
+        if !noun && self.lang == Lang::De {
+            frame.object_place = self.object_place(index);
+        }
         frame
+    }
+
+    /// The one actor named by an `in`/`im`/`auf` phrase of the trigger's direct object,
+    /// when the object itself names none.
+    fn object_place(&self, index: usize) -> Option<Argument> {
+        let object = self.children(index).iter().copied().find(|&child| {
+            matches!(self.base_deprel(child), "obj" | "dobj")
+                && self.words[child].phrase.is_none()
+                && matches!(self.words[child].token.upos, Upos::Noun | Upos::Propn)
+        })?;
+        let mut own = Vec::new();
+        self.resolve(object, 0, &mut own);
+        if !own.is_empty() {
+            return None;
+        }
+        let mut found = Vec::new();
+        for &child in self.children(object) {
+            let place = self.children(child).iter().any(|&grandchild| {
+                self.base_deprel(grandchild) == "case"
+                    && matches!(self.words[grandchild].norm.as_str(), "in" | "im" | "auf")
+            });
+            if place && self.base_deprel(child) == "nmod" {
+                self.resolve_head(child, &mut found);
+            }
+        }
+        match found.as_slice() {
+            [only] => Some(Argument {
+                role: Role::Obj,
+                mentions: vec![*only],
+                via: "object-place".into(),
+            }),
+            _ => None,
+        }
     }
 
     /// A German participle used as an adjective before its noun ("die vom Iran

@@ -1089,3 +1089,129 @@ fn german_prenominal_genitive_left_as_dep() {
         &["ARLGOV->BOR 042 asserted"],
     );
 }
+
+#[test]
+fn german_reflexive_is_no_controller_of_an_infinitive() {
+    // "Arland hat sich bereit erklärt, Soldaten in den Borland zu entsenden": the
+    // reflexive is no object that controls the infinitive, so Arland sends the troops.
+    let parse = "
+        Arland Arland PROPN 5 nsubj
+        hat haben AUX 5 aux
+        sich sich PRON 5 obj
+        bereit bereit ADV 5 advmod
+        erklärt erklären VERB 0 root
+        , , PUNCT 12 punct
+        Soldaten Soldat NOUN 12 obj
+        in in ADP 10 case
+        den der DET 10 det
+        Borland Borland PROPN 7 nmod
+        zu zu PART 12 mark
+        entsenden entsenden VERB 5 xcomp
+        . . PUNCT 5 punct";
+    check(
+        Fixture {
+            parse: Some(parse),
+            ..de("", &[("Arland", "ARL"), ("Borland", "BOR")])
+        },
+        &["ARL->BOR 154 asserted"],
+    );
+    // A real object controls it: Corland is to send, Arland only appealed.
+    let parse = "
+        Arland Arland PROPN 4 nsubj
+        hat haben AUX 4 aux
+        Corland Corland PROPN 4 obj
+        aufgefordert auffordern VERB 0 root
+        , , PUNCT 11 punct
+        Soldaten Soldat NOUN 11 obj
+        in in ADP 9 case
+        den der DET 9 det
+        Borland Borland PROPN 6 nmod
+        zu zu PART 11 mark
+        entsenden entsenden VERB 4 xcomp
+        . . PUNCT 4 punct";
+    check(
+        Fixture {
+            parse: Some(parse),
+            ..de(
+                "",
+                &[("Arland", "ARL"), ("Corland", "COR"), ("Borland", "BOR")],
+            )
+        },
+        &["ARL->COR 020 asserted"],
+    );
+}
+
+#[test]
+fn a_name_particle_tagged_as_preposition_does_not_hide_the_subject() {
+    // "Am Rande traf sich Al Krauss mit Borland": `Al` tagged ADP makes the name an
+    // oblique; word order gives the empty subject slot to it.
+    let parse = "
+        Am an ADP 2 case
+        Rande Rand NOUN 3 obl
+        traf treffen VERB 0 root
+        sich sich PRON 3 obj
+        Al al ADP 6 case
+        Krauss Krauss PROPN 3 obl
+        mit mit ADP 8 case
+        Borland Borland PROPN 3 obl
+        . . PUNCT 3 punct";
+    check(
+        Fixture {
+            parse: Some(parse),
+            ..de("", &[("Al Krauss", "ARLELI"), ("Borland", "BOR")])
+        },
+        &["ARLELI->BOR 040 asserted"],
+    );
+}
+
+#[test]
+fn german_visits_and_attacks_on_a_site_target_its_place() {
+    // "Krauss besuchte ein Lager in Borland": the visited object names no actor, its
+    // place does.
+    let parse = "
+        Krauss Krauss PROPN 2 nsubj
+        besuchte besuchen VERB 0 root
+        ein ein DET 4 det
+        Lager Lager NOUN 2 obj
+        in in ADP 6 case
+        Borland Borland PROPN 4 nmod
+        . . PUNCT 2 punct";
+    check(
+        Fixture {
+            parse: Some(parse),
+            ..de("", &[("Krauss", "ARLGOV"), ("Borland", "BOR")])
+        },
+        &["ARLGOV->BOR 042 asserted"],
+    );
+    // A site in the attacker's own state names no target; a verb outside visits and
+    // attacks ("lobte ein Lager in Borland") takes no place as target either.
+    let parse = "
+        Armee Armee NOUN 2 nsubj
+        bombardierte bombardieren VERB 0 root
+        Dörfer Dorf NOUN 2 obj
+        in in ADP 5 case
+        Arland Arland PROPN 3 nmod
+        . . PUNCT 2 punct";
+    check(
+        Fixture {
+            parse: Some(parse),
+            ..de("", &[("Armee", "ARLMIL"), ("Arland", "ARL")])
+        },
+        &[],
+    );
+    let parse = "
+        Krauss Krauss PROPN 2 nsubj
+        lobte loben VERB 0 root
+        ein ein DET 4 det
+        Lager Lager NOUN 2 obj
+        in in ADP 6 case
+        Borland Borland PROPN 4 nmod
+        . . PUNCT 2 punct";
+    check(
+        Fixture {
+            parse: Some(parse),
+            ..de("", &[("Krauss", "ARLGOV"), ("Borland", "BOR")])
+        },
+        &[],
+    );
+}
