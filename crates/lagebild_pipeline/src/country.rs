@@ -1,12 +1,14 @@
 //! A country for agents the text names without one.
 //!
-//! "Police arrested protesters in Dallas" gives the agent `---COP`: the knowledge base
-//! knows police, not whose. A reader takes the country from where the story happens, and
-//! so does this pass, before events are coded:
-//! - a place in the agent's own sentence, when all places there lie in one country;
+//! "Police arrested protesters in Dallas" gives the agent `---CVL`: the knowledge base
+//! knows protesters, not whose. A reader takes the country from where the story happens,
+//! and so does this pass, before events are coded:
+//! - a place right after the agent ("protesters in Dallas", "die Polizei in Bremen");
 //! - else the document's country: the one country that most of the document's places lie
-//!   in (at least [`MIN_PLACES`] places, more than half of those with a country).
+//!   in (at least [`MIN_PLACES`] places, and [`MAJORITY`] of those with a country).
 //!
+//! A place elsewhere in the sentence does not count: "said in Washington" or "arrived from
+//! London" names where something happened, not whose police or rebels act.
 //! Persons of unknown state (`---` alone) are left: a name says nothing about where the
 //! story happens. The mention's `rule` records the inference for provenance.
 
@@ -16,8 +18,16 @@ use lagebild_actors::{ActorKind, ActorMention};
 use lagebild_doc::TextAnalysis;
 use lagebild_geo::PlaceMention;
 
-/// Places a document needs before its country stands in for a sentence without one.
-const MIN_PLACES: usize = 2;
+/// Places a document needs before its country stands in for an agent's.
+const MIN_PLACES: usize = 3;
+
+/// The share of a document's located places that must lie in its country, as a fraction
+/// `numerator / denominator`.
+const MAJORITY: (usize, usize) = (2, 3);
+
+/// How far (bytes) after an agent a place may start and still be its own
+/// ("Polizei in der Stadt Bremen").
+const NEAR: u32 = 24;
 
 const UNKNOWN: &str = "---";
 
@@ -31,33 +41,30 @@ pub fn infer_agent_countries(
     if !actors.iter().any(needs_country) {
         return;
     }
-    let sentence_of = |byte: u32| analysis.sentence_at(byte);
-    let mut by_sentence: HashMap<usize, Vec<&str>> = HashMap::new();
     let mut tally: HashMap<&str, usize> = HashMap::new();
     let mut with_country = 0;
     for place in places {
-        let Some(country) = place.country.as_deref() else {
-            continue;
-        };
-        with_country += 1;
-        *tally.entry(country).or_default() += 1;
-        if let Some(sentence) = sentence_of(place.span.start) {
-            by_sentence.entry(sentence).or_default().push(country);
+        if let Some(country) = place.country.as_deref() {
+            with_country += 1;
+            *tally.entry(country).or_default() += 1;
         }
     }
     let document = document_country(&tally, with_country);
     for actor in actors.iter_mut().filter(|actor| needs_country(actor)) {
-        let local = sentence_of(actor.span.start)
-            .and_then(|sentence| by_sentence.get(&sentence))
-            .and_then(|countries| single(countries));
-        let (country, how) = match (local, document) {
-            (Some(country), _) => (country, "sentence"),
-            (None, Some(country)) => (country, "document"),
+        let sentence = analysis.sentence_at(actor.span.start);
+        let near = places.iter().find(|place| {
+            place.span.start >= actor.span.end
+                && place.span.start <= actor.span.end + NEAR
+                && analysis.sentence_at(place.span.start) == sentence
+        });
+        let (country, how) = match (near.and_then(|place| place.country.as_deref()), document) {
+            (Some(country), _) => (country, "place after it"),
+            (None, Some(country)) => (country, "document's places"),
             (None, None) => continue,
         };
         actor.code = format!("{country}{}", &actor.code[UNKNOWN.len()..]);
         actor.country = Some(country.to_string());
-        actor.rule = format!("{} + country of the {how}'s places", actor.rule);
+        actor.rule = format!("{} + country of the {how}", actor.rule);
     }
 }
 
@@ -67,15 +74,6 @@ fn needs_country(actor: &ActorMention) -> bool {
         && actor.country.is_none()
         && actor.code.len() > UNKNOWN.len()
         && actor.code.starts_with(UNKNOWN)
-}
-
-/// The one country all of `countries` name.
-fn single<'a>(countries: &[&'a str]) -> Option<&'a str> {
-    let first = *countries.first()?;
-    countries
-        .iter()
-        .all(|country| *country == first)
-        .then_some(first)
 }
 
 /// The country holding more than half of the document's located places.
@@ -133,50 +131,71 @@ mod tests {
     }
 
     #[test]
-    fn the_sentence_place_wins_over_the_document() {
+    fn a_place_right_after_the_agent_wins_over_the_document() {
         let analysis = three_sentences();
         let mut actors = vec![actor(10, "---COP", ActorKind::Group)];
-        let places = [place(20, "FRA"), place(110, "DEU"), place(210, "DEU")];
+        let places = [
+            place(20, "FRA"),
+            place(110, "DEU"),
+            place(210, "DEU"),
+            place(220, "DEU"),
+        ];
         infer_agent_countries(&mut actors, &places, &analysis);
         assert_eq!(codes(&actors), ["FRACOP"]);
         assert_eq!(actors[0].country.as_deref(), Some("FRA"));
-        assert!(actors[0].rule.ends_with("country of the sentence's places"));
+        assert!(actors[0].rule.ends_with("country of the place after it"));
     }
 
     #[test]
-    fn the_document_country_needs_a_majority() {
+    fn a_place_elsewhere_in_the_sentence_does_not_count() {
+        let analysis = three_sentences();
+        // "Rebels shelled the town, a monitor in London said": London is no rebel's.
+        let mut actors = vec![actor(10, "---REB", ActorKind::Group)];
+        infer_agent_countries(&mut actors, &[place(80, "GBR")], &analysis);
+        assert_eq!(codes(&actors), ["---REB"]);
+        // Nor a place before the agent.
+        let mut actors = vec![actor(50, "---REB", ActorKind::Group)];
+        infer_agent_countries(&mut actors, &[place(40, "GBR")], &analysis);
+        assert_eq!(codes(&actors), ["---REB"]);
+    }
+
+    #[test]
+    fn the_document_country_needs_a_clear_majority() {
         let analysis = three_sentences();
         let unknown = || vec![actor(10, "---GOV", ActorKind::Organization)];
         let mut actors = unknown();
         infer_agent_countries(
             &mut actors,
-            &[place(110, "USA"), place(210, "USA"), place(215, "MEX")],
+            &[
+                place(110, "USA"),
+                place(150, "USA"),
+                place(210, "USA"),
+                place(215, "MEX"),
+            ],
             &analysis,
         );
         assert_eq!(codes(&actors), ["USAGOV"]);
+        assert!(actors[0].rule.ends_with("country of the document's places"));
         let mut actors = unknown();
         infer_agent_countries(
             &mut actors,
-            &[place(110, "USA"), place(210, "MEX")],
+            &[
+                place(110, "USA"),
+                place(150, "USA"),
+                place(210, "MEX"),
+                place(250, "MEX"),
+            ],
             &analysis,
         );
         assert_eq!(codes(&actors), ["---GOV"]);
-        // One place is not enough to call it the story's country.
+        // Two places are not enough to call it the story's country.
         let mut actors = unknown();
-        infer_agent_countries(&mut actors, &[place(110, "USA")], &analysis);
-        assert_eq!(codes(&actors), ["---GOV"]);
-    }
-
-    #[test]
-    fn two_countries_in_the_sentence_decide_nothing() {
-        let analysis = three_sentences();
-        let mut actors = vec![actor(10, "---MIL", ActorKind::Group)];
         infer_agent_countries(
             &mut actors,
-            &[place(20, "IND"), place(30, "PAK")],
+            &[place(110, "USA"), place(210, "USA")],
             &analysis,
         );
-        assert_eq!(codes(&actors), ["---MIL"]);
+        assert_eq!(codes(&actors), ["---GOV"]);
     }
 
     #[test]
@@ -187,7 +206,8 @@ mod tests {
             actor(12, "---", ActorKind::Group),
             actor(14, "RUSMIL", ActorKind::Group),
         ];
-        infer_agent_countries(&mut actors, &[place(20, "UKR")], &analysis);
+        let places = [place(20, "UKR"), place(120, "UKR"), place(220, "UKR")];
+        infer_agent_countries(&mut actors, &places, &analysis);
         assert_eq!(codes(&actors), ["---", "---", "RUSMIL"]);
     }
 }
