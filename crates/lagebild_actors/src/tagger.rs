@@ -3,7 +3,8 @@
 //!
 //! [`PersonTagger`] is trained by `examples/train_ner.rs` on GermEval 2014 (CC BY 4.0) and
 //! committed as `models/person_tagger.bin.gz` (quantised weights, a word lexicon from
-//! Leipzig frequencies, Wikidata nouns and name lists); [`PersonTagger::embedded`] loads
+//! Leipzig frequencies, Wikidata nouns, name lists and Wiktionary person nouns, and the
+//! spelling model); [`PersonTagger::embedded`] loads
 //! it once. The committed weights are the mean of five taggers trained with different
 //! seeds ([`PersonTagger::average`]). The tag set has room for places, organisations and
 //! other names ([`TAGS`], [`tag_of`]) so that a model can learn them jointly with persons;
@@ -14,8 +15,12 @@
 //! Features: the word, its lowercase form, shape, affixes, neighbouring words (±2),
 //! cues from the knowledge base (listed given names and surnames, persons, states and
 //! organisations, role nouns) and the lexicon (common noun, frequency band, known word,
-//! place), and first-order transition features (previous tag, previous tag with the cue
-//! bits). Decoding is exact Viterbi per sentence with two constraints: a continuation
+//! place, person noun such as "Trainer" or "Teamkollegen", also as a compound head
+//! "Bäderleiter", and verb form, from `models/cues.tsv.gz`), the bucketed score of a
+//! character n-gram spelling model of person names (trained when the tagger is built, on
+//! the lexicon's listed names against its nouns and places; stored in the model) for the
+//! piece and its neighbours, and first-order transition features (previous tag, previous
+//! tag with the cue bits). Decoding is exact Viterbi per sentence with two constraints: a continuation
 //! tag only follows its own type, and a person name starts on a capitalised piece.
 //! [`person_ranges`] then completes names at their right edge (particles: "Patrick von
 //! Brunn"; the full stop of a final initial or regnal numeral: "Magnus I.") and marks
@@ -71,7 +76,9 @@ fn allowed(previous: u8, tag: u8) -> bool {
     tag == TAG_O || tag % 2 == 1 || (previous != TAG_O && previous.div_ceil(2) == tag / 2)
 }
 
-const MAGIC: &[u8; 8] = b"LBPER002";
+/// Model file versions: 002 has no spelling model, 003 has one after the word filter.
+const MAGIC_V2: &[u8; 8] = b"LBPER002";
+const MAGIC: &[u8; 8] = b"LBPER003";
 const DEFAULT_BITS: u32 = 18;
 
 const SPEECH_CUES: &[&str] = &[
@@ -90,22 +97,27 @@ const SPEECH_CUES: &[&str] = &[
 ];
 
 // Per-piece cue bits.
-const CAPITALIZED: u16 = 1;
-const ALL_CAPS: u16 = 1 << 1;
-const FIRST_NAME: u16 = 1 << 2;
-const SURNAME: u16 = 1 << 3;
-const KB_PERSON: u16 = 1 << 4;
-const KB_OTHER: u16 = 1 << 5;
-const ROLE: u16 = 1 << 6;
-const NOUN: u16 = 1 << 7;
-const SPEECH: u16 = 1 << 8;
-const DIGIT: u16 = 1 << 9;
-const ALPHABETIC: u16 = 1 << 10;
-const GIVEN: u16 = 1 << 11;
-const FAMILY: u16 = 1 << 12;
-const PLACE: u16 = 1 << 13;
-const WORD: u16 = 1 << 14;
-const CUE_BITS: u32 = 15;
+const CAPITALIZED: u32 = 1;
+const ALL_CAPS: u32 = 1 << 1;
+const FIRST_NAME: u32 = 1 << 2;
+const SURNAME: u32 = 1 << 3;
+const KB_PERSON: u32 = 1 << 4;
+const KB_OTHER: u32 = 1 << 5;
+const ROLE: u32 = 1 << 6;
+const NOUN: u32 = 1 << 7;
+const SPEECH: u32 = 1 << 8;
+const DIGIT: u32 = 1 << 9;
+const ALPHABETIC: u32 = 1 << 10;
+const GIVEN: u32 = 1 << 11;
+const FAMILY: u32 = 1 << 12;
+const PLACE: u32 = 1 << 13;
+const WORD: u32 = 1 << 14;
+/// A person noun (role, occupation, kin: "Trainer", "Teamkollegen", "Tochter"), also as
+/// the head of a compound ("Bäderleiter").
+const PERSON_NOUN: u32 = 1 << 15;
+/// A verb form ("gab", "will", "widersprach").
+const VERB: u32 = 1 << 16;
+const CUE_BITS: u32 = 17;
 
 /// Lexicon flags: a common noun (Wikidata lexemes), a given name, a family name (Faker
 /// name lists), a place (GeoNames cities).
@@ -114,6 +126,9 @@ pub const LEXICON_GIVEN: u8 = 1 << 1;
 pub const LEXICON_FAMILY: u8 = 1 << 2;
 pub const LEXICON_PLACE: u8 = 1 << 3;
 pub const LEXICON_WORD: u8 = 1 << 4;
+/// Lexicon flags from `models/cues.tsv.gz`: a person noun, a verb form.
+pub const LEXICON_PERSON_NOUN: u8 = 1 << 5;
+pub const LEXICON_VERB: u8 = 1 << 6;
 
 /// Lexicon entry: frequency band (10 = most frequent .. 60, 0 = unknown) and flags.
 #[derive(Clone, Copy, Debug, Default)]
@@ -132,6 +147,8 @@ pub struct PersonTagger {
     /// Bloom filter (3 hashes over `WORD_FILTER_BITS` bits) of known German word forms
     /// (`LEXICON_WORD`), kept apart from `lexicon` because it is large.
     known_words: Vec<u64>,
+    /// Character n-gram model of how much a word looks like a person name.
+    spelling: Spelling,
     /// Tags `0..active` are decoded: 3 for a persons-only model, [`TAGS`] for all types.
     active: u8,
     /// Weights per bucket in `weights`: [`TAGS`] while training, `active` once trained or
@@ -165,6 +182,136 @@ fn active_tags(weights: &[f32]) -> u8 {
     2 * kind + 1
 }
 
+/// How much a word looks like a person name, from its character n-grams (2 to 4 letters,
+/// with word-boundary marks): a logistic regression over hashed n-grams, trained on the
+/// lexicon's given and family names against its common nouns and places (names that are
+/// also nouns or places are left out). It generalises from some 40,000 listed names to
+/// surnames no list has ("Laukötter", "Kulikow").
+#[derive(Clone, Debug, Default)]
+struct Spelling {
+    /// `weights[hash & mask]`; empty: no model (every bucket is 0).
+    weights: Vec<f32>,
+}
+
+const SPELLING_BITS: u32 = 17;
+
+impl Spelling {
+    /// Calls `emit` with the hash of every n-gram of `lower`.
+    fn ngrams(lower: &str, mut emit: impl FnMut(u64)) {
+        let mut buffer = [0u8; 100];
+        let mut starts = [0u8; 100];
+        buffer[0] = b'^';
+        let mut length = 1;
+        let mut count = 1;
+        for (index, c) in lower.char_indices() {
+            let width = c.len_utf8();
+            if length + width + 1 > buffer.len() {
+                break;
+            }
+            starts[count] = length as u8;
+            count += 1;
+            buffer[length..length + width].copy_from_slice(&lower.as_bytes()[index..index + width]);
+            length += width;
+        }
+        starts[count] = length as u8;
+        buffer[length] = b'$';
+        length += 1;
+        count += 1;
+        starts[count] = length as u8;
+        // `starts[0..=count]`: char starts of `^ c1 .. ck $` and the end.
+        for n in 2..=4usize {
+            for first in 0..count.saturating_sub(n - 1) {
+                let (from, to) = (starts[first] as usize, starts[first + n] as usize);
+                emit(
+                    FeatureHash::new(60 + n as u8)
+                        .bytes(&buffer[from..to])
+                        .finish(),
+                );
+            }
+        }
+    }
+
+    fn score(&self, lower: &str) -> f32 {
+        if self.weights.is_empty() {
+            return 0.0;
+        }
+        let mask = self.weights.len() - 1;
+        let mut score = self.weights[0];
+        Spelling::ngrams(lower, |hash| {
+            score += self.weights[(hash as usize & mask) | 1]
+        });
+        score
+    }
+
+    /// The score as a feature value: 1 (unlike a name) ..= 9 (like a name), 0 with no model.
+    fn bucket(&self, lower: &str) -> u8 {
+        if self.weights.is_empty() {
+            return 0;
+        }
+        (self.score(lower).round().clamp(-4.0, 4.0) + 5.0) as u8
+    }
+
+    /// Trains on `(lowercase word, is a name)` pairs, both classes weighted equally (a few
+    /// passes of stochastic gradient descent in a fixed order).
+    fn train(examples: &[(&str, bool)]) -> Spelling {
+        let positives = examples.iter().filter(|(_, name)| *name).count().max(1) as f32;
+        let negatives = (examples.len() as f32 - positives).max(1.0);
+        let mut spelling = Spelling {
+            weights: vec![0.0; 1 << SPELLING_BITS],
+        };
+        let mask = spelling.weights.len() - 1;
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut seed = 0x5851f42d4c957f2du64;
+        let mut hashes = Vec::with_capacity(64);
+        for epoch in 0..4 {
+            for index in (1..order.len()).rev() {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                order.swap(index, (seed % (index as u64 + 1)) as usize);
+            }
+            let rate = 0.2 / (1.0 + epoch as f32);
+            for &example in &order {
+                let (word, name) = examples[example];
+                hashes.clear();
+                Spelling::ngrams(word, |hash| hashes.push((hash as usize & mask) | 1));
+                let score = spelling.weights[0]
+                    + hashes
+                        .iter()
+                        .map(|&slot| spelling.weights[slot])
+                        .sum::<f32>();
+                let probability = 1.0 / (1.0 + (-score).exp());
+                let (target, weight) = if name {
+                    (1.0, 0.5 * examples.len() as f32 / positives)
+                } else {
+                    (0.0, 0.5 * examples.len() as f32 / negatives)
+                };
+                let step = rate * weight * (target - probability);
+                spelling.weights[0] += step * 0.01;
+                for &slot in &hashes {
+                    spelling.weights[slot] += step;
+                }
+            }
+        }
+        spelling
+    }
+
+    /// The training pairs from a lexicon (sorted, so training is reproducible).
+    fn examples(lexicon: &HashMap<String, WordInfo>) -> Vec<(&str, bool)> {
+        let mut out: Vec<(&str, bool)> = lexicon
+            .iter()
+            .filter_map(|(word, info)| {
+                let name = info.flags & (LEXICON_GIVEN | LEXICON_FAMILY) != 0;
+                let other = info.flags & (LEXICON_NOUN | LEXICON_PLACE) != 0;
+                (name != other && word.chars().all(char::is_alphabetic))
+                    .then_some((word.as_str(), name))
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+}
+
 /// Buffers reused while decoding.
 #[derive(Debug, Default)]
 struct Scratch {
@@ -180,15 +327,17 @@ pub struct Sequence {
     texts: Vec<(usize, usize)>,
     lowers: Vec<(usize, usize)>,
     shapes: Vec<[u8; 4]>,
-    cues: Vec<u16>,
+    cues: Vec<u32>,
     bands: Vec<u8>,
+    /// Spelling score bucket of capitalised words (see [`Spelling::bucket`]; 0 for others).
+    spellings: Vec<u8>,
     /// Index of the sentence of each piece (pieces of one sentence are contiguous).
     sentences: Vec<u32>,
     buffer: String,
 }
 
 /// Cue bits from name lists (given names, surnames, listed persons).
-const NAME_CUES: u16 = FIRST_NAME | SURNAME | KB_PERSON | GIVEN | FAMILY;
+const NAME_CUES: u32 = FIRST_NAME | SURNAME | KB_PERSON | GIVEN | FAMILY;
 
 impl Sequence {
     /// Forgets the name-list cues of piece `index` (gazetteer dropout in training, so that
@@ -318,9 +467,11 @@ impl PersonTagger {
                 words.insert(word, WordInfo { band, flags });
             }
         }
+        let spelling = Spelling::train(&Spelling::examples(&words));
         PersonTagger {
             bits: DEFAULT_BITS,
             weights: vec![0.0; (1usize << DEFAULT_BITS) * TAGS],
+            spelling,
             lexicon: words,
             known_words,
             active: TAGS as u8,
@@ -372,6 +523,29 @@ impl PersonTagger {
             })
     }
 
+    /// Whether `lower` (lexicon entry `info`) is a person noun or a compound whose head
+    /// (a suffix of at least four letters after at least two) is one: "bäderleiter".
+    fn is_person_noun(&self, lower: &str, info: WordInfo) -> bool {
+        if info.flags & LEXICON_PERSON_NOUN != 0 {
+            return true;
+        }
+        lower
+            .char_indices()
+            .skip(2)
+            .take_while(|&(index, _)| lower[index..].chars().nth(3).is_some())
+            .any(|(index, _)| {
+                self.lexicon
+                    .get(&lower[index..])
+                    .is_some_and(|info| info.flags & LEXICON_PERSON_NOUN != 0)
+            })
+    }
+
+    /// How much `word` looks like a person name by its spelling (log-odds of the
+    /// character n-gram model; 0 without one).
+    pub fn name_likeness(&self, word: &str) -> f32 {
+        self.spelling.score(&word.to_lowercase())
+    }
+
     /// Number of lexicon words.
     pub fn lexicon_len(&self) -> usize {
         self.lexicon.len()
@@ -386,10 +560,10 @@ impl PersonTagger {
         matches: &[PieceMatch],
     ) -> Sequence {
         let mut sequence = Sequence::default();
-        let mut kb_cues = vec![0u16; pieces.len()];
+        let mut kb_cues = vec![0u32; pieces.len()];
         for found in matches {
             let pattern = &kb.matcher.patterns[found.pattern as usize];
-            let mut cue = 0u16;
+            let mut cue = 0u32;
             for target in &pattern.targets {
                 match *target {
                     Target::Actor { actor, form } => {
@@ -445,11 +619,15 @@ impl PersonTagger {
             if kb.surnames.contains(word) {
                 cue |= SURNAME;
             }
+            if piece.capitalized && piece.alphabetic && self.is_person_noun(lower, info) {
+                cue |= PERSON_NOUN;
+            }
             for (flag, bit) in [
                 (LEXICON_NOUN, NOUN),
                 (LEXICON_GIVEN, GIVEN),
                 (LEXICON_FAMILY, FAMILY),
                 (LEXICON_PLACE, PLACE),
+                (LEXICON_VERB, VERB),
             ] {
                 if info.flags & flag != 0 {
                     cue |= bit;
@@ -464,6 +642,13 @@ impl PersonTagger {
             sequence.shapes.push(shape_of(word));
             sequence.cues.push(cue);
             sequence.bands.push(info.band);
+            sequence
+                .spellings
+                .push(if piece.capitalized && piece.alphabetic {
+                    self.spelling.bucket(lower)
+                } else {
+                    0
+                });
             sequence.sentences.push(piece.sentence);
         }
         sequence
@@ -513,6 +698,20 @@ impl PersonTagger {
         );
         let initial = in_sentence(i - 1).is_none();
         emit(FeatureHash::new(9).bytes(&[initial as u8]).finish());
+        let spelling = sequence.spellings[index];
+        if spelling != 0 {
+            emit(FeatureHash::new(50).bytes(&[spelling]).finish());
+            emit(
+                FeatureHash::new(51)
+                    .bytes(&[
+                        spelling,
+                        initial as u8,
+                        (cue & NOUN != 0) as u8,
+                        (cue & WORD != 0) as u8,
+                    ])
+                    .finish(),
+            );
+        }
         emit(
             FeatureHash::new(10)
                 .bytes(&[
@@ -528,7 +727,7 @@ impl PersonTagger {
             }
         }
         // The cue combination of the piece itself, and with its neighbours.
-        let cues_at = |at: Option<usize>| at.map_or(u16::MAX, |at| sequence.cues[at]);
+        let cues_at = |at: Option<usize>| at.map_or(u32::MAX, |at| sequence.cues[at]);
         let previous = in_sentence(i - 1);
         let next = in_sentence(i + 1);
         emit(FeatureHash::new(12).bytes(&cue.to_le_bytes()).finish());
@@ -544,6 +743,17 @@ impl PersonTagger {
                 .bytes(&cues_at(next).to_le_bytes())
                 .finish(),
         );
+        // The spelling of the neighbours ("Anna Quendler": a surname-like word after).
+        let spelling_at = |at: Option<usize>| at.map_or(10, |at| sequence.spellings[at]);
+        emit(
+            FeatureHash::new(52)
+                .bytes(&[
+                    sequence.spellings[index],
+                    spelling_at(previous),
+                    spelling_at(next),
+                ])
+                .finish(),
+        );
         for (template, offset) in [(20u8, -2isize), (21, -1), (22, 1), (23, 2)] {
             let word = in_sentence(i + offset).map_or("<s>", |at| sequence.lower(at));
             emit(FeatureHash::new(template).bytes(word.as_bytes()).finish());
@@ -553,7 +763,7 @@ impl PersonTagger {
             emit(FeatureHash::new(template).bytes(&shape).finish());
             let cue = cues_at(in_sentence(i + offset));
             for bit in 0..CUE_BITS {
-                if cue != u16::MAX && cue & (1 << bit) != 0 {
+                if cue != u32::MAX && cue & (1 << bit) != 0 {
                     emit(FeatureHash::new(template + 2).bytes(&[bit as u8]).finish());
                 }
             }
@@ -561,7 +771,7 @@ impl PersonTagger {
         for (template, offset) in [(30u8, -2isize), (31, 2)] {
             let cue = cues_at(in_sentence(i + offset));
             for bit in 0..CUE_BITS {
-                if cue != u16::MAX && cue & (1 << bit) != 0 {
+                if cue != u32::MAX && cue & (1 << bit) != 0 {
                     emit(FeatureHash::new(template).bytes(&[bit as u8]).finish());
                 }
             }
@@ -598,7 +808,7 @@ impl PersonTagger {
 
     /// Buckets of the transition features from tag `previous` into a piece with cue bits
     /// `cue` (first order, so that Viterbi decoding is exact).
-    fn transition_features(previous: u8, cue: u16) -> [u64; 2] {
+    fn transition_features(previous: u8, cue: u32) -> [u64; 2] {
         [
             FeatureHash::new(40).bytes(&[previous]).finish(),
             FeatureHash::new(42)
@@ -843,6 +1053,17 @@ impl PersonTagger {
         for slot in &self.known_words {
             raw.extend_from_slice(&slot.to_le_bytes());
         }
+        let spelling = &self.spelling.weights;
+        let max = spelling
+            .iter()
+            .fold(0.0f32, |max, weight| max.max(weight.abs()));
+        let spelling_scale = if max == 0.0 { 1.0 } else { max / 32767.0 };
+        raw.extend_from_slice(&(spelling.len() as u32).to_le_bytes());
+        raw.extend_from_slice(&spelling_scale.to_le_bytes());
+        for weight in spelling {
+            let quantised = (weight / spelling_scale).round().clamp(-32767.0, 32767.0) as i16;
+            raw.extend_from_slice(&quantised.to_le_bytes());
+        }
         let mut words: Vec<(&String, &WordInfo)> = self.lexicon.iter().collect();
         words.sort_by_key(|(word, _)| *word);
         for (word, info) in words {
@@ -863,9 +1084,10 @@ impl PersonTagger {
         flate2::read::GzDecoder::new(bytes)
             .read_to_end(&mut raw)
             .map_err(|error| format!("person tagger: {error}"))?;
-        if raw.len() < 16 || &raw[..8] != MAGIC {
+        if raw.len() < 16 || (&raw[..8] != MAGIC && &raw[..8] != MAGIC_V2) {
             return Err("person tagger: not a model file".to_string());
         }
+        let has_spelling = &raw[..8] == MAGIC;
         let bits = u32::from_le_bytes([raw[8], raw[9], raw[10], raw[11]]);
         let scale = f32::from_le_bytes([raw[12], raw[13], raw[14], raw[15]]);
         if !(8..=24).contains(&bits) {
@@ -902,8 +1124,28 @@ impl PersonTagger {
             })
             .collect();
         let active = active_tags(&weights);
+        let mut spelling = Spelling::default();
+        let mut lexicon_start = filter_end;
+        if has_spelling {
+            let Some(header) = raw.get(filter_end..filter_end + 8) else {
+                return Err("person tagger: truncated spelling model".to_string());
+            };
+            let count = u32::from_le_bytes([header[0], header[1], header[2], header[3]]) as usize;
+            let scale = f32::from_le_bytes([header[4], header[5], header[6], header[7]]);
+            if count != 0 && !count.is_power_of_two() {
+                return Err(format!("person tagger: bad spelling size {count}"));
+            }
+            lexicon_start = filter_end + 8 + count * 2;
+            let Some(bytes) = raw.get(filter_end + 8..lexicon_start) else {
+                return Err("person tagger: truncated spelling model".to_string());
+            };
+            spelling.weights = bytes
+                .chunks_exact(2)
+                .map(|pair| f32::from(i16::from_le_bytes([pair[0], pair[1]])) * scale)
+                .collect();
+        }
         let mut lexicon = HashMap::new();
-        let mut rest = &raw[filter_end..];
+        let mut rest = &raw[lexicon_start..];
         while let Some(tab) = rest.iter().position(|&byte| byte == b'\t') {
             if rest.len() < tab + 4 {
                 break;
@@ -922,6 +1164,7 @@ impl PersonTagger {
         Ok(PersonTagger {
             bits,
             weights,
+            spelling,
             lexicon,
             known_words,
             active,
@@ -1140,6 +1383,7 @@ mod tests {
             sequence.shapes.push(shape_of(word));
             sequence.cues.push(if capital { CAPITALIZED } else { 0 });
             sequence.bands.push(0);
+            sequence.spellings.push(0);
             sequence.sentences.push(0);
         }
         sequence
@@ -1207,6 +1451,43 @@ mod tests {
         let tagger = PersonTagger::embedded().expect("committed model");
         assert_eq!((tagger.active, tagger.stride), (3, 3));
         assert_eq!(tagger.weights.len(), (1 << tagger.bits) * 3);
+    }
+
+    #[test]
+    fn spelling_model_generalises_from_lists_and_survives_a_round_trip() {
+        let mut lexicon = Vec::new();
+        for name in [
+            "petrow", "iwanow", "smirnow", "sokolow", "popow", "lebedew", "kusnezow", "wolkow",
+        ] {
+            lexicon.push((name.to_string(), 0, LEXICON_FAMILY));
+        }
+        for noun in [
+            "regierung",
+            "zeitung",
+            "wohnung",
+            "ordnung",
+            "rechnung",
+            "meinung",
+            "leitung",
+            "heizung",
+        ] {
+            lexicon.push((noun.to_string(), 0, LEXICON_NOUN));
+        }
+        lexicon.push(("bäckerin".to_string(), 0, LEXICON_PERSON_NOUN));
+        let tagger = PersonTagger::new(lexicon);
+        // Unseen words: a surname-like and a noun-like one.
+        assert!(tagger.name_likeness("Orlow") > 0.0);
+        assert!(tagger.name_likeness("Haltung") < 0.0);
+        assert!(tagger.spelling.bucket("orlow") > tagger.spelling.bucket("haltung"));
+        let back =
+            PersonTagger::from_bytes(&tagger.to_bytes().expect("serialise")).expect("deserialise");
+        assert!((back.name_likeness("Orlow") - tagger.name_likeness("Orlow")).abs() < 0.05);
+        // Person nouns, also as the head of a compound, but not any suffix.
+        let info = |word: &str| tagger.lexicon.get(word).copied().unwrap_or_default();
+        assert!(tagger.is_person_noun("bäckerin", info("bäckerin")));
+        assert!(tagger.is_person_noun("dorfbäckerin", info("dorfbäckerin")));
+        assert!(!tagger.is_person_noun("kerin", info("kerin")));
+        assert!(!tagger.is_person_noun("zeitung", info("zeitung")));
     }
 
     #[test]
