@@ -47,6 +47,16 @@ pub(crate) struct Attributes {
     pub person: Vec<u8>,
     /// Whether the token is a comma or other clause-separating punctuation.
     pub separator: Vec<bool>,
+    /// German case evidence of the form itself (`case::surface_cases`, 0: none).
+    pub cases: Vec<u8>,
+    /// Whether the token can head a noun phrase (noun, name, pronoun, number).
+    pub nominal: Vec<bool>,
+    /// German case evidence of nominals, own form plus preceding determiner/adjectives.
+    pub window: Vec<u8>,
+    /// Per token (not node): the tagger's case corrected by the surface evidence.
+    pub resolved: Vec<Option<Case>>,
+    /// German: the case-evidence templates are used.
+    pub german: bool,
 }
 
 impl Attributes {
@@ -66,6 +76,14 @@ impl Attributes {
         self.morph.clear();
         self.person.clear();
         self.separator.clear();
+        self.cases.clear();
+        self.nominal.clear();
+        self.window.clear();
+        self.window.resize(nodes, 0);
+        self.resolved.clear();
+        self.resolved
+            .extend(tokens.iter().map(|token| token.feats.case));
+        self.german = lang == Lang::De;
         self.push_virtual(ROOT_POS);
         let mut lower = String::new();
         for token in tokens {
@@ -121,8 +139,51 @@ impl Attributes {
                 token.upos == Upos::Punct
                     && matches!(form, "," | ";" | ":" | "-" | "–" | "(" | ")"),
             );
+            self.cases.push(match lang {
+                Lang::De => crate::case::surface_cases(&lower, token.upos),
+                _ => 0,
+            });
+            self.nominal.push(matches!(
+                token.upos,
+                Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num
+            ));
+        }
+        if self.german {
+            self.german_cases(tokens);
         }
         self.push_virtual(NULL_POS);
+    }
+
+    /// Case evidence of each nominal from its own form and the determiner and adjectives
+    /// before it (`case`), and the tagger's case corrected by that evidence (for the
+    /// post-corrections; the templates read the tagger's case and the evidence).
+    fn german_cases(&mut self, tokens: &[Token]) {
+        for (index, token) in tokens.iter().enumerate() {
+            let node = index + 1;
+            if !self.nominal[node] {
+                continue;
+            }
+            let mut evidence = self.cases[node];
+            for before in (index.saturating_sub(3)..index).rev() {
+                match tokens[before].upos {
+                    Upos::Det => {
+                        evidence = crate::case::narrow(evidence, self.cases[before + 1]);
+                        break;
+                    }
+                    Upos::Adj => evidence = crate::case::narrow(evidence, self.cases[before + 1]),
+                    Upos::Adv | Upos::Num => {}
+                    _ => break,
+                }
+            }
+            self.window[node] = evidence;
+            let resolved = crate::case::resolve(
+                token.feats.case,
+                evidence,
+                token.feats.number,
+                token.upos != Upos::Pron,
+            );
+            self.resolved[index] = resolved;
+        }
     }
 
     fn push_virtual(&mut self, pos: u8) {
@@ -136,6 +197,8 @@ impl Attributes {
         self.morph.push(0);
         self.person.push(0);
         self.separator.push(false);
+        self.cases.push(0);
+        self.nominal.push(false);
     }
 }
 

@@ -10,15 +10,17 @@
 use lagebild_doc::{Case, Number, Token, Upos, VerbForm};
 
 /// Relabels bare dative objects of verbs as `iobj`; `heads` and `deprels` describe the
-/// tree over `tokens` (whose `head` and `deprel` fields are not read).
+/// tree over `tokens` (whose `head` and `deprel` fields are not read), `cases` the case
+/// of each token (at run time the tagger's, corrected by surface evidence).
 pub(crate) fn dative_objects_as_iobj(
     tokens: &[Token],
+    cases: &[Option<Case>],
     heads: &[Option<u32>],
     deprels: &mut [String],
 ) {
     for index in 0..tokens.len() {
         let token = &tokens[index];
-        if token.feats.case != Some(Case::Dat)
+        if cases[index] != Some(Case::Dat)
             || !matches!(token.upos, Upos::Noun | Upos::Propn | Upos::Pron)
         {
             continue;
@@ -45,7 +47,7 @@ pub(crate) fn dative_objects_as_iobj(
                 other != index
                     && heads[other] == Some(head as u32)
                     && deprels[other] == "obj"
-                    && tokens[other].feats.case == Some(Case::Acc)
+                    && cases[other] == Some(Case::Acc)
             }),
             _ => false,
         };
@@ -61,6 +63,7 @@ pub(crate) fn dative_objects_as_iobj(
 /// subject, not "of the chancellor"). Moves head and relation in place.
 pub(crate) fn nominative_modifiers_as_subjects(
     tokens: &[Token],
+    cases: &[Option<Case>],
     heads: &mut [Option<u32>],
     deprels: &mut [String],
 ) {
@@ -68,7 +71,7 @@ pub(crate) fn nominative_modifiers_as_subjects(
     for index in 0..count {
         let token = &tokens[index];
         if deprels[index] != "nmod"
-            || token.feats.case != Some(Case::Nom)
+            || cases[index] != Some(Case::Nom)
             || !matches!(token.upos, Upos::Noun | Upos::Propn)
         {
             continue;
@@ -127,6 +130,7 @@ fn is_under(heads: &[Option<u32>], mut node: usize, ancestor: usize) -> bool {
 /// has none) and those in the dative `iobj`.
 pub(crate) fn one_subject_per_verb(
     tokens: &[Token],
+    cases: &[Option<Case>],
     heads: &[Option<u32>],
     deprels: &mut [String],
 ) {
@@ -139,14 +143,14 @@ pub(crate) fn one_subject_per_verb(
         if subjects.len() < 2
             || !subjects
                 .iter()
-                .any(|&child| tokens[child].feats.case == Some(Case::Nom))
+                .any(|&child| cases[child] == Some(Case::Nom))
         {
             continue;
         }
         let mut has_object =
             (0..count).any(|child| heads[child] == Some(head as u32) && deprels[child] == "obj");
         for &child in &subjects {
-            match tokens[child].feats.case {
+            match cases[child] {
                 Some(Case::Acc) if !has_object => {
                     deprels[child] = "obj".to_string();
                     has_object = true;
@@ -164,6 +168,7 @@ pub(crate) fn one_subject_per_verb(
 /// Estland unterstützen": singular `werde`, so the coordinated plural is the object).
 pub(crate) fn agreeing_nominative_is_subject(
     tokens: &[Token],
+    cases: &[Option<Case>],
     heads: &[Option<u32>],
     deprels: &mut [String],
 ) {
@@ -189,9 +194,7 @@ pub(crate) fn agreeing_nominative_is_subject(
             continue;
         };
         let (subject, object) = (*subject, *object);
-        if object > subject
-            || tokens[subject].feats.case != Some(Case::Nom)
-            || tokens[object].feats.case != Some(Case::Nom)
+        if object > subject || cases[subject] != Some(Case::Nom) || cases[object] != Some(Case::Nom)
         {
             continue;
         }
@@ -220,6 +223,75 @@ pub(crate) fn agreeing_nominative_is_subject(
     }
 }
 
+/// A passive clause has no direct object: an `obj` of a head with a passive auxiliary
+/// (`aux:pass`) and no subject is its passive subject ("Dort wurden Leute umgebracht"),
+/// unless its phrase is marked accusative or dative (`evidence`, see `case`).
+pub(crate) fn passive_objects_as_subjects(
+    heads: &[Option<u32>],
+    evidence: &[u8],
+    deprels: &mut [String],
+) {
+    let count = deprels.len();
+    for index in 0..count {
+        if deprels[index] != "obj" {
+            continue;
+        }
+        let Some(head) = heads[index] else { continue };
+        let siblings = || (0..count).filter(move |&other| heads[other] == Some(head));
+        let passive = siblings().any(|other| deprels[other] == "aux:pass");
+        let has_subject = siblings().any(|other| {
+            matches!(
+                deprels[other].split(':').next(),
+                Some("nsubj" | "csubj" | "expl")
+            )
+        });
+        let cases = evidence.get(index).copied().unwrap_or(0);
+        if passive && !has_subject && (cases == 0 || cases & crate::case::NOM != 0) {
+            deprels[index] = "nsubj:pass".to_string();
+        }
+    }
+}
+
+/// A nominal in quotation marks ("dass „Schiffe …“ angegriffen worden seien") is often
+/// attached as `parataxis` or `dep`: a nominative noun or name so attached to a verb
+/// without a subject is its subject.
+pub(crate) fn quoted_nominatives_as_subjects(
+    tokens: &[Token],
+    cases: &[Option<Case>],
+    heads: &[Option<u32>],
+    deprels: &mut [String],
+) {
+    let count = tokens.len();
+    for index in 0..count {
+        if !matches!(deprels[index].as_str(), "parataxis" | "dep")
+            || cases[index] != Some(Case::Nom)
+            || !matches!(tokens[index].upos, Upos::Noun | Upos::Propn)
+        {
+            continue;
+        }
+        let Some(head) = heads[index] else { continue };
+        if !tokens
+            .get(head as usize)
+            .is_some_and(|verb| matches!(verb.upos, Upos::Verb | Upos::Aux))
+        {
+            continue;
+        }
+        let has_subject = (0..count).any(|other| {
+            heads[other] == Some(head)
+                && matches!(deprels[other].split(':').next(), Some("nsubj" | "csubj"))
+        });
+        if !has_subject {
+            deprels[index] = if (0..count)
+                .any(|other| heads[other] == Some(head) && deprels[other] == "aux:pass")
+            {
+                "nsubj:pass".to_string()
+            } else {
+                "nsubj".to_string()
+            };
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,7 +314,8 @@ mod tests {
             .iter()
             .map(|&(_, _, deprel, _)| deprel.to_string())
             .collect();
-        agreeing_nominative_is_subject(&tokens, &heads, &mut deprels);
+        let cases: Vec<Option<Case>> = tokens.iter().map(|token| token.feats.case).collect();
+        agreeing_nominative_is_subject(&tokens, &cases, &heads, &mut deprels);
         deprels
     }
 
@@ -269,5 +342,80 @@ mod tests {
         // A plural auxiliary agrees with the coordination: nothing changes.
         let kept = sentence("Plur");
         assert_eq!((kept[0].as_str(), kept[2].as_str()), ("obj", "nsubj"));
+    }
+
+    type Tree = (Vec<Token>, Vec<Option<Case>>, Vec<Option<u32>>, Vec<String>);
+
+    /// Builds tokens, heads and relations from `(upos, head, deprel, feats)` lines
+    /// (1-based heads, 0 = root).
+    fn tree(lines: &[(Upos, u32, &str, &str)]) -> Tree {
+        let tokens: Vec<Token> = lines
+            .iter()
+            .map(|&(upos, _, _, feats)| Token {
+                upos,
+                feats: Feats::from_conllu(feats),
+                ..Token::default()
+            })
+            .collect();
+        let cases = tokens.iter().map(|token| token.feats.case).collect();
+        let heads = lines
+            .iter()
+            .map(|&(_, head, _, _)| head.checked_sub(1))
+            .collect();
+        let deprels = lines
+            .iter()
+            .map(|&(_, _, deprel, _)| deprel.to_string())
+            .collect();
+        (tokens, cases, heads, deprels)
+    }
+
+    #[test]
+    fn passive_clauses_have_subjects_not_objects() {
+        // "Dort wurden Leute entlassen": `Leute` read as object of the participle.
+        let (_, _, heads, mut deprels) = tree(&[
+            (Upos::Adv, 4, "advmod", "_"),
+            (Upos::Aux, 4, "aux:pass", "VerbForm=Fin"),
+            (Upos::Noun, 4, "obj", "Case=Acc|Number=Plur"),
+            (Upos::Verb, 0, "root", "VerbForm=Part"),
+        ]);
+        passive_objects_as_subjects(&heads, &[0, 0, 0, 0], &mut deprels);
+        assert_eq!(deprels[2], "nsubj:pass");
+        // A phrase marked accusative ("den Mann") stays an object.
+        let (_, _, heads, mut deprels) = tree(&[
+            (Upos::Adv, 4, "advmod", "_"),
+            (Upos::Aux, 4, "aux:pass", "VerbForm=Fin"),
+            (Upos::Noun, 4, "obj", "Case=Acc|Number=Sing"),
+            (Upos::Verb, 0, "root", "VerbForm=Part"),
+        ]);
+        passive_objects_as_subjects(&heads, &[0, 0, crate::case::ACC, 0], &mut deprels);
+        assert_eq!(deprels[2], "obj");
+        // Without a passive auxiliary nothing changes.
+        let (_, _, heads, mut deprels) = tree(&[
+            (Upos::Noun, 2, "obj", "Case=Acc|Number=Plur"),
+            (Upos::Verb, 0, "root", "VerbForm=Fin"),
+        ]);
+        passive_objects_as_subjects(&heads, &[0, 0], &mut deprels);
+        assert_eq!(deprels[0], "obj");
+    }
+
+    #[test]
+    fn quoted_nominative_without_subject_is_the_subject() {
+        // "dass „Boote“ beschossen worden seien": the quoted noun hangs as parataxis.
+        let lines = |subject: &'static str| {
+            vec![
+                (Upos::Sconj, 5, "mark", "_"),
+                (Upos::Punct, 3, "punct", "_"),
+                (Upos::Noun, 5, "parataxis", "Case=Nom|Number=Plur"),
+                (Upos::Pron, 5, subject, "Case=Nom"),
+                (Upos::Verb, 0, "root", "VerbForm=Part"),
+            ]
+        };
+        let (tokens, cases, heads, mut deprels) = tree(&lines("advmod"));
+        quoted_nominatives_as_subjects(&tokens, &cases, &heads, &mut deprels);
+        assert_eq!(deprels[2], "nsubj");
+        // The verb has a subject already: the noun keeps its relation.
+        let (tokens, cases, heads, mut deprels) = tree(&lines("nsubj"));
+        quoted_nominatives_as_subjects(&tokens, &cases, &heads, &mut deprels);
+        assert_eq!(deprels[2], "parataxis");
     }
 }

@@ -240,7 +240,17 @@ pub fn evaluate_against(
         }
         gold_deprels.clone_from(&sentence.deprels);
         if parser.lang() == lagebild_doc::Lang::De {
-            crate::de::dative_objects_as_iobj(&sentence.tokens, &sentence.heads, &mut gold_deprels);
+            let cases: Vec<Option<lagebild_doc::Case>> = sentence
+                .tokens
+                .iter()
+                .map(|token| token.feats.case)
+                .collect();
+            crate::de::dative_objects_as_iobj(
+                &sentence.tokens,
+                &cases,
+                &sentence.heads,
+                &mut gold_deprels,
+            );
         }
         tokens.clear();
         tokens.extend(input.tokens.iter().cloned());

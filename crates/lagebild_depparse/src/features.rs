@@ -38,6 +38,23 @@ fn count_bucket(count: u8) -> u64 {
     u64::from(count.min(4))
 }
 
+/// German case evidence of the phrase headed by `node` (see `case`): its own form,
+/// narrowed by its two leftmost dependents (determiner, adjective). 0: no evidence.
+pub(crate) fn phrase_cases(state: &State, attributes: &Attributes, node: usize) -> u8 {
+    let null = state.null() as usize;
+    if node == 0 || node >= null || !attributes.nominal[node] {
+        return 0;
+    }
+    let mut cases = attributes.cases[node];
+    for child in [state.leftmost[node], state.leftmost2[node]] {
+        let child = child as usize;
+        if child < node {
+            cases = crate::case::narrow(cases, attributes.cases[child]);
+        }
+    }
+    cases
+}
+
 /// Features of the state for choosing the next transition.
 pub(crate) fn transition_features(state: &State, attributes: &Attributes, out: &mut Vec<u64>) {
     out.clear();
@@ -261,6 +278,16 @@ pub(crate) fn transition_features(state: &State, attributes: &Attributes, out: &
     sink.add(&[l[s1], s0_first_word]);
     sink.add(&[x[s1], s0_first_word, l[s0]]);
     sink.add(&[x[s1], x[s0], s0_first_word]);
+    if attributes.german {
+        // Case evidence of the top phrases, beside the tagger's single guess.
+        let cs0 = u64::from(phrase_cases(state, attributes, s0));
+        let cs1 = u64::from(phrase_cases(state, attributes, s1));
+        sink.add(&[cs0, p(s0), x[b0], m(b0), d01]);
+        sink.add(&[cs0, x[s1], m(s1), d10]);
+        sink.add(&[cs0, label_set(b0), x[b0]]);
+        sink.add(&[cs0, label_set(s1), x[s1]]);
+        sink.add(&[cs1, x[s0], label_set(s0)]);
+    }
 }
 
 /// Features for labelling the arc `head -> dependent`; the dependent's subtree is complete.
@@ -383,4 +410,21 @@ pub(crate) fn label_features(
         direction,
     ]);
     sink.add(&[first_form, x[head], w[after1], w[after2], direction]);
+    if attributes.german {
+        // Case evidence of the dependent's phrase (determiner, pronoun, adjective
+        // endings) with the head's class, labels, lemma (valency) and agreement.
+        let cases = u64::from(phrase_cases(state, attributes, dependent));
+        sink.add(&[cases, p(dependent), direction]);
+        sink.add(&[cases, x[head], head_labels, direction]);
+        sink.add(&[cases, l[head], direction]);
+        sink.add(&[cases, c(dependent), x[head], direction]);
+        sink.add(&[
+            cases,
+            m(dependent) >> 5,
+            person(head),
+            m(head) >> 5,
+            direction,
+        ]);
+        sink.add(&[l[head], c(dependent), direction]);
+    }
 }

@@ -22,8 +22,13 @@
 //! contractions ("zum") are one token as the segmenter leaves them. Then German
 //! post-corrections (`de.rs`): a nominative `nmod` after an object becomes the verb's
 //! missing subject, a second nominal subject of a verb in the accusative or dative
-//! becomes `obj`/`iobj`, and bare dative objects of verbs become `iobj` (the German
-//! treebanks say `obl:arg`).
+//! becomes `obj`/`iobj`, bare dative objects of verbs become `iobj` (the German
+//! treebanks say `obl:arg`), the `obj` of a passive clause without subject becomes
+//! `nsubj:pass`, and a nominative attached as `parataxis`/`dep` (often a quoted noun) to
+//! a verb without subject becomes its subject. German case (`case.rs`): determiners,
+//! pronouns and adjective endings give each noun phrase a set of possible cases; the
+//! templates read it beside the tagger's single guess, and the post-corrections use the
+//! tagger's case corrected by it (`dem` is dative whatever the tagger said).
 //!
 //! Models (`models/<lang>.lbdp.gz`, format in `model.rs`) are embedded with
 //! `include_bytes!` and decoded once, on first use ([`Parser::embedded`]). They are
@@ -54,6 +59,7 @@
 
 mod attributes;
 mod beam;
+mod case;
 mod core;
 mod data;
 mod de;
@@ -365,10 +371,14 @@ impl Parser {
             let mut heads: Vec<Option<u32>> = tokens.iter().map(|token| token.head).collect();
             let mut deprels: Vec<String> =
                 tokens.iter().map(|token| token.deprel.clone()).collect();
-            de::nominative_modifiers_as_subjects(tokens, &mut heads, &mut deprels);
-            de::one_subject_per_verb(tokens, &heads, &mut deprels);
-            de::agreeing_nominative_is_subject(tokens, &heads, &mut deprels);
-            de::dative_objects_as_iobj(tokens, &heads, &mut deprels);
+            let cases = &attributes.resolved;
+            de::nominative_modifiers_as_subjects(tokens, cases, &mut heads, &mut deprels);
+            de::one_subject_per_verb(tokens, cases, &heads, &mut deprels);
+            de::agreeing_nominative_is_subject(tokens, cases, &heads, &mut deprels);
+            de::dative_objects_as_iobj(tokens, cases, &heads, &mut deprels);
+            let evidence = &attributes.window[1..=tokens.len()];
+            de::passive_objects_as_subjects(&heads, evidence, &mut deprels);
+            de::quoted_nominatives_as_subjects(tokens, cases, &heads, &mut deprels);
             for ((token, deprel), head) in tokens.iter_mut().zip(deprels).zip(heads) {
                 token.deprel = deprel;
                 token.head = head;
@@ -397,7 +407,7 @@ impl Parser {
             state.label_set[h],
             state.label_set[d],
             (u64::from(first) << 32) | u64::from(last),
-            (label_at(first) << 16) | label_at(last),
+            (u64::from(state.leftmost2[d]) << 32) | (label_at(first) << 16) | label_at(last),
         ];
         if let Some(&row) = cache.index.get(&key) {
             return row as usize;
