@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release -p lagebild_nlp --example train_nlp -- \
-//!     [--shared /work/shared] [--out crates/lagebild_nlp/models] [--lang de|en|all] [--iterations 8]
+//!     [--shared /work/shared] [--out crates/lagebild_nlp/models] [--lang de|en|all] [--iterations 8] [--bags N]
 //! ```
 //!
 //! Inputs: UD German GSD dev + PUD, UD English EWT train + GUM train
@@ -291,6 +291,8 @@ pub fn training_data(shared: &Path, lang: Lang) -> Result<Vec<Vec<GoldToken>>> {
     }
     if lang == Lang::De {
         lagebild_nlp::corpus::harmonise_german_corpus(&mut sentences);
+    } else {
+        lagebild_nlp::corpus::harmonise_english_corpus(&mut sentences);
     }
     Ok(sentences)
 }
@@ -303,6 +305,10 @@ fn main() -> Result<()> {
     let mut out = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/models"));
     let mut langs = vec![Lang::De, Lang::En];
     let mut config = TrainConfig::default();
+    // Perceptrons averaged per model (`TrainConfig::bags`); by default 8 for German
+    // (UPOS 94.62 -> 94.86 in CV), 1 for English (2 changed EWT/GUM/PUD UPOS by
+    // -0.01/+0.07/-0.05 and made the model 17% larger).
+    let mut bags: Option<usize> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
@@ -318,6 +324,7 @@ fn main() -> Result<()> {
             "--iterations" => config.iterations = value()?.parse()?,
             "--min-weight" => config.min_weight = value()?.parse()?,
             "--min-count" => config.min_feature_count = value()?.parse()?,
+            "--bags" => bags = Some(value()?.parse()?),
             other => anyhow::bail!("unknown argument {other}"),
         }
     }
@@ -339,10 +346,14 @@ fn main() -> Result<()> {
         let config = if lang == Lang::En {
             TrainConfig {
                 min_feature_count: config.min_feature_count.max(2),
+                bags: bags.unwrap_or(1),
                 ..config
             }
         } else {
-            config
+            TrainConfig {
+                bags: bags.unwrap_or(8),
+                ..config
+            }
         };
         let tagger = Tagger::train(lang, &sentences, lexicon, config);
         let path = out.join(format!("{}.tagger.gz", lang.code()));

@@ -132,6 +132,24 @@ pub fn harmonise_german_corpus(sentences: &mut [Vec<GoldToken>]) -> usize {
     changed
 }
 
+/// English training data: where the treebanks disagree on a frequent lemma, the
+/// convention of EWT and English PUD (news) wins over GUM's: "people" is its own lemma
+/// (GUM: "person"; 72 tokens in EWT dev + PUD against 52 in GUM dev). Returns the number
+/// of tokens changed.
+pub fn harmonise_english_corpus(sentences: &mut [Vec<GoldToken>]) -> usize {
+    let mut changed = 0;
+    for token in sentences.iter_mut().flatten() {
+        if token.upos == "NOUN"
+            && token.form.eq_ignore_ascii_case("people")
+            && token.lemma != "people"
+        {
+            token.lemma = "people".to_string();
+            changed += 1;
+        }
+    }
+    changed
+}
+
 /// Maps the XPOS of German PUD (a Penn-like set) to STTS using UPOS, lemma and features.
 pub fn pud_to_stts(form: &str, lemma: &str, upos: &str, xpos: &str, feats: &str) -> String {
     if is_stts(xpos) {

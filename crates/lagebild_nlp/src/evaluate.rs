@@ -243,7 +243,7 @@ pub fn evaluate_gold(
                 let key = (
                     "lemma".to_string(),
                     format!("{} {} {}", gold.upos, gold.form, gold.lemma),
-                    predicted.lemma.clone(),
+                    format!("{} ({})", predicted.lemma, predicted.upos.as_str()),
                 );
                 *report.confusions.entry(key).or_insert(0) += 1;
             }

@@ -70,6 +70,7 @@ mod template {
     pub const CASE_CLAUSE_SUFFIX: u8 = 71;
     pub const CASE_CLAUSE_VERB: u8 = 72;
     pub const CASE_OWN_WORD: u8 = 73;
+    pub const TITLE_CASE: u8 = 74;
 }
 
 /// Labels of an earlier tagging pass over the whole sentence, with the nearest verbal
@@ -226,6 +227,13 @@ pub struct SentenceFeatures {
     class: Vec<u64>,
     konj_candidate: Vec<bool>,
     lower_buffer: String,
+    /// Most longer words after the first are capitalised: a headline or title in title
+    /// case, where a capital says little about names.
+    title_case: bool,
+    /// Whether to give title-case features at all (English: they gained 0.04-0.11
+    /// UPOS points on EWT, GUM and PUD; German, whose nouns are capitalised, lost Case
+    /// and Mood accuracy in CV).
+    pub title_case_features: bool,
 }
 
 fn shape(word: &str) -> String {
@@ -434,6 +442,15 @@ impl SentenceFeatures {
             self.lower_buffer = lower;
         }
         self.offsets.push(self.local.len());
+        let (mut long, mut capitalised) = (0usize, 0usize);
+        for form in forms.iter().skip(1) {
+            let form = form.as_ref();
+            if form.chars().count() >= 4 && form.chars().all(char::is_alphabetic) {
+                long += 1;
+                capitalised += usize::from(form.chars().next().is_some_and(char::is_uppercase));
+            }
+        }
+        self.title_case = self.title_case_features && long >= 2 && capitalised * 4 >= long * 3;
     }
 
     /// All features of position `index`: the local ones plus neighbours and the labels
@@ -555,6 +572,19 @@ impl SentenceFeatures {
                 .num(class(1))
                 .finish(),
         );
+        if self.title_case {
+            out.push(
+                FeatureHasher::new(template::TITLE_CASE)
+                    .num(class(0))
+                    .finish(),
+            );
+            out.push(
+                FeatureHasher::new(template::TITLE_CASE)
+                    .num(class(0))
+                    .num(word(0))
+                    .finish(),
+            );
+        }
         if self.konj_candidate.get(index).copied().unwrap_or(false) {
             // "habe" is indicative after "ich", subjunctive I in reported speech.
             let ich = FeatureHasher::new(0).str("ich").finish();

@@ -315,6 +315,51 @@ impl PerceptronTrainer {
     }
 }
 
+impl Perceptron {
+    /// The average of models over the same labels (trained with different example
+    /// orders): one model whose scores are the mean of theirs, so tagging costs no more
+    /// than with one. `None` for an empty list.
+    pub fn average(models: Vec<Perceptron>) -> Option<Perceptron> {
+        let count = models.len();
+        if count <= 1 {
+            return models.into_iter().next();
+        }
+        let labels = models[0].labels.clone();
+        let mut sums: std::collections::BTreeMap<u64, Vec<f32>> = std::collections::BTreeMap::new();
+        for model in &models {
+            for (&slot, &(start, len)) in &model.index {
+                let row = sums.entry(slot).or_insert_with(|| vec![0.0; labels.len()]);
+                let range = start as usize..start as usize + len as usize;
+                for &(label, weight) in model.entries.get(range).unwrap_or(&[]) {
+                    if let Some(value) = row.get_mut(label as usize) {
+                        *value += weight;
+                    }
+                }
+            }
+        }
+        let mut index = IdentityMap::default();
+        let mut entries: Vec<(u16, f32)> = Vec::new();
+        for (slot, row) in sums {
+            let start = entries.len() as u32;
+            for (label, total) in row.into_iter().enumerate() {
+                let mean = total / count as f32;
+                if quantize(mean) != 0 {
+                    entries.push((label as u16, dequantize(quantize(mean))));
+                }
+            }
+            let len = entries.len() as u32 - start;
+            if len > 0 {
+                index.insert(slot, (start, len.min(u32::from(u16::MAX)) as u16));
+            }
+        }
+        Some(Perceptron {
+            labels,
+            index,
+            entries,
+        })
+    }
+}
+
 /// Index of the highest score (first on ties); 0 for an empty slice.
 #[inline]
 pub fn argmax(scores: &[f32]) -> usize {
@@ -327,4 +372,48 @@ pub fn argmax(scores: &[f32]) -> usize {
         }
     }
     best
+}
+
+#[cfg(test)]
+mod average_tests {
+    use super::*;
+
+    fn trained(examples: &[(u64, u16)], labels: usize) -> Perceptron {
+        let mut trainer = PerceptronTrainer::new((0..labels).map(|l| l.to_string()).collect());
+        let mut scores = vec![0.0; labels];
+        for _ in 0..3 {
+            for &(feature, truth) in examples {
+                trainer.count(&[feature]);
+                trainer.score(&[feature], &mut scores);
+                let guess = argmax(&scores) as u16;
+                trainer.update(&[feature], truth, guess);
+            }
+        }
+        trainer.finish(1, 0.0)
+    }
+
+    #[test]
+    fn averaged_scores_are_the_mean_of_the_models() {
+        let first = trained(&[(11, 0), (12, 1)], 2);
+        let second = trained(&[(11, 1), (13, 0)], 2);
+        let mut expected = Vec::new();
+        for feature in [11u64, 12, 13, 99] {
+            let (mut a, mut b) = (vec![0.0; 2], vec![0.0; 2]);
+            first.score(&[feature], &mut a);
+            second.score(&[feature], &mut b);
+            expected.push([(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0]);
+        }
+        let average = Perceptron::average(vec![first, second]).expect("two models");
+        for (feature, want) in [11u64, 12, 13, 99].into_iter().zip(expected) {
+            let mut got = vec![0.0; 2];
+            average.score(&[feature], &mut got);
+            for (got, want) in got.iter().zip(want) {
+                assert!(
+                    (got - want).abs() < 0.05,
+                    "feature {feature}: {got} vs {want}"
+                );
+            }
+        }
+        assert!(Perceptron::average(Vec::new()).is_none());
+    }
 }

@@ -183,6 +183,29 @@ fn english_tags_and_lemmas() {
 }
 
 #[test]
+fn german_haben_is_auxiliary_only_with_a_participle() {
+    check(
+        Lang::De,
+        "Die Ministerin hat drei Söhne und eine Tochter .",
+        &["hat=haben/VERB/Ind"],
+    );
+    check(
+        Lang::De,
+        "Die Ministerin hat den Plan gestern abgelehnt .",
+        &["hat=haben/AUX/Ind", "abgelehnt=ablehnen/VERB/*"],
+    );
+}
+
+#[test]
+fn english_people_is_its_own_lemma() {
+    check(
+        Lang::En,
+        "Many people left the city after the flood .",
+        &["people=people/NOUN/*", "left=leave/VERB/*"],
+    );
+}
+
+#[test]
 fn raw_text_conllu_has_ten_columns() {
     let analyzer = Analyzer::embedded();
     let conllu = analyzer.analyze_conllu("Die Nato warnt Russland. Der Kreml schweigt.", Lang::De);
