@@ -118,14 +118,14 @@ impl CoderBuilder {
 }
 
 /// The outcome of trying one entry on one trigger.
-struct Trial<'a> {
-    entry: &'a Entry,
+pub(crate) struct Trial<'a> {
+    pub(crate) entry: &'a Entry,
     candidate: Candidate,
     sources: Option<Argument>,
-    targets: Option<Argument>,
+    pub(crate) targets: Option<Argument>,
     symmetric: Option<Argument>,
     outcome: String,
-    ok: bool,
+    pub(crate) ok: bool,
 }
 
 impl Coder {
@@ -167,8 +167,9 @@ impl Coder {
         } else {
             Vec::new()
         };
+        let sports = self.lang_of(input) == Lang::En && crate::english::sports_document(input);
         for sentence in 0..input.analysis.sentences.len() {
-            events.extend(self.code_sentence(input, sentence, &quotes, None));
+            events.extend(self.code_sentence(input, sentence, &quotes, sports, None));
         }
         assign_clusters(&mut events);
         events
@@ -183,7 +184,9 @@ impl Coder {
         } else {
             Vec::new()
         };
-        let mut events = self.code_sentence(input, sentence_index, &quotes, Some(&mut attempts));
+        let sports = self.lang_of(input) == Lang::En && crate::english::sports_document(input);
+        let mut events =
+            self.code_sentence(input, sentence_index, &quotes, sports, Some(&mut attempts));
         assign_clusters(&mut events);
         let view = SentenceView::new(
             &input.doc.text,
@@ -207,6 +210,7 @@ impl Coder {
         input: &CodingInput<'_>,
         sentence_index: usize,
         quotes: &[lagebild_doc::Span],
+        sports_document: bool,
         mut trace: Option<&mut Vec<Attempt>>,
     ) -> Vec<Event> {
         let lang = self.lang_of(input);
@@ -249,6 +253,23 @@ impl Coder {
                     matched: "sports marker".into(),
                     frame: String::new(),
                     outcome: format!("`{}` marks a sports report: no event coded", word.surface),
+                });
+            }
+            return events;
+        }
+        // English sports reports (`english.rs`): the same, with PETRARCH-style phrases.
+        if lang == Lang::En
+            && crate::english::is_sports_sentence(view.span.slice(&input.doc.text), sports_document)
+        {
+            if let Some(trace) = trace.as_deref_mut() {
+                trace.push(Attempt {
+                    token: 0,
+                    trigger: String::new(),
+                    rule: "english.rs (sports report)".into(),
+                    code: None,
+                    matched: "sports report".into(),
+                    frame: String::new(),
+                    outcome: "the sentence reports sports: no event coded".into(),
                 });
             }
             return events;
@@ -304,6 +325,12 @@ impl Coder {
                     }
                 });
                 let mut trial = try_entry(entry, candidate.clone(), frame);
+                if crate::english::embedded_target(&view, index, &trial) {
+                    trial.ok = false;
+                    trial.outcome =
+                        "a bare verb takes no target from a clause embedded under it (word order)"
+                            .into();
+                }
                 let mut used_frame = describe_frame(frame, input.actors);
                 // Bad parses: when the parse leaves a slot empty, word order may fill it.
                 if !trial.ok && frame.parsed && trial.outcome.starts_with("no actor") {
@@ -352,6 +379,9 @@ impl Coder {
                         merged
                     });
                     let mut retry = try_entry(entry, candidate, linear);
+                    if crate::english::embedded_target(&view, index, &retry) {
+                        retry.ok = false;
+                    }
                     if retry.ok {
                         retry.outcome = format!(
                             "{} (word-order fallback: the parse left a slot empty)",

@@ -38,6 +38,7 @@
 
 mod coder;
 mod codes;
+mod english;
 pub mod dictionary;
 pub mod eval;
 mod explain;

@@ -1,0 +1,249 @@
+//! English-only coding rules: where PETRARCH-2 looks for a verb's actors in a parse, and
+//! which sentences its discard lists drop (sports reports).
+//!
+//! PETRARCH-2 takes the source from the subject noun phrase and the target from the verb
+//! phrase itself. A name inside a clause embedded under the verb ("said [Borland's flag
+//! was ...]", "wants [to use ... in Gondor]") belongs to that clause's verb, not to the
+//! statement, so word order must not hand it to the outer verb.
+
+use lagebild_doc::Lang;
+
+use crate::CodingInput;
+use crate::coder::Trial;
+use crate::sentence::SentenceView;
+
+/// Whether the document of `input` is a sports report ([`is_sports_document`]).
+pub(crate) fn sports_document(input: &CodingInput<'_>) -> bool {
+    is_sports_document(
+        input
+            .analysis
+            .sentences
+            .iter()
+            .map(|sentence| sentence.span.slice(&input.doc.text)),
+    )
+}
+
+/// Dependency relations that open a clause of its own below a verb.
+const CLAUSAL: &[&str] = &["ccomp", "csubj", "advcl", "acl", "parataxis", "xcomp"];
+
+/// Whether the word at `position` sits inside a clause embedded under the trigger at
+/// `index` (a clausal dependent of the trigger or of something below it), following
+/// the parse's head chain.
+pub(crate) fn in_embedded_clause(view: &SentenceView<'_>, index: usize, position: usize) -> bool {
+    if !view.parsed || position >= view.words.len() {
+        return false;
+    }
+    let mut current = position;
+    let mut clausal = false;
+    for _ in 0..view.words.len() {
+        if current == index {
+            return clausal;
+        }
+        let token = view.words[current].token;
+        let base = token.deprel.split(':').next().unwrap_or("");
+        if CLAUSAL.contains(&base) {
+            clausal = true;
+        }
+        match token.head.map(|head| head as usize) {
+            Some(head) if head < view.words.len() && head != current => current = head,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether a coded English trial of a bare statement (a verb entry without pattern words
+/// and with a code of root 01, as in `SAY [010]`) took its target by word order from
+/// inside a clause embedded under the verb ("said Borland's flag was ..."): what is said
+/// about an actor is no statement to it. Other verbs keep PETRARCH's reach into the
+/// clause (`BELIEVE` in its unit tests codes the clause's subject).
+pub(crate) fn embedded_target(view: &SentenceView<'_>, index: usize, trial: &Trial<'_>) -> bool {
+    view.lang == Lang::En
+        && trial.ok
+        && trial.entry.required.is_empty()
+        && trial
+            .entry
+            .code
+            .as_deref()
+            .is_some_and(|code| crate::codes::root(code) == "01")
+        && trial.targets.as_ref().is_some_and(|targets| {
+            targets.via.starts_with("linear")
+                && targets
+                    .mentions
+                    .iter()
+                    .filter_map(|&mention| view.mention_position(mention))
+                    .any(|position| in_embedded_clause(view, index, position))
+        })
+}
+
+/// Words that mark an English sports report (match results, tournaments), like the
+/// sports entries of PETRARCH's discard lists: states there are teams.
+const SPORTS: &[&str] = &[
+    "fifa",
+    "uefa",
+    "world cup",
+    "olympics",
+    "olympic games",
+    "football",
+    "soccer",
+    "cricket",
+    "rugby",
+    "tennis",
+    "goalkeeper",
+    "striker",
+    "penalty kick",
+    "corner kick",
+    "free kick",
+    "scored a goal",
+    "second goal",
+    "first goal",
+    "late goal",
+    "injury time",
+    "half-time",
+    "halftime",
+    "semi-final",
+    "semifinal",
+    "quarter-final",
+    "quarterfinal",
+    "group stage",
+];
+
+/// Words that mark a sports report only in a document that already has sentences with
+/// the markers above ("Arland faced Borland at the national stadium").
+const SPORTS_WEAK: &[&str] = &[
+    "game",
+    "games",
+    "match",
+    "matches",
+    "stadium",
+    "arena",
+    "team",
+    "teams",
+    "coach",
+    "tournament",
+    "goal",
+    "goals",
+    "won",
+    "lost",
+    "defeated",
+    "beat",
+    "faced",
+];
+
+/// Whether an English sentence is a sports report: a score such as `1 – 0` / `3-0`, or
+/// one of the sports terms above; in a sports document (`sports_document`) also a
+/// sentence with a weaker term (game, match, stadium, team).
+pub(crate) fn is_sports_sentence(sentence: &str, sports_document: bool) -> bool {
+    let lower = sentence.to_lowercase();
+    if SPORTS.iter().any(|term| contains_words(&lower, term)) || has_score(&lower) {
+        return true;
+    }
+    sports_document && SPORTS_WEAK.iter().any(|term| contains_words(&lower, term))
+}
+
+/// Whether a document is a sports report: at least two of its sentences carry a strong
+/// sports marker.
+pub(crate) fn is_sports_document<'a>(sentences: impl IntoIterator<Item = &'a str>) -> bool {
+    sentences
+        .into_iter()
+        .filter(|sentence| is_sports_sentence(sentence, false))
+        .take(2)
+        .count()
+        >= 2
+}
+
+/// `term` occurs in `text` as whole words.
+fn contains_words(text: &str, term: &str) -> bool {
+    text.match_indices(term).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + term.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A match score: one or two digits, a dash (with or without spaces), one or two digits,
+/// not part of a longer number, date or range of years.
+fn has_score(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let small = |word: &str| {
+        let word = word.trim_end_matches([',', ';', '.', ')']);
+        !word.is_empty() && word.len() <= 2 && word.chars().all(|c| c.is_ascii_digit())
+    };
+    let dash = |word: &str| matches!(word, "-" | "–" | "—");
+    for (at, word) in words.iter().enumerate() {
+        // "1 – 0"
+        // A range of days or hours is followed by a month or unit ("9 - 11 March").
+        let unit = |next: Option<&&str>| {
+            next.is_some_and(|next| {
+                let next = next.trim_end_matches([',', '.', ';']);
+                MONTHS.iter().any(|month| next.starts_with(month))
+                    || matches!(
+                        next,
+                        "per" | "percent" | "%" | "years" | "hours" | "days" | "am" | "pm"
+                    )
+            })
+        };
+        if at + 2 < words.len()
+            && small(word)
+            && dash(words[at + 1])
+            && small(words[at + 2])
+            && !unit(words.get(at + 3))
+        {
+            return true;
+        }
+        // "3-0"
+        for separator in ['-', '–'] {
+            if let Some((left, right)) = word.split_once(separator)
+                && small(left)
+                && small(right)
+                && !unit(words.get(at + 1))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sports_sentences() {
+        assert!(is_sports_sentence(
+            "Arland beat Borland 2 – 1 in the opening game.",
+            false
+        ));
+        assert!(is_sports_sentence("Gondor won 3-0 against Rohan.", false));
+        assert!(!is_sports_sentence(
+            "Arland accused Borland of shelling 12 villages in 2014-2015.",
+            false
+        ));
+        assert!(!is_sports_sentence(
+            "The talks lasted from 9 - 11 March.",
+            false
+        ));
+        assert!(!is_sports_sentence(
+            "Arland criticised the gamekeepers of Borland.",
+            false
+        ));
+        // "faced" alone is no sports marker; in a report of the cup it is.
+        let report = [
+            "The rugby cup opened on Sunday.",
+            "Arland beat Borland 2 – 1 in the opening game.",
+            "Later, Gondor faced Rohan at the national stadium.",
+        ];
+        assert!(!is_sports_sentence(report[2], false));
+        assert!(is_sports_document(report));
+        assert!(is_sports_sentence(report[2], true));
+        assert!(!is_sports_document([
+            "Arland faced sanctions.",
+            "The rugby union protested."
+        ]));
+    }
+}

@@ -1,0 +1,195 @@
+//! English coding with PETRARCH-style dictionaries of our own: hand-built parses of our
+//! own sentences and the events expected from them, through one `check` helper.
+
+use lagebild_actors::{ActorKind, ActorMention};
+use lagebild_doc::{Document, Feats, Lang, Sentence, Span, TextAnalysis, Token, Upos};
+use lagebild_events::{Coder, CodingInput, Event};
+
+/// A coder on a PETRARCH verb dictionary given as text.
+fn coder(verbs: &str) -> std::sync::Arc<Coder> {
+    let path = std::env::temp_dir().join(format!(
+        "lagebild_english_{}_{}.txt",
+        std::process::id(),
+        verbs.len()
+    ));
+    if let Err(error) = std::fs::write(&path, verbs) {
+        panic!("{}: {error}", path.display());
+    }
+    let coder = Coder::builder().petrarch_verbs(&path).build();
+    let _ = std::fs::remove_file(&path);
+    coder.unwrap_or_else(|error| panic!("{error}"))
+}
+
+/// One sentence: `parse` has one token per line, `form lemma UPOS head deprel [feats]`
+/// with 1-based heads (0 = root), or is empty for an unparsed sentence split on spaces.
+/// `actors` are (surface, code) in text order.
+fn build(
+    parse: &str,
+    text: &str,
+    actors: &[(&str, &str)],
+) -> (Document, TextAnalysis, Vec<ActorMention>) {
+    let mut tokens = Vec::new();
+    let mut built = String::new();
+    for line in parse.lines().map(str::trim).filter(|line| !line.is_empty()) {
+        let columns: Vec<&str> = line.split_whitespace().collect();
+        assert!(columns.len() >= 5, "bad fixture line {line:?}");
+        if !built.is_empty() {
+            built.push(' ');
+        }
+        let start = built.len();
+        built.push_str(columns[0]);
+        let head: u32 = columns[3].parse().expect("head");
+        tokens.push(Token {
+            span: Span::from_range(start..built.len()),
+            lemma: columns[1].to_string(),
+            upos: Upos::parse(columns[2]).expect("upos"),
+            xpos: String::new(),
+            feats: Feats::from_conllu(columns.get(5).copied().unwrap_or("_")),
+            head: head.checked_sub(1),
+            deprel: columns[4].to_string(),
+        });
+    }
+    if parse.trim().is_empty() {
+        built = text.to_string();
+        let mut offset = 0;
+        for piece in text.split(' ') {
+            if !piece.is_empty() {
+                tokens.push(Token {
+                    span: Span::from_range(offset..offset + piece.len()),
+                    lemma: piece.to_string(),
+                    ..Token::default()
+                });
+            }
+            offset += piece.len() + 1;
+        }
+    }
+    let analysis = TextAnalysis {
+        sentences: vec![Sentence {
+            span: Span::from_range(0..built.len()),
+            token_start: 0,
+            token_end: tokens.len() as u32,
+        }],
+        tokens,
+    };
+    let mut mentions = Vec::new();
+    let mut from = 0;
+    for (surface, code) in actors {
+        let start = built[from..]
+            .find(surface)
+            .map(|at| at + from)
+            .unwrap_or_else(|| panic!("actor {surface:?} not in {built:?}"));
+        from = start + surface.len();
+        mentions.push(ActorMention {
+            span: Span::from_range(start..start + surface.len()),
+            name: surface.to_string(),
+            code: code.to_string(),
+            country: Some(code.get(..3).unwrap_or(code).to_string()),
+            kind: ActorKind::State,
+            wikidata: None,
+            antecedent: None,
+            rule: "fixture".into(),
+        });
+    }
+    let doc = Document {
+        text: built,
+        lang: Lang::En,
+        ..Document::default()
+    };
+    (doc, analysis, mentions)
+}
+
+fn render(event: &Event) -> String {
+    format!(
+        "{}->{} {}",
+        event.source.code,
+        event
+            .target
+            .as_ref()
+            .map_or("-", |target| target.code.as_str()),
+        event.cameo
+    )
+}
+
+/// Codes the sentence and compares the events, one `SRC->TGT CODE` line each.
+fn check(coder: &Coder, parse: &str, text: &str, actors: &[(&str, &str)], expected: &[&str]) {
+    let (doc, analysis, mentions) = build(parse, text, actors);
+    let input = CodingInput {
+        doc: &doc,
+        analysis: &analysis,
+        actors: &mentions,
+        quotes: &[],
+        times: &[],
+        places: &[],
+    };
+    let events = coder.code(&input);
+    for event in &events {
+        assert!(event.trigger.end as usize <= doc.text.len());
+        assert!(lagebild_events::is_valid_cameo(&event.cameo));
+    }
+    let mut got: Vec<String> = events.iter().map(render).collect();
+    got.sort();
+    let mut want: Vec<String> = expected.iter().map(|line| line.to_string()).collect();
+    want.sort();
+    if got != want {
+        panic!(
+            "{:?}\n  got:  {got:#?}\n  want: {want:#?}\n{}",
+            doc.text,
+            coder.explain(&input, 0)
+        );
+    }
+}
+
+const SAY: &str = "--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n\n--- BELIEVE [023] ---\nBELIEVE\n";
+
+#[test]
+fn a_bare_statement_takes_no_target_from_its_clause() {
+    let coder = coder(SAY);
+    let actors = [("Arland", "ARL"), ("Borland", "BOR")];
+    // "Borland" is the subject of the clause under "said": nothing is said to Borland.
+    let parse = "
+        Arland Arland PROPN 2 nsubj
+        said say VERB 0 root Tense=Past|VerbForm=Fin
+        Borland Borland PROPN 4 nsubj
+        attacked attack VERB 2 ccomp Tense=Past|VerbForm=Fin
+        villages village NOUN 4 obj
+        . . PUNCT 2 punct";
+    check(&coder, parse, "", &actors, &[]);
+    // Said to Borland: the statement's own phrase.
+    let parse = "
+        Arland Arland PROPN 2 nsubj
+        said say VERB 0 root Tense=Past|VerbForm=Fin
+        to to ADP 4 case
+        Borland Borland PROPN 2 obl
+        . . PUNCT 2 punct";
+    check(&coder, parse, "", &actors, &["ARL->BOR 010"]);
+    // A verb of another code keeps PETRARCH's reach into the clause.
+    let parse = "
+        Arland Arland PROPN 2 nsubj
+        believes believe VERB 0 root Tense=Pres|VerbForm=Fin
+        Borland Borland PROPN 5 nsubj
+        can can AUX 5 aux
+        cope cope VERB 2 ccomp
+        . . PUNCT 2 punct";
+    check(&coder, parse, "", &actors, &["ARL->BOR 023"]);
+}
+
+#[test]
+fn sports_reports_code_nothing() {
+    let coder = coder("--- DEFEAT [190] ---\nDEFEAT\nBEAT {BEATS BEAT BEATEN}\n");
+    let actors = [("Arland", "ARL"), ("Borland", "BOR")];
+    check(&coder, "", "Arland beat Borland 2 – 1 .", &actors, &[]);
+    check(
+        &coder,
+        "",
+        "Arland beat Borland in the football final .",
+        &actors,
+        &[],
+    );
+    check(
+        &coder,
+        "",
+        "Arland beat Borland .",
+        &actors,
+        &["ARL->BOR 190"],
+    );
+}
