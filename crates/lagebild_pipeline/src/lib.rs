@@ -8,6 +8,7 @@
 //! [`wire`] owns the output schema and is the only place that turns byte spans into
 //! character offsets.
 
+mod affiliation;
 pub mod country;
 mod discards;
 pub mod wire;
@@ -196,6 +197,7 @@ impl Pipeline {
             _ => &self.actors,
         };
         let mut actors = kb.annotate(&doc, &tokens, doc.published);
+        affiliation::drop_bracketed_affiliations(&mut actors, &doc.text);
         let times = lagebild_timex::annotate(&doc, &tokens, doc.published);
         let places = self.places.annotate(&doc, &tokens);
         if self.infer_countries {
@@ -337,5 +339,25 @@ mod tests {
             "{german:?}"
         );
         assert!(!german.iter().any(|code| code == "VLR"), "{german:?}");
+    }
+
+    #[test]
+    fn national_parties_are_actors_and_bracketed_ones_affiliations() {
+        let pipeline = Pipeline::embedded();
+        let analysis = pipeline.analyze(document(
+            "Die SPD kritisierte am Montag die FPÖ. Ein Sprecher der ÖVP schwieg.",
+            Lang::De,
+        ));
+        let codes: Vec<&str> = analysis.actors.iter().map(|m| m.code.as_str()).collect();
+        assert!(codes.starts_with(&["DEUPTY", "AUTPTY"]), "{codes:?}");
+        let bracketed = pipeline.analyze(document(
+            "Die Ministerin Erika Beispielfrau (SPD) lobte die Bundeswehr.",
+            Lang::De,
+        ));
+        assert!(
+            !bracketed.actors.iter().any(|m| m.span.slice(&bracketed.doc.text) == "SPD"),
+            "{:?}",
+            bracketed.actors
+        );
     }
 }
