@@ -545,7 +545,8 @@ impl Coder {
                     // and unresolved roles) makes no dyad worth reporting. PETRARCH
                     // dictionaries code such agents on purpose, so English keeps them.
                     let unknown = lang == Lang::De
-                        && (source_code.starts_with("---") || target_code.starts_with("---"));
+                        && (source_code.starts_with("---") || target_code.starts_with("---"))
+                        || crate::english::stateless_dyad(lang, &source_code, &target_code);
                     if self_event || same_person || unknown || own_site {
                         continue;
                     }

@@ -52,6 +52,14 @@ pub(crate) fn in_embedded_clause(view: &SentenceView<'_>, index: usize, position
     false
 }
 
+/// English: an event between two actors of unknown state (`---AGR` fishermen and
+/// `---REF` migrants, `---MED` and `---JUD`) is no dyad between polities. One known side
+/// is enough (`IDNMIL` rescuing `---REF`); agents whose country the story makes clear
+/// get it before coding (pipeline), and then count as known.
+pub(crate) fn stateless_dyad(lang: Lang, source: &str, target: &str) -> bool {
+    lang == Lang::En && source.starts_with("---") && target.starts_with("---")
+}
+
 /// Whether a coded English trial of a bare statement (a verb entry without pattern words
 /// and with a code of root 01, as in `SAY [010]`) took its target by word order from
 /// inside a clause embedded under the verb ("said Borland's flag was ..."): what is said

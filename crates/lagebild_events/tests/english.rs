@@ -193,3 +193,28 @@ fn sports_reports_code_nothing() {
         &["ARL->BOR 190"],
     );
 }
+
+#[test]
+fn two_actors_of_unknown_state_make_no_dyad() {
+    let coder = coder("--- RESCUE [073] ---\nRESCUE\n");
+    let parse = "
+        Fishermen fisherman NOUN 2 nsubj
+        rescued rescue VERB 0 root Tense=Past|VerbForm=Fin
+        migrants migrant NOUN 2 obj
+        . . PUNCT 2 punct";
+    check(
+        &coder,
+        parse,
+        "",
+        &[("Fishermen", "---AGR"), ("migrants", "---REF")],
+        &[],
+    );
+    // One side of known state is enough.
+    check(
+        &coder,
+        parse,
+        "",
+        &[("Fishermen", "ARLMIL"), ("migrants", "---REF")],
+        &["ARLMIL->---REF 073"],
+    );
+}
