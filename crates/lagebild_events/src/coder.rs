@@ -391,6 +391,13 @@ impl Coder {
                         trial = retry;
                     }
                 }
+                // English: the pattern's own word is no target ("exchanged artillery
+                // fire" under `- * &WEAPON`: the weapon is what is exchanged).
+                if trial.ok && crate::english::target_is_pattern_word(&view, &trial) {
+                    trial.ok = false;
+                    trial.outcome =
+                        "no actor in target slot: the only target is a word of the pattern".into();
+                }
                 // PETRARCH's `- * ON [190]` ("press on"): a lone preposition after the
                 // verb is a particle and must follow it, not sit in a later phrase
                 // ("demanded that X end curbs on the press").

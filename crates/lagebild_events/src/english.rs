@@ -60,6 +60,52 @@ pub(crate) fn stateless_dyad(lang: Lang, source: &str, target: &str) -> bool {
     lang == Lang::En && source.starts_with("---") && target.starts_with("---")
 }
 
+/// Whether the target of a coded English pattern entry that leaves the target slot
+/// open (PETRARCH's default object) is only actors named by one of the pattern's own
+/// words: in "exchanged artillery fire" under `- * &WEAPON [194]` the agent dictionary's
+/// `ARTILLERY [~MIL]` is the weapon, not whom it hits.
+pub(crate) fn target_is_pattern_word(view: &SentenceView<'_>, trial: &Trial<'_>) -> bool {
+    if view.lang != Lang::En
+        || trial.entry.required.is_empty()
+        || trial.entry.target != Some(crate::dictionary::Role::Any)
+    {
+        return false;
+    }
+    let Some(targets) = &trial.targets else {
+        return false;
+    };
+    let pattern_word = |position: usize| {
+        view.words.get(position).is_some_and(|word| {
+            trial.entry.required.iter().any(|required| {
+                required
+                    .alternatives
+                    .iter()
+                    .any(|alternative| *alternative == word.lemma || *alternative == word.norm)
+            })
+        })
+    };
+    !targets.mentions.is_empty()
+        && targets.mentions.iter().all(|&mention| {
+            view.phrases
+                .iter()
+                .filter(|phrase| phrase.mention == mention)
+                .any(|phrase| {
+                    (phrase.first..=phrase.last).any(|position| {
+                        // The word itself, or the noun it modifies ("artillery fire"
+                        // under `- * FIRE`).
+                        pattern_word(position)
+                            || view.words.get(position).is_some_and(|word| {
+                                matches!(word.token.deprel.as_str(), "compound" | "amod")
+                                    && word
+                                        .token
+                                        .head
+                                        .is_some_and(|head| pattern_word(head as usize))
+                            })
+                    })
+                })
+        })
+}
+
 /// Whether a coded English trial of a bare statement (a verb entry without pattern words
 /// and with a code of root 01, as in `SAY [010]`) took its target by word order from
 /// inside a clause embedded under the verb ("said Borland's flag was ..."): what is said

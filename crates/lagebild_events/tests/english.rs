@@ -218,3 +218,39 @@ fn two_actors_of_unknown_state_make_no_dyad() {
         &["ARLMIL->---REF 073"],
     );
 }
+
+#[test]
+fn a_pattern_word_is_no_target() {
+    let coder = coder(
+        "&WEAPON\n+ARTILLERY\n+MORTAR\n\n--- TRADE [060] ---\nEXCHANGE\n- * &WEAPON [194:194]\n- * FIRE [193:193]\n",
+    );
+    // The agent dictionary may know "artillery" as a military agent: here it is the
+    // weapon of the pattern (or the modifier of its "fire"), not whom it hits.
+    let parse = "
+        Arland Arland PROPN 2 nsubj
+        exchanged exchange VERB 0 root Tense=Past|VerbForm=Fin
+        artillery artillery NOUN 4 compound
+        fire fire NOUN 2 obj
+        . . PUNCT 2 punct";
+    check(
+        &coder,
+        parse,
+        "",
+        &[("Arland", "ARL"), ("artillery", "---MIL")],
+        &[],
+    );
+    let parse = "
+        Arland Arland PROPN 2 nsubj
+        exchanged exchange VERB 0 root Tense=Past|VerbForm=Fin
+        fire fire NOUN 2 obj
+        with with ADP 5 case
+        Borland Borland PROPN 2 obl
+        . . PUNCT 2 punct";
+    check(
+        &coder,
+        parse,
+        "",
+        &[("Arland", "ARL"), ("Borland", "BOR")],
+        &["ARL->BOR 193", "BOR->ARL 193"],
+    );
+}
