@@ -501,7 +501,21 @@ pub(crate) fn annotate(
         austrian_federal_institutions(&mut out, &doc.text);
         home_state_roles(&mut out);
     }
+    party_labels(&mut out, &doc.text);
     out
+}
+
+/// A party in parentheses after a name ("Alois Stöger (SPÖ)") labels that person; it is
+/// no actor of its own.
+fn party_labels(out: &mut Vec<ActorMention>, text: &str) {
+    out.retain(|mention| {
+        if !mention.code.ends_with("PTY") {
+            return true;
+        }
+        let before = text.get(..mention.span.start as usize).unwrap_or("");
+        let after = text.get(mention.span.end as usize..).unwrap_or("");
+        !(before.trim_end().ends_with('(') && after.trim_start().starts_with(')'))
+    });
 }
 
 /// The rule suffix of a bare institution coded with the article's state.
@@ -535,8 +549,11 @@ fn home_state_suffix(lower: &str) -> Option<&'static str> {
 fn home_state_roles(out: &mut Vec<ActorMention>) {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for mention in out.iter() {
+        // States, places and institutions count; persons do not (a UN Secretary-General
+        // from Korea says nothing about the state an article on Austria is about).
         if let Some(country) = mention.country.as_deref()
             && !mention.rule.ends_with(HOME_STATE)
+            && mention.kind != ActorKind::Person
         {
             *counts.entry(country).or_default() += 1;
         }
@@ -1509,8 +1526,10 @@ impl<'a> Annotator<'a> {
             self.mentioned.insert(actor, span);
         } else if self.lang == Lang::De
             && self.preceded_by(start, DEFINITE_ARTICLES)
-            // "die Regierung Italiens": a genitive name right after names the state.
+            // "die Regierung Italiens": a genitive name right after names the state;
+            // "das Militär des isolierten Landes" names one by description.
             && !(self.same_sentence(start, end) && self.match_starting(end).is_some())
+            && !(self.same_sentence(start, end) && self.lower_is(end, &["des", "der"]))
             // "die Militär-Kooperation": the first part of a compound is no institution.
             && !self.pieces.get(end).is_some_and(|next| {
                 next.span.start == self.pieces[end - 1].span.end
@@ -2185,6 +2204,63 @@ mod home_state_tests {
         check(
             "In Frankreich und in Paris lobte man die Polizei-Reform.",
             &[],
+        );
+        // Persons do not decide the state; a genitive description names another one.
+        check(
+            "In Paris traf Ban Ki Moon Ban Ki Moon. Ban Ki Moon lobte die Regierung.",
+            &[],
+        );
+        check(
+            "In Frankreich und in Paris drohte das Militär des isolierten Landes.",
+            &[],
+        );
+    }
+}
+
+#[cfg(test)]
+mod party_tests {
+    use lagebild_doc::{Document, Lang, TextAnalysis};
+
+    use crate::ActorKb;
+
+    fn codes(text: &str) -> Vec<(String, String)> {
+        let doc = Document {
+            text: text.to_string(),
+            lang: Lang::De,
+            ..Document::default()
+        };
+        let date = chrono::NaiveDate::from_ymd_opt(2016, 1, 15);
+        ActorKb::embedded()
+            .annotate(&doc, &TextAnalysis::default(), date)
+            .iter()
+            .map(|mention| (mention.span.slice(text).to_string(), mention.code.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn parties_are_coded_by_their_state_and_leave_their_leaders_alone() {
+        let got = codes("Die FPÖ kritisierte die SPD scharf.");
+        assert!(
+            got.contains(&("FPÖ".to_string(), "AUTPTY".to_string())),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("SPD".to_string(), "DEUPTY".to_string())),
+            "{got:?}"
+        );
+        // A party label in parentheses is no actor of its own.
+        let got = codes("Sozialminister Alois Stöger (SPÖ) kritisierte die CDU.");
+        assert!(!got.iter().any(|(surface, _)| surface == "SPÖ"), "{got:?}");
+        assert!(
+            got.contains(&("CDU".to_string(), "DEUPTY".to_string())),
+            "{got:?}"
+        );
+        let got = codes("FPÖ-Chef Heinz-Christian Strache sprach in Wien.");
+        assert!(
+            got.iter().any(|(surface, code)| surface.contains("Strache")
+                && code.starts_with("AUT")
+                && code != "AUTPTY"),
+            "{got:?}"
         );
     }
 }
