@@ -292,6 +292,47 @@ pub(crate) fn quoted_nominatives_as_subjects(
     }
 }
 
+/// Case evidence overrides the subject/object choice: a subject whose phrase cannot be
+/// nominative ("den Vertrag", "ihn") and an object whose phrase can only be nominative
+/// ("er", "wir") swap relations, or take the free one when the head lacks it.
+pub(crate) fn case_decides_subject(evidence: &[u8], heads: &[Option<u32>], deprels: &mut [String]) {
+    use crate::case::{ACC, NOM};
+    let count = deprels.len();
+    let cases = |node: usize| evidence.get(node).copied().unwrap_or(0);
+    let not_nominative = |node: usize| cases(node) != 0 && cases(node) & NOM == 0;
+    let only_nominative = |node: usize| cases(node) == NOM;
+    for head in 0..count as u32 {
+        let kids: Vec<usize> = (0..count).filter(|&c| heads[c] == Some(head)).collect();
+        let with = |label: &str, deprels: &[String]| {
+            kids.iter()
+                .copied()
+                .filter(|&child| deprels[child] == label)
+                .collect::<Vec<usize>>()
+        };
+        let (subjects, objects) = (with("nsubj", deprels), with("obj", deprels));
+        match (subjects.as_slice(), objects.as_slice()) {
+            ([subject], [object]) => {
+                let wrong_subject = not_nominative(*subject) && cases(*subject) & ACC != 0;
+                let wrong_object = only_nominative(*object);
+                if (wrong_subject || wrong_object)
+                    && !not_nominative(*object)
+                    && cases(*subject) & ACC != 0
+                {
+                    deprels[*subject] = "obj".to_string();
+                    deprels[*object] = "nsubj".to_string();
+                }
+            }
+            ([subject], []) if not_nominative(*subject) && cases(*subject) & ACC != 0 => {
+                deprels[*subject] = "obj".to_string();
+            }
+            ([], [object]) if only_nominative(*object) => {
+                deprels[*object] = "nsubj".to_string();
+            }
+            _ => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -417,5 +458,28 @@ mod tests {
         let (tokens, cases, heads, mut deprels) = tree(&lines("nsubj"));
         quoted_nominatives_as_subjects(&tokens, &cases, &heads, &mut deprels);
         assert_eq!(deprels[2], "parataxis");
+    }
+
+    #[test]
+    fn case_evidence_swaps_subject_and_object() {
+        use crate::case::{ACC, DAT, NOM};
+        // "Den Vertrag unterschrieb er": the parser read `Vertrag` as subject.
+        let (_, _, heads, mut deprels) = tree(&[
+            (Upos::Det, 2, "det", "_"),
+            (Upos::Noun, 3, "nsubj", "Case=Nom"),
+            (Upos::Verb, 0, "root", "VerbForm=Fin"),
+            (Upos::Pron, 3, "obj", "Case=Acc"),
+        ]);
+        case_decides_subject(&[0, ACC | DAT, 0, NOM], &heads, &mut deprels);
+        assert_eq!((deprels[1].as_str(), deprels[3].as_str()), ("obj", "nsubj"));
+        // "Die Regierung unterstützt sie": no evidence against the parser, no change.
+        let (_, _, heads, mut deprels) = tree(&[
+            (Upos::Det, 2, "det", "_"),
+            (Upos::Noun, 3, "nsubj", "Case=Nom"),
+            (Upos::Verb, 0, "root", "VerbForm=Fin"),
+            (Upos::Pron, 3, "obj", "Case=Acc"),
+        ]);
+        case_decides_subject(&[0, NOM | ACC, 0, NOM | ACC], &heads, &mut deprels);
+        assert_eq!((deprels[1].as_str(), deprels[3].as_str()), ("nsubj", "obj"));
     }
 }

@@ -377,6 +377,7 @@ impl Parser {
             de::agreeing_nominative_is_subject(tokens, cases, &heads, &mut deprels);
             de::dative_objects_as_iobj(tokens, cases, &heads, &mut deprels);
             let evidence = &attributes.window[1..=tokens.len()];
+            de::case_decides_subject(evidence, &heads, &mut deprels);
             de::passive_objects_as_subjects(&heads, evidence, &mut deprels);
             de::quoted_nominatives_as_subjects(tokens, cases, &heads, &mut deprels);
             for ((token, deprel), head) in tokens.iter_mut().zip(deprels).zip(heads) {
