@@ -9,12 +9,12 @@
 //!
 //! A place elsewhere in the sentence does not count: "said in Washington" or "arrived from
 //! London" names where something happened, not whose police or rebels act.
-//! Persons of unknown state (`---` alone) are left: a name says nothing about where the
-//! story happens. The mention's `rule` records the inference for provenance.
+//! Persons of unknown state and role (`---` alone) are left: a name says nothing about
+//! where the story happens; a role does ("Mayor Jane Roe" -> `---GOV`). The mention's `rule` records the inference for provenance.
 
 use std::collections::HashMap;
 
-use lagebild_actors::{ActorKind, ActorMention};
+use lagebild_actors::ActorMention;
 use lagebild_doc::TextAnalysis;
 use lagebild_geo::PlaceMention;
 
@@ -68,25 +68,25 @@ pub fn infer_agent_countries(
     }
 }
 
-/// An agent code whose state is unknown: `---` followed by an agent suffix.
+/// An agent code whose state is unknown: `---` followed by an agent suffix (a group, or
+/// a person known only by role).
 fn needs_country(actor: &ActorMention) -> bool {
-    actor.kind != ActorKind::Person
-        && actor.country.is_none()
-        && actor.code.len() > UNKNOWN.len()
-        && actor.code.starts_with(UNKNOWN)
+    actor.country.is_none() && actor.code.len() > UNKNOWN.len() && actor.code.starts_with(UNKNOWN)
 }
 
-/// The country holding more than half of the document's located places.
+/// The country holding [`MAJORITY`] of the document's located places.
 fn document_country<'a>(tally: &HashMap<&'a str, usize>, total: usize) -> Option<&'a str> {
     let (country, count) = tally
         .iter()
         .max_by_key(|(country, count)| (**count, **country))?;
-    (*count >= MIN_PLACES && 2 * count > total).then_some(*country)
+    let (numerator, denominator) = MAJORITY;
+    (*count >= MIN_PLACES && denominator * count >= numerator * total).then_some(*country)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use lagebild_actors::ActorKind;
     use lagebild_doc::{Sentence, Span};
 
     fn actor(start: u32, code: &str, kind: ActorKind) -> ActorMention {
@@ -184,6 +184,20 @@ mod tests {
                 place(150, "USA"),
                 place(210, "MEX"),
                 place(250, "MEX"),
+            ],
+            &analysis,
+        );
+        assert_eq!(codes(&actors), ["---GOV"]);
+        // Three of five is a majority but not two thirds.
+        let mut actors = unknown();
+        infer_agent_countries(
+            &mut actors,
+            &[
+                place(110, "USA"),
+                place(150, "USA"),
+                place(210, "USA"),
+                place(250, "MEX"),
+                place(260, "CAN"),
             ],
             &analysis,
         );

@@ -198,6 +198,7 @@ impl Pipeline {
         };
         let mut actors = kb.annotate(&doc, &tokens, doc.published);
         affiliation::drop_bracketed_affiliations(&mut actors, &doc.text);
+        affiliation::merge_appositions(&mut actors, &doc.text);
         let times = lagebild_timex::annotate(&doc, &tokens, doc.published);
         let places = self.places.annotate(&doc, &tokens);
         if self.infer_countries {
@@ -355,7 +356,10 @@ mod tests {
             Lang::De,
         ));
         assert!(
-            !bracketed.actors.iter().any(|m| m.span.slice(&bracketed.doc.text) == "SPD"),
+            !bracketed
+                .actors
+                .iter()
+                .any(|m| m.span.slice(&bracketed.doc.text) == "SPD"),
             "{:?}",
             bracketed.actors
         );
