@@ -471,7 +471,7 @@ impl Default for TrainConfig {
             derived_as_other: false,
             augment: 1,
             name_dropout: 0,
-            person_bias: 0.0,
+            person_bias: 8.0,
             ensemble: 5,
         }
     }
