@@ -2255,6 +2255,12 @@ mod party_tests {
             got.contains(&("CDU".to_string(), "DEUPTY".to_string())),
             "{got:?}"
         );
+        // Kosovo is a state of its own (Phoenix code KSV), with its leaders.
+        let got = codes("Der Kosovo erklärte sich unabhängig, sagte Hashim Thaçi.");
+        assert!(
+            got.contains(&("Kosovo".to_string(), "KSV".to_string())),
+            "{got:?}"
+        );
         let got = codes("FPÖ-Chef Heinz-Christian Strache sprach in Wien.");
         assert!(
             got.iter().any(|(surface, code)| surface.contains("Strache")
