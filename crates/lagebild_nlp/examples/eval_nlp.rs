@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release -p lagebild_nlp --example eval_nlp -- [--shared /work/shared] \
-//!     [--lang de|en|all] [--folds 5] [--no-parser] [--iterations 8] [--bags N] [--file PATH.conllu --lang de]
+//!     [--lang de|en|all] [--folds 5] [--no-parser] [--iterations 8] [--bags N] [--average-min-weight W] [--file PATH.conllu --lang de]
 //!     [--raw-gold]   (German: train and score on unharmonised UD gold)
 //!     [--quick]   (German: only the harmonised CV row)
 //!     [--models DIR]   (taggers and lexicons from DIR instead of the embedded ones)
@@ -54,6 +54,10 @@ fn main() -> Result<()> {
     // (UPOS 94.62 -> 94.86 in CV), 1 for English (2 changed EWT/GUM/PUD UPOS by
     // -0.01/+0.07/-0.05 and made the model 17% larger).
     let mut bags: Option<usize> = None;
+    // German: averaged weights under 0.5 dropped (`TrainConfig::average_min_weight`):
+    // CV UPOS 94.86 -> 94.82, Mood 95.14 -> 95.05, and a model of 1.8 MB instead of 3.2
+    // that tags faster than the single perceptron before.
+    let mut average_min_weight: Option<f32> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
@@ -74,6 +78,7 @@ fn main() -> Result<()> {
             "--stack-folds" => config.stack_folds = value()?.parse()?,
             "--min-count" => config.min_feature_count = value()?.parse()?,
             "--bags" => bags = Some(value()?.parse()?),
+            "--average-min-weight" => average_min_weight = Some(value()?.parse()?),
             "--min-weight" => config.min_weight = value()?.parse()?,
             "--file" => file = Some(PathBuf::from(value()?)),
             "--models" => models = Some(PathBuf::from(value()?)),
@@ -158,6 +163,7 @@ fn main() -> Result<()> {
                 let lexicon = embedded_lexicon(lang);
                 let config = TrainConfig {
                     bags: bags.unwrap_or(8),
+                    average_min_weight: average_min_weight.unwrap_or(0.5),
                     ..config
                 };
                 let name = format!("de GSD-dev+PUD {folds}-fold CV");

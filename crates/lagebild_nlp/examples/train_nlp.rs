@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release -p lagebild_nlp --example train_nlp -- \
-//!     [--shared /work/shared] [--out crates/lagebild_nlp/models] [--lang de|en|all] [--iterations 8] [--bags N]
+//!     [--shared /work/shared] [--out crates/lagebild_nlp/models] [--lang de|en|all] [--iterations 8] [--bags N] [--average-min-weight W]
 //! ```
 //!
 //! Inputs: UD German GSD dev + PUD, UD English EWT train + GUM train
@@ -309,6 +309,10 @@ fn main() -> Result<()> {
     // (UPOS 94.62 -> 94.86 in CV), 1 for English (2 changed EWT/GUM/PUD UPOS by
     // -0.01/+0.07/-0.05 and made the model 17% larger).
     let mut bags: Option<usize> = None;
+    // German: averaged weights under 0.5 dropped (`TrainConfig::average_min_weight`):
+    // CV UPOS 94.86 -> 94.82, Mood 95.14 -> 95.05, and a model of 1.8 MB instead of 3.2
+    // that tags faster than the single perceptron before.
+    let mut average_min_weight: Option<f32> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
@@ -325,6 +329,7 @@ fn main() -> Result<()> {
             "--min-weight" => config.min_weight = value()?.parse()?,
             "--min-count" => config.min_feature_count = value()?.parse()?,
             "--bags" => bags = Some(value()?.parse()?),
+            "--average-min-weight" => average_min_weight = Some(value()?.parse()?),
             other => anyhow::bail!("unknown argument {other}"),
         }
     }
@@ -352,6 +357,7 @@ fn main() -> Result<()> {
         } else {
             TrainConfig {
                 bags: bags.unwrap_or(8),
+                average_min_weight: average_min_weight.unwrap_or(0.5),
                 ..config
             }
         };

@@ -318,8 +318,9 @@ impl PerceptronTrainer {
 impl Perceptron {
     /// The average of models over the same labels (trained with different example
     /// orders): one model whose scores are the mean of theirs, so tagging costs no more
-    /// than with one. `None` for an empty list.
-    pub fn average(models: Vec<Perceptron>) -> Option<Perceptron> {
+    /// than with one. Mean weights below `min_weight` in magnitude are dropped (a
+    /// feature one model used is weak in the mean). `None` for an empty list.
+    pub fn average(models: Vec<Perceptron>, min_weight: f32) -> Option<Perceptron> {
         let count = models.len();
         if count <= 1 {
             return models.into_iter().next();
@@ -343,7 +344,7 @@ impl Perceptron {
             let start = entries.len() as u32;
             for (label, total) in row.into_iter().enumerate() {
                 let mean = total / count as f32;
-                if quantize(mean) != 0 {
+                if quantize(mean) != 0 && mean.abs() >= min_weight {
                     entries.push((label as u16, dequantize(quantize(mean))));
                 }
             }
@@ -403,7 +404,7 @@ mod average_tests {
             second.score(&[feature], &mut b);
             expected.push([(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0]);
         }
-        let average = Perceptron::average(vec![first, second]).expect("two models");
+        let average = Perceptron::average(vec![first, second], 0.0).expect("two models");
         for (feature, want) in [11u64, 12, 13, 99].into_iter().zip(expected) {
             let mut got = vec![0.0; 2];
             average.score(&[feature], &mut got);
@@ -414,6 +415,6 @@ mod average_tests {
                 );
             }
         }
-        assert!(Perceptron::average(Vec::new()).is_none());
+        assert!(Perceptron::average(Vec::new(), 0.0).is_none());
     }
 }

@@ -84,6 +84,8 @@ pub struct TrainConfig {
     /// Perceptrons trained per model with different example orders and averaged into
     /// one (1 = a single one); tagging cost does not grow with it.
     pub bags: usize,
+    /// Averaged weights below this magnitude are dropped (smaller, faster models).
+    pub average_min_weight: f32,
     /// Title-case features (see `SentenceFeatures::title_case_features`); set by
     /// [`Tagger::train`] from the language.
     pub title_case: bool,
@@ -101,6 +103,7 @@ impl Default for TrainConfig {
             second_on_predicted: false,
             case_stack: false,
             bags: 1,
+            average_min_weight: 0.0,
             title_case: false,
         }
     }
@@ -204,7 +207,7 @@ fn train_model(
             )
         })
         .collect();
-    Perceptron::average(models).unwrap_or_default()
+    Perceptron::average(models, config.average_min_weight).unwrap_or_default()
 }
 
 fn train_one(
