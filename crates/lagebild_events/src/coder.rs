@@ -393,7 +393,12 @@ impl Coder {
                 }
                 // English: the pattern's own word is no target ("exchanged artillery
                 // fire" under `- * &WEAPON`: the weapon is what is exchanged).
-                if trial.ok && crate::english::target_is_pattern_word(&view, &trial) {
+                if trial.ok && crate::english::target_is_circumstance(&view, &trial) {
+                    trial.ok = false;
+                    trial.outcome =
+                        "no actor in target slot: a place or source phrase (in, at, according to) is no default target".into();
+                }
+                if trial.ok && crate::english::target_is_pattern_word(&view, &trial, input.actors) {
                     trial.ok = false;
                     trial.outcome =
                         "no actor in target slot: the only target is a word of the pattern".into();
@@ -881,6 +886,9 @@ fn try_entry<'a>(entry: &'a Entry, candidate: Candidate, frame: &Frame) -> Trial
         (Some(source), None)
             if source.mentions.len() == 2
                 && entry.kind == TriggerKind::Verb
+                // English: two agents of a passive ("was supported by A and B") act on
+                // its subject, not on each other.
+                && !(entry.lang == lagebild_doc::Lang::En && frame.passive)
                 && entry.code.as_deref().is_some_and(|code| {
                     matches!(codes::root(code), "03" | "04" | "05" | "06")
                         && !matches!(code, "042" | "043" | "045")

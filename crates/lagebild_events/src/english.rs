@@ -60,11 +60,33 @@ pub(crate) fn stateless_dyad(lang: Lang, source: &str, target: &str) -> bool {
     lang == Lang::En && source.starts_with("---") && target.starts_with("---")
 }
 
+/// Prepositions whose phrase says who reports something or what it happened despite,
+/// not whom it is done to: "which, according to AFP, Arland criticised". (Places stay
+/// targets: PETRARCH codes "arrived in Gondor" as a visit to Gondor.)
+const CIRCUMSTANCE: &[&str] = &["accord", "according", "despite"];
+
+/// Whether a coded English entry that leaves its target slot open (PETRARCH's default
+/// object) took the target from a phrase of attribution or concession. An entry that names
+/// the preposition (`- * (IN +)`, intervening in a country) keeps it.
+pub(crate) fn target_is_circumstance(view: &SentenceView<'_>, trial: &Trial<'_>) -> bool {
+    view.lang == Lang::En
+        && trial.entry.target == Some(crate::dictionary::Role::Any)
+        && trial.targets.as_ref().is_some_and(|targets| {
+            matches!(&targets.role, crate::dictionary::Role::Prep(preposition)
+                if CIRCUMSTANCE.contains(&preposition.as_str()))
+        })
+}
+
 /// Whether the target of a coded English pattern entry that leaves the target slot
-/// open (PETRARCH's default object) is only actors named by one of the pattern's own
-/// words: in "exchanged artillery fire" under `- * &WEAPON [194]` the agent dictionary's
-/// `ARTILLERY [~MIL]` is the weapon, not whom it hits.
-pub(crate) fn target_is_pattern_word(view: &SentenceView<'_>, trial: &Trial<'_>) -> bool {
+/// open (PETRARCH's default object) is only actors that modify one of the pattern's own
+/// words: in "exchanged artillery fire" under `- * FIRE [193]` the agent dictionary's
+/// `ARTILLERY [~MIL]` is the kind of fire, not whom it hits. Only agents of no state
+/// count: "rejected a Borland request" is Borland's request.
+pub(crate) fn target_is_pattern_word(
+    view: &SentenceView<'_>,
+    trial: &Trial<'_>,
+    actors: &[lagebild_actors::ActorMention],
+) -> bool {
     if view.lang != Lang::En
         || trial.entry.required.is_empty()
         || trial.entry.target != Some(crate::dictionary::Role::Any)
@@ -84,25 +106,31 @@ pub(crate) fn target_is_pattern_word(view: &SentenceView<'_>, trial: &Trial<'_>)
             })
         })
     };
+    // Only agents of no state ("artillery" `---MIL`): a state modifying the pattern's noun
+    // is its owner and the target ("rejected a Borland request" under `- * REQUEST`).
     !targets.mentions.is_empty()
         && targets.mentions.iter().all(|&mention| {
-            view.phrases
-                .iter()
-                .filter(|phrase| phrase.mention == mention)
-                .any(|phrase| {
-                    (phrase.first..=phrase.last).any(|position| {
-                        // The word itself, or the noun it modifies ("artillery fire"
-                        // under `- * FIRE`).
-                        pattern_word(position)
-                            || view.words.get(position).is_some_and(|word| {
+            actors
+                .get(mention)
+                .is_some_and(|actor| actor.code.starts_with("---"))
+                && view
+                    .phrases
+                    .iter()
+                    .filter(|phrase| phrase.mention == mention)
+                    .any(|phrase| {
+                        (phrase.first..=phrase.last).any(|position| {
+                            // A modifier of the pattern's noun ("artillery fire" under
+                            // `- * FIRE`). The pattern word itself may well be the target
+                            // (`- * PROTESTERS` of arrests).
+                            view.words.get(position).is_some_and(|word| {
                                 matches!(word.token.deprel.as_str(), "compound" | "amod")
                                     && word
                                         .token
                                         .head
                                         .is_some_and(|head| pattern_word(head as usize))
                             })
+                        })
                     })
-                })
         })
 }
 

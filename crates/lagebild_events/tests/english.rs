@@ -222,10 +222,10 @@ fn two_actors_of_unknown_state_make_no_dyad() {
 #[test]
 fn a_pattern_word_is_no_target() {
     let coder = coder(
-        "&WEAPON\n+ARTILLERY\n+MORTAR\n\n--- TRADE [060] ---\nEXCHANGE\n- * &WEAPON [194:194]\n- * FIRE [193:193]\n",
+        "--- TRADE [060] ---\nEXCHANGE\n- * FIRE [193:193]\n\n--- REJECT [120] ---\nREJECT\n- * REQUEST [128]\n",
     );
     // The agent dictionary may know "artillery" as a military agent: here it is the
-    // weapon of the pattern (or the modifier of its "fire"), not whom it hits.
+    // kind of the pattern's "fire", not whom it hits.
     let parse = "
         Arland Arland PROPN 2 nsubj
         exchanged exchange VERB 0 root Tense=Past|VerbForm=Fin
@@ -252,5 +252,75 @@ fn a_pattern_word_is_no_target() {
         "",
         &[("Arland", "ARL"), ("Borland", "BOR")],
         &["ARL->BOR 193", "BOR->ARL 193"],
+    );
+    // A state modifying the pattern's noun owns it: Borland's request.
+    let parse = "
+        Arland Arland PROPN 2 nsubj
+        rejected reject VERB 0 root Tense=Past|VerbForm=Fin
+        a a DET 5 det
+        Borland Borland PROPN 5 compound
+        request request NOUN 2 obj
+        . . PUNCT 2 punct";
+    check(
+        &coder,
+        parse,
+        "",
+        &[("Arland", "ARL"), ("Borland", "BOR")],
+        &["ARL->BOR 128"],
+    );
+}
+
+#[test]
+fn attribution_is_no_target_and_passive_agents_are_not_reciprocal() {
+    let coder = coder("--- CRITICIZE [111] ---\nCRITICISE\n\n--- SUPPORT [050] ---\nSUPPORT\n");
+    // "According to Corland, Arland criticised the plan": Corland only reports it.
+    let parse = "
+        According accord VERB 3 case
+        to to ADP 1 fixed
+        Corland Corland PROPN 5 obl
+        Arland Arland PROPN 5 nsubj
+        criticised criticise VERB 0 root Tense=Past|VerbForm=Fin
+        the the DET 7 det
+        plan plan NOUN 5 obj
+        . . PUNCT 5 punct";
+    check(
+        &coder,
+        parse,
+        "",
+        &[("Corland", "COR"), ("Arland", "ARL")],
+        &[],
+    );
+    // "The study was supported by Arland and Borland": they support the study, not
+    // each other.
+    let parse = "
+        The the DET 2 det
+        study study NOUN 4 nsubj:pass
+        was be AUX 4 aux:pass
+        supported support VERB 0 root Tense=Past|VerbForm=Part|Voice=Pass
+        by by ADP 6 case
+        Arland Arland PROPN 4 obl:agent
+        and and CCONJ 8 cc
+        Borland Borland PROPN 6 conj
+        . . PUNCT 4 punct";
+    check(
+        &coder,
+        parse,
+        "",
+        &[("Arland", "ARL"), ("Borland", "BOR")],
+        &[],
+    );
+    // Active coordinated subjects still support each other.
+    let parse = "
+        Arland Arland PROPN 4 nsubj
+        and and CCONJ 3 cc
+        Borland Borland PROPN 1 conj
+        support support VERB 0 root Tense=Pres|VerbForm=Fin
+        . . PUNCT 4 punct";
+    check(
+        &coder,
+        parse,
+        "",
+        &[("Arland", "ARL"), ("Borland", "BOR")],
+        &["ARL->BOR 050", "BOR->ARL 050"],
     );
 }
