@@ -130,6 +130,31 @@ pub const LEXICON_WORD: u8 = 1 << 4;
 pub const LEXICON_PERSON_NOUN: u8 = 1 << 5;
 pub const LEXICON_VERB: u8 = 1 << 6;
 
+/// FNV-1a for the lexicon's keys: short words, looked up several times per piece, where
+/// the standard SipHash costs more than the rest of the lookup.
+#[derive(Clone, Copy, Debug)]
+struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> WordHasher {
+        WordHasher(0xcbf29ce484222325)
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x100000001b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Lexicon = HashMap<String, WordInfo, std::hash::BuildHasherDefault<WordHasher>>;
+
 /// Lexicon entry: frequency band (10 = most frequent .. 60, 0 = unknown) and flags.
 #[derive(Clone, Copy, Debug, Default)]
 struct WordInfo {
@@ -143,7 +168,7 @@ pub struct PersonTagger {
     bits: u32,
     /// `weights[bucket * 3 + tag]`, quantised; the real weight is `value * scale`.
     weights: Vec<f32>,
-    lexicon: HashMap<String, WordInfo>,
+    lexicon: Lexicon,
     /// Bloom filter (3 hashes over `WORD_FILTER_BITS` bits) of known German word forms
     /// (`LEXICON_WORD`), kept apart from `lexicon` because it is large.
     known_words: Vec<u64>,
@@ -297,7 +322,7 @@ impl Spelling {
     }
 
     /// The training pairs from a lexicon (sorted, so training is reproducible).
-    fn examples(lexicon: &HashMap<String, WordInfo>) -> Vec<(&str, bool)> {
+    fn examples(lexicon: &Lexicon) -> Vec<(&str, bool)> {
         let mut out: Vec<(&str, bool)> = lexicon
             .iter()
             .filter_map(|(word, info)| {
@@ -454,7 +479,7 @@ impl PersonTagger {
     /// An untrained tagger with a lexicon (lowercase word, frequency band, `LEXICON_*` flags).
     pub fn new(lexicon: impl IntoIterator<Item = (String, u8, u8)>) -> PersonTagger {
         let mut known_words = vec![0u64; 1 << (WORD_FILTER_BITS - 6)];
-        let mut words = HashMap::new();
+        let mut words = Lexicon::default();
         for (word, band, flags) in lexicon {
             if flags & LEXICON_WORD != 0 {
                 for bit in word_filter_bits(&word) {
@@ -1144,7 +1169,7 @@ impl PersonTagger {
                 .map(|pair| f32::from(i16::from_le_bytes([pair[0], pair[1]])) * scale)
                 .collect();
         }
-        let mut lexicon = HashMap::new();
+        let mut lexicon = Lexicon::default();
         let mut rest = &raw[lexicon_start..];
         while let Some(tab) = rest.iter().position(|&byte| byte == b'\t') {
             if rest.len() < tab + 4 {
