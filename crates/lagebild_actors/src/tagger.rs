@@ -29,7 +29,10 @@
 //!
 //! Cost: about 45 hash lookups per piece plus 2 per active tag for the transitions (3
 //! tags for a persons-only model, whose weight table then holds 3 weights per bucket);
-//! buffers are reused within a document.
+//! a capitalised piece adds its spelling score (about 3 n-grams per letter) and the
+//! compound-head lookups of the person-noun cue (one per letter); buffers are reused
+//! within a document. In the `annotate` bench (91 KB of German news prose) the tagger
+//! costs about 9 ms of 18 ms, of which some 3.5 ms are the spelling and person-noun cues.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
