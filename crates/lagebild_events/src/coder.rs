@@ -121,7 +121,7 @@ impl CoderBuilder {
 pub(crate) struct Trial<'a> {
     pub(crate) entry: &'a Entry,
     candidate: Candidate,
-    sources: Option<Argument>,
+    pub(crate) sources: Option<Argument>,
     pub(crate) targets: Option<Argument>,
     symmetric: Option<Argument>,
     outcome: String,
@@ -396,7 +396,7 @@ impl Coder {
                 if trial.ok && crate::english::target_is_circumstance(&view, &trial) {
                     trial.ok = false;
                     trial.outcome =
-                        "no actor in target slot: a place or source phrase (in, at, according to) is no default target".into();
+                        "no actor in target slot: an attribution phrase (according to) is no default target".into();
                 }
                 if trial.ok && crate::english::target_is_pattern_word(&view, &trial, input.actors) {
                     trial.ok = false;
