@@ -56,7 +56,7 @@ fn main() -> Result<()> {
     let mut bags: Option<usize> = None;
     // German: averaged weights under 0.5 dropped (`TrainConfig::average_min_weight`):
     // CV UPOS 94.86 -> 94.82, Mood 95.14 -> 95.05, and a model of 1.8 MB instead of 3.2
-    // that tags faster than the single perceptron before.
+    // (German tagging about 14% slower than with the single perceptron before, 25% unpruned).
     let mut average_min_weight: Option<f32> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
