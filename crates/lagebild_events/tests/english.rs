@@ -324,3 +324,63 @@ fn attribution_is_no_target_and_passive_agents_are_not_reciprocal() {
         &["ARL->BOR 050", "BOR->ARL 050"],
     );
 }
+
+#[test]
+fn built_in_english_contacts_rescues_and_exchanges_of_fire() {
+    let coder = Coder::embedded();
+    let parse = "
+        Arland Arland PROPN 2 nsubj
+        contacted contact VERB 0 root Tense=Past|VerbForm=Fin
+        Borland Borland PROPN 2 obj
+        . . PUNCT 2 punct";
+    check(
+        &coder,
+        parse,
+        "",
+        &[("Arland", "ARL"), ("Borland", "BOR")],
+        &["ARL->BOR 040"],
+    );
+    let parse = "
+        Arland Arland PROPN 2 nsubj
+        rescued rescue VERB 0 root Tense=Past|VerbForm=Fin
+        Borland Borland PROPN 2 obj
+        . . PUNCT 2 punct";
+    check(
+        &coder,
+        parse,
+        "",
+        &[("Arland", "ARLMIL"), ("Borland", "---REF")],
+        &["ARLMIL->---REF 073"],
+    );
+    // Two coordinated subjects exchanging fire fire at each other.
+    let parse = "
+        Arland Arland PROPN 5 nsubj
+        and and CCONJ 3 cc
+        Borland Borland PROPN 1 conj
+        have have AUX 5 aux
+        exchanged exchange VERB 0 root Tense=Past|VerbForm=Part
+        artillery artillery NOUN 7 compound
+        fire fire NOUN 5 obj
+        . . PUNCT 5 punct";
+    check(
+        &coder,
+        parse,
+        "",
+        &[("Arland", "ARL"), ("Borland", "BOR")],
+        &["ARL->BOR 194", "BOR->ARL 194"],
+    );
+    // The boats turned away are the migrants'.
+    let parse = "
+        Arland Arland PROPN 2 nsubj
+        turned turn VERB 0 root Tense=Past|VerbForm=Fin
+        away away ADV 2 compound:prt
+        migrants migrant NOUN 2 obj
+        . . PUNCT 2 punct";
+    check(
+        &coder,
+        parse,
+        "",
+        &[("Arland", "ARLMIL"), ("migrants", "---REF")],
+        &["ARLMIL->---REF 174"],
+    );
+}
