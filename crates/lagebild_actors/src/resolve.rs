@@ -506,16 +506,36 @@ pub(crate) fn annotate(
 }
 
 /// A party in parentheses after a name ("Alois Stöger (SPÖ)") labels that person; it is
-/// no actor of its own.
+/// no actor of its own. A person the knowledge base does not know (`---`) takes the
+/// party's code: at least a member of that state's party.
 fn party_labels(out: &mut Vec<ActorMention>, text: &str) {
-    out.retain(|mention| {
-        if !mention.code.ends_with("PTY") {
-            return true;
-        }
+    let bracketed = |mention: &ActorMention| {
         let before = text.get(..mention.span.start as usize).unwrap_or("");
         let after = text.get(mention.span.end as usize..).unwrap_or("");
-        !(before.trim_end().ends_with('(') && after.trim_start().starts_with(')'))
-    });
+        mention.code.ends_with("PTY")
+            && before.trim_end().ends_with('(')
+            && after.trim_start().starts_with(')')
+    };
+    let mut labels = Vec::new();
+    for (index, mention) in out.iter().enumerate().filter(|(_, m)| bracketed(m)) {
+        let before = text.get(..mention.span.start as usize).unwrap_or("");
+        let owner_end = before.trim_end().trim_end_matches('(').trim_end().len();
+        if let Some(owner) = out.iter().position(|owner| {
+            owner.span.end as usize == owner_end
+                && owner.kind == ActorKind::Person
+                && owner.code == "---"
+        }) {
+            labels.push((owner, index));
+        }
+    }
+    for (owner, label) in labels {
+        let (code, country) = (out[label].code.clone(), out[label].country.clone());
+        let owner = &mut out[owner];
+        owner.code = code;
+        owner.country = country;
+        owner.rule.push_str(" + party in brackets");
+    }
+    out.retain(|mention| !bracketed(mention));
 }
 
 /// The rule suffix of a bare institution coded with the article's state.
@@ -2253,6 +2273,12 @@ mod party_tests {
         assert!(!got.iter().any(|(surface, _)| surface == "SPÖ"), "{got:?}");
         assert!(
             got.contains(&("CDU".to_string(), "DEUPTY".to_string())),
+            "{got:?}"
+        );
+        // An unknown person takes the party in brackets as code.
+        let got = codes("Gestern lobte Erika Beispielfrau (SPD) die Regierung in Wien.");
+        assert!(
+            got.contains(&("Erika Beispielfrau".to_string(), "DEUPTY".to_string())),
             "{got:?}"
         );
         // Kosovo is a state of its own (Phoenix code KSV), with its leaders.

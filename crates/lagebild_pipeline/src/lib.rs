@@ -8,7 +8,7 @@
 //! [`wire`] owns the output schema and is the only place that turns byte spans into
 //! character offsets.
 
-mod affiliation;
+mod apposition;
 pub mod country;
 mod discards;
 pub mod wire;
@@ -197,8 +197,7 @@ impl Pipeline {
             _ => &self.actors,
         };
         let mut actors = kb.annotate(&doc, &tokens, doc.published);
-        affiliation::drop_bracketed_affiliations(&mut actors, &doc.text);
-        affiliation::merge_appositions(&mut actors, &doc.text);
+        apposition::merge_appositions(&mut actors, &doc.text);
         let times = lagebild_timex::annotate(&doc, &tokens, doc.published);
         let places = self.places.annotate(&doc, &tokens);
         if self.infer_countries {
