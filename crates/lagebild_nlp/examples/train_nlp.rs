@@ -124,16 +124,16 @@ fn place_names(lexicons: &Path) -> Result<Vec<String>> {
             if let Some(name) = city["name"].as_str().filter(|name| single(name)) {
                 names.push(name.to_string());
             }
-            if city["population"].as_u64().unwrap_or(0) >= 200_000 {
-                if let Some(alternates) = city["alternatenames"].as_array() {
-                    names.extend(
-                        alternates
-                            .iter()
-                            .filter_map(|name| name.as_str())
-                            .filter(|name| single(name))
-                            .map(str::to_string),
-                    );
-                }
+            if city["population"].as_u64().unwrap_or(0) >= 200_000
+                && let Some(alternates) = city["alternatenames"].as_array()
+            {
+                names.extend(
+                    alternates
+                        .iter()
+                        .filter_map(|name| name.as_str())
+                        .filter(|name| single(name))
+                        .map(str::to_string),
+                );
             }
         }
     }
@@ -205,10 +205,11 @@ fn build_german_lexicon(shared: &Path, out: &Path) -> Result<()> {
     }
     // Inflected forms of listed nouns ("Staaten" -> "Staat") are nouns too.
     for (form, lemma) in &lookup {
-        if nouns.contains(lemma) && form.chars().next().is_some_and(char::is_uppercase) {
-            if let Some(entry) = entries.get_mut(form) {
-                entry.1 |= 1;
-            }
+        if nouns.contains(lemma)
+            && form.chars().next().is_some_and(char::is_uppercase)
+            && let Some(entry) = entries.get_mut(form)
+        {
+            entry.1 |= 1;
         }
     }
     for name in place_names(&lexicons)? {
@@ -229,12 +230,11 @@ fn build_german_lexicon(shared: &Path, out: &Path) -> Result<()> {
     }
     let mut bands: HashMap<String, u8> = HashMap::new();
     for line in read_gz(&lexicons.join("leipzig-freq-de/graded_words.txt.gz"))?.lines() {
-        if let Some((word, band)) = line.split_once('\t') {
-            if let Ok(band) = band.trim().parse::<u8>() {
-                if clean(word) {
-                    bands.insert(word.to_string(), band);
-                }
-            }
+        if let Some((word, band)) = line.split_once('\t')
+            && let Ok(band) = band.trim().parse::<u8>()
+            && clean(word)
+        {
+            bands.insert(word.to_string(), band);
         }
     }
     for (form, entry) in entries.iter_mut() {

@@ -378,8 +378,8 @@ impl SentenceFeatures {
             if capital && !lexicon.get(form).is_some_and(|entry| entry.noun) {
                 let chars: Vec<(usize, char)> = form.char_indices().collect();
                 let mut head = String::with_capacity(form.len() + 2);
-                for split in 3..chars.len().saturating_sub(2) {
-                    let (offset, first) = chars[split];
+                let inner = chars.len().saturating_sub(2);
+                for &(offset, first) in chars.get(3..inner).unwrap_or(&[]) {
                     if !first.is_alphabetic() {
                         continue;
                     }

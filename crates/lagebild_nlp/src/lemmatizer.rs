@@ -91,15 +91,16 @@ fn german_name_or_compound(form: &str, upos: &str, lexicon: &Lexicon) -> Option<
                 return None;
             }
             // "US-Präsidenten": lemmatise the part after the last hyphen, keep the rest.
-            if let Some((prefix, last)) = form.rsplit_once('-') {
-                if !prefix.is_empty() && last.chars().next().is_some_and(char::is_uppercase) {
-                    let lemma = lexicon
-                        .lemma_of(last)
-                        .filter(|lemma| lemma.chars().next().is_some_and(char::is_uppercase))
-                        .map(str::to_string)
-                        .or_else(|| german_name_or_compound(last, upos, lexicon))?;
-                    return Some(format!("{prefix}-{lemma}"));
-                }
+            if let Some((prefix, last)) = form.rsplit_once('-')
+                && !prefix.is_empty()
+                && last.chars().next().is_some_and(char::is_uppercase)
+            {
+                let lemma = lexicon
+                    .lemma_of(last)
+                    .filter(|lemma| lemma.chars().next().is_some_and(char::is_uppercase))
+                    .map(str::to_string)
+                    .or_else(|| german_name_or_compound(last, upos, lexicon))?;
+                return Some(format!("{prefix}-{lemma}"));
             }
             let chars: Vec<(usize, char)> = form.char_indices().collect();
             // Heads of at least five letters that the lexicon knows as nouns.
@@ -112,16 +113,16 @@ fn german_name_or_compound(form: &str, upos: &str, lexicon: &Lexicon) -> Option<
                 head.extend(first.to_uppercase());
                 head.push_str(&form[offset + first.len_utf8()..]);
                 let entry = lexicon.get(&head).filter(|entry| entry.noun);
-                if let Some(lemma) = entry.and_then(|entry| lexicon.lemma(entry)) {
-                    if lemma.chars().next().is_some_and(char::is_uppercase) {
-                        let mut out = form[..offset].to_string();
-                        let mut lemma_chars = lemma.chars();
-                        if let Some(initial) = lemma_chars.next() {
-                            out.extend(initial.to_lowercase());
-                            out.push_str(lemma_chars.as_str());
-                        }
-                        return Some(out);
+                if let Some(lemma) = entry.and_then(|entry| lexicon.lemma(entry))
+                    && lemma.chars().next().is_some_and(char::is_uppercase)
+                {
+                    let mut out = form[..offset].to_string();
+                    let mut lemma_chars = lemma.chars();
+                    if let Some(initial) = lemma_chars.next() {
+                        out.extend(initial.to_lowercase());
+                        out.push_str(lemma_chars.as_str());
                     }
+                    return Some(out);
                 }
             }
             None
@@ -197,39 +198,38 @@ impl Lemmatizer {
 
     /// The lemma of `form` tagged `upos`.
     pub fn lemma(&self, form: &str, upos: &str, lang: Lang, lexicon: &Lexicon) -> String {
-        if let Some(&index) = self.dictionary.get(&dictionary_key(form, upos)) {
-            if let Some(lemma) = self.lemmas.get(index as usize) {
-                return lemma.clone();
-            }
+        if let Some(&index) = self.dictionary.get(&dictionary_key(form, upos))
+            && let Some(lemma) = self.lemmas.get(index as usize)
+        {
+            return lemma.clone();
         }
         let lower = form.to_lowercase();
-        if lower != form {
-            if let Some(lemma) = self
+        if lower != form
+            && let Some(lemma) = self
                 .dictionary
                 .get(&dictionary_key(&lower, upos))
                 .and_then(|&index| self.lemmas.get(index as usize))
-            {
-                return lemma.clone();
-            }
+        {
+            return lemma.clone();
         }
         let base = base_form(form, upos, lang);
         if !matches!(upos, "PROPN" | "NUM" | "PUNCT" | "SYM" | "X") {
             for candidate in [form, lower.as_str()] {
-                if let Some(lemma) = lexicon.lemma_of(candidate) {
-                    if plausible(lemma, upos, lang) {
-                        return if keeps_case(upos, lang, form) {
-                            lemma.to_string()
-                        } else {
-                            lemma.to_lowercase()
-                        };
-                    }
+                if let Some(lemma) = lexicon.lemma_of(candidate)
+                    && plausible(lemma, upos, lang)
+                {
+                    return if keeps_case(upos, lang, form) {
+                        lemma.to_string()
+                    } else {
+                        lemma.to_lowercase()
+                    };
                 }
             }
         }
-        if lang == Lang::De {
-            if let Some(lemma) = german_name_or_compound(form, upos, lexicon) {
-                return lemma;
-            }
+        if lang == Lang::De
+            && let Some(lemma) = german_name_or_compound(form, upos, lexicon)
+        {
+            return lemma;
         }
         // Rules from the longest ending down; the first result the lexicon knows as a
         // lemma wins, else the longest ending's result.

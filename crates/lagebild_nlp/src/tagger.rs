@@ -621,10 +621,10 @@ impl SecondPass<'_> {
             if !verbal {
                 let best = &mut case_scores[position];
                 for (index, (&score, feats)) in scores[..count].iter().zip(self.feats).enumerate() {
-                    if let Some(case) = case_slot(feats) {
-                        if score > best[case].0 {
-                            best[case] = (score, index as u16);
-                        }
+                    if let Some(case) = case_slot(feats)
+                        && score > best[case].0
+                    {
+                        best[case] = (score, index as u16);
                     }
                 }
             }
