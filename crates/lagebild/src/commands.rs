@@ -376,8 +376,8 @@ pub fn events(args: EventsArgs) -> anyhow::Result<Outcome> {
         EventsFormat::Table => {
             writeln!(
                 out,
-                "{:<10} {:<4} {:<12} {:<28} {:<28} {:<12} {}",
-                "date", "cameo", "plover", "source", "target", "modality", "trigger"
+                "{:<10} {:<4} {:<12} {:<28} {:<28} {:<12} trigger",
+                "date", "cameo", "plover", "source", "target", "modality"
             )?;
             for row in &rows {
                 let actor = |code: &Option<String>, name: &Option<String>| {
