@@ -325,11 +325,9 @@ impl Coder {
                     }
                 });
                 let mut trial = try_entry(entry, candidate.clone(), frame);
-                if crate::english::embedded_target(&view, index, &trial) {
+                if crate::english::statement_target_by_word_order(&view, &trial) {
                     trial.ok = false;
-                    trial.outcome =
-                        "a bare verb takes no target from a clause embedded under it (word order)"
-                            .into();
+                    trial.outcome = "a bare statement takes no target by word order".into();
                 }
                 let mut used_frame = describe_frame(frame, input.actors);
                 // Bad parses: when the parse leaves a slot empty, word order may fill it.
@@ -379,7 +377,7 @@ impl Coder {
                         merged
                     });
                     let mut retry = try_entry(entry, candidate, linear);
-                    if crate::english::embedded_target(&view, index, &retry) {
+                    if crate::english::statement_target_by_word_order(&view, &retry) {
                         retry.ok = false;
                     }
                     if retry.ok {

@@ -2,9 +2,10 @@
 //! which sentences its discard lists drop (sports reports).
 //!
 //! PETRARCH-2 takes the source from the subject noun phrase and the target from the verb
-//! phrase itself. A name inside a clause embedded under the verb ("said [Borland's flag
-//! was ...]", "wants [to use ... in Gondor]") belongs to that clause's verb, not to the
-//! statement, so word order must not hand it to the outer verb.
+//! phrase itself. A name inside a clause embedded under a statement ("said [Borland's
+//! flag was ...]") belongs to that clause's verb, so word order must not hand it to the
+//! statement; place-less agents on both sides, attribution phrases, the kind-of modifier
+//! of a pattern's noun and sports reports make no event either.
 
 use lagebild_doc::Lang;
 
@@ -21,35 +22,6 @@ pub(crate) fn sports_document(input: &CodingInput<'_>) -> bool {
             .iter()
             .map(|sentence| sentence.span.slice(&input.doc.text)),
     )
-}
-
-/// Dependency relations that open a clause of its own below a verb.
-const CLAUSAL: &[&str] = &["ccomp", "csubj", "advcl", "acl", "parataxis", "xcomp"];
-
-/// Whether the word at `position` sits inside a clause embedded under the trigger at
-/// `index` (a clausal dependent of the trigger or of something below it), following
-/// the parse's head chain.
-pub(crate) fn in_embedded_clause(view: &SentenceView<'_>, index: usize, position: usize) -> bool {
-    if !view.parsed || position >= view.words.len() {
-        return false;
-    }
-    let mut current = position;
-    let mut clausal = false;
-    for _ in 0..view.words.len() {
-        if current == index {
-            return clausal;
-        }
-        let token = view.words[current].token;
-        let base = token.deprel.split(':').next().unwrap_or("");
-        if CLAUSAL.contains(&base) {
-            clausal = true;
-        }
-        match token.head.map(|head| head as usize) {
-            Some(head) if head < view.words.len() && head != current => current = head,
-            _ => return false,
-        }
-    }
-    false
 }
 
 /// English: an event between two actors of unknown state (`---AGR` fishermen and
@@ -135,11 +107,12 @@ pub(crate) fn target_is_pattern_word(
 }
 
 /// Whether a coded English trial of a bare statement (a verb entry without pattern words
-/// and with a code of root 01, as in `SAY [010]`) took its target by word order from
-/// inside a clause embedded under the verb ("said Borland's flag was ..."): what is said
-/// about an actor is no statement to it. Other verbs keep PETRARCH's reach into the
-/// clause (`BELIEVE` in its unit tests codes the clause's subject).
-pub(crate) fn embedded_target(view: &SentenceView<'_>, index: usize, trial: &Trial<'_>) -> bool {
+/// and with a code of root 01, as in `SAY [010]`) took its target by word order rather
+/// than from the parse: a statement's addressee is its object or prepositional phrase
+/// ("said to Borland"), while word order hands it whatever name follows, often the
+/// subject of what is said ("said Borland's flag was ..."). Other verbs keep PETRARCH's
+/// reach into the clause (`BELIEVE` in its unit tests codes the clause's subject).
+pub(crate) fn statement_target_by_word_order(view: &SentenceView<'_>, trial: &Trial<'_>) -> bool {
     view.lang == Lang::En
         && trial.ok
         && trial.entry.required.is_empty()
@@ -148,14 +121,10 @@ pub(crate) fn embedded_target(view: &SentenceView<'_>, index: usize, trial: &Tri
             .code
             .as_deref()
             .is_some_and(|code| crate::codes::root(code) == "01")
-        && trial.targets.as_ref().is_some_and(|targets| {
-            targets.via.starts_with("linear")
-                && targets
-                    .mentions
-                    .iter()
-                    .filter_map(|&mention| view.mention_position(mention))
-                    .any(|position| in_embedded_clause(view, index, position))
-        })
+        && trial
+            .targets
+            .as_ref()
+            .is_some_and(|targets| targets.via.starts_with("linear"))
 }
 
 /// Words that mark an English sports report (match results, tournaments), like the

@@ -7,11 +7,11 @@ use lagebild_events::{Coder, CodingInput, Event};
 
 /// A coder on a PETRARCH verb dictionary given as text.
 fn coder(verbs: &str) -> std::sync::Arc<Coder> {
-    let path = std::env::temp_dir().join(format!(
-        "lagebild_english_{}_{}.txt",
-        std::process::id(),
-        verbs.len()
-    ));
+    // One file per call: tests run in parallel and may load the same dictionary.
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path =
+        std::env::temp_dir().join(format!("lagebild_english_{}_{n}.txt", std::process::id()));
     if let Err(error) = std::fs::write(&path, verbs) {
         panic!("{}: {error}", path.display());
     }
@@ -382,5 +382,25 @@ fn built_in_english_contacts_rescues_and_exchanges_of_fire() {
         "",
         &[("Arland", "ARLMIL"), ("migrants", "---REF")],
         &["ARLMIL->---REF 174"],
+    );
+}
+
+#[test]
+fn a_bare_statement_takes_no_target_by_word_order() {
+    let coder = coder(SAY);
+    // The parse leaves "Borland" unattached (`dep`): word order would make it the
+    // addressee.
+    let parse = "
+        Arland Arland PROPN 2 nsubj
+        said say VERB 0 root Tense=Past|VerbForm=Fin
+        yesterday yesterday NOUN 2 obl:tmod
+        Borland Borland PROPN 2 dep
+        . . PUNCT 2 punct";
+    check(
+        &coder,
+        parse,
+        "",
+        &[("Arland", "ARL"), ("Borland", "BOR")],
+        &[],
     );
 }
