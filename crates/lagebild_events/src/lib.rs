@@ -13,7 +13,10 @@
 //! the sentence is unparsed, from word order within the clause; the most specific entry
 //! whose required words and slots are all present wins. Passive voice maps the agent
 //! (`von`/`durch`/`by`) to the subject slot. Modality (`modality.rs`) and attribution
-//! come from negation, modals, tense, quotes and speech verbs.
+//! come from negation, modals, tense, quotes and speech verbs. English-only rules
+//! (`english.rs`) keep PETRARCH-style coding precise: sports reports code nothing, a
+//! bare statement takes no target by word order, two actors of unknown state make no
+//! dyad, attribution phrases and the kind-of modifier of a pattern's noun are no target.
 //!
 //! ```
 //! use lagebild_events::Coder;
