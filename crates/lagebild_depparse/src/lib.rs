@@ -72,7 +72,7 @@ mod train;
 use std::cell::RefCell;
 use std::sync::{Arc, LazyLock};
 
-use lagebild_doc::{Lang, Token};
+use lagebild_doc::{Lang, Token, Upos};
 
 use crate::attributes::Attributes;
 use crate::model::Model;
@@ -376,9 +376,20 @@ impl Parser {
             de::one_subject_per_verb(tokens, cases, &heads, &mut deprels);
             de::agreeing_nominative_is_subject(tokens, cases, &heads, &mut deprels);
             de::dative_objects_as_iobj(tokens, cases, &heads, &mut deprels);
-            let evidence = &attributes.window[1..=tokens.len()];
-            de::case_decides_subject(evidence, &heads, &mut deprels);
-            de::passive_objects_as_subjects(&heads, evidence, &mut deprels);
+            // A determiner standing alone as a pronoun ("und diesen getroffen") carries
+            // its own case evidence; nominals carry their phrase's.
+            let evidence: Vec<u8> = tokens
+                .iter()
+                .enumerate()
+                .map(|(index, token)| match attributes.window[index + 1] {
+                    0 if token.upos == Upos::Det && deprels[index].starts_with("nsubj") => {
+                        attributes.cases[index + 1]
+                    }
+                    phrase => phrase,
+                })
+                .collect();
+            de::case_decides_subject(&evidence, &heads, &mut deprels);
+            de::passive_objects_as_subjects(&heads, &evidence, &mut deprels);
             de::quoted_nominatives_as_subjects(tokens, cases, &heads, &mut deprels);
             for ((token, deprel), head) in tokens.iter_mut().zip(deprels).zip(heads) {
                 token.deprel = deprel;

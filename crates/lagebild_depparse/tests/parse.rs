@@ -159,6 +159,45 @@ fn german_object_first_is_told_by_case() {
     );
 }
 
+/// A determiner standing alone that cannot be nominative is no subject, even when the
+/// tagger reads it as dative plural.
+#[test]
+fn german_lone_determiner_in_the_accusative_is_no_subject() {
+    check(
+        Lang::De,
+        &[
+            ("Die", "der", "DET", "ART", "Case=Nom|Number=Sing"),
+            (
+                "Ministerin",
+                "Ministerin",
+                "NOUN",
+                "NN",
+                "Case=Nom|Number=Sing",
+            ),
+            (
+                "hatte",
+                "haben",
+                "AUX",
+                "VAFIN",
+                "Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin",
+            ),
+            ("Kontakt", "Kontakt", "NOUN", "NN", "Case=Acc|Number=Sing"),
+            ("gesucht", "suchen", "VERB", "VVPP", "VerbForm=Part"),
+            ("und", "und", "CCONJ", "KON", "_"),
+            ("diesen", "dieser", "DET", "PDS", "Case=Dat|Number=Plur"),
+            ("sogar", "sogar", "ADV", "ADV", "_"),
+            ("in", "in", "ADP", "APPR", "_"),
+            ("Wien", "Wien", "PROPN", "NE", "Case=Dat|Number=Sing"),
+            ("getroffen", "treffen", "VERB", "VVPP", "VerbForm=Part"),
+            (".", ".", "PUNCT", "$.", "_"),
+        ],
+        &[
+            ("diesen", "obj", "getroffen"),
+            ("Ministerin", "nsubj", "gesucht"),
+        ],
+    );
+}
+
 #[test]
 fn german_speech_verb_with_clausal_complement() {
     check(
