@@ -1002,6 +1002,8 @@ impl Tagger {
             self.coordinated_infinitives(forms, labels);
             self.separable_verb_forms(forms, labels);
             self.haben_by_participle(forms, labels);
+        } else {
+            self.closed_conjunctions(forms, labels);
         }
         for (position, form) in forms.iter().enumerate() {
             let info = self.main_info.get(labels[position] as usize);
@@ -1154,6 +1156,38 @@ impl Tagger {
     /// "haben" is an auxiliary exactly when its clause has a participle ("hat ...
     /// vorgeworfen"); without one it is the full verb of possession ("hat zwei
     /// Kinder"). The clause runs between punctuation and subordinating conjunctions.
+    /// Coordinating conjunctions are a closed class: an English word outside it that the
+    /// model tags CCONJ (an unknown name opening a sentence, "Veloria on Monday signed")
+    /// is a proper noun when capitalised, else a noun.
+    fn closed_conjunctions<S: AsRef<str>>(&self, forms: &[S], labels: &mut [u16]) {
+        const CONJUNCTIONS: &[&str] = &[
+            "and", "or", "but", "nor", "yet", "so", "plus", "both", "either", "neither", "&",
+            "versus", "vs", "vs.", "v.", "and/or", "whether", "not", "only", "as", "well",
+            "rather", "than", "then", "n't", "'n'", "n'", "an'", "'n", "an", "und",
+        ];
+        let find = |upos: Upos, xpos: &str| {
+            self.main_info
+                .iter()
+                .position(|info| info.upos == upos && info.xpos == xpos)
+                .map(|label| label as u16)
+        };
+        let (Some(proper), Some(noun)) = (find(Upos::Propn, "NNP"), find(Upos::Noun, "NN")) else {
+            return;
+        };
+        for (position, form) in forms.iter().enumerate() {
+            let form = form.as_ref();
+            let tagged_conjunction = self
+                .main_info
+                .get(labels[position] as usize)
+                .is_some_and(|info| info.upos == Upos::Cconj);
+            if !tagged_conjunction || CONJUNCTIONS.contains(&form.to_lowercase().as_str()) {
+                continue;
+            }
+            let capitalised = form.chars().next().is_some_and(char::is_uppercase);
+            labels[position] = if capitalised { proper } else { noun };
+        }
+    }
+
     fn haben_by_participle<S: AsRef<str>>(&self, forms: &[S], labels: &mut [u16]) {
         let info = |label: u16| self.main_info.get(label as usize);
         let boundary = |label: u16| {

@@ -196,6 +196,26 @@ fn german_haben_is_auxiliary_only_with_a_participle() {
     );
 }
 
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+    /// Coordinating conjunctions are a closed class: unknown names opening a sentence
+    /// ("Eldanor on Thursday signed ...") are never tagged CCONJ, whatever they end in.
+    #[test]
+    fn english_unknown_names_are_no_conjunctions(
+        name in "[A-Z][a-z]{1,5}(nor|or|and|ut|et)",
+        other in "[A-Z][a-z]{2,7}",
+    ) {
+        let sentence = format!(
+            "{name} on Thursday signed a 900 million florin trade protocol with {other} , officials said ."
+        );
+        let analyzer = Analyzer::embedded();
+        let (text, mut analysis) = lagebild_nlp::pretokenized(&sentence);
+        analyzer.annotate(&text, Lang::En, &mut analysis);
+        let first = &analysis.tokens[0];
+        proptest::prop_assert_ne!(first.upos.as_str(), "CCONJ", "{}", sentence);
+    }
+}
+
 #[test]
 fn english_people_is_its_own_lemma() {
     check(
