@@ -540,8 +540,13 @@ impl Coder {
                         && source_mention.kind == lagebild_actors::ActorKind::Person
                         && target_mention.kind == lagebild_actors::ActorKind::Person;
                     // An actor acting on itself is no event; an alliance's organs urging
-                    // its members are ("Rutte drängte die Nato-Länder": IGO codes).
+                    // its members are ("Rutte drängte die Nato-Länder": IGO codes), and so
+                    // are two different persons of one code (two senators meeting).
+                    let two_persons = source_mention.kind == lagebild_actors::ActorKind::Person
+                        && target_mention.kind == lagebild_actors::ActorKind::Person
+                        && !same_person;
                     let self_event = source_code == target_code
+                        && !two_persons
                         && (source_code.len() == 3 || !source_code.starts_with("IGO"));
                     // A site in the source's own state ("die Armee bombardierte Dörfer
                     // in Syrien") says nothing of whom the act is against.

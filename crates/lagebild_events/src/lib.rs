@@ -41,8 +41,8 @@
 
 mod coder;
 mod codes;
-mod english;
 pub mod dictionary;
+mod english;
 pub mod eval;
 mod explain;
 mod modality;

@@ -70,6 +70,11 @@ fn build(fixture: &Fixture<'_>) -> (Document, TextAnalysis, Vec<ActorMention>) {
     let mut actors = Vec::new();
     let mut from = 0;
     for (surface, code) in fixture.actors {
+        // `~Name` marks a person; other fixture actors are states.
+        let (surface, kind) = match surface.strip_prefix('~') {
+            Some(name) => (name, ActorKind::Person),
+            None => (*surface, ActorKind::State),
+        };
         let start = text[from..]
             .find(surface)
             .map(|at| at + from)
@@ -80,7 +85,7 @@ fn build(fixture: &Fixture<'_>) -> (Document, TextAnalysis, Vec<ActorMention>) {
             name: surface.to_string(),
             code: code.to_string(),
             country: Some(code.get(..3).unwrap_or(code).to_string()),
-            kind: ActorKind::State,
+            kind,
             wikidata: None,
             antecedent: None,
             rule: "fixture".into(),
@@ -204,6 +209,25 @@ fn german_separable_verb_with_dative_target_unparsed() {
         de(
             "Arland wirft Borland einen Ball zu .",
             &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &[],
+    );
+}
+
+#[test]
+fn two_persons_of_one_code_make_a_domestic_event() {
+    check(
+        de(
+            "Senatorin Erika Beispiel kritisierte Senator Max Muster scharf .",
+            &[("~Erika Beispiel", "ARLLEG"), ("~Max Muster", "ARLLEG")],
+        ),
+        &["ARLLEG->ARLLEG 110 asserted"],
+    );
+    // A state acting on itself is still no event.
+    check(
+        de(
+            "Arland kritisierte Arland scharf .",
+            &[("Arland", "ARL"), ("Arland", "ARL")],
         ),
         &[],
     );
