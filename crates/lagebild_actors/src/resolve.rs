@@ -2081,30 +2081,52 @@ impl<'a> Annotator<'a> {
 }
 
 #[cfg(test)]
-mod object_pronoun_tests {
+mod test_support {
     use lagebild_doc::{Document, Lang, TextAnalysis};
 
     use crate::ActorKb;
 
-    /// (surface, code) of every mention resolved as an object pronoun in `text`.
-    fn check(text: &str, expected: &[(&str, &str)]) {
+    /// (surface, code) of the German mentions in `text` on `date` whose rule ends with
+    /// `suffix` ("" for all).
+    pub(super) fn mentions(
+        text: &str,
+        date: (i32, u32, u32),
+        suffix: &str,
+    ) -> Vec<(String, String)> {
         let doc = Document {
             text: text.to_string(),
             lang: Lang::De,
             ..Document::default()
         };
-        let date = chrono::NaiveDate::from_ymd_opt(2019, 7, 1);
-        let mentions = ActorKb::embedded().annotate(&doc, &TextAnalysis::default(), date);
-        let got: Vec<(String, String)> = mentions
+        let date = chrono::NaiveDate::from_ymd_opt(date.0, date.1, date.2);
+        ActorKb::embedded()
+            .annotate(&doc, &TextAnalysis::default(), date)
             .iter()
-            .filter(|mention| mention.rule.ends_with("(object pronoun)"))
+            .filter(|mention| mention.rule.ends_with(suffix))
             .map(|mention| (mention.span.slice(text).to_string(), mention.code.clone()))
-            .collect();
+            .collect()
+    }
+
+    /// Asserts the mentions with rule `suffix` are exactly `expected`.
+    pub(super) fn check(
+        text: &str,
+        date: (i32, u32, u32),
+        suffix: &str,
+        expected: &[(&str, &str)],
+    ) {
         let want: Vec<(String, String)> = expected
             .iter()
             .map(|(surface, code)| (surface.to_string(), code.to_string()))
             .collect();
-        assert_eq!(got, want, "{text}");
+        assert_eq!(mentions(text, date, suffix), want, "{text}");
+    }
+}
+
+#[cfg(test)]
+mod object_pronoun_tests {
+    /// (surface, code) of every mention in `text` whose rule ends with `(object pronoun)`.
+    fn check(text: &str, expected: &[(&str, &str)]) {
+        super::test_support::check(text, (2019, 7, 1), "(object pronoun)", expected);
     }
 
     #[test]
@@ -2128,29 +2150,9 @@ mod object_pronoun_tests {
 
 #[cfg(test)]
 mod subject_pronoun_tests {
-    use lagebild_doc::{Document, Lang, TextAnalysis};
-
-    use crate::ActorKb;
-
-    /// (surface, code) of every mention resolved as a subject pronoun in `text`.
+    /// (surface, code) of every mention in `text` whose rule ends with `(pronoun)`.
     fn check(text: &str, expected: &[(&str, &str)]) {
-        let doc = Document {
-            text: text.to_string(),
-            lang: Lang::De,
-            ..Document::default()
-        };
-        let date = chrono::NaiveDate::from_ymd_opt(2019, 7, 1);
-        let mentions = ActorKb::embedded().annotate(&doc, &TextAnalysis::default(), date);
-        let got: Vec<(String, String)> = mentions
-            .iter()
-            .filter(|mention| mention.rule.ends_with("(pronoun)"))
-            .map(|mention| (mention.span.slice(text).to_string(), mention.code.clone()))
-            .collect();
-        let want: Vec<(String, String)> = expected
-            .iter()
-            .map(|(surface, code)| (surface.to_string(), code.to_string()))
-            .collect();
-        assert_eq!(got, want, "{text}");
+        super::test_support::check(text, (2019, 7, 1), "(pronoun)", expected);
     }
 
     #[test]
@@ -2179,29 +2181,9 @@ mod subject_pronoun_tests {
 
 #[cfg(test)]
 mod home_state_tests {
-    use lagebild_doc::{Document, Lang, TextAnalysis};
-
-    use crate::ActorKb;
-
-    /// (surface, code) of every bare institution coded with the article's state.
+    /// (surface, code) of every mention in `text` whose rule ends with `(home state)`.
     fn check(text: &str, expected: &[(&str, &str)]) {
-        let doc = Document {
-            text: text.to_string(),
-            lang: Lang::De,
-            ..Document::default()
-        };
-        let date = chrono::NaiveDate::from_ymd_opt(2016, 1, 15);
-        let mentions = ActorKb::embedded().annotate(&doc, &TextAnalysis::default(), date);
-        let got: Vec<(String, String)> = mentions
-            .iter()
-            .filter(|mention| mention.rule.ends_with("(home state)"))
-            .map(|mention| (mention.span.slice(text).to_string(), mention.code.clone()))
-            .collect();
-        let want: Vec<(String, String)> = expected
-            .iter()
-            .map(|(surface, code)| (surface.to_string(), code.to_string()))
-            .collect();
-        assert_eq!(got, want, "{text}");
+        super::test_support::check(text, (2016, 1, 15), "(home state)", expected);
     }
 
     #[test]
@@ -2239,22 +2221,8 @@ mod home_state_tests {
 
 #[cfg(test)]
 mod party_tests {
-    use lagebild_doc::{Document, Lang, TextAnalysis};
-
-    use crate::ActorKb;
-
     fn codes(text: &str) -> Vec<(String, String)> {
-        let doc = Document {
-            text: text.to_string(),
-            lang: Lang::De,
-            ..Document::default()
-        };
-        let date = chrono::NaiveDate::from_ymd_opt(2016, 1, 15);
-        ActorKb::embedded()
-            .annotate(&doc, &TextAnalysis::default(), date)
-            .iter()
-            .map(|mention| (mention.span.slice(text).to_string(), mention.code.clone()))
-            .collect()
+        super::test_support::mentions(text, (2016, 1, 15), "")
     }
 
     #[test]
