@@ -159,57 +159,39 @@ mod tests {
         assert_eq!(codes(&actors), ["---REB"]);
     }
 
+    /// The code an unknown government in the first sentence gets beside `places`.
+    fn government_beside(places: &[(u32, &str)]) -> String {
+        let places: Vec<PlaceMention> = places
+            .iter()
+            .map(|&(start, country)| place(start, country))
+            .collect();
+        let mut actors = vec![actor(10, "---GOV", ActorKind::Organization)];
+        infer_agent_countries(&mut actors, &places, &three_sentences());
+        actors.remove(0).code
+    }
+
     #[test]
     fn the_document_country_needs_a_clear_majority() {
-        let analysis = three_sentences();
-        let unknown = || vec![actor(10, "---GOV", ActorKind::Organization)];
-        let mut actors = unknown();
-        infer_agent_countries(
-            &mut actors,
-            &[
-                place(110, "USA"),
-                place(150, "USA"),
-                place(210, "USA"),
-                place(215, "MEX"),
-            ],
-            &analysis,
-        );
-        assert_eq!(codes(&actors), ["USAGOV"]);
-        assert!(actors[0].rule.ends_with("country of the document's places"));
-        let mut actors = unknown();
-        infer_agent_countries(
-            &mut actors,
-            &[
-                place(110, "USA"),
-                place(150, "USA"),
-                place(210, "MEX"),
-                place(250, "MEX"),
-            ],
-            &analysis,
-        );
-        assert_eq!(codes(&actors), ["---GOV"]);
+        let clear = [(110, "USA"), (150, "USA"), (210, "USA"), (215, "MEX")];
+        assert_eq!(government_beside(&clear), "USAGOV");
+        let tied = [(110, "USA"), (150, "USA"), (210, "MEX"), (250, "MEX")];
+        assert_eq!(government_beside(&tied), "---GOV");
         // Three of five is a majority but not two thirds.
-        let mut actors = unknown();
-        infer_agent_countries(
-            &mut actors,
-            &[
-                place(110, "USA"),
-                place(150, "USA"),
-                place(210, "USA"),
-                place(250, "MEX"),
-                place(260, "CAN"),
-            ],
-            &analysis,
-        );
-        assert_eq!(codes(&actors), ["---GOV"]);
+        let short = [
+            (110, "USA"),
+            (150, "USA"),
+            (210, "USA"),
+            (250, "MEX"),
+            (260, "CAN"),
+        ];
+        assert_eq!(government_beside(&short), "---GOV");
         // Two places are not enough to call it the story's country.
-        let mut actors = unknown();
-        infer_agent_countries(
-            &mut actors,
-            &[place(110, "USA"), place(210, "USA")],
-            &analysis,
-        );
-        assert_eq!(codes(&actors), ["---GOV"]);
+        assert_eq!(government_beside(&[(110, "USA"), (210, "USA")]), "---GOV");
+        let analysis = three_sentences();
+        let mut actors = vec![actor(10, "---GOV", ActorKind::Organization)];
+        let places: Vec<PlaceMention> = clear.iter().map(|&(at, c)| place(at, c)).collect();
+        infer_agent_countries(&mut actors, &places, &analysis);
+        assert!(actors[0].rule.ends_with("country of the document's places"));
     }
 
     #[test]
