@@ -1,8 +1,11 @@
 //! English coding with PETRARCH-style dictionaries of our own: hand-built parses of our
 //! own sentences and the events expected from them, through one `check` helper.
 
-use lagebild_actors::{ActorKind, ActorMention};
-use lagebild_doc::{Document, Feats, Lang, Sentence, Span, TextAnalysis, Token, Upos};
+mod common;
+
+use common::Fixture;
+use lagebild_actors::ActorMention;
+use lagebild_doc::{Document, Lang, TextAnalysis};
 use lagebild_events::{Coder, CodingInput, Event};
 
 /// A coder on a PETRARCH verb dictionary given as text.
@@ -20,82 +23,20 @@ fn coder(verbs: &str) -> std::sync::Arc<Coder> {
     coder.unwrap_or_else(|error| panic!("{error}"))
 }
 
-/// One sentence: `parse` has one token per line, `form lemma UPOS head deprel [feats]`
-/// with 1-based heads (0 = root), or is empty for an unparsed sentence split on spaces.
-/// `actors` are (surface, code) in text order.
+/// One English sentence: `parse` as in [`Fixture`], or empty for an unparsed sentence
+/// split on spaces; `actors` are (surface, code) in text order.
 fn build(
     parse: &str,
     text: &str,
     actors: &[(&str, &str)],
 ) -> (Document, TextAnalysis, Vec<ActorMention>) {
-    let mut tokens = Vec::new();
-    let mut built = String::new();
-    for line in parse.lines().map(str::trim).filter(|line| !line.is_empty()) {
-        let columns: Vec<&str> = line.split_whitespace().collect();
-        assert!(columns.len() >= 5, "bad fixture line {line:?}");
-        if !built.is_empty() {
-            built.push(' ');
-        }
-        let start = built.len();
-        built.push_str(columns[0]);
-        let head: u32 = columns[3].parse().expect("head");
-        tokens.push(Token {
-            span: Span::from_range(start..built.len()),
-            lemma: columns[1].to_string(),
-            upos: Upos::parse(columns[2]).expect("upos"),
-            xpos: String::new(),
-            feats: Feats::from_conllu(columns.get(5).copied().unwrap_or("_")),
-            head: head.checked_sub(1),
-            deprel: columns[4].to_string(),
-        });
-    }
-    if parse.trim().is_empty() {
-        built = text.to_string();
-        let mut offset = 0;
-        for piece in text.split(' ') {
-            if !piece.is_empty() {
-                tokens.push(Token {
-                    span: Span::from_range(offset..offset + piece.len()),
-                    lemma: piece.to_string(),
-                    ..Token::default()
-                });
-            }
-            offset += piece.len() + 1;
-        }
-    }
-    let analysis = TextAnalysis {
-        sentences: vec![Sentence {
-            span: Span::from_range(0..built.len()),
-            token_start: 0,
-            token_end: tokens.len() as u32,
-        }],
-        tokens,
-    };
-    let mut mentions = Vec::new();
-    let mut from = 0;
-    for (surface, code) in actors {
-        let start = built[from..]
-            .find(surface)
-            .map(|at| at + from)
-            .unwrap_or_else(|| panic!("actor {surface:?} not in {built:?}"));
-        from = start + surface.len();
-        mentions.push(ActorMention {
-            span: Span::from_range(start..start + surface.len()),
-            name: surface.to_string(),
-            code: code.to_string(),
-            country: Some(code.get(..3).unwrap_or(code).to_string()),
-            kind: ActorKind::State,
-            wikidata: None,
-            antecedent: None,
-            rule: "fixture".into(),
-        });
-    }
-    let doc = Document {
-        text: built,
+    common::build(&Fixture {
         lang: Lang::En,
-        ..Document::default()
-    };
-    (doc, analysis, mentions)
+        text,
+        parse: (!parse.trim().is_empty()).then_some(parse),
+        actors,
+        published: None,
+    })
 }
 
 fn render(event: &Event) -> String {

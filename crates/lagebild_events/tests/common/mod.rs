@@ -1,0 +1,100 @@
+//! The fixture sentences of the coder tests: hand-built analyses of our own sentences.
+
+use lagebild_actors::{ActorKind, ActorMention};
+use lagebild_doc::{Document, Feats, Lang, Sentence, Span, TextAnalysis, Token, Upos};
+
+/// A fixture sentence. `parse` holds one token per line, CoNLL-U style but compact:
+/// `form lemma UPOS head deprel [feats]` with 1-based heads (0 = root). Without a parse
+/// the text is split on whitespace and lemma = form, like the stub analyser.
+pub struct Fixture<'a> {
+    pub lang: Lang,
+    pub text: &'a str,
+    pub parse: Option<&'a str>,
+    pub actors: &'a [(&'a str, &'a str)],
+    pub published: Option<&'a str>,
+}
+
+pub fn build(fixture: &Fixture<'_>) -> (Document, TextAnalysis, Vec<ActorMention>) {
+    let mut tokens = Vec::new();
+    let text: String;
+    match fixture.parse {
+        Some(parse) => {
+            let mut built = String::new();
+            for line in parse.lines().map(str::trim).filter(|line| !line.is_empty()) {
+                let columns: Vec<&str> = line.split_whitespace().collect();
+                assert!(columns.len() >= 5, "bad fixture line {line:?}");
+                if !built.is_empty() {
+                    built.push(' ');
+                }
+                let start = built.len();
+                built.push_str(columns[0]);
+                let head: u32 = columns[3].parse().expect("head");
+                tokens.push(Token {
+                    span: Span::from_range(start..built.len()),
+                    lemma: columns[1].to_string(),
+                    upos: Upos::parse(columns[2]).expect("upos"),
+                    xpos: String::new(),
+                    feats: Feats::from_conllu(columns.get(5).copied().unwrap_or("_")),
+                    head: head.checked_sub(1),
+                    deprel: columns[4].to_string(),
+                });
+            }
+            text = built;
+        }
+        None => {
+            text = fixture.text.to_string();
+            let mut offset = 0;
+            for piece in text.split(' ') {
+                if !piece.is_empty() {
+                    tokens.push(Token {
+                        span: Span::from_range(offset..offset + piece.len()),
+                        lemma: piece.to_string(),
+                        ..Token::default()
+                    });
+                }
+                offset += piece.len() + 1;
+            }
+        }
+    }
+    let analysis = TextAnalysis {
+        sentences: vec![Sentence {
+            span: Span::from_range(0..text.len()),
+            token_start: 0,
+            token_end: tokens.len() as u32,
+        }],
+        tokens,
+    };
+    let mut actors = Vec::new();
+    let mut from = 0;
+    for (surface, code) in fixture.actors {
+        // `~Name` marks a person; other fixture actors are states.
+        let (surface, kind) = match surface.strip_prefix('~') {
+            Some(name) => (name, ActorKind::Person),
+            None => (*surface, ActorKind::State),
+        };
+        let start = text[from..]
+            .find(surface)
+            .map(|at| at + from)
+            .unwrap_or_else(|| panic!("actor {surface:?} not in {text:?}"));
+        from = start + surface.len();
+        actors.push(ActorMention {
+            span: Span::from_range(start..start + surface.len()),
+            name: surface.to_string(),
+            code: code.to_string(),
+            country: Some(code.get(..3).unwrap_or(code).to_string()),
+            kind,
+            wikidata: None,
+            antecedent: None,
+            rule: "fixture".into(),
+        });
+    }
+    let doc = Document {
+        text,
+        lang: fixture.lang,
+        published: fixture
+            .published
+            .and_then(|date| chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()),
+        ..Document::default()
+    };
+    (doc, analysis, actors)
+}
