@@ -114,6 +114,32 @@ fn codes_the_example_article() {
     );
     assert_eq!(object["published"], "2024-11-26");
     assert_eq!(object["lang"], "de");
+    // The example's events: the accusation in headline and lead, and the promised support
+    // for the three Baltic states, reported and future.
+    let events: Vec<String> = object["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .map(|event| {
+            format!(
+                "{}->{} {}",
+                event["source"]["code"].as_str().unwrap_or(""),
+                event["target"]["code"].as_str().unwrap_or(""),
+                event["cameo"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    for expected in [
+        "DEUGOV->RUS 112",
+        "DEUGOV->LTU 070",
+        "DEUGOV->LVA 070",
+        "DEUGOV->EST 070",
+    ] {
+        assert!(
+            events.iter().any(|event| event == expected),
+            "{expected} not in {events:?}"
+        );
+    }
 }
 
 #[test]

@@ -162,6 +162,84 @@ pub(crate) fn one_subject_per_verb(
     }
 }
 
+/// A reported main clause fronted before its speech verb ("Die Regierung werde X
+/// unterstützen, betonte sie"): when the parser made the clause's first nominative the
+/// subject of the speech verb, it goes back to the verb of its own clause's finite
+/// verb, that verb becomes the speech verb's `ccomp`, a nominative pronoun after the
+/// speech verb becomes its subject, and a second nominative subject of the clause
+/// becomes its object (for [`agreeing_nominative_is_subject`] to check by number).
+pub(crate) fn fronted_clause_subject(
+    tokens: &[Token],
+    cases: &[Option<Case>],
+    heads: &mut [Option<u32>],
+    deprels: &mut [String],
+) {
+    let count = tokens.len();
+    let Some(root) = (0..count).find(|&node| heads[node].is_none()) else {
+        return;
+    };
+    if root < 2 || tokens[root - 1].upos != Upos::Punct {
+        return;
+    }
+    let comma = root - 1;
+    if tokens[..comma]
+        .iter()
+        .any(|token| token.upos == Upos::Sconj)
+    {
+        return;
+    }
+    let nominal = |node: usize| matches!(tokens[node].upos, Upos::Noun | Upos::Propn | Upos::Pron);
+    let Some(subject) = (0..comma).find(|&node| {
+        heads[node] == Some(root as u32)
+            && deprels[node] == "nsubj"
+            && nominal(node)
+            && cases[node] == Some(Case::Nom)
+    }) else {
+        return;
+    };
+    // The clause's finite verb follows its first constituent with no punctuation
+    // between ("Der Minister, der kam, sagte" is a relative clause, not this).
+    let Some(finite) = (subject + 1..comma)
+        .take_while(|&node| tokens[node].upos != Upos::Punct)
+        .find(|&node| {
+            matches!(tokens[node].upos, Upos::Aux | Upos::Verb)
+                && tokens[node].feats.verb_form == Some(VerbForm::Fin)
+        })
+    else {
+        return;
+    };
+    let verb = if deprels[finite].starts_with("aux") {
+        match heads[finite] {
+            Some(head) => head as usize,
+            None => return,
+        }
+    } else {
+        finite
+    };
+    if verb >= comma || verb == root {
+        return;
+    }
+    for node in 0..count {
+        if node != subject && heads[node] == Some(verb as u32) && deprels[node] == "nsubj" {
+            deprels[node] = "obj".to_string();
+        }
+    }
+    heads[subject] = Some(verb as u32);
+    heads[verb] = Some(root as u32);
+    deprels[verb] = "ccomp".to_string();
+    let has_subject = (0..count)
+        .any(|node| heads[node] == Some(root as u32) && deprels[node].starts_with("nsubj"));
+    if !has_subject
+        && let Some(pronoun) = (root + 1..count).find(|&node| {
+            heads[node] == Some(root as u32)
+                && tokens[node].upos == Upos::Pron
+                && cases[node] == Some(Case::Nom)
+        })
+    {
+        deprels[pronoun] = "nsubj".to_string();
+    }
+}
+
 /// Two nominatives around one verb, the object first: when the parser made the later
 /// one the subject although only the earlier one agrees in number with the clause's
 /// finite verb, the two swap relations ("Die Regierung werde Litauen, Lettland und
@@ -458,6 +536,35 @@ mod tests {
         let (tokens, cases, heads, mut deprels) = tree(&lines("nsubj"));
         quoted_nominatives_as_subjects(&tokens, &cases, &heads, &mut deprels);
         assert_eq!(deprels[2], "parataxis");
+    }
+
+    #[test]
+    fn a_fronted_reported_clause_keeps_its_subject() {
+        // "Die Behörde werde Arland weiter helfen , sagte sie ." parsed with `Behörde` as
+        // subject of `sagte` and `Arland` as subject of `helfen`.
+        let lines = |first_deprel: &'static str| {
+            vec![
+                (Upos::Det, 2, "det", "Case=Nom"),
+                (Upos::Noun, 8, first_deprel, "Case=Nom|Number=Sing"),
+                (Upos::Aux, 5, "aux", "Mood=Sub|Number=Sing|VerbForm=Fin"),
+                (Upos::Propn, 5, "nsubj", "Case=Nom|Number=Sing"),
+                (Upos::Verb, 2, "xcomp", "VerbForm=Inf"),
+                (Upos::Adv, 5, "advmod", "_"),
+                (Upos::Punct, 8, "punct", "_"),
+                (Upos::Verb, 0, "root", "Number=Sing|VerbForm=Fin"),
+                (Upos::Pron, 8, "obj", "Case=Nom|Number=Sing"),
+            ]
+        };
+        let (tokens, cases, mut heads, mut deprels) = tree(&lines("nsubj"));
+        fronted_clause_subject(&tokens, &cases, &mut heads, &mut deprels);
+        assert_eq!((heads[1], deprels[1].as_str()), (Some(4), "nsubj"));
+        assert_eq!((heads[4], deprels[4].as_str()), (Some(7), "ccomp"));
+        assert_eq!(deprels[3], "obj");
+        assert_eq!(deprels[8], "nsubj");
+        // Not the speech verb's subject to begin with: nothing moves.
+        let (tokens, cases, mut heads, mut deprels) = tree(&lines("obl"));
+        fronted_clause_subject(&tokens, &cases, &mut heads, &mut deprels);
+        assert_eq!((heads[1], deprels[4].as_str()), (Some(7), "xcomp"));
     }
 
     #[test]

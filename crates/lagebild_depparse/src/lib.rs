@@ -373,6 +373,7 @@ impl Parser {
                 tokens.iter().map(|token| token.deprel.clone()).collect();
             let cases = &attributes.resolved;
             de::nominative_modifiers_as_subjects(tokens, cases, &mut heads, &mut deprels);
+            de::fronted_clause_subject(tokens, cases, &mut heads, &mut deprels);
             de::one_subject_per_verb(tokens, cases, &heads, &mut deprels);
             de::agreeing_nominative_is_subject(tokens, cases, &heads, &mut deprels);
             de::dative_objects_as_iobj(tokens, cases, &heads, &mut deprels);
