@@ -2237,7 +2237,7 @@ mod party_tests {
             "{got:?}"
         );
         // A party label in parentheses is no actor of its own.
-        let got = codes("Sozialminister Alois Stöger (SPÖ) kritisierte die CDU.");
+        let got = codes("Sozialministerin Erika Beispielfrau (SPÖ) kritisierte die CDU.");
         assert!(!got.iter().any(|(surface, _)| surface == "SPÖ"), "{got:?}");
         assert!(
             got.contains(&("CDU".to_string(), "DEUPTY".to_string())),
