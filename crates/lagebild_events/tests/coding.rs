@@ -39,41 +39,7 @@ fn check(fixture: Fixture<'_>, expected: &[&str]) {
 
 /// [`check`] with a given coder.
 fn check_with(coder: &Coder, fixture: Fixture<'_>, expected: &[&str]) {
-    let (doc, analysis, actors) = build(&fixture);
-    let input = CodingInput {
-        doc: &doc,
-        analysis: &analysis,
-        actors: &actors,
-        quotes: &[],
-        times: &[],
-        places: &[],
-    };
-    let events = coder.code(&input);
-    for event in &events {
-        assert!(
-            event.trigger.end as usize <= doc.text.len()
-                && doc.text.is_char_boundary(event.trigger.start as usize),
-            "trigger span out of bounds"
-        );
-        assert!(
-            event.rule.contains(".txt:"),
-            "rule names a file line: {}",
-            event.rule
-        );
-        assert!(lagebild_events::is_valid_cameo(&event.cameo));
-        assert_eq!(event.quad_class, lagebild_events::quad_class(&event.cameo));
-    }
-    let mut got: Vec<String> = events.iter().map(render).collect();
-    got.sort();
-    let mut want: Vec<String> = expected.iter().map(|line| line.to_string()).collect();
-    want.sort();
-    if got != want {
-        panic!(
-            "{:?}\n  got:  {got:#?}\n  want: {want:#?}\n{}",
-            doc.text,
-            coder.explain(&input, 0)
-        );
-    }
+    common::check_events(coder, fixture, render, expected);
 }
 
 fn de<'a>(text: &'a str, actors: &'a [(&'a str, &'a str)]) -> Fixture<'a> {

@@ -4,9 +4,8 @@
 mod common;
 
 use common::Fixture;
-use lagebild_actors::ActorMention;
-use lagebild_doc::{Document, Lang, TextAnalysis};
-use lagebild_events::{Coder, CodingInput, Event};
+use lagebild_doc::Lang;
+use lagebild_events::{Coder, Event};
 
 /// A coder on a PETRARCH verb dictionary given as text.
 fn coder(verbs: &str) -> std::sync::Arc<Coder> {
@@ -23,22 +22,6 @@ fn coder(verbs: &str) -> std::sync::Arc<Coder> {
     coder.unwrap_or_else(|error| panic!("{error}"))
 }
 
-/// One English sentence: `parse` as in [`Fixture`], or empty for an unparsed sentence
-/// split on spaces; `actors` are (surface, code) in text order.
-fn build(
-    parse: &str,
-    text: &str,
-    actors: &[(&str, &str)],
-) -> (Document, TextAnalysis, Vec<ActorMention>) {
-    common::build(&Fixture {
-        lang: Lang::En,
-        text,
-        parse: (!parse.trim().is_empty()).then_some(parse),
-        actors,
-        published: None,
-    })
-}
-
 fn render(event: &Event) -> String {
     format!(
         "{}->{} {}",
@@ -51,33 +34,17 @@ fn render(event: &Event) -> String {
     )
 }
 
-/// Codes the sentence and compares the events, one `SRC->TGT CODE` line each.
+/// Codes the sentence (`parse` as in [`Fixture`], or empty for an unparsed sentence) and
+/// compares the events, one `SRC->TGT CODE` line each.
 fn check(coder: &Coder, parse: &str, text: &str, actors: &[(&str, &str)], expected: &[&str]) {
-    let (doc, analysis, mentions) = build(parse, text, actors);
-    let input = CodingInput {
-        doc: &doc,
-        analysis: &analysis,
-        actors: &mentions,
-        quotes: &[],
-        times: &[],
-        places: &[],
+    let fixture = Fixture {
+        lang: Lang::En,
+        text,
+        parse: (!parse.trim().is_empty()).then_some(parse),
+        actors,
+        published: None,
     };
-    let events = coder.code(&input);
-    for event in &events {
-        assert!(event.trigger.end as usize <= doc.text.len());
-        assert!(lagebild_events::is_valid_cameo(&event.cameo));
-    }
-    let mut got: Vec<String> = events.iter().map(render).collect();
-    got.sort();
-    let mut want: Vec<String> = expected.iter().map(|line| line.to_string()).collect();
-    want.sort();
-    if got != want {
-        panic!(
-            "{:?}\n  got:  {got:#?}\n  want: {want:#?}\n{}",
-            doc.text,
-            coder.explain(&input, 0)
-        );
-    }
+    common::check_events(coder, fixture, render, expected);
 }
 
 const SAY: &str = "--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n\n--- BELIEVE [023] ---\nBELIEVE\n";

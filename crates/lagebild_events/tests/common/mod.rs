@@ -2,6 +2,7 @@
 
 use lagebild_actors::{ActorKind, ActorMention};
 use lagebild_doc::{Document, Feats, Lang, Sentence, Span, TextAnalysis, Token, Upos};
+use lagebild_events::{Coder, CodingInput, Event};
 
 /// A fixture sentence. `parse` holds one token per line, CoNLL-U style but compact:
 /// `form lemma UPOS head deprel [feats]` with 1-based heads (0 = root). Without a parse
@@ -97,4 +98,51 @@ pub fn build(fixture: &Fixture<'_>) -> (Document, TextAnalysis, Vec<ActorMention
         ..Document::default()
     };
     (doc, analysis, actors)
+}
+
+/// Codes the fixture with `coder` and compares the events, one `render` line each, in any
+/// order; every event must have a span inside the text, a rule naming a dictionary line
+/// and a valid CAMEO code with its QuadClass. A mismatch panics with the coder's
+/// explanation of the sentence.
+pub fn check_events(
+    coder: &Coder,
+    fixture: Fixture<'_>,
+    render: fn(&Event) -> String,
+    expected: &[&str],
+) {
+    let (doc, analysis, actors) = build(&fixture);
+    let input = CodingInput {
+        doc: &doc,
+        analysis: &analysis,
+        actors: &actors,
+        quotes: &[],
+        times: &[],
+        places: &[],
+    };
+    let events = coder.code(&input);
+    for event in &events {
+        assert!(
+            event.trigger.end as usize <= doc.text.len()
+                && doc.text.is_char_boundary(event.trigger.start as usize),
+            "trigger span out of bounds"
+        );
+        assert!(
+            event.rule.contains(".txt:"),
+            "rule names a file line: {}",
+            event.rule
+        );
+        assert!(lagebild_events::is_valid_cameo(&event.cameo));
+        assert_eq!(event.quad_class, lagebild_events::quad_class(&event.cameo));
+    }
+    let mut got: Vec<String> = events.iter().map(render).collect();
+    got.sort();
+    let mut want: Vec<String> = expected.iter().map(|line| line.to_string()).collect();
+    want.sort();
+    if got != want {
+        panic!(
+            "{:?}\n  got:  {got:#?}\n  want: {want:#?}\n{}",
+            doc.text,
+            coder.explain(&input, 0)
+        );
+    }
 }
