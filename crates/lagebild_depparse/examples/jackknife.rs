@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use lagebild_depparse::{GoldSentence, read_conllu, write_conllu};
+use lagebild_depparse::{GoldSentence, read_training_treebanks, write_conllu};
 use lagebild_doc::{Lang, Sentence, Span, TextAnalysis, Token};
 use lagebild_nlp::{Analyzer, Tagger, TrainConfig, corpus, embedded_lexicon};
 
@@ -33,15 +33,10 @@ fn main() -> anyhow::Result<()> {
         }
     }
     let out = out.context("--out FILE is required")?;
-    let files: &[&str] = match lang {
-        Lang::De => &["de_gsd-ud-dev.conllu", "de_pud-ud-test.conllu"],
-        Lang::En => &["en_ewt-ud-train.conllu", "en_gum-ud-train.conllu"],
-        Lang::Other => bail!("no treebank for that language"),
-    };
-    let mut sentences = Vec::new();
-    for file in files {
-        sentences.extend(read_conllu(&shared.join("data/ud").join(file))?);
+    if lang == Lang::Other {
+        bail!("no treebank for that language");
     }
+    let sentences = read_training_treebanks(&shared, lang)?;
     let merge = lang == Lang::De;
     let mut tagged: Vec<GoldSentence> = sentences
         .iter()

@@ -13,7 +13,9 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use lagebild_depparse::{GoldSentence, TrainConfig, read_conllu, train, training_sentences};
+use lagebild_depparse::{
+    GoldSentence, TrainConfig, read_conllu, read_training_treebanks, train, training_sentences,
+};
 use lagebild_doc::Lang;
 
 fn main() -> anyhow::Result<()> {
@@ -45,15 +47,10 @@ fn main() -> anyhow::Result<()> {
     }
     std::fs::create_dir_all(&out).with_context(|| format!("creating {}", out.display()))?;
     for lang in langs {
-        let files: &[&str] = match lang {
-            Lang::De => &["de_gsd-ud-dev.conllu", "de_pud-ud-test.conllu"],
-            Lang::En => &["en_ewt-ud-train.conllu", "en_gum-ud-train.conllu"],
-            Lang::Other => bail!("no treebank for that language"),
-        };
-        let mut sentences = Vec::new();
-        for file in files {
-            sentences.extend(read_conllu(&shared.join("data/ud").join(file))?);
+        if lang == Lang::Other {
+            bail!("no treebank for that language");
         }
+        let sentences = read_training_treebanks(&shared, lang)?;
         let mut config = TrainConfig::for_lang(lang);
         config.verbose = true;
         if let Some(epochs) = epochs {

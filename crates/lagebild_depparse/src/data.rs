@@ -184,6 +184,28 @@ pub fn read_conllu(path: &std::path::Path) -> Result<Vec<ConlluSentence>, DataEr
     })
 }
 
+/// The UD treebanks (files under `../shared/data/ud`) the shipped models of `lang` learn
+/// from: German GSD dev and PUD, English EWT train and GUM train; none for other languages.
+pub fn training_treebanks(lang: lagebild_doc::Lang) -> &'static [&'static str] {
+    match lang {
+        lagebild_doc::Lang::De => &["de_gsd-ud-dev.conllu", "de_pud-ud-test.conllu"],
+        lagebild_doc::Lang::En => &["en_ewt-ud-train.conllu", "en_gum-ud-train.conllu"],
+        lagebild_doc::Lang::Other => &[],
+    }
+}
+
+/// Reads [`training_treebanks`] of `lang` from the shared data folder `shared`.
+pub fn read_training_treebanks(
+    shared: &std::path::Path,
+    lang: lagebild_doc::Lang,
+) -> Result<Vec<ConlluSentence>, DataError> {
+    let mut sentences = Vec::new();
+    for file in training_treebanks(lang) {
+        sentences.extend(read_conllu(&shared.join("data/ud").join(file))?);
+    }
+    Ok(sentences)
+}
+
 /// The training set recipe for a language: German sentences with contractions merged as
 /// the segmenter leaves them, plus the unmerged version of each sentence that had one,
 /// so both `zum` and `zu dem` are seen; English sentences as they are.

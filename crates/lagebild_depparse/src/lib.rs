@@ -78,7 +78,10 @@ use crate::attributes::Attributes;
 use crate::model::Model;
 use crate::system::{ACTIONS, LEFT, RIGHT, SHIFT, State};
 
-pub use crate::data::{DataError, GoldSentence, read_conllu, training_sentences, write_conllu};
+pub use crate::data::{
+    DataError, GoldSentence, read_conllu, read_training_treebanks, training_sentences,
+    training_treebanks, write_conllu,
+};
 pub use crate::eval::{
     EvalReport, REPORTED_RELATIONS, RelationScore, cross_validate, cross_validate_sets, evaluate,
     evaluate_against, evaluate_gold,

@@ -281,12 +281,8 @@ fn build_english_lexicon(shared: &Path, out: &Path) -> Result<()> {
 
 pub fn training_data(shared: &Path, lang: Lang) -> Result<Vec<Vec<GoldToken>>> {
     let ud = shared.join("data/ud");
-    let files: &[&str] = match lang {
-        Lang::De => &["de_gsd-ud-dev.conllu", "de_pud-ud-test.conllu"],
-        _ => &["en_ewt-ud-train.conllu", "en_gum-ud-train.conllu"],
-    };
     let mut sentences = Vec::new();
-    for file in files {
+    for file in lagebild_depparse::training_treebanks(lang) {
         sentences.extend(read_conllu(&ud.join(file), lang)?);
     }
     if lang == Lang::De {
