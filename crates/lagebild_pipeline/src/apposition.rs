@@ -7,9 +7,6 @@
 
 use lagebild_actors::{ActorKind, ActorMention};
 
-/// Articles an apposition may start with.
-const APPOSITION_ARTICLES: &[&str] = &["der", "die", "das", "the", "a", "an"];
-
 /// Merges a role in apposition into the person before it: `NAME, [lowercase words] ROLE`.
 pub fn merge_appositions(actors: &mut Vec<ActorMention>, text: &str) {
     let mut keep = vec![true; actors.len()];
@@ -42,7 +39,8 @@ pub fn merge_appositions(actors: &mut Vec<ActorMention>, text: &str) {
     actors.retain(|_| flags.next().unwrap_or(true));
 }
 
-/// `, ` or `(PARTY), ` followed by lowercase words only ("amtierender", "der frühere").
+/// `, ` or `(PARTY), ` followed by lowercase words only ("amtierender", "der frühere",
+/// "the").
 fn is_apposition_gap(between: &str) -> bool {
     let mut rest = between.trim_start();
     if let Some(bracket) = rest.strip_prefix('(') {
@@ -54,9 +52,8 @@ fn is_apposition_gap(between: &str) -> bool {
     let Some(rest) = rest.strip_prefix(',') else {
         return false;
     };
-    rest.split_whitespace().all(|word| {
-        APPOSITION_ARTICLES.contains(&word) || word.chars().all(|c| c.is_lowercase() || c == '-')
-    })
+    rest.split_whitespace()
+        .all(|word| word.chars().all(|c| c.is_lowercase() || c == '-'))
 }
 
 #[cfg(test)]

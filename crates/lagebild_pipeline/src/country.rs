@@ -10,7 +10,8 @@
 //! A place elsewhere in the sentence does not count: "said in Washington" or "arrived from
 //! London" names where something happened, not whose police or rebels act.
 //! Persons of unknown state and role (`---` alone) are left: a name says nothing about
-//! where the story happens; a role does ("Mayor Jane Roe" -> `---GOV`). The mention's `rule` records the inference for provenance.
+//! where the story happens; a role does ("Mayor Jane Roe" -> `---GOV`). The mention's
+//! `rule` records the inference for provenance.
 
 use std::collections::HashMap;
 
@@ -31,8 +32,8 @@ const NEAR: u32 = 24;
 
 const UNKNOWN: &str = "---";
 
-/// Gives agents of unknown state (`---COP`, `---GOV`) the country of their sentence's
-/// places, or else of the document's.
+/// Gives agents of unknown state (`---COP`, `---GOV`) the country of a place right after
+/// them, or else the document's country.
 pub fn infer_agent_countries(
     actors: &mut [ActorMention],
     places: &[PlaceMention],
