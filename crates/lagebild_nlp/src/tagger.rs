@@ -1160,6 +1160,8 @@ impl Tagger {
     /// model tags CCONJ (an unknown name opening a sentence, "Veloria on Monday signed")
     /// is a proper noun when capitalised, else a noun.
     fn closed_conjunctions<S: AsRef<str>>(&self, forms: &[S], labels: &mut [u16]) {
+        // The conjunctions, and the words English treebanks tag CCONJ inside them
+        // ("not only", "as well as", "rather than", "'n'").
         const CONJUNCTIONS: &[&str] = &[
             "and", "or", "but", "nor", "yet", "so", "plus", "both", "either", "neither", "&",
             "versus", "vs", "vs.", "v.", "and/or", "whether", "not", "only", "as", "well",
@@ -1171,9 +1173,6 @@ impl Tagger {
                 .position(|info| info.upos == upos && info.xpos == xpos)
                 .map(|label| label as u16)
         };
-        let (Some(proper), Some(noun)) = (find(Upos::Propn, "NNP"), find(Upos::Noun, "NN")) else {
-            return;
-        };
         for (position, form) in forms.iter().enumerate() {
             let form = form.as_ref();
             let tagged_conjunction = self
@@ -1183,8 +1182,16 @@ impl Tagger {
             if !tagged_conjunction || CONJUNCTIONS.contains(&form.to_lowercase().as_str()) {
                 continue;
             }
+            // Rare: the replacement labels are looked up only when needed.
             let capitalised = form.chars().next().is_some_and(char::is_uppercase);
-            labels[position] = if capitalised { proper } else { noun };
+            let replacement = if capitalised {
+                find(Upos::Propn, "NNP")
+            } else {
+                find(Upos::Noun, "NN")
+            };
+            if let Some(label) = replacement {
+                labels[position] = label;
+            }
         }
     }
 
