@@ -101,8 +101,9 @@ impl Pipeline {
 
     /// The pipeline with user dictionaries. PETRARCH actor files replace the built-in
     /// knowledge base for English documents (agents alone extend it; German documents keep
-    /// the built-in one, since those dictionaries hold English names); a PETRARCH verb file replaces the built-in
-    /// English verbs; a discard file suppresses events in matching sentences or stories.
+    /// the built-in one, since those dictionaries hold English names); a PETRARCH verb file
+    /// replaces the built-in English verbs; a discard file suppresses events in matching
+    /// sentences or stories.
     pub fn with_dictionaries(files: &DictionaryFiles) -> Result<Pipeline, DictionaryError> {
         let mut pipeline = Pipeline::embedded();
         if !files.petrarch_actors.is_empty() {
