@@ -461,6 +461,7 @@ proptest! {
                     person: (*verb == 1).then_some(Person::Third),
                     number: (*case > 0).then_some(Number::Sing),
                     voice: None,
+                    gender: None,
                 };
                 tokens.push(Token {
                     span: Span::from_range(start..text.len()),

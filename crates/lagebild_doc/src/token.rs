@@ -105,6 +105,7 @@ feature!(VerbForm { Fin = "Fin", Inf = "Inf", Part = "Part", Ger = "Ger" });
 feature!(Person { First = "1", Second = "2", Third = "3" });
 feature!(Number { Sing = "Sing", Plur = "Plur" });
 feature!(Case { Nom = "Nom", Acc = "Acc", Dat = "Dat", Gen = "Gen" });
+feature!(Gender { Masc = "Masc", Fem = "Fem", Neut = "Neut" });
 feature!(Voice { Act = "Act", Pass = "Pass" });
 
 /// The morphological features lagebild uses; all optional.
@@ -117,6 +118,8 @@ pub struct Feats {
     pub number: Option<Number>,
     pub case: Option<Case>,
     pub voice: Option<Voice>,
+    /// Grammatical gender of German nouns, pronouns, determiners and adjectives.
+    pub gender: Option<Gender>,
 }
 
 impl Feats {
@@ -125,6 +128,9 @@ impl Feats {
         let mut parts: Vec<String> = Vec::new();
         if let Some(case) = self.case {
             parts.push(format!("Case={}", case.as_str()));
+        }
+        if let Some(gender) = self.gender {
+            parts.push(format!("Gender={}", gender.as_str()));
         }
         if let Some(mood) = self.mood {
             parts.push(format!("Mood={}", mood.as_str()));
@@ -166,6 +172,7 @@ impl Feats {
                 "Number" => feats.number = Number::parse(value),
                 "Case" => feats.case = Case::parse(value),
                 "Voice" => feats.voice = Voice::parse(value),
+                "Gender" => feats.gender = Gender::parse(value),
                 _ => {}
             }
         }
@@ -236,8 +243,13 @@ mod tests {
         assert_eq!(Feats::from_conllu(column).to_conllu(), column);
         assert_eq!(Feats::from_conllu("_").to_conllu(), "_");
         assert_eq!(
-            Feats::from_conllu("Gender=Fem|Case=Dat").to_conllu(),
-            "Case=Dat"
+            Feats::from_conllu("Gender=Fem|Case=Dat|Definite=Def").to_conllu(),
+            "Case=Dat|Gender=Fem"
+        );
+        assert_eq!(
+            Feats::from_conllu("Gender=Masc,Neut").gender,
+            None,
+            "a gender set is not one gender"
         );
     }
 

@@ -357,6 +357,7 @@ pub fn verbal_feats(feats: &Feats) -> Feats {
         number: feats.number,
         case: None,
         voice: feats.voice,
+        gender: None,
     }
 }
 
@@ -380,7 +381,10 @@ pub fn main_label(token: &GoldToken, lang: Lang, split_verbal: bool) -> String {
     let feats = match lang {
         Lang::De if !split_verbal && is_verbal(&token.upos) => verbal_feats(&token.feats),
         Lang::De => Feats::default(),
-        _ => token.feats,
+        _ => Feats {
+            gender: None,
+            ..token.feats
+        },
     };
     format!("{}|{}|{}", token.upos, token.xpos, feats.to_conllu())
 }
