@@ -9,8 +9,9 @@
 //! - **events**: a produced event matches a gold event when its trigger (or the stretch
 //!   from source to target) overlaps the gold span or lies in the same sentence, its CAMEO
 //!   root equals a gold code's root, and source and target match the gold roots by code
-//!   prefix, country or IGO alias ([`lagebild_events::eval::root_matches`]); a missing
-//!   target matches an empty or `---` gold target. Recall counts core gold events only;
+//!   prefix, country or IGO alias ([`lagebild_events::eval::root_matches`]); an empty
+//!   gold target (a private person) takes a missing or a civilian (`CVL`) target, and a
+//!   `---` gold target takes any or none ([`lagebild_events::eval::target_matches`]). Recall counts core gold events only;
 //!   extras are produced events matching no gold event, core or optional. Modality is
 //!   checked on matched events (gold `asserted` also accepts an empty modality list).
 //! - **times**: span overlap, one to one; value checked for exact equality.
@@ -27,7 +28,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use lagebild_doc::{CharOffsets, Document, Lang, Span, TextAnalysis};
 use lagebild_events::Event;
-use lagebild_events::eval::{GoldEvent, root_matches};
+use lagebild_events::eval::{GoldEvent, root_matches, target_matches};
 use lagebild_pipeline::{Analysis, Pipeline};
 use serde::Serialize;
 
@@ -530,13 +531,7 @@ pub fn event_matches(event: &Event, gold: &GoldEvent, analysis: &TextAnalysis) -
         || gold.sources.iter().any(|source| {
             root_matches(&event.source.code, event.source.country.as_deref(), source)
         });
-    let target_ok = match &event.target {
-        Some(target) => gold
-            .targets
-            .iter()
-            .any(|gold_target| root_matches(&target.code, target.country.as_deref(), gold_target)),
-        None => gold.targets.is_empty() || gold.targets.iter().any(|target| target == "---"),
-    };
+    let target_ok = target_matches(event.target.as_ref(), &gold.targets);
     code_ok && source_ok && target_ok && same_place(event, gold, analysis)
 }
 

@@ -19,7 +19,7 @@ use lagebild_geo::PlaceMention;
 use lagebild_quotes::Quote;
 use lagebild_timex::TimeExpression;
 
-use crate::{Coder, CodingInput, Event, codes};
+use crate::{Coder, CodingInput, Event, Participant, codes};
 
 /// What an analysis callback returns for one document.
 #[derive(Clone, Debug, Default)]
@@ -72,10 +72,13 @@ pub struct GoldDocument {
 
 fn strings(value: Option<&serde_json::Value>) -> Vec<String> {
     match value {
+        Some(serde_json::Value::String(text)) if text.trim().is_empty() => Vec::new(),
         Some(serde_json::Value::String(text)) => vec![text.clone()],
         Some(serde_json::Value::Array(items)) => items
             .iter()
-            .filter_map(|item| item.as_str().map(str::to_string))
+            .filter_map(|item| item.as_str())
+            .filter(|item| !item.trim().is_empty())
+            .map(str::to_string)
             .collect(),
         _ => Vec::new(),
     }
@@ -207,6 +210,9 @@ const IGO_ALIASES: &[(&str, &str)] = &[
 pub fn root_matches(code: &str, country: Option<&str>, gold: &str) -> bool {
     let code = code.to_uppercase();
     let gold = gold.to_uppercase();
+    if gold.is_empty() {
+        return false;
+    }
     if gold == "---" {
         return true;
     }
@@ -217,6 +223,19 @@ pub fn root_matches(code: &str, country: Option<&str>, gold: &str) -> bool {
     IGO_ALIASES.iter().any(|(alias, fragment)| {
         *alias == gold && code.starts_with("IGO") && code.contains(fragment)
     })
+}
+
+/// Whether a produced target matches the gold targets. An empty gold target list stands
+/// for "no political actor" (a private person): a missing target matches it, and so does
+/// a civilian one (agent `CVL`, any country), the code lagebild gives private persons.
+pub fn target_matches(target: Option<&Participant>, gold_targets: &[String]) -> bool {
+    match target {
+        None => gold_targets.is_empty() || gold_targets.iter().any(|gold| gold == "---"),
+        Some(target) if gold_targets.is_empty() => target.code.to_uppercase().ends_with("CVL"),
+        Some(target) => gold_targets
+            .iter()
+            .any(|gold| root_matches(&target.code, target.country.as_deref(), gold)),
+    }
 }
 
 fn event_matches(event: &Event, gold: &GoldEvent, analysis: &TextAnalysis) -> bool {
@@ -234,13 +253,7 @@ fn event_matches(event: &Event, gold: &GoldEvent, analysis: &TextAnalysis) -> bo
         .sources
         .iter()
         .any(|source| root_matches(&event.source.code, event.source.country.as_deref(), source));
-    let target_ok = match &event.target {
-        Some(target) => gold
-            .targets
-            .iter()
-            .any(|gold_target| root_matches(&target.code, target.country.as_deref(), gold_target)),
-        None => gold.targets.is_empty(),
-    };
+    let target_ok = target_matches(event.target.as_ref(), &gold.targets);
     same_sentence && code_ok && source_ok && target_ok
 }
 
@@ -796,6 +809,28 @@ mod tests {
         assert!(root_matches("XYZ", Some("DEU"), "DEU"));
         assert!(!root_matches("USAGOV", Some("USA"), "RUS"));
         assert!(root_matches("ANY", None, "---"));
+        assert!(!root_matches("ANY", None, ""), "an empty gold root is no wildcard");
+    }
+
+    #[test]
+    fn empty_gold_target_means_a_private_person() {
+        let participant = |code: &str, country: Option<&str>| Participant {
+            span: Span::default(),
+            name: String::new(),
+            code: code.to_string(),
+            country: country.map(str::to_string),
+        };
+        let none: Vec<String> = Vec::new();
+        assert!(target_matches(None, &none));
+        assert!(target_matches(Some(&participant("---CVL", None)), &none));
+        assert!(target_matches(Some(&participant("DEUCVL", Some("DEU"))), &none));
+        assert!(!target_matches(Some(&participant("DEUGOV", Some("DEU"))), &none));
+        let russia = vec!["RUS".to_string()];
+        assert!(!target_matches(None, &russia));
+        assert!(target_matches(Some(&participant("RUSGOV", Some("RUS"))), &russia));
+        assert!(target_matches(None, &["---".to_string()]));
+        assert_eq!(strings(Some(&serde_json::json!(""))), none);
+        assert_eq!(strings(Some(&serde_json::json!(["", "RUS"]))), russia);
     }
 
     #[test]
