@@ -18,23 +18,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use lagebild_actors::ActorMention;
-use lagebild_doc::{Byline, CharOffsets, Document, Lang, Span, TextAnalysis};
+use lagebild_doc::{CharOffsets, Document, Lang, Span, TextAnalysis};
 
 use crate::{Quote, QuoteKind};
 
-#[derive(Debug, thiserror::Error)]
-pub enum EvalError {
-    #[error("{path}: {source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-    #[error("{path}: {source}")]
-    Json {
-        path: PathBuf,
-        source: serde_json::Error,
-    },
-}
+pub use lagebild_timex::eval::EvalError;
 
 /// The shared data folder: `$LAGEBILD_SHARED` or `../shared` beside the workspace.
 pub fn shared_dir() -> PathBuf {
@@ -143,73 +131,33 @@ pub fn load_wikinews(dir: &Path) -> Result<Vec<GoldDocument>, EvalError> {
     Ok(out)
 }
 
-/// Reads the seed articles (`*.gold.json` with `.txt` and `.meta.json`) of `dir`.
+/// Reads the seed articles (`*.gold.json` with `.txt` and `.meta.json`) of `dir`, laid
+/// out as wire stories by [`lagebild_timex::eval::load_seed`].
 pub fn load_seed(dir: &Path) -> Result<Vec<GoldDocument>, EvalError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| EvalError::Io {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-        .filter(|path| path.to_string_lossy().ends_with(".gold.json"))
-        .collect();
-    paths.sort();
-    let mut out = Vec::new();
-    for gold_path in paths {
-        let stem = gold_path
-            .to_string_lossy()
-            .trim_end_matches(".gold.json")
-            .to_string();
-        let text = read(Path::new(&format!("{stem}.txt")))?;
-        let gold: serde_json::Value =
-            serde_json::from_str(&read(&gold_path)?).map_err(|source| EvalError::Json {
-                path: gold_path.clone(),
-                source,
-            })?;
-        let published = gold["dct"].as_str().and_then(|value| {
-            NaiveDate::parse_from_str(value.get(..10).unwrap_or(value), "%Y-%m-%d").ok()
-        });
-        let trimmed = text.trim_end();
-        let byline = trimmed.rfind('\n').and_then(|start| {
-            let line = &trimmed[start + 1..];
-            (line.contains("--") && line.len() < 80).then(|| Byline {
-                span: Span::from_range(start + 1..trimmed.len()),
-                author: None,
-                agency: None,
-            })
-        });
-        let title_end = text.find('\n').unwrap_or(text.len());
-        let quotes = gold["quotes"]
-            .as_array()
-            .map(|quotes| {
-                quotes
-                    .iter()
-                    .map(|quote| GoldQuote {
-                        kind: quote["kind"].as_str().unwrap_or("").to_string(),
-                        spans: vec![(
-                            quote["start"].as_u64().unwrap_or(0) as u32,
-                            quote["end"].as_u64().unwrap_or(0) as u32,
-                        )],
-                        speaker_spans: Vec::new(),
-                        speaker_name: quote["speaker"].as_str().map(str::to_string),
-                        cue: quote["cue"].as_str().unwrap_or("").to_string(),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        let doc = Document {
-            id: stem,
-            title_span: Some(Span::from_range(0..title_end)),
-            byline,
-            published,
-            lang: Lang::parse(gold["lang"].as_str().unwrap_or("de")),
-            lang_confidence: 1.0,
-            text,
-            ..Document::default()
-        };
-        out.push(GoldDocument { doc, quotes });
-    }
-    Ok(out)
+    Ok(lagebild_timex::eval::load_seed(dir)?
+        .into_iter()
+        .map(|article| {
+            let quotes = article.gold["quotes"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|quote| GoldQuote {
+                    kind: quote["kind"].as_str().unwrap_or("").to_string(),
+                    spans: vec![(
+                        quote["start"].as_u64().unwrap_or(0) as u32,
+                        quote["end"].as_u64().unwrap_or(0) as u32,
+                    )],
+                    speaker_spans: Vec::new(),
+                    speaker_name: quote["speaker"].as_str().map(str::to_string),
+                    cue: quote["cue"].as_str().unwrap_or("").to_string(),
+                })
+                .collect();
+            GoldDocument {
+                doc: article.doc,
+                quotes,
+            }
+        })
+        .collect())
 }
 
 /// Counts per gold type.
