@@ -90,15 +90,10 @@ pub(crate) fn read_feed(text: &str, context: &Context) -> Vec<Result<Document, I
     let mut saw_feed = false;
     loop {
         let position = reader.buffer_position() as usize;
-        let event = match reader.read_event() {
+        let event = match xml::next_event(&mut reader, &context.origin) {
             Ok(event) => event,
             Err(error) => {
-                let at = reader.buffer_position();
-                results.push(Err(InputError::at_byte(
-                    &context.origin,
-                    at,
-                    InputErrorKind::Xml(error.to_string()),
-                )));
+                results.push(Err(error));
                 return results;
             }
         };

@@ -1,8 +1,25 @@
 //! Small helpers over quick-xml shared by the feed and PETRARCH readers.
 
-use quick_xml::events::{BytesCData, BytesStart, BytesText};
+use quick_xml::Reader;
+use quick_xml::events::{BytesCData, BytesStart, BytesText, Event};
 
+use crate::error::{InputError, InputErrorKind};
 use crate::util::decode_entities;
+
+/// The next event, or the error as an `InputError` at the reader's byte position in
+/// `origin` (the readers then stop: quick-xml cannot resume after a syntax error).
+pub(crate) fn next_event<'a>(
+    reader: &mut Reader<&'a [u8]>,
+    origin: &str,
+) -> Result<Event<'a>, InputError> {
+    reader.read_event().map_err(|error| {
+        InputError::at_byte(
+            origin,
+            reader.buffer_position(),
+            InputErrorKind::Xml(error.to_string()),
+        )
+    })
+}
 
 /// The local name (without namespace prefix), lowercased.
 pub(crate) fn local_name(start: &BytesStart<'_>) -> String {
