@@ -112,25 +112,47 @@ fn country(value: &str) -> Option<String> {
     (!value.is_empty() && value != "---").then(|| value.to_string())
 }
 
+/// The data rows of a TSV file (blank lines and `#` comments skipped) with their 1-based
+/// line numbers; a row with another number of columns than `width` is an error.
+fn rows<'a>(
+    file: &'a str,
+    text: &'a str,
+    width: usize,
+) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), GazetteerError>> + 'a {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(move |(index, line)| {
+            let columns: Vec<&str> = line.split('\t').collect();
+            if columns.len() == width {
+                Ok((index + 1, columns))
+            } else {
+                Err(syntax(
+                    file,
+                    index + 1,
+                    format!("expected {width} columns, found {}", columns.len()),
+                ))
+            }
+        })
+}
+
+/// The `|`-separated name variants of a column.
+fn variants(column: &str) -> Vec<String> {
+    column
+        .split('|')
+        .filter(|name| !name.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// Parses `places.tsv` (see `scripts/derive_gazetteer.py`).
 pub(crate) fn parse_places(
     file: &str,
     text: &str,
     out: &mut Vec<(Place, Vec<String>)>,
 ) -> Result<(), GazetteerError> {
-    for (index, line) in text.lines().enumerate() {
-        let number = index + 1;
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let columns: Vec<&str> = line.split('\t').collect();
-        if columns.len() != 8 {
-            return Err(syntax(
-                file,
-                number,
-                format!("expected 8 columns, found {}", columns.len()),
-            ));
-        }
+    for row in rows(file, text, 8) {
+        let (number, columns) = row?;
         let kind = match columns[1] {
             "country" => PlaceKind::Country,
             "city" => PlaceKind::City,
@@ -147,11 +169,7 @@ pub(crate) fn parse_places(
             population: columns[6].parse().unwrap_or(0),
             rule: format!("{file}:{number}"),
         };
-        let variants = columns[7]
-            .split('|')
-            .filter(|name| !name.is_empty())
-            .map(str::to_string)
-            .collect();
+        let variants = variants(columns[7]);
         out.push((place, variants));
     }
     Ok(())
@@ -163,19 +181,8 @@ pub(crate) fn parse_regions(
     text: &str,
     out: &mut Vec<(Place, Vec<String>)>,
 ) -> Result<(), GazetteerError> {
-    for (index, line) in text.lines().enumerate() {
-        let number = index + 1;
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let columns: Vec<&str> = line.split('\t').collect();
-        if columns.len() != 5 {
-            return Err(syntax(
-                file,
-                number,
-                format!("expected 5 columns, found {}", columns.len()),
-            ));
-        }
+    for row in rows(file, text, 5) {
+        let (number, columns) = row?;
         let place = Place {
             name: columns[0].to_string(),
             kind: PlaceKind::Region,
@@ -186,11 +193,7 @@ pub(crate) fn parse_regions(
             population: 0,
             rule: format!("{file}:{number}"),
         };
-        let mut variants: Vec<String> = columns[4]
-            .split('|')
-            .filter(|name| !name.is_empty())
-            .map(str::to_string)
-            .collect();
+        let mut variants = variants(columns[4]);
         if !variants.contains(&place.name) && !place.name.contains('(') {
             variants.push(place.name.clone());
         }
@@ -249,4 +252,39 @@ pub(crate) fn build(entries: Vec<(Place, Vec<String>)>) -> Result<Names, Gazette
         noun_like,
         automaton,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_skip_comments_and_name_the_bad_line() {
+        let mut out = Vec::new();
+        let text =
+            "# name\tcountry\tlat\tlon\tvariants\n\nHarzland\tDEU\t51.7\t10.6\tHarz|Oberharz\n";
+        parse_regions("regions.tsv", text, &mut out).expect("a well-formed file parses");
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].0.rule, "regions.tsv:3");
+        assert_eq!(out[0].1, ["Harz", "Oberharz", "Harzland"]);
+
+        let broken = "Harzland\tDEU\t51.7\t10.6\tHarz\nBörde\tDEU\t52.1\n";
+        let Err(error) = parse_regions("regions.tsv", broken, &mut out) else {
+            panic!("a short row is an error");
+        };
+        assert_eq!(
+            error.to_string(),
+            "regions.tsv:2: expected 5 columns, found 3"
+        );
+        let bad_number = "1\tcity\tOrt\tDEU\tnorth\t10.0\t5\tOrt\n";
+        let Err(error) = parse_places("places.tsv", bad_number, &mut out) else {
+            panic!("a bad coordinate is an error");
+        };
+        assert!(
+            error
+                .to_string()
+                .starts_with("places.tsv:1: bad coordinate"),
+            "{error}"
+        );
+    }
 }
