@@ -190,14 +190,9 @@ fn flush(
     let index = data.actors.len() as u32;
     data.actors.push(actor);
     for name in &entry.names {
-        // Dictionary phrases are in capitals: short ones are acronyms (UN, US, EU) and
-        // keep their case; longer ones match in any case.
-        let surface = if !name.contains(' ') && name.chars().count() <= 3 {
-            name.clone()
-        } else {
-            name.to_lowercase()
-        };
-        data.add_name(&surface, index, Form::Name);
+        for spelling in spellings(name) {
+            data.add_name(&surface(&spelling, kind), index, Form::Name);
+        }
     }
     if kind == ActorKind::Person {
         let mut words = entry.names[0].split(' ');
@@ -208,6 +203,69 @@ fn flush(
             data.add_name(&last.to_lowercase(), index, Form::Surname);
         }
     }
+}
+
+/// The surface form a dictionary phrase (in capitals) is matched by. Short one-word
+/// phrases are acronyms (UN, US, EU) and keep their case. One-word names of groups and
+/// persons must be capitalised in the text: the Phoenix files translate group names into
+/// common words (`TANZIM_` / `+ORGANIZATION_`, `+YOUTH_`), which would otherwise match
+/// "left the organization" or "in support of the youth". Other phrases match in any case.
+fn surface(name: &str, kind: ActorKind) -> String {
+    if name.contains(' ') {
+        name.to_lowercase()
+    } else if name.chars().count() <= 3 {
+        name.to_string()
+    } else if matches!(kind, ActorKind::Group | ActorKind::Person) {
+        title_case(name)
+    } else {
+        name.to_lowercase()
+    }
+}
+
+/// American and British spellings of the words of institution names: the Phoenix files
+/// spell `WORLD_HEALTH_ORGANIZATION_` and `MINISTRY_OF_DEFENSE_`, British and Australian
+/// news "World Health Organisation" and "Ministry of Defence".
+const SPELLINGS: &[(&str, &str)] = &[
+    ("ORGANIZATION", "ORGANISATION"),
+    ("ORGANISATION", "ORGANIZATION"),
+    ("DEFENSE", "DEFENCE"),
+    ("DEFENCE", "DEFENSE"),
+    ("LABOR", "LABOUR"),
+    ("LABOUR", "LABOR"),
+    ("CENTER", "CENTRE"),
+    ("CENTRE", "CENTER"),
+    ("PROGRAM", "PROGRAMME"),
+];
+
+/// `name` and its variants under [`SPELLINGS`] (whole words only, at most one change per
+/// variant list entry).
+fn spellings(name: &str) -> Vec<String> {
+    let mut out = vec![name.to_string()];
+    for (from, to) in SPELLINGS {
+        let changed: Vec<String> = out
+            .iter()
+            .filter(|known| known.split(' ').any(|word| word.eq_ignore_ascii_case(from)))
+            .map(|known| {
+                known
+                    .split(' ')
+                    .map(|word| {
+                        if word.eq_ignore_ascii_case(from) {
+                            (*to).to_string()
+                        } else {
+                            word.to_string()
+                        }
+                    })
+                    .collect::<Vec<String>>()
+                    .join(" ")
+            })
+            .collect();
+        for variant in changed {
+            if !out.contains(&variant) {
+                out.push(variant);
+            }
+        }
+    }
+    out
 }
 
 /// Reads one PETRARCH actor dictionary into `data`.
@@ -526,6 +584,26 @@ mod tests {
             error.map(|error| error.to_string()).unwrap_or_default(),
             "y.txt:1: synonym `+` before any entry"
         );
+    }
+
+    #[test]
+    fn common_word_names_need_capitals_and_spellings_vary() {
+        let text = "ARLAND_ [ARL]\nHEALTH_GUILD_ORGANIZATION_ [IGOARLHGO]\nTANZIM_ [ARLREB]\n+ORGANIZATION_\n";
+        let mut data = KbData::default();
+        read_actors(&mut data, "g.actors.txt", text).unwrap_or_else(|error| panic!("{error}"));
+        let texts: Vec<&str> = data
+            .surfaces
+            .iter()
+            .map(|surface| surface.text.as_str())
+            .collect();
+        // A state matches in any case; a group's one-word names only capitalised.
+        assert!(texts.contains(&"arland"));
+        assert!(texts.contains(&"Organization"));
+        assert!(!texts.contains(&"organization"));
+        assert!(texts.contains(&"Tanzim"));
+        // Both spellings of an institution, in any case.
+        assert!(texts.contains(&"health guild organization"));
+        assert!(texts.contains(&"health guild organisation"));
     }
 
     #[test]

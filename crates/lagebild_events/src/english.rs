@@ -94,12 +94,16 @@ pub(crate) fn target_is_pattern_word(
                             // A modifier of the pattern's noun ("artillery fire" under
                             // `- * FIRE`). The pattern word itself may well be the target
                             // (`- * PROTESTERS` of arrests).
+                            // A pattern word that is itself such a modifier is the
+                            // kind of thing too ("exchanged artillery fire" under
+                            // `- * &WEAPON`: the weapon is what is exchanged).
                             view.words.get(position).is_some_and(|word| {
                                 matches!(word.token.deprel.as_str(), "compound" | "amod")
-                                    && word
-                                        .token
-                                        .head
-                                        .is_some_and(|head| pattern_word(head as usize))
+                                    && (pattern_word(position)
+                                        || word
+                                            .token
+                                            .head
+                                            .is_some_and(|head| pattern_word(head as usize)))
                             })
                         })
                     })

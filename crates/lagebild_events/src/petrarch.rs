@@ -93,7 +93,9 @@ pub fn parse_verbs(name: &str, text: &str) -> Result<(Vec<Entry>, Forms), Dictio
                 // A pattern naming an unknown or empty synset can never match: keeping
                 // it without that word would code every sentence of the verb.
                 if apply_pattern(&mut entry, pattern, synsets) {
+                    let exchange = exchange_between_subjects(&entry);
                     entries.push(entry);
+                    entries.extend(exchange);
                 }
             }
             base.rule = format!("{name}:{}", verb_line(verb));
@@ -265,6 +267,26 @@ pub fn parse_verbs(name: &str, text: &str) -> Result<(Vec<Entry>, Forms), Dictio
         }
     }
     Ok((entries, forms))
+}
+
+/// An exchange (`- * FIRE [193:193]`, a pattern whose reverse code is its own code and
+/// whose target slot is open) between the members of a compound subject: "Arland and
+/// Borland exchanged fire" is fire both ways, as "Arland exchanged fire with Borland" is.
+/// The variant comes after its pattern and is no more specific (the source slot is left
+/// open), so an explicit partner ("... with Gondor") keeps the pattern's reading.
+fn exchange_between_subjects(entry: &Entry) -> Option<Entry> {
+    let exchange = entry.code.is_some()
+        && entry.reverse == entry.code
+        && entry.source == Role::Subj
+        && entry.target == Some(Role::Any)
+        && entry.symmetric.is_none();
+    exchange.then(|| Entry {
+        source: Role::Any,
+        target: None,
+        symmetric: Some(Role::Subj),
+        reverse: None,
+        ..entry.clone()
+    })
 }
 
 /// Cuts a `#` comment; a `#` inside `[...]` belongs to a code (`[###]`).

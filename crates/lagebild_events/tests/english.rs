@@ -128,6 +128,39 @@ fn two_actors_of_unknown_state_make_no_dyad() {
 }
 
 #[test]
+fn an_exchange_within_a_compound_subject_goes_both_ways() {
+    let coder = coder(
+        "&WEAPON\n+ARTILLERY\n+MORTAR\n\n--- TRADE [060] ---\nEXCHANGE\n- * &WEAPON [194:194]\n",
+    );
+    // "artillery" is the weapon of the pattern and a modifier of "fire": no target. The two
+    // members of the subject fire at each other.
+    let parse = "
+        Arland Arland PROPN 4 nsubj
+        and and CCONJ 3 cc
+        Borland Borland PROPN 1 conj
+        exchanged exchange VERB 0 root Tense=Past|VerbForm=Fin
+        artillery artillery NOUN 6 compound
+        fire fire NOUN 4 obj
+        . . PUNCT 4 punct";
+    let actors = [("Arland", "ARL"), ("Borland", "BOR"), ("artillery", "---MIL")];
+    check(&coder, parse, "", &actors, &["ARL->BOR 194", "BOR->ARL 194"]);
+    // One side alone exchanges fire with nobody named.
+    let parse = "
+        Arland Arland PROPN 2 nsubj
+        exchanged exchange VERB 0 root Tense=Past|VerbForm=Fin
+        artillery artillery NOUN 4 compound
+        fire fire NOUN 2 obj
+        . . PUNCT 2 punct";
+    check(
+        &coder,
+        parse,
+        "",
+        &[("Arland", "ARL"), ("artillery", "---MIL")],
+        &[],
+    );
+}
+
+#[test]
 fn a_pattern_word_is_no_target() {
     let coder = coder(
         "--- TRADE [060] ---\nEXCHANGE\n- * FIRE [193:193]\n\n--- REJECT [120] ---\nREJECT\n- * REQUEST [128]\n",
