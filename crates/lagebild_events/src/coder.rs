@@ -309,6 +309,9 @@ impl Coder {
                     if attributive {
                         return view.attributive_frame(index);
                     }
+                    if view.words[index].repaired_verb {
+                        return view.repaired_frame(index);
+                    }
                     let parsed = view.parsed.then(|| view.parsed_frame(index, noun, &forms));
                     match parsed {
                         Some(frame) if !frame.arguments.is_empty() => frame,
@@ -506,6 +509,9 @@ impl Coder {
                 else {
                     continue;
                 };
+                // Attacking with words, not weapons (verbs.rs): a verbal attack is 111.
+                let verbal = crate::verbs::verbal_attack(&view, index, winner.entry, source_mention);
+                let code = if verbal { "111".to_string() } else { code };
                 let with_agent = |index: usize, mention: &ActorMention| {
                     let mut participant = participant(mention);
                     if let Some((_, code)) = distributed.iter().find(|(at, _)| *at == index) {
@@ -584,7 +590,11 @@ impl Coder {
                         place: context.place(),
                         modality: modality.clone(),
                         cluster: 0,
-                        rule: winner.entry.rule.clone(),
+                        rule: if verbal {
+                            format!("{} (verbal sense: verbs.rs)", winner.entry.rule)
+                        } else {
+                            winner.entry.rule.clone()
+                        },
                     });
                 }
             }
@@ -641,7 +651,7 @@ impl Coder {
             }
         }
         let capitalised = word.surface.chars().next().is_some_and(char::is_uppercase);
-        let may_be_verb = match upos {
+        let may_be_verb = word.repaired_verb || match upos {
             Upos::Verb | Upos::Aux => true,
             Upos::X => !(view.lang == Lang::De && capitalised && index > 0),
             // German participles are often tagged ADJ; an English adjective is a verb
@@ -927,7 +937,7 @@ fn nominal_veto(
     let (start, _) = clause;
     // "bei einem Besuch in Athen": an adverbial event noun is real with an indefinite
     // article too.
-    let adverbial = view.is_adverbial_noun(index);
+    let adverbial = view.is_adverbial_noun(index) || view.is_existential_noun(index);
     for position in index.saturating_sub(3).max(start)..index {
         let word = &view.words[position].norm;
         if adverbial && word.starts_with("ein") {

@@ -447,13 +447,16 @@ impl Forms {
         } else {
             base.strip_suffix("en").unwrap_or(base)
         };
-        let needs_e = stem.ends_with(['t', 'd'])
-            || (stem.ends_with(['m', 'n'])
-                && !stem.ends_with("rn")
-                && !stem.ends_with("ln")
-                && !stem.ends_with("hn")
-                && !stem.ends_with("mm")
-                && !stem.ends_with("nn"));
+        // `e` joins a stem in t/d, and one in m/n after another consonant than l, r, h,
+        // m, n (`rechnete`, `öffnete`, `atmete`; but `plante`, `lernte`, `wohnte`;
+        // `zeichnete`: the h of `ch` counts as a consonant).
+        let mut tail = stem.chars().rev();
+        let last = tail.next();
+        let before = tail.next();
+        let needs_e = matches!(last, Some('t' | 'd'))
+            || (matches!(last, Some('m' | 'n'))
+                && before.is_some_and(|c| !"aeiouäöüylrhmn".contains(c))
+                || stem.ends_with("chn"));
         let e = if needs_e { "e" } else { "" };
         for suffix in ["e", "st", "t", "en"] {
             let joiner = if suffix == "st" || suffix == "t" {

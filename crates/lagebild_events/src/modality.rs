@@ -91,7 +91,52 @@ impl<'a, 'b> Context<'a, 'b> {
     /// Words that scope over the trigger: its dependents when parsed, else its clause.
     fn scope_has(&self, test: impl Fn(&str) -> bool) -> bool {
         if self.view.parsed {
-            let mut scope: Vec<usize> = self.view.children(self.index).to_vec();
+            // Clauses of their own under the trigger keep their modals and negation
+            // ("griff ihn an: „Ein Präsident ... kann nicht erwarten ...“").
+            let own_subject = |position: usize| {
+                self.view
+                    .children(position)
+                    .iter()
+                    .any(|&child| self.view.words[child].token.deprel.starts_with("nsubj"))
+            };
+            // A colon or an opening quote mark between the trigger and a dependent
+            // starts words of their own (quoted speech).
+            let quoted_after = |position: usize| {
+                position > self.index
+                    && self.view.words[self.index..position].iter().any(|word| {
+                        let raw = word.token.span.slice(self.view.text);
+                        raw.ends_with(':') || raw == "„" || raw == "\"" || raw == "“"
+                    })
+            };
+            let own_clause = |position: usize| {
+                let word = &self.view.words[position];
+                quoted_after(position)
+                    || word.token.deprel.starts_with("xcomp") && own_subject(position)
+                    || matches!(
+                        word.token.deprel.split(':').next().unwrap_or(""),
+                        "parataxis" | "ccomp" | "csubj" | "advcl" | "acl" | "conj"
+                    ) && (matches!(
+                        word.token.upos,
+                        lagebild_doc::Upos::Verb | lagebild_doc::Upos::Aux
+                    ) || self.view.children(position).iter().any(|&child| {
+                        matches!(
+                            self.view.words[child]
+                                .token
+                                .deprel
+                                .split(':')
+                                .next()
+                                .unwrap_or(""),
+                            "nsubj" | "cop" | "aux"
+                        )
+                    }))
+            };
+            let mut scope: Vec<usize> = self
+                .view
+                .children(self.index)
+                .iter()
+                .copied()
+                .filter(|&child| !own_clause(child))
+                .collect();
             // Modals and negation may sit on the governing verb of an infinitive.
             if let Some(head) = self.view.words[self.index]
                 .token

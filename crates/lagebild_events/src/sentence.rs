@@ -27,6 +27,10 @@ pub(crate) struct Word<'a> {
     pub boundary_after: bool,
     /// A quote mark or other boundary opens just before this token.
     pub boundary_before: bool,
+    /// A finite verb form the tagger read as another word class right after a
+    /// coordinating conjunction ("... und griff den Iran an": `griff` tagged ADP): a
+    /// second predicate sharing the first one's subject (German only).
+    pub repaired_verb: bool,
     /// The actor phrase covering this token.
     pub phrase: Option<usize>,
 }
@@ -185,6 +189,7 @@ impl<'a> SentenceView<'a> {
                     boundary_after: surface.is_empty() && raw.chars().any(is_boundary_mark)
                         || !surface.is_empty() && trailing.chars().any(is_boundary_mark),
                     boundary_before: !surface.is_empty() && leading.chars().any(is_boundary_mark),
+                    repaired_verb: false,
                     phrase: None,
                 }
             })
@@ -303,6 +308,25 @@ impl<'a> SentenceView<'a> {
         is_event_noun: impl Fn(&str) -> bool,
     ) {
         let lang = self.lang;
+        // A lowercase known finite form right after `und`/`oder`/`sondern`, tagged as
+        // a function word or noun, is a coordinated predicate the tagger missed.
+        for index in 1..self.words.len() {
+            let previous = &self.words[index - 1];
+            let word = &self.words[index];
+            let after_conjunction = lang == Lang::De
+                && matches!(previous.norm.as_str(), "und" | "oder" | "sondern" | "aber");
+            if after_conjunction
+                && !word.is_punct
+                && word.phrase.is_none()
+                && !matches!(word.token.upos, Upos::Verb | Upos::Aux)
+                && word.surface.chars().next().is_some_and(char::is_lowercase)
+                && !words::is_preposition(lang, &word.norm)
+                && !words::is_determiner(lang, &word.norm)
+                && is_verb(&word.norm)
+            {
+                self.words[index].repaired_verb = true;
+            }
+        }
         for word in &mut self.words {
             word.event_noun = word
                 .surface
@@ -402,12 +426,62 @@ impl<'a> SentenceView<'a> {
         let named = self.words[index].phrase.is_some();
         for &child in self.children(index) {
             let relation = self.base_deprel(child);
-            if relation == "conj"
+            if (relation == "conj" && !self.predicate_between(index, child))
                 || (relation == "appos" && named && self.words[child].phrase.is_some())
             {
                 self.resolve_within(child, depth, out, budget, genitives);
             }
         }
+    }
+
+    /// A conjunction directly followed by a verb form between two conjuncts: the
+    /// coordination joins predicates, not nouns ("begrüßte den Beschluss der IAEA und
+    /// griff den Iran an": the Iran is no second object of `begrüßte`).
+    fn predicate_between(&self, first: usize, second: usize) -> bool {
+        let (low, high) = (first.min(second), first.max(second));
+        (low + 1..high).any(|position| {
+            let word = &self.words[position];
+            matches!(
+                word.norm.as_str(),
+                "und" | "oder" | "sondern" | "aber" | "and" | "or" | "but"
+            ) && self.words.get(position + 1).is_some_and(|next| {
+                position + 1 < high
+                    && next.phrase.is_none()
+                    && (next.repaired_verb
+                        || matches!(next.token.upos, Upos::Verb | Upos::Aux)
+                            && next.token.feats.verb_form == Some(VerbForm::Fin))
+            })
+        })
+    }
+
+    /// A German event noun that the clause asserts took place with an indefinite
+    /// article: the subject of `stattfinden` ("fand ein Treffen zwischen X und Y statt")
+    /// or of existential `es gab`, or the `zu` phrase of `es kam zu` ("kam es zu einem
+    /// Schlagabtausch zwischen X und Y"). Read from word order within the clause, so a
+    /// bad parse does not hide it.
+    pub fn is_existential_noun(&self, index: usize) -> bool {
+        if self.lang != Lang::De {
+            return false;
+        }
+        let (start, end) = self.clause_of(index);
+        let clause = &self.words[start..end];
+        let has = |forms: &[&str]| {
+            clause
+                .iter()
+                .any(|word| forms.contains(&word.norm.as_str()))
+        };
+        let takes_place = has(&["fand", "fanden", "findet", "finden"]) && has(&["statt"])
+            || has(&["stattfand", "stattfanden", "stattfindet", "stattgefunden"]);
+        // `es kam zu` / `kam es zum`: the preposition stands right before the noun phrase.
+        let came_to = has(&["kam", "kamen", "kommt", "gekommen"])
+            && has(&["es"])
+            && self.words[start..index]
+                .iter()
+                .rev()
+                .take(4)
+                .any(|word| matches!(word.norm.as_str(), "zu" | "zum" | "zur"));
+        let there_was = has(&["gab", "gibt"]) && has(&["es"]);
+        takes_place || came_to || there_was
     }
 
     /// The actor of a nominal argument that names none itself, taken from its origin
@@ -1057,6 +1131,73 @@ impl<'a> SentenceView<'a> {
                 mentions: targets,
                 via: "attributive:noun".into(),
             });
+        }
+        frame
+    }
+
+    /// The frame of a coordinated predicate the tagger missed (`repaired_verb`): the
+    /// subject of the finite verb before the conjunction, and as object the first actor
+    /// after the trigger not governed by a preposition, up to the end of the clause.
+    pub fn repaired_frame(&self, index: usize) -> Frame {
+        let (_, end) = self.clause_of(index);
+        let mut frame = Frame {
+            parsed: self.parsed,
+            ..Frame::default()
+        };
+        for word in &self.words[index + 1..end] {
+            frame.words.push(word.lemma.clone());
+            if word.norm != word.lemma {
+                frame.words.push(word.norm.clone());
+            }
+        }
+        let first_verb = (0..index).rev().find(|&position| {
+            let word = &self.words[position];
+            matches!(word.token.upos, Upos::Verb | Upos::Aux)
+                && word.token.feats.verb_form != Some(VerbForm::Part)
+                && word.token.feats.verb_form != Some(VerbForm::Inf)
+        });
+        if let Some(verb) = first_verb {
+            let mut mentions = Vec::new();
+            if self.parsed
+                && let Some(&subject) = self
+                    .children(verb)
+                    .iter()
+                    .find(|&&child| self.deprel(child) == "nsubj")
+            {
+                self.resolve(subject, 0, &mut mentions);
+            }
+            if !mentions.is_empty() {
+                frame.arguments.push(Argument {
+                    role: Role::Subj,
+                    mentions,
+                    via: format!(
+                        "nsubj of {} (coordinated predicate)",
+                        self.words[verb].surface
+                    ),
+                });
+            }
+        }
+        let mut position = index + 1;
+        while position < end {
+            let word = &self.words[position];
+            if let Some(phrase) = word.phrase {
+                let first = self.phrases[phrase].first;
+                if self
+                    .governing_preposition(first, index + 1, false)
+                    .is_none()
+                {
+                    frame.arguments.push(Argument {
+                        role: Role::Obj,
+                        mentions: vec![self.phrases[phrase].mention],
+                        via: "linear:after coordinated predicate".into(),
+                    });
+                }
+                break;
+            }
+            if word.verbal || words::is_preposition(self.lang, &word.norm) {
+                break;
+            }
+            position += 1;
         }
         frame
     }

@@ -124,3 +124,111 @@ impl VerbDictionary {
         self.verbs.len() + self.nouns.len()
     }
 }
+
+/// German attack verbs (`angreifen`, `attackieren`) have a verbal sense: a politician
+/// "griff den Iran scharf an" criticises (111), an army "griff die Stadt an" fights
+/// (190). Words of weapons and troops in the clause keep the military sense; otherwise
+/// a person of a political role as source, or a cue of speech in the clause (a
+/// predicative `als`, "mit scharfen Worten", a colon opening a quotation) gives the
+/// verbal sense.
+pub(crate) fn verbal_attack(
+    view: &crate::sentence::SentenceView<'_>,
+    index: usize,
+    entry: &Entry,
+    source: &lagebild_actors::ActorMention,
+) -> bool {
+    const MILITARY: &[&str] = &[
+        "armee",
+        "truppen",
+        "soldaten",
+        "streitkräfte",
+        "militär",
+        "militärisch",
+        "panzer",
+        "rakete",
+        "raketen",
+        "drohne",
+        "drohnen",
+        "bomben",
+        "bombe",
+        "luftwaffe",
+        "artillerie",
+        "kampfjets",
+        "kampfflugzeuge",
+        "waffen",
+        "messer",
+        "granaten",
+        "bodentruppen",
+        "luftangriffe",
+        "luftangriffen",
+        "stellungen",
+        "stützpunkt",
+        "dorf",
+        "dörfer",
+        "stadt",
+        "kaserne",
+        "konvoi",
+        "kämpfer",
+        "milizen",
+        "rebellen",
+        "gewalt",
+        "brutal",
+    ];
+    const SPEECH: &[&str] = &[
+        "als",
+        "worten",
+        "formulierungen",
+        "äußerungen",
+        "rede",
+        "interview",
+        "scharf",
+        "verbal",
+        "rhetorisch",
+        "öffentlich",
+        "kritik",
+        "vorwürfen",
+        "erklärung",
+        "parlament",
+        "bundestag",
+        "wahlkampf",
+        "debatte",
+        "pressekonferenz",
+    ];
+    if view.lang != lagebild_doc::Lang::De
+        || !matches!(entry.trigger.as_str(), "angreifen" | "attackieren")
+        || entry
+            .code
+            .as_deref()
+            .is_none_or(|code| !code.starts_with("19"))
+    {
+        return false;
+    }
+    let (start, end) = view.clause_of(index);
+    // The clause and whatever follows a colon right after it (the quoted words).
+    let clause = &view.words[start..end];
+    if clause.iter().any(|word| {
+        MILITARY.contains(&word.norm.as_str())
+            || word.norm.ends_with("angriff")
+            || word.norm.ends_with("angriffe")
+            || word.norm.ends_with("truppen")
+    }) {
+        return false;
+    }
+    let political_person = source.kind == lagebild_actors::ActorKind::Person
+        && source.code.len() >= 6
+        && !matches!(
+            &source.code[3..6],
+            "MIL" | "REB" | "INS" | "CRM" | "SEP" | "UAF" | "COP" | "CVL" | "SPY"
+        );
+    let raw = |position: usize| {
+        view.words
+            .get(position)
+            .map_or("", |word| word.token.span.slice(view.text))
+    };
+    let colon_quote = end > start && (raw(end - 1).ends_with(':') || raw(end).starts_with(':'));
+    let speech_cue = clause
+        .iter()
+        .skip(index - start + 1)
+        .any(|word| SPEECH.contains(&word.norm.as_str()));
+    political_person || colon_quote || speech_cue
+}

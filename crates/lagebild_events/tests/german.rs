@@ -1,0 +1,243 @@
+//! German constructions and dictionary entries, through the shared `check_events`
+//! helper: our own sentences about invented states (Arland, Borland, Cirland), with
+//! hand-set parses where the construction needs one.
+
+use lagebild_doc::Lang;
+use lagebild_events::{Coder, Event};
+
+mod common;
+
+use common::Fixture;
+
+fn render(event: &Event) -> String {
+    let modality: Vec<&str> = event
+        .modality
+        .iter()
+        .map(|modality| modality.as_str())
+        .collect();
+    format!(
+        "{}->{} {} {}",
+        event.source.code,
+        event
+            .target
+            .as_ref()
+            .map_or("-", |target| target.code.as_str()),
+        event.cameo,
+        modality.join(",")
+    )
+}
+
+fn check(fixture: Fixture<'_>, expected: &[&str]) {
+    common::check_events(&Coder::embedded(), fixture, render, expected);
+}
+
+fn de<'a>(text: &'a str, actors: &'a [(&'a str, &'a str)]) -> Fixture<'a> {
+    Fixture {
+        lang: Lang::De,
+        text,
+        parse: None,
+        actors,
+        published: None,
+    }
+}
+
+fn parsed<'a>(parse: &'a str, actors: &'a [(&'a str, &'a str)]) -> Fixture<'a> {
+    Fixture {
+        parse: Some(parse),
+        ..de("", actors)
+    }
+}
+
+#[test]
+fn coordinated_predicate_the_tagger_missed_shares_the_subject() {
+    // `griff` tagged as a preposition and the second object parsed as a conjunct of the
+    // first one's genitive: the second verb still codes, and the first one does not
+    // take the second object.
+    let parse = "
+        Die der DET 2 det
+        Kanzlerin Kanzlerin NOUN 3 nsubj Case=Nom
+        begrüßte begrüßen VERB 0 root Mood=Ind|Tense=Past|VerbForm=Fin
+        den der DET 5 det
+        Beschluss Beschluss NOUN 3 obj Case=Acc
+        der der DET 7 det
+        Liga Liga PROPN 5 nmod Case=Gen
+        und und CCONJ 11 cc
+        griff griff ADP 11 case
+        den der DET 11 det
+        Borland Borland PROPN 7 conj Case=Acc
+        mit mit ADP 14 case
+        scharfen scharf ADJ 14 amod
+        Worten Wort NOUN 3 obl Case=Dat
+        an an ADP 3 compound:prt
+        . . PUNCT 3 punct";
+    check(
+        parsed(
+            parse,
+            &[
+                ("~Kanzlerin", "ARLGOV"),
+                ("Liga", "IGOLIG"),
+                ("Borland", "BOR"),
+            ],
+        ),
+        &["ARLGOV->IGOLIG 051 asserted", "ARLGOV->BOR 110 asserted"],
+    );
+}
+
+#[test]
+fn attack_verbs_have_a_verbal_sense() {
+    // A politician attacking with words criticises.
+    check(
+        de(
+            "Der Minister attackierte Borland als Schurkenstaat .",
+            &[("~Minister", "ARLGOV"), ("Borland", "BOR")],
+        ),
+        &["ARLGOV->BOR 111 asserted"],
+    );
+    // States and armies attack with weapons.
+    check(
+        de(
+            "Arland griff Borland in der Nacht an .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 190 asserted"],
+    );
+    // Weapons in the clause keep the military sense, whoever the source is.
+    check(
+        de(
+            "Der Präsident griff Borland mit Panzern und Raketen an .",
+            &[("~Präsident", "ARLGOV"), ("Borland", "BOR")],
+        ),
+        &["ARLGOV->BOR 190 asserted"],
+    );
+}
+
+#[test]
+fn quoted_words_after_a_colon_keep_their_own_modality() {
+    let parse = "
+        Dabei dabei ADV 2 advmod
+        griff greifen VERB 0 root Mood=Ind|Tense=Past|VerbForm=Fin
+        sie sie PRON 2 nsubj Case=Nom
+        den der DET 5 det
+        Präsidenten Präsident NOUN 2 obj Case=Acc
+        Borlands Borland PROPN 5 nmod Case=Gen
+        an an ADP 2 compound:prt
+        : : PUNCT 13 punct
+        „ „ PUNCT 13 punct
+        Ein ein DET 11 det
+        Präsident Präsident NOUN 13 nsubj Case=Nom
+        kann können AUX 13 aux
+        nicht nicht PART 13 advmod
+        erwarten erwarten VERB 2 xcomp VerbForm=Inf
+        . . PUNCT 2 punct";
+    check(
+        parsed(
+            parse,
+            &[("~sie", "ARLGOV"), ("Präsidenten Borlands", "BORGOV")],
+        ),
+        &["ARLGOV->BORGOV 111 asserted"],
+    );
+}
+
+#[test]
+fn indefinite_event_nouns_asserted_by_the_clause() {
+    // "fand ein Treffen ... statt", "kam es zu einem Schlagabtausch": the clause says the
+    // event took place.
+    check(
+        de(
+            "Am Montag fand ein Treffen zwischen Arland und Borland statt .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 040 asserted", "BOR->ARL 040 asserted"],
+    );
+    check(
+        de(
+            "In Kolda kam es zu einem heftigen Schlagabtausch zwischen Arland und Borland .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 110 asserted", "BOR->ARL 110 asserted"],
+    );
+    // Without such a verb an indefinite event noun is still no event.
+    check(
+        de(
+            "Ein Treffen zwischen Arland und Borland wäre denkbar .",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &[],
+    );
+}
+
+#[test]
+fn zu_infinitive_of_a_demand_names_what_is_demanded() {
+    // Object control: the object is asked to resign; the infinitive is what is
+    // demanded, coded as a demand of leadership change.
+    let parse = "
+        Der der DET 2 det
+        Fraktionschef Fraktionschef NOUN 4 nsubj Case=Nom
+        hatte haben AUX 4 aux
+        aufgefordert auffordern VERB 0 root VerbForm=Part
+        den der DET 6 det
+        Abgeordneten Abgeordneter NOUN 4 obj Case=Acc
+        , , PUNCT 10 punct
+        sein sein DET 9 det
+        Mandat Mandat NOUN 10 obj Case=Acc
+        niederzulegen niederlegen VERB 4 xcomp VerbForm=Inf
+        . . PUNCT 4 punct";
+    check(
+        parsed(
+            parse,
+            &[("~Fraktionschef", "ARLLEG"), ("~Abgeordneten", "ARLGOV")],
+        ),
+        &["ARLLEG->ARLGOV 1041 asserted"],
+    );
+}
+
+#[test]
+fn dictionary_entries_for_political_news() {
+    let two = &[("Arland", "ARL"), ("Borland", "BOR")];
+    let cases: &[(&str, &str)] = &[
+        // Rejecting accusations denies them towards the accuser (genitive of the object).
+        (
+            "Arland wies die Vorwürfe Borlands zurück .",
+            "ARL->BOR 016 asserted",
+        ),
+        (
+            "Arland hat die Zusammenarbeit mit Borland aufgekündigt .",
+            "ARL->BOR 160 asserted",
+        ),
+        (
+            "Arland erteilte Borland eine Absage .",
+            "ARL->BOR 120 asserted",
+        ),
+        (
+            "Arland stärkte Borland den Rücken .",
+            "ARL->BOR 053 asserted",
+        ),
+        (
+            "Arland verglich Borland mit Nazi-Deutschland .",
+            "ARL->BOR 111 asserted",
+        ),
+        (
+            "Arland bezeichnete Borland als Terrorstaat .",
+            "ARL->BOR 111 asserted",
+        ),
+        (
+            "Arland signalisierte Borland Gesprächsbereitschaft .",
+            "ARL->BOR 036 asserted",
+        ),
+        (
+            "Arland hat Ermittlungen gegen Borland eingeleitet .",
+            "ARL->BOR 090 asserted",
+        ),
+        (
+            "Arland verhängte ein Einreiseverbot gegen Borland .",
+            "ARL->BOR 163 asserted",
+        ),
+        (
+            "Arland flog Luftschläge gegen Borland .",
+            "ARL->BOR 195 asserted",
+        ),
+    ];
+    for (text, expected) in cases {
+        check(de(text, two), &[expected]);
+    }
+}
