@@ -340,7 +340,8 @@ impl Coder {
                     let linear = linear_frames[slot].get_or_insert_with(|| {
                         let linear = view.linear_frame(index, noun, &forms);
                         let mut merged = frame.clone();
-                        let infinitive = view.is_infinitive(index);
+                        let infinitive = view.is_infinitive(index)
+                            || crate::english::participle_modifier(&view, index);
                         let clause_start = view.subordinate_start(index);
                         for argument in linear.arguments {
                             // Word order reaches across the start of a subordinate clause
@@ -398,6 +399,14 @@ impl Coder {
                     trial.ok = false;
                     trial.outcome =
                         "no actor in target slot: an attribution phrase (according to) is no default target".into();
+                }
+                if trial.ok
+                    && let Some(word) =
+                        crate::english::pattern_word_out_of_place(&view, index, entry)
+                {
+                    trial.ok = false;
+                    trial.outcome =
+                        format!("pattern word `{word}` stands on the other side of the verb");
                 }
                 if trial.ok && crate::english::target_is_pattern_word(&view, &trial, input.actors) {
                     trial.ok = false;

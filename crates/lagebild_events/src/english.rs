@@ -110,6 +110,61 @@ pub(crate) fn target_is_pattern_word(
         })
 }
 
+/// Whether an English verb is a participle modifying a noun ("rounds aimed at a
+/// loudspeaker", "Muslims traveling to ..."): its subject is that noun, so when the parse
+/// finds no actor there, a name earlier in the sentence is no better guess.
+pub(crate) fn participle_modifier(view: &SentenceView<'_>, index: usize) -> bool {
+    use lagebild_doc::{Upos, VerbForm};
+    let Some(word) = view.words.get(index) else {
+        return false;
+    };
+    view.lang == Lang::En
+        && view.parsed
+        && word.token.deprel == "acl"
+        && matches!(
+            word.token.feats.verb_form,
+            Some(VerbForm::Part | VerbForm::Ger)
+        )
+        && word
+            .token
+            .head
+            .and_then(|head| view.words.get(head as usize))
+            .is_some_and(|head| matches!(head.token.upos, Upos::Noun | Upos::Propn | Upos::Pron))
+}
+
+/// The first pattern word of an English verb entry that stands on the wrong side of the
+/// verb: PETRARCH patterns are ordered (`- &WEAPON * [183]`, a weapon that explodes,
+/// against `- * &WEAPON [194]`, firing one), while the parse-based frame only knows
+/// whether a word depends on the verb. "fired artillery rounds" has no weapon before the
+/// verb and is no explosion.
+pub(crate) fn pattern_word_out_of_place(
+    view: &SentenceView<'_>,
+    index: usize,
+    entry: &crate::dictionary::Entry,
+) -> Option<String> {
+    use crate::dictionary::Position;
+    if view.lang != Lang::En || entry.kind != crate::dictionary::TriggerKind::Verb {
+        return None;
+    }
+    let is = |position: usize, alternatives: &[String]| {
+        view.words.get(position).is_some_and(|word| {
+            alternatives
+                .iter()
+                .any(|alternative| *alternative == word.lemma || *alternative == word.norm)
+        })
+    };
+    entry.required.iter().find_map(|required| {
+        let placed = match required.position {
+            Position::Anywhere => true,
+            Position::Before => (0..index).any(|position| is(position, &required.alternatives)),
+            Position::After => {
+                (index + 1..view.words.len()).any(|position| is(position, &required.alternatives))
+            }
+        };
+        (!placed).then(|| required.alternatives.first().cloned().unwrap_or_default())
+    })
+}
+
 /// Whether a coded English trial of a bare statement (a verb entry without pattern words
 /// and with a code of root 01, as in `SAY [010]`) took its target by word order rather
 /// than from the parse: a statement's addressee is its object or prepositional phrase

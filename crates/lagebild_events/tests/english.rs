@@ -142,8 +142,18 @@ fn an_exchange_within_a_compound_subject_goes_both_ways() {
         artillery artillery NOUN 6 compound
         fire fire NOUN 4 obj
         . . PUNCT 4 punct";
-    let actors = [("Arland", "ARL"), ("Borland", "BOR"), ("artillery", "---MIL")];
-    check(&coder, parse, "", &actors, &["ARL->BOR 194", "BOR->ARL 194"]);
+    let actors = [
+        ("Arland", "ARL"),
+        ("Borland", "BOR"),
+        ("artillery", "---MIL"),
+    ];
+    check(
+        &coder,
+        parse,
+        "",
+        &actors,
+        &["ARL->BOR 194", "BOR->ARL 194"],
+    );
     // One side alone exchanges fire with nobody named.
     let parse = "
         Arland Arland PROPN 2 nsubj
@@ -156,6 +166,50 @@ fn an_exchange_within_a_compound_subject_goes_both_ways() {
         parse,
         "",
         &[("Arland", "ARL"), ("artillery", "---MIL")],
+        &[],
+    );
+}
+
+#[test]
+fn pattern_words_keep_their_side_of_the_verb() {
+    // `- &WEAPON *` is a weapon that explodes, `- * &WEAPON` one that is fired.
+    let coder = coder(
+        "&WEAPON\n+ROCKET\n+MORTAR\n\n--- FIRE [190] ---\nFIRE\n- &WEAPON * [183]\n- * &WEAPON [194]\n",
+    );
+    let parse = "
+        Arland Arland PROPN 2 nsubj
+        fired fire VERB 0 root Tense=Past|VerbForm=Fin
+        rockets rocket NOUN 2 obj
+        at at ADP 5 case
+        Borland Borland PROPN 2 obl
+        . . PUNCT 2 punct";
+    check(
+        &coder,
+        parse,
+        "",
+        &[("Arland", "ARL"), ("Borland", "BOR")],
+        &["ARL->BOR 194"],
+    );
+}
+
+#[test]
+fn a_participle_of_a_noun_takes_no_subject_by_word_order() {
+    // The sanctions were imposed on Borland; Arland only condemned them.
+    let coder = coder("--- IMPOSE [163] ---\nIMPOSE\n");
+    let parse = "
+        Arland Arland PROPN 2 nsubj
+        condemned condemn VERB 0 root Tense=Past|VerbForm=Fin
+        the the DET 4 det
+        sanctions sanction NOUN 2 obj
+        imposed impose VERB 4 acl Tense=Past|VerbForm=Part|Voice=Pass
+        on on ADP 7 case
+        Borland Borland PROPN 5 obl
+        . . PUNCT 2 punct";
+    check(
+        &coder,
+        parse,
+        "",
+        &[("Arland", "ARL"), ("Borland", "BOR")],
         &[],
     );
 }
