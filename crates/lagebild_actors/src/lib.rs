@@ -70,12 +70,14 @@ mod kb;
 mod matcher;
 pub mod ner;
 pub mod petrarch;
+mod private;
 mod resolve;
 pub mod tagger;
 
 pub use gold::{PersonReport, evaluate_gold_persons};
 pub use kb::{Actor, DatedCode, Form, Gender, KbData, KbError, Role, Target};
 pub use ner::{NerReport, evaluate_ner, evaluate_ner_text};
+pub use private::{PRIVATE_RULE, is_private_person};
 pub use tagger::PersonTagger;
 
 /// What kind of actor a mention names (CONTRACT.md `actors[].type`).

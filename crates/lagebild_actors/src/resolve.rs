@@ -114,9 +114,9 @@ const SPEECH_VERBS: &[&str] = &[
 /// Singular finite auxiliaries and modals next to which `er`/`sie` is a singular
 /// subject ("hatte er zuvor Castro getroffen", "Sie will Putin treffen").
 const SINGULAR_AUXILIARIES: &[&str] = &[
-    "hat", "hatte", "habe", "hätte", "wird", "werde", "würde", "will", "wollte", "wolle", "soll",
-    "sollte", "solle", "muss", "musste", "müsse", "kann", "konnte", "könne", "ist", "war", "sei",
-    "wäre",
+    "hat", "hatte", "habe", "hätte", "wird", "wurde", "werde", "würde", "will", "wollte", "wolle",
+    "soll", "sollte", "solle", "muss", "musste", "müsse", "kann", "konnte", "könne", "ist", "war",
+    "sei", "wäre",
 ];
 /// German subordinating conjunctions after which `er` is the clause's subject.
 const SUBORDINATORS: &[&str] = &[
@@ -540,8 +540,14 @@ fn party_labels(out: &mut Vec<ActorMention>, text: &str) {
 
 /// The rule suffix of a bare institution coded with the article's state.
 const HOME_STATE: &str = "(home state)";
-/// German definite articles before a bare institution noun.
-const DEFINITE_ARTICLES: &[&str] = &["der", "die", "das", "des", "dem", "den"];
+/// German definite articles before a bare institution noun, alone or contracted with a
+/// preposition ("vom Amtsgericht", "bei der Polizei").
+const DEFINITE_ARTICLES: &[&str] = &[
+    "der", "die", "das", "des", "dem", "den", "vom", "beim", "zum", "zur",
+];
+/// The rule suffix of a bare institution whose state the article's actors do not settle:
+/// kept with an unknown state (`---COP`) for the pipeline's country pass.
+const NO_HOME_STATE: &str = "(state not named)";
 
 /// The agent suffix of a bare German state institution ("Polizei" -> `COP`): only nouns
 /// that in news always mean an organ of a state, none of a company or party ("Führung",
@@ -555,8 +561,27 @@ fn home_state_suffix(lower: &str) -> Option<&'static str> {
         | "verteidigungsministerium"
         | "innenministerium" => "GOV",
         "armee" | "streitkräfte" | "streitkräften" | "militär" | "militärs" => "MIL",
-        "polizei" | "sicherheitskräfte" | "sicherheitskräften" | "sicherheitsbehörden" => "COP",
-        "justiz" | "staatsanwaltschaft" => "JUD",
+        // "Behörden" in the plural: the authorities of the story's state; a single
+        // "Behörde" is as often a city's or an agency's.
+        "behörden" => "GOV",
+        "polizei"
+        | "sicherheitskräfte"
+        | "sicherheitskräften"
+        | "sicherheitsbehörden"
+        | "ermittler"
+        | "ermittlern" => "COP",
+        "justiz"
+        | "staatsanwaltschaft"
+        | "gericht"
+        | "gerichts"
+        | "amtsgericht"
+        | "amtsgerichts"
+        | "landgericht"
+        | "landgerichts"
+        | "oberlandesgericht"
+        | "oberlandesgerichts"
+        | "verwaltungsgericht"
+        | "verwaltungsgerichts" => "JUD",
         "geheimdienst" | "geheimdienstes" | "geheimdienste" => "SPY",
         "parlament" | "parlaments" => "LEG",
         _ => return None,
@@ -565,7 +590,9 @@ fn home_state_suffix(lower: &str) -> Option<&'static str> {
 
 /// Bare institutions ("die Polizei nahm ... fest", "die Regierung kritisierte ...") take
 /// the state the article is about: the state of most mentions (places included), when it
-/// has at least two and more than any other. Without such a state they are dropped.
+/// has at least two and more than any other. Without such a state they keep an unknown
+/// state (`---COP`): the pipeline's country pass may still find it in the story's places
+/// ("die Polizei in Bremen"), and the event coder codes no dyad with an unknown state.
 fn home_state_roles(out: &mut Vec<ActorMention>) {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for mention in out.iter() {
@@ -592,7 +619,12 @@ fn home_state_roles(out: &mut Vec<ActorMention>) {
         if !mention.rule.ends_with(HOME_STATE) {
             return true;
         }
-        let Some(home) = &home else { return false };
+        let Some(home) = &home else {
+            let kept = mention.rule.len() - HOME_STATE.len();
+            mention.rule.truncate(kept);
+            mention.rule.push_str(NO_HOME_STATE);
+            return true;
+        };
         let suffix = mention.code.trim_start_matches('-').to_string();
         mention.code = format!("{home}{suffix}");
         mention.country = Some(home.clone());
@@ -1738,6 +1770,92 @@ impl<'a> Annotator<'a> {
         self.mark_subject(index, start, end);
     }
 
+    /// A private person named by a common noun ("ein 38-jähriger Mann", "the student"):
+    /// `---CVL`, in focus like an unknown named person. A name right after the noun is
+    /// the person's name and is left to the name rules ("Frau Weber", "der Student Karl
+    /// Obermüller"); returns the end of the mention.
+    fn push_private(&mut self, piece: usize) -> Option<usize> {
+        let text = self.piece_text(piece);
+        // "der 38-Jährige", "einen 17-jährigen Schüler": an age noun is a person; an age
+        // adjective leaves the noun after it to say who.
+        let age_noun = self.lang == Lang::De
+            && piece >= 2
+            && self.piece_text(piece - 1) == "-"
+            && self
+                .piece_text(piece - 2)
+                .chars()
+                .all(|c| c.is_ascii_digit());
+        let gender = match text {
+            "Jähriger" if age_noun => Some(crate::kb::Gender::Male),
+            "Jährige" | "Jährigen" if age_noun => None,
+            _ => crate::private::person_noun(self.lang, text)?,
+        };
+        let named = self.same_sentence(piece, piece + 1)
+            && self.is_name_piece(piece + 1)
+            && (self.lang == Lang::En
+                || HONORIFICS.contains(&text)
+                || self.is_listed_name(piece + 1)
+                || self
+                    .unknown_name_after(piece + 1)
+                    .is_some_and(|end| end > piece + 2));
+        // Part of a compound written with a hyphen ("Mann-Schaft") is no person.
+        let joined = self.pieces.get(piece + 1).is_some_and(|next| {
+            next.span.start == self.pieces[piece].span.end && self.piece_text(piece + 1) == "-"
+        });
+        // "a Pakistani woman", "ein russischer Student": the actor mention right before
+        // already names who this is.
+        let described = piece > 0
+            && self.same_sentence(piece - 1, piece)
+            && self
+                .out
+                .last()
+                .is_some_and(|last| last.span.end == self.pieces[piece - 1].span.end);
+        if named || joined || described || self.apposition_to_person(piece) {
+            return None;
+        }
+        self.push_unknown(
+            piece,
+            piece + 1,
+            crate::private::code_of(text).to_string(),
+            None,
+            gender,
+            Vec::new(),
+            crate::private::PRIVATE_RULE.to_string(),
+        );
+        Some(piece + 1)
+    }
+
+    /// Whether the noun at `piece` is in apposition to the person named right before it
+    /// ("Ahmed Mohamed, a 14-year-old boy from ..."): the same person, not another one.
+    fn apposition_to_person(&self, piece: usize) -> bool {
+        let mut at = piece;
+        // "a 19-year-old" is six pieces.
+        for _ in 0..8 {
+            if at == 0 || !self.same_sentence(at - 1, piece) {
+                return false;
+            }
+            at -= 1;
+            let text = self.piece_text(at);
+            if text == "," {
+                let comma = self.pieces[at].span;
+                return self.out.last().is_some_and(|last| {
+                    last.kind == ActorKind::Person
+                        && last.code == "---"
+                        && last.span.end <= comma.start
+                        && last.span.end + 1 >= comma.start
+                });
+            }
+            let modifier = text == "-"
+                || text.chars().all(|c| c.is_ascii_digit())
+                || (self.lang == Lang::En && text.chars().all(char::is_lowercase))
+                || (self.lang == Lang::De && text.chars().next().is_some_and(char::is_lowercase));
+            if !modifier {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Pushes the person name the tagger found starting at `piece`; returns its end.
     fn push_tagged(&mut self, piece: usize) -> Option<usize> {
         let end = *self.tagged_end.get(piece)? as usize;
@@ -1828,7 +1946,13 @@ impl<'a> Annotator<'a> {
         let Some(&current) = self.pieces.get(piece) else {
             return piece + 1;
         };
-        if current.capitalized && current.alphabetic {
+        if let Some(end) = self.push_private(piece) {
+            return end;
+        }
+        // A personal pronoun opening a sentence ("Er wurde am Mittwoch verhaftet") is
+        // resolved like one inside it, not read as a name.
+        let pronoun = self.lower_is(piece, &["er", "sie", "he", "she"]);
+        if current.capitalized && current.alphabetic && !pronoun {
             if let Some((actor, role)) = self.split_compound(piece) {
                 return self.compose(actor, role, piece, piece + 1);
             }
@@ -2069,8 +2193,21 @@ impl<'a> Annotator<'a> {
                     })
                     .max_by_key(|(_, focus)| focus.subject_last)
                     .map(|(index, _)| index);
-                let candidate =
-                    subject.or_else(|| self.most_recent(|focus, _| focus.gender == Some(gender)));
+                // A named person whose gender no list knows ("Vincio Luna") is the last
+                // resort for `er`/`he` (`sie` may be a plural).
+                let candidate = subject
+                    .or_else(|| self.most_recent(|focus, _| focus.gender == Some(gender)))
+                    .or_else(|| {
+                        (gender == Gender::Male)
+                            .then(|| {
+                                self.most_recent(|focus, _| {
+                                    focus.gender.is_none()
+                                        && focus.actor.is_none()
+                                        && focus.code == "---"
+                                })
+                            })
+                            .flatten()
+                    });
                 if let Some(index) = candidate {
                     self.push_focus_reference(index, piece, piece + 1, "(pronoun)");
                 }

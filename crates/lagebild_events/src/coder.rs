@@ -300,6 +300,8 @@ impl Coder {
             let mut linear_frames: [Option<Frame>; 2] = [None, None];
             let mut winner: Option<Trial<'_>> = None;
             let mut blocked_below: Option<usize> = None;
+            // An agentless passive of arrest, trial or expulsion (`implied.rs`).
+            let mut implied: Option<(&Entry, Argument)> = None;
             for candidate in candidates {
                 let entry = &dictionary.entries[candidate.entry];
                 let noun = entry.kind == TriggerKind::Noun;
@@ -331,6 +333,22 @@ impl Coder {
                 if crate::english::statement_target_by_word_order(&view, &trial) {
                     trial.ok = false;
                     trial.outcome = "a bare statement takes no target by word order".into();
+                }
+                if implied.is_none()
+                    && !trial.ok
+                    && !noun
+                    && frame.passive
+                    && trial.outcome.starts_with("no actor in source slot")
+                    && entry
+                        .code
+                        .as_deref()
+                        .is_some_and(|code| crate::implied::implied_agent(code).is_some())
+                    && let Some(targets) = entry
+                        .target
+                        .as_ref()
+                        .and_then(|role| frame.fill(role, noun))
+                {
+                    implied = Some((entry, targets.clone()));
                 }
                 let mut used_frame = describe_frame(frame, input.actors);
                 // Bad parses: when the parse leaves a slot empty, word order may fill it.
@@ -477,7 +495,39 @@ impl Coder {
                     }
                 }
             }
-            let Some(winner) = winner else { continue };
+            let Some(winner) = winner else {
+                if let Some((entry, targets)) = implied {
+                    let found = crate::implied::implied_events(
+                        input,
+                        &view,
+                        index,
+                        &forms,
+                        quotes,
+                        sentence_index,
+                        entry,
+                        &targets,
+                        &events,
+                    );
+                    if let Some(trace) = trace.as_deref_mut()
+                        && let Some(first) = found.first()
+                    {
+                        trace.push(Attempt {
+                            token: index,
+                            trigger: view.words[index].surface.to_string(),
+                            rule: entry.rule.clone(),
+                            code: entry.code.clone(),
+                            matched: "agentless passive".into(),
+                            frame: String::new(),
+                            outcome: format!(
+                                "coded with an implied agent ({})",
+                                first.source.code
+                            ),
+                        });
+                    }
+                    events.extend(found);
+                }
+                continue;
+            };
             let Some(code) = winner.entry.code.clone() else {
                 continue;
             };
@@ -574,8 +624,22 @@ impl Coder {
                     // place in a state or organisation ("---", "---GOV": unknown persons
                     // and unresolved roles) makes no dyad worth reporting. PETRARCH
                     // dictionaries code such agents on purpose, so English keeps them.
+                    // A private person is never a source, and a target only of acts
+                    // against civilians (arrest, charge, attack: `implied.rs`).
+                    let private_target = crate::implied::is_private(lang, target_mention);
+                    if crate::implied::is_private(lang, source_mention)
+                        || private_target && !crate::implied::civilian_target(&code)
+                    {
+                        continue;
+                    }
+                    let target_code = if private_target {
+                        crate::implied::private_code(&target_code)
+                    } else {
+                        target_code
+                    };
                     let unknown = lang == Lang::De
-                        && (source_code.starts_with("---") || target_code.starts_with("---"))
+                        && (source_code.starts_with("---")
+                            || target_code.starts_with("---") && !private_target)
                         || crate::english::stateless_dyad(lang, &source_code, &target_code);
                     if self_event || same_person || unknown || own_site {
                         continue;
@@ -584,6 +648,9 @@ impl Coder {
                     let mut target_participant = target_participant.clone();
                     source_participant.code = source_code;
                     target_participant.code = target_code;
+                    if private_target {
+                        crate::implied::domestic(&mut target_participant, &source_participant);
+                    }
                     events.push(Event {
                         sentence: sentence_index as u32,
                         trigger: view.words[index].token.span,

@@ -45,6 +45,7 @@ pub mod dictionary;
 mod english;
 pub mod eval;
 mod explain;
+mod implied;
 mod modality;
 pub mod petrarch;
 mod sentence;

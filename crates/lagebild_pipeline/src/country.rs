@@ -5,7 +5,8 @@
 //! and so does this pass, before events are coded:
 //! - a place right after the agent ("protesters in Dallas", "die Polizei in Bremen");
 //! - else the document's country: the one country that most of the document's places lie
-//!   in (at least [`MIN_PLACES`] places, and [`MAJORITY`] of those with a country).
+//!   in (at least [`MIN_PLACES`] places, and [`MAJORITY`] of those with a country), or
+//!   that all of them lie in (at least [`MIN_UNANIMOUS`]).
 //!
 //! A place elsewhere in the sentence does not count: "said in Washington" or "arrived from
 //! London" names where something happened, not whose police or rebels act.
@@ -21,6 +22,10 @@ use lagebild_geo::PlaceMention;
 
 /// Places a document needs before its country stands in for an agent's.
 const MIN_PLACES: usize = 3;
+
+/// Places a document needs before its country stands in for an agent's when every one
+/// of them lies in that country.
+const MIN_UNANIMOUS: usize = 2;
 
 /// The share of a document's located places that must lie in its country, as a fraction
 /// `numerator / denominator`.
@@ -39,6 +44,27 @@ pub fn infer_agent_countries(
     places: &[PlaceMention],
     analysis: &TextAnalysis,
 ) {
+    infer(actors, places, analysis, true);
+}
+
+/// Gives agents of unknown state the document's country only, never that of a place
+/// after them: for PETRARCH actor dictionaries, whose convention codes "students in
+/// Moscow" `---EDU` (a single place says where, not whose), while a story told in one
+/// country still gives its police and its private persons that country.
+pub fn infer_document_countries(
+    actors: &mut [ActorMention],
+    places: &[PlaceMention],
+    analysis: &TextAnalysis,
+) {
+    infer(actors, places, analysis, false);
+}
+
+fn infer(
+    actors: &mut [ActorMention],
+    places: &[PlaceMention],
+    analysis: &TextAnalysis,
+    place_after: bool,
+) {
     if !actors.iter().any(needs_country) {
         return;
     }
@@ -54,7 +80,8 @@ pub fn infer_agent_countries(
     for actor in actors.iter_mut().filter(|actor| needs_country(actor)) {
         let sentence = analysis.sentence_at(actor.span.start);
         let near = places.iter().find(|place| {
-            place.span.start >= actor.span.end
+            place_after
+                && place.span.start >= actor.span.end
                 && place.span.start <= actor.span.end + NEAR
                 && analysis.sentence_at(place.span.start) == sentence
         });
@@ -75,13 +102,17 @@ fn needs_country(actor: &ActorMention) -> bool {
     actor.country.is_none() && actor.code.len() > UNKNOWN.len() && actor.code.starts_with(UNKNOWN)
 }
 
-/// The country holding [`MAJORITY`] of the document's located places.
+/// The country holding [`MAJORITY`] of the document's located places (at least
+/// [`MIN_PLACES`] of them), or all of them when there are [`MIN_UNANIMOUS`] or more
+/// ("Iserlohn: ... in Iserlohn" is a German story).
 fn document_country<'a>(tally: &HashMap<&'a str, usize>, total: usize) -> Option<&'a str> {
     let (country, count) = tally
         .iter()
         .max_by_key(|(country, count)| (**count, **country))?;
     let (numerator, denominator) = MAJORITY;
-    (*count >= MIN_PLACES && denominator * count >= numerator * total).then_some(*country)
+    let majority = *count >= MIN_PLACES && denominator * count >= numerator * total;
+    let unanimous = *count >= MIN_UNANIMOUS && *count == total;
+    (majority || unanimous).then_some(*country)
 }
 
 #[cfg(test)]
@@ -186,13 +217,36 @@ mod tests {
             (260, "CAN"),
         ];
         assert_eq!(government_beside(&short), "---GOV");
-        // Two places are not enough to call it the story's country.
-        assert_eq!(government_beside(&[(110, "USA"), (210, "USA")]), "---GOV");
+        // Two places are enough only when no other country is named.
+        assert_eq!(government_beside(&[(110, "USA"), (210, "USA")]), "USAGOV");
+        assert_eq!(
+            government_beside(&[(110, "USA"), (150, "USA"), (210, "MEX")]),
+            "---GOV"
+        );
+        assert_eq!(government_beside(&[(110, "USA")]), "---GOV");
         let analysis = three_sentences();
         let mut actors = vec![actor(10, "---GOV", ActorKind::Organization)];
         let places: Vec<PlaceMention> = clear.iter().map(|&(at, c)| place(at, c)).collect();
         infer_agent_countries(&mut actors, &places, &analysis);
         assert!(actors[0].rule.ends_with("country of the document's places"));
+    }
+
+    #[test]
+    fn the_document_rule_alone_ignores_the_place_after_the_agent() {
+        let analysis = three_sentences();
+        let mut actors = vec![actor(10, "---EDU", ActorKind::Group)];
+        infer_document_countries(&mut actors, &[place(20, "RUS")], &analysis);
+        assert_eq!(codes(&actors), ["---EDU"]);
+        let mut actors = vec![actor(10, "---COP", ActorKind::Group)];
+        let places = [
+            place(20, "FRA"),
+            place(120, "DEU"),
+            place(150, "DEU"),
+            place(220, "DEU"),
+        ];
+        infer_document_countries(&mut actors, &places, &analysis);
+        // Three of four places are the document's country; the one after the agent is not.
+        assert_eq!(codes(&actors), ["DEUCOP"]);
     }
 
     #[test]

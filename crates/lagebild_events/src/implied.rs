@@ -1,0 +1,217 @@
+//! Domestic news: private persons as targets, and the implied agents of agentless
+//! passives.
+//!
+//! Ordinary news is full of the state acting on private persons: "die Polizei nahm einen
+//! 38-jährigen Mann fest", "Er wurde am Mittwoch verhaftet", "Parents prosecuted". Two
+//! rules code these without over-coding:
+//! - **Private persons** (a person named by a common noun, `private.rs` in the actors
+//!   crate, or an unknown named person without a role, and pronouns referring to either)
+//!   are only ever targets, and only of acts that make sense against a civilian: arrest,
+//!   charge, trial and sentence, investigation, accusation, expulsion, attack and killing
+//!   ([`civilian_target`]). A private person is never the source of an event, so two
+//!   private persons never make one. In German, where our knowledge base codes `---` for
+//!   persons it does not know, a private target is coded `---CVL`.
+//! - **Implied agents**: an agentless passive of arrest (173), charge or trial (115, 116),
+//!   investigation (090, 091) or expulsion and ban (172, 174) has an agent the reader
+//!   supplies: the police, the judiciary or the government ([`implied_agent`]), of the
+//!   target's state, or else of the document's state as the actor passes settled it
+//!   (a bare institution's home state, or the country of the document's places). The
+//!   target must be a private person; without a state no event is coded. The event's source
+//!   span is the trigger, and its `rule` says the agent is implied.
+
+use lagebild_actors::{ActorKind, ActorMention, is_private_person};
+use lagebild_doc::Lang;
+
+use crate::{Event, Participant, codes};
+
+/// Whether an event with `code` may have a private person as its target.
+pub(crate) fn civilian_target(code: &str) -> bool {
+    matches!(code.get(..3), Some("090" | "091" | "112" | "115" | "116"))
+        || matches!(codes::root(code), "17" | "18" | "19" | "20")
+}
+
+/// The agent an agentless passive with `code` implies: (agent suffix, German name,
+/// English name).
+pub(crate) fn implied_agent(code: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    match code.get(..3)? {
+        "173" => Some(("COP", "Polizei", "police")),
+        "090" | "091" | "115" | "116" => Some(("JUD", "Justiz", "judiciary")),
+        "172" | "174" => Some(("GOV", "Behörden", "authorities")),
+        _ => None,
+    }
+}
+
+/// Whether `mention` takes part in events only as a private person. English keeps
+/// unknown named persons (`---`) as PETRARCH dictionaries code them; German codes them
+/// as private persons.
+pub(crate) fn is_private(lang: Lang, mention: &ActorMention) -> bool {
+    is_private_person(mention) && (lang == Lang::De || mention.code != "---")
+}
+
+/// The code a private target carries: `---CVL` in place of the bare `---` of an unknown
+/// person, else its own (`DEUCVL` once the country pass gave it a state).
+pub(crate) fn private_code(code: &str) -> String {
+    if code == "---" {
+        "---CVL".to_string()
+    } else {
+        code.to_string()
+    }
+}
+
+/// A private target of unknown state takes the state of the authority acting on it: the
+/// police arrest people in their own country (`---CVL` -> `DEUCVL` beside `DEUCOP`).
+pub(crate) fn domestic(target: &mut Participant, source: &Participant) {
+    if target.country.is_none()
+        && target.code.starts_with("---")
+        && let Some(state) = source.country.as_deref().filter(|state| state.len() == 3)
+    {
+        target.code = format!("{state}{}", &target.code[3..]);
+        target.country = Some(state.to_string());
+    }
+}
+
+/// The state of the document as the actor passes decided it: the home state of a bare
+/// institution, or the country of the document's places given to an agent.
+fn document_state(actors: &[ActorMention]) -> Option<&str> {
+    actors
+        .iter()
+        .find(|mention| {
+            mention.rule.contains("(home state)")
+                || mention.rule.contains("country of the document's places")
+        })
+        .and_then(|mention| mention.country.as_deref())
+}
+
+/// The implied source of an agentless passive acting on `target`, or `None` when the
+/// target is no person or no state can be given to the agent.
+pub(crate) fn implied_source(
+    lang: Lang,
+    code: &str,
+    target: &ActorMention,
+    actors: &[ActorMention],
+    trigger: lagebild_doc::Span,
+) -> Option<Participant> {
+    let (suffix, german, english) = implied_agent(code)?;
+    // Only private persons: a politician or official "arrested" with no agent is more
+    // often a pronoun resolved to the wrong person than news.
+    if target.kind != ActorKind::Person || !is_private(lang, target) {
+        return None;
+    }
+    let state = target
+        .country
+        .as_deref()
+        .or_else(|| document_state(actors))?;
+    let name = if lang == Lang::De { german } else { english };
+    Some(Participant {
+        span: trigger,
+        name: format!("{name} (implied)"),
+        code: format!("{state}{suffix}"),
+        country: Some(state.to_string()),
+    })
+}
+
+/// The provenance of an event with an implied agent.
+pub(crate) fn implied_rule(entry_rule: &str, source: &Participant) -> String {
+    format!(
+        "{entry_rule} + implied agent {} (agentless passive, implied.rs)",
+        source.code
+    )
+}
+
+/// Whether an implied event repeats one already coded for the same trigger and target.
+pub(crate) fn already_coded(
+    events: &[Event],
+    trigger: lagebild_doc::Span,
+    target: &ActorMention,
+) -> bool {
+    events.iter().any(|event| {
+        event.trigger == trigger
+            && event
+                .target
+                .as_ref()
+                .is_some_and(|known| known.span == target.span)
+    })
+}
+
+/// Events of an agentless passive whose winner-less entry `entry` found its targets in
+/// `targets`: one per person target, with the implied authority as source.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn implied_events(
+    input: &crate::CodingInput<'_>,
+    view: &crate::sentence::SentenceView<'_>,
+    index: usize,
+    forms: &[(String, crate::dictionary::FormKind)],
+    quotes: &[lagebild_doc::Span],
+    sentence_index: usize,
+    entry: &crate::dictionary::Entry,
+    targets: &crate::sentence::Argument,
+    events: &[Event],
+) -> Vec<Event> {
+    let mut out = Vec::new();
+    let Some(code) = entry.code.clone() else {
+        return out;
+    };
+    let trigger = view.words[index].token.span;
+    let context = crate::modality::Context::new(input, view, index, forms, quotes);
+    for &target in &targets.mentions {
+        let Some(mention) = input.actors.get(target) else {
+            continue;
+        };
+        let target_code = private_code(&mention.code);
+        let Some(source) = implied_source(view.lang, &code, mention, input.actors, trigger) else {
+            continue;
+        };
+        if target_code.starts_with("---") && view.lang == Lang::En && target_code.len() == 3 {
+            continue;
+        }
+        if already_coded(events, trigger, mention) || already_coded(&out, trigger, mention) {
+            continue;
+        }
+        let mut target = Participant {
+            span: mention.span,
+            name: mention.name.clone(),
+            code: target_code,
+            country: mention.country.clone(),
+        };
+        domestic(&mut target, &source);
+        let plover = codes::plover(&code);
+        let modality = context.modality();
+        out.push(Event {
+            sentence: sentence_index as u32,
+            trigger,
+            rule: implied_rule(&entry.rule, &source),
+            source,
+            target: Some(target),
+            cameo: code.clone(),
+            plover: plover.map(|mapping| mapping.category.clone()),
+            plover_mode: plover.and_then(|mapping| mapping.mode.clone()),
+            goldstein: codes::goldstein(&code),
+            quad_class: codes::quad_class(&code),
+            attributed_to: context.attribution(),
+            date: context.date(&modality),
+            place: context.place(),
+            modality,
+            cluster: 0,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn civilian_targets_and_implied_agents_follow_the_cameo_class() {
+        assert!(civilian_target("173"));
+        assert!(civilian_target("1823"));
+        assert!(civilian_target("112"));
+        assert!(!civilian_target("040"));
+        assert!(!civilian_target("111"));
+        assert_eq!(implied_agent("173").map(|agent| agent.0), Some("COP"));
+        assert_eq!(implied_agent("116").map(|agent| agent.0), Some("JUD"));
+        assert_eq!(implied_agent("174").map(|agent| agent.0), Some("GOV"));
+        assert_eq!(implied_agent("190"), None);
+        assert_eq!(implied_agent("112"), None);
+    }
+}
