@@ -192,6 +192,9 @@ fn flush(
     for name in &entry.names {
         for spelling in spellings(name) {
             data.add_name(&surface(&spelling, kind), index, Form::Name);
+            if let Some(acronyms) = with_acronyms(&spelling) {
+                data.add_name(&acronyms, index, Form::Name);
+            }
         }
     }
     if kind == ActorKind::Person {
@@ -220,6 +223,44 @@ fn surface(name: &str, kind: ActorKind) -> String {
     } else {
         name.to_lowercase()
     }
+}
+
+/// Short words that are no acronyms inside a dictionary phrase (`DEPARTMENT_OF_STATE`).
+const SHORT_WORDS: &[&str] = &[
+    "of", "the", "and", "for", "in", "on", "to", "at", "by", "de", "la", "le", "el", "al", "du",
+    "des", "da", "do", "dos", "van", "von", "der", "den", "new", "old", "a", "an", "or", "its",
+    "st", "mr", "dr",
+];
+
+/// A multiword phrase with its short words written as acronyms (`US_STATE_DEPARTMENT` ->
+/// "US state department"), next to the lowercased form: the matcher keeps the case of
+/// words of two or more capitals, so "US State Department" and "UN Security Council"
+/// match no lowercased "us"/"un". `None` when the phrase has no such word.
+fn with_acronyms(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    // "THE US": the acronym alone is a name already; with the article it would swallow
+    // the start of a longer name ("The US State Department").
+    if words.len() < 2 || words[0].eq_ignore_ascii_case("the") {
+        return None;
+    }
+    let acronym = |word: &str| {
+        (2..=3).contains(&word.chars().count())
+            && word.chars().all(|c| c.is_ascii_alphabetic())
+            && !SHORT_WORDS.contains(&word.to_lowercase().as_str())
+    };
+    words.iter().any(|word| acronym(word)).then(|| {
+        words
+            .iter()
+            .map(|word| {
+                if acronym(word) {
+                    word.to_uppercase()
+                } else {
+                    word.to_lowercase()
+                }
+            })
+            .collect::<Vec<String>>()
+            .join(" ")
+    })
 }
 
 /// American and British spellings of the words of institution names: the Phoenix files
@@ -603,6 +644,12 @@ mod tests {
         assert!(texts.contains(&"Tanzim"));
         // Both spellings of an institution, in any case.
         assert!(texts.contains(&"health guild organization"));
+        assert_eq!(
+            with_acronyms("UN HEALTH GUILD OF ARLAND").as_deref(),
+            Some("UN health guild of arland")
+        );
+        assert_eq!(with_acronyms("DEPARTMENT OF STATE"), None);
+        assert_eq!(with_acronyms("THE US"), None);
         assert!(texts.contains(&"health guild organisation"));
     }
 
