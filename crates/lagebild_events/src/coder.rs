@@ -169,7 +169,8 @@ impl Coder {
         };
         let sports = self.lang_of(input) == Lang::En && crate::english::sports_document(input);
         for sentence in 0..input.analysis.sentences.len() {
-            events.extend(self.code_sentence(input, sentence, &quotes, sports, None));
+            let found = self.code_sentence(input, sentence, &quotes, sports, &events, None);
+            events.extend(found);
         }
         assign_clusters(&mut events);
         events
@@ -185,8 +186,19 @@ impl Coder {
             Vec::new()
         };
         let sports = self.lang_of(input) == Lang::En && crate::english::sports_document(input);
-        let mut events =
-            self.code_sentence(input, sentence_index, &quotes, sports, Some(&mut attempts));
+        let mut prior = Vec::new();
+        for sentence in 0..sentence_index {
+            let found = self.code_sentence(input, sentence, &quotes, sports, &prior, None);
+            prior.extend(found);
+        }
+        let mut events = self.code_sentence(
+            input,
+            sentence_index,
+            &quotes,
+            sports,
+            &prior,
+            Some(&mut attempts),
+        );
         assign_clusters(&mut events);
         let view = SentenceView::new(
             &input.doc.text,
@@ -211,6 +223,7 @@ impl Coder {
         sentence_index: usize,
         quotes: &[lagebild_doc::Span],
         sports_document: bool,
+        prior: &[Event],
         mut trace: Option<&mut Vec<Attempt>>,
     ) -> Vec<Event> {
         let lang = self.lang_of(input);
@@ -333,6 +346,16 @@ impl Coder {
                 if crate::english::statement_target_by_word_order(&view, &trial) {
                     trial.ok = false;
                     trial.outcome = "a bare statement takes no target by word order".into();
+                }
+                // A denial naming no accuser denies an earlier accusation (verbs.rs).
+                if !trial.ok
+                    && trial.outcome.starts_with("no actor in target slot")
+                    && let Some(with) = crate::verbs::with_accuser(entry, frame, noun, prior, input.actors)
+                {
+                    let retry = try_entry(entry, candidate.clone(), &with);
+                    if retry.ok {
+                        trial = retry;
+                    }
                 }
                 if implied.is_none()
                     && !trial.ok

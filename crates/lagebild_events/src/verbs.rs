@@ -216,9 +216,9 @@ pub(crate) fn verbal_attack(
     }
     let political_person = source.kind == lagebild_actors::ActorKind::Person
         && source.code.len() >= 6
-        && !matches!(
-            &source.code[3..6],
-            "MIL" | "REB" | "INS" | "CRM" | "SEP" | "UAF" | "COP" | "CVL" | "SPY"
+        && matches!(
+            source.code.get(3..6),
+            Some("GOV" | "LEG" | "PTY" | "OPP" | "JUD" | "MED" | "NGO" | "HRI")
         );
     let raw = |position: usize| {
         view.words
@@ -231,4 +231,47 @@ pub(crate) fn verbal_attack(
         .skip(index - start + 1)
         .any(|word| SPEECH.contains(&word.norm.as_str()));
     political_person || colon_quote || speech_cue
+}
+
+/// A denial (016) whose object names no accuser ("Der Iran streitet dies ab", "bestreitet
+/// die Vorwürfe") denies the accusation of an earlier sentence: the frame with the
+/// source of the latest earlier accusation (root 11) against the denier as target.
+pub(crate) fn with_accuser(
+    entry: &Entry,
+    frame: &crate::sentence::Frame,
+    noun: bool,
+    prior: &[crate::Event],
+    actors: &[lagebild_actors::ActorMention],
+) -> Option<crate::sentence::Frame> {
+    if !entry.code.as_deref().is_some_and(|code| code.starts_with("016")) {
+        return None;
+    }
+    let target_role = entry.target.clone()?;
+    let deniers = &frame.fill(&entry.source, noun)?.mentions;
+    let accused = |code: &str, name: &str| {
+        deniers.iter().filter_map(|&at| actors.get(at)).any(|denier| {
+            denier.code == code || denier.name == name
+        })
+    };
+    let accusation = prior.iter().rev().find(|event| {
+        crate::codes::root(&event.cameo) == "11"
+            && event
+                .target
+                .as_ref()
+                .is_some_and(|target| accused(&target.code, &target.name))
+    })?;
+    let accuser = actors
+        .iter()
+        .position(|mention| mention.span == accusation.source.span)?;
+    if deniers.contains(&accuser) {
+        return None;
+    }
+    let mut out = frame.clone();
+    out.arguments.retain(|argument| argument.role != target_role);
+    out.arguments.push(crate::sentence::Argument {
+        role: target_role,
+        mentions: vec![accuser],
+        via: format!("accuser of an earlier sentence ({})", accusation.rule),
+    });
+    Some(out)
 }

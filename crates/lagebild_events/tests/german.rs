@@ -241,3 +241,58 @@ fn dictionary_entries_for_political_news() {
         check(de(text, two), &[expected]);
     }
 }
+
+#[test]
+fn a_denial_without_an_accuser_takes_the_earlier_accusation() {
+    use lagebild_doc::{Sentence, Span};
+    use lagebild_events::CodingInput;
+    let fixture = de(
+        "Arland wirft Borland Spionage vor . Borland streitet dies ab .",
+        &[("Arland", "ARL"), ("Borland", "BOR"), ("Borland", "BOR")],
+    );
+    let (doc, mut analysis, actors) = common::build(&fixture);
+    // Two sentences: the accusation, then the denial.
+    let split = analysis
+        .tokens
+        .iter()
+        .position(|token| token.span.slice(&doc.text) == ".")
+        .expect("a full stop")
+        + 1;
+    let end = analysis.tokens.len();
+    let span_of = |from: usize, to: usize| {
+        Span::from_range(
+            analysis.tokens[from].span.start as usize..analysis.tokens[to - 1].span.end as usize,
+        )
+    };
+    analysis.sentences = vec![
+        Sentence {
+            span: span_of(0, split),
+            token_start: 0,
+            token_end: split as u32,
+        },
+        Sentence {
+            span: span_of(split, end),
+            token_start: split as u32,
+            token_end: end as u32,
+        },
+    ];
+    let input = CodingInput {
+        doc: &doc,
+        analysis: &analysis,
+        actors: &actors,
+        quotes: &[],
+        times: &[],
+        places: &[],
+    };
+    let coder = Coder::embedded();
+    let got: Vec<String> = coder.code(&input).iter().map(render).collect();
+    assert_eq!(
+        got,
+        ["ARL->BOR 1125 asserted", "BOR->ARL 016 asserted"],
+        "{}",
+        coder.explain(&input, 1)
+    );
+    // Without the accusation, a denial names no target.
+    let alone = de("Borland streitet dies ab .", &[("Borland", "BOR")]);
+    check(alone, &[]);
+}
