@@ -203,7 +203,9 @@ fn flush(
             && words.next().is_some()
             && last.len() > 2
         {
-            data.add_name(&last.to_lowercase(), index, Form::Surname);
+            // Capitalised, as names are in text: dated entries include groups
+            // ("... ORGANIZATION" with dated codes), whose last word is a common noun.
+            data.add_name(&title_case(last), index, Form::Surname);
         }
     }
 }
@@ -629,7 +631,8 @@ mod tests {
 
     #[test]
     fn common_word_names_need_capitals_and_spellings_vary() {
-        let text = "ARLAND_ [ARL]\nHEALTH_GUILD_ORGANIZATION_ [IGOARLHGO]\nTANZIM_ [ARLREB]\n+ORGANIZATION_\n";
+        // A dated entry reads as a person; its last word is its surname.
+        let text = "ARLAND_ [ARL]\nHEALTH_GUILD_ORGANIZATION_ [IGOARLHGO]\nTANZIM_ [ARLREB]\n+ORGANIZATION_\nPEACE_ORGANIZATION_\n\t[ARLGOV 900101-]\n";
         let mut data = KbData::default();
         read_actors(&mut data, "g.actors.txt", text).unwrap_or_else(|error| panic!("{error}"));
         let texts: Vec<&str> = data
