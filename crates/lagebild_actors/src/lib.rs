@@ -44,6 +44,11 @@
 //! Berlin") has kind `Location`; role compositions without a person are `Group` (or a
 //! `Person` with rule suffix `(role)` for "der russische Präsident" with nobody in focus);
 //! persons outside the knowledge base get code `---` (or `---GOV` etc. after a bare role);
+//! private persons named by a common noun ("ein 38-jähriger Mann", "the student") are
+//! `Person` mentions `---CVL` (students `---EDU`) with rule [`PRIVATE_RULE`], in focus for
+//! later pronouns (`private.rs`; [`is_private_person`] tells the event coder which
+//! mentions may only be targets); a bare German institution ("die Polizei") takes the
+//! article's home state or stays `---COP` with rule suffix `(state not named)`;
 //! `rule` names the dictionary line and how it was used (see [`ActorMention::rule`]).
 //!
 //! Evaluation: [`evaluate_ner`] (GermEval 2014 person names) and

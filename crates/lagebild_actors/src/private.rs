@@ -218,7 +218,8 @@ mod tests {
 
     #[test]
     fn a_name_or_a_state_says_who_the_person_is() {
-        // An honorific before a name, and a state adjective before the noun.
+        // An honorific before a name; in German a state adjective makes the person that
+        // state's civilian, in English it names the state alone.
         check(
             Lang::De,
             "Frau Kerstin Vogelsang lobte den Plan.",
@@ -229,7 +230,13 @@ mod tests {
             Lang::De,
             "Ein türkischer Mann wurde in Ankara verhaftet.",
             "private",
-            &[],
+            &[("türkischer Mann", "TURCVL")],
+        );
+        check(
+            Lang::De,
+            "Ein US-Student wurde verurteilt.",
+            "private",
+            &[("US-Student", "USAEDU")],
         );
         check(
             Lang::En,

@@ -1810,6 +1810,37 @@ impl<'a> Annotator<'a> {
                 .out
                 .last()
                 .is_some_and(|last| last.span.end == self.pieces[piece - 1].span.end);
+        // German: a state's prefix or adjective makes the person that state's civilian
+        // ("US-Student" -> `USAEDU`, "ein türkischer Mann" -> `TURCVL`). English keeps
+        // PETRARCH's convention ("a Pakistani woman" is `PAK`).
+        let state_prefix = self.lang == Lang::De
+            && piece > 0
+            && self.same_sentence(piece - 1, piece)
+            && self.out.last().is_some_and(|last| {
+                let adjacent = last.span.end == self.pieces[piece - 1].span.end
+                    || (piece > 1
+                        && self.piece_text(piece - 1) == "-"
+                        && last.span.end == self.pieces[piece - 2].span.end
+                        && self.pieces[piece - 1].span.end == self.pieces[piece].span.start);
+                adjacent && last.kind == ActorKind::State && last.code.len() == 3
+            });
+        if state_prefix && let Some(state) = self.out.pop() {
+            let start = (0..piece)
+                .rev()
+                .find(|&at| self.pieces[at].span.start == state.span.start)
+                .unwrap_or(piece);
+            let code = format!("{}{}", state.code, &crate::private::code_of(text)[3..]);
+            self.push_unknown(
+                start,
+                piece + 1,
+                code,
+                Some(state.code.clone()),
+                gender,
+                Vec::new(),
+                format!("{} + {}", crate::private::PRIVATE_RULE, state.rule),
+            );
+            return Some(piece + 1);
+        }
         if named || joined || described || self.apposition_to_person(piece) {
             return None;
         }

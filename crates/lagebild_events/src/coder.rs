@@ -649,7 +649,11 @@ impl Coder {
                     // dictionaries code such agents on purpose, so English keeps them.
                     // A private person is never a source, and a target only of acts
                     // against civilians (arrest, charge, attack: `implied.rs`).
+                    // Nominal events ("Wahlkampf gegen X") take no private target.
                     let private_target = crate::implied::is_private(lang, target_mention);
+                    if private_target && pass == TriggerKind::Noun {
+                        continue;
+                    }
                     if crate::implied::is_private(lang, source_mention)
                         || private_target && !crate::implied::civilian_target(&code)
                     {

@@ -90,17 +90,23 @@ pub(crate) fn implied_source(
     target: &ActorMention,
     actors: &[ActorMention],
     trigger: lagebild_doc::Span,
+    scene: Option<&str>,
 ) -> Option<Participant> {
     let (suffix, german, english) = implied_agent(code)?;
     // Only private persons: a politician or official "arrested" with no agent is more
     // often a pronoun resolved to the wrong person than news.
-    if target.kind != ActorKind::Person || !is_private(lang, target) {
+    // English unknown names (`---`) count here too: a named nobody arrested is a private
+    // person in either language.
+    let private = is_private(lang, target) || is_private_person(target);
+    if target.kind != ActorKind::Person || !private {
         return None;
     }
-    let state = target
-        .country
-        .as_deref()
-        .or_else(|| document_state(actors))?;
+    // The police of the place where the arrest happened ("in Brüssel verhaftet"), else
+    // of the story's state (a Turkish man arrested in a German story), else of the
+    // person's.
+    let state = scene
+        .or_else(|| document_state(actors))
+        .or(target.country.as_deref())?;
     let name = if lang == Lang::De { german } else { english };
     Some(Participant {
         span: trigger,
@@ -108,6 +114,35 @@ pub(crate) fn implied_source(
         code: format!("{state}{suffix}"),
         country: Some(state.to_string()),
     })
+}
+
+/// Prepositions that place an act at a location ("in Neapel festgenommen").
+const LOCATIVE: &[&str] = &["in", "im", "bei", "nahe", "at", "near"];
+
+/// The country of the first place in the sentence that follows a locative preposition:
+/// where the act happened, and so whose authorities acted.
+fn scene_country<'a>(
+    input: &'a crate::CodingInput<'_>,
+    view: &crate::sentence::SentenceView<'_>,
+) -> Option<&'a str> {
+    input
+        .places
+        .iter()
+        .filter(|place| view.span.contains(place.span))
+        .find(|place| {
+            let before = input
+                .doc
+                .text
+                .get(..place.span.start as usize)
+                .unwrap_or("");
+            let word = before
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            LOCATIVE.contains(&word.to_lowercase().as_str())
+        })
+        .and_then(|place| place.country.as_deref())
 }
 
 /// The provenance of an event with an implied agent.
@@ -158,12 +193,11 @@ pub(crate) fn implied_events(
             continue;
         };
         let target_code = private_code(&mention.code);
-        let Some(source) = implied_source(view.lang, &code, mention, input.actors, trigger) else {
+        let scene = scene_country(input, view);
+        let Some(source) = implied_source(view.lang, &code, mention, input.actors, trigger, scene)
+        else {
             continue;
         };
-        if target_code.starts_with("---") && view.lang == Lang::En && target_code.len() == 3 {
-            continue;
-        }
         if already_coded(events, trigger, mention) || already_coded(&out, trigger, mention) {
             continue;
         }

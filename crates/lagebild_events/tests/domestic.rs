@@ -2,8 +2,9 @@
 //! of agentless passives. Our own sentences, hand-parsed, through one `check` helper.
 
 use lagebild_actors::{ActorKind, PRIVATE_RULE};
-use lagebild_doc::Lang;
+use lagebild_doc::{Lang, Span};
 use lagebild_events::{Coder, CodingInput, Event};
+use lagebild_geo::PlaceMention;
 
 mod common;
 
@@ -29,6 +30,17 @@ fn render(event: &Event) -> String {
 /// any order). Events with an implied agent must say so in their rule and anchor the
 /// source at the trigger.
 fn check(lang: Lang, parse: &str, actors: &[Actor<'_>], expected: &[&str]) {
+    check_at(lang, parse, actors, &[], expected);
+}
+
+/// [`check`] with places (surface, country) found in the sentence.
+fn check_at(
+    lang: Lang,
+    parse: &str,
+    actors: &[Actor<'_>],
+    places: &[(&str, &str)],
+    expected: &[&str],
+) {
     let plain: Vec<(&str, &str)> = actors
         .iter()
         .map(|(surface, code, _)| (*surface, *code))
@@ -50,13 +62,27 @@ fn check(lang: Lang, parse: &str, actors: &[Actor<'_>], expected: &[&str]) {
             mention.kind = ActorKind::Group;
         }
     }
+    let places: Vec<PlaceMention> = places
+        .iter()
+        .map(|(surface, country)| {
+            let start = doc.text.find(surface).expect("place in text");
+            PlaceMention {
+                span: Span::from_range(start..start + surface.len()),
+                name: surface.to_string(),
+                country: Some(country.to_string()),
+                lat: 0.0,
+                lon: 0.0,
+                geonames: None,
+            }
+        })
+        .collect();
     let input = CodingInput {
         doc: &doc,
         analysis: &analysis,
         actors: &mentions,
         quotes: &[],
         times: &[],
-        places: &[],
+        places: &places,
     };
     let coder = Coder::embedded();
     let events = coder.code(&input);
@@ -94,6 +120,41 @@ fn german_agentless_passive_implies_the_police() {
     check(Lang::De, GERMAN_PASSIVE, &[("Mann", "---CVL", true)], &[]);
     // A politician of the knowledge base "arrested" with no agent is left alone.
     check(Lang::De, GERMAN_PASSIVE, &[("Mann", "DEUGOV", false)], &[]);
+}
+
+#[test]
+fn the_implied_police_are_those_of_the_place_of_the_arrest() {
+    let parse = "
+        Der der DET 2 det
+        Urlauber Urlauber NOUN 6 nsubj:pass
+        wurde werden AUX 6 aux:pass
+        in in ADP 5 case
+        Wien Wien PROPN 6 obl
+        festgenommen festnehmen VERB 0 root VerbForm=Part
+        . . PUNCT 6 punct";
+    check_at(
+        Lang::De,
+        parse,
+        &[("Urlauber", "DEUCVL", true)],
+        &[("Wien", "AUT")],
+        &["AUTCOP->DEUCVL 173"],
+    );
+    // A place of origin is no scene.
+    let origin = "
+        Der der DET 2 det
+        Urlauber Urlauber NOUN 6 nsubj:pass
+        wurde werden AUX 6 aux:pass
+        aus aus ADP 5 case
+        Wien Wien PROPN 2 nmod
+        festgenommen festnehmen VERB 0 root VerbForm=Part
+        . . PUNCT 6 punct";
+    check_at(
+        Lang::De,
+        origin,
+        &[("Urlauber", "DEUCVL", true)],
+        &[("Wien", "AUT")],
+        &["DEUCOP->DEUCVL 173"],
+    );
 }
 
 #[test]
