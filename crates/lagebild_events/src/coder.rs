@@ -693,11 +693,13 @@ impl Coder {
                         place: context.place(),
                         modality: modality.clone(),
                         cluster: 0,
-                        rule: if verbal {
-                            format!("{} (verbal sense: verbs.rs)", winner.entry.rule)
-                        } else {
-                            winner.entry.rule.clone()
-                        },
+                        rule: crate::verbs::rule_with_notes(
+                            &winner.entry.rule,
+                            &view,
+                            index,
+                            winner.targets.as_ref(),
+                            verbal,
+                        ),
                     });
                 }
             }

@@ -275,3 +275,39 @@ pub(crate) fn with_accuser(
     });
     Some(out)
 }
+
+/// The `rule` of a German event: the dictionary line, plus the construction rule that
+/// placed an actor or a sense when one did (verbal sense of an attack verb, a target
+/// from an earlier accusation, a coordinated predicate the tagger missed, an indefinite
+/// event noun asserted by its clause).
+pub(crate) fn rule_with_notes(
+    rule: &str,
+    view: &crate::sentence::SentenceView<'_>,
+    index: usize,
+    targets: Option<&crate::sentence::Argument>,
+    verbal: bool,
+) -> String {
+    let mut notes: Vec<&str> = Vec::new();
+    if verbal {
+        notes.push("verbal sense: verbs.rs");
+    }
+    if targets.is_some_and(|targets| targets.via.starts_with("accuser")) {
+        notes.push("target: accuser of an earlier sentence, verbs.rs");
+    }
+    if view.words[index].repaired_verb {
+        notes.push("coordinated predicate, sentence.rs");
+    }
+    if view.words[index].event_noun
+        && view.is_existential_noun(index)
+        && view.words[index.saturating_sub(3)..index]
+            .iter()
+            .any(|word| word.norm.starts_with("ein"))
+    {
+        notes.push("asserted by its clause (stattfinden, es kam zu), sentence.rs");
+    }
+    if notes.is_empty() {
+        rule.to_string()
+    } else {
+        format!("{rule} ({})", notes.join("; "))
+    }
+}
