@@ -209,6 +209,12 @@ mod tests {
             &[("Tatverdächtige", "---CVL"), ("Jährige", "---CVL")],
         );
         check(
+            Lang::De,
+            "Der 52-Jährige schwieg lange. Er wurde am Abend freigelassen.",
+            "(pronoun)",
+            &[("Er", "---CVL")],
+        );
+        check(
             Lang::En,
             "Deputies arrested the student on Monday. Parents were questioned.",
             "private",

@@ -1785,8 +1785,16 @@ impl<'a> Annotator<'a> {
                 .piece_text(piece - 2)
                 .chars()
                 .all(|c| c.is_ascii_digit());
+        // "der 38-Jährige" is a man, "die 38-Jährige" a woman (or several people).
+        let article = if piece >= 3 {
+            self.piece_text(piece - 3).to_lowercase()
+        } else {
+            String::new()
+        };
         let gender = match text {
             "Jähriger" if age_noun => Some(crate::kb::Gender::Male),
+            "Jährige" if age_noun && article == "der" => Some(crate::kb::Gender::Male),
+            "Jährigen" if age_noun && article == "den" => Some(crate::kb::Gender::Male),
             "Jährige" | "Jährigen" if age_noun => None,
             _ => crate::private::person_noun(self.lang, text)?,
         };

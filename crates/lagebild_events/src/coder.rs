@@ -365,7 +365,7 @@ impl Coder {
                     && entry
                         .code
                         .as_deref()
-                        .is_some_and(|code| crate::implied::implied_agent(code).is_some())
+                        .is_some_and(|code| crate::implied::implies_agent(code, attributive))
                     && let Some(targets) = entry
                         .target
                         .as_ref()

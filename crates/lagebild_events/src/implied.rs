@@ -11,13 +11,15 @@
 //!   ([`civilian_target`]). A private person is never the source of an event, so two
 //!   private persons never make one. In German, where our knowledge base codes `---` for
 //!   persons it does not know, a private target is coded `---CVL`.
-//! - **Implied agents**: an agentless passive of arrest (173), charge or trial (115, 116),
-//!   investigation (090, 091) or expulsion and ban (172, 174) has an agent the reader
-//!   supplies: the police, the judiciary or the government ([`implied_agent`]), of the
-//!   target's state, or else of the document's state as the actor passes settled it
-//!   (a bare institution's home state, or the country of the document's places). The
-//!   target must be a private person; without a state no event is coded. The event's source
-//!   span is the trigger, and its `rule` says the agent is implied.
+//! - **Implied agents**: an agentless passive of arrest (173), accusation, charge or trial
+//!   (112, 115, 116), investigation (090, 091) or expulsion and ban (172, 174) has an
+//!   agent the reader supplies: the police, the judiciary or the government
+//!   ([`implied_agent`]) of the place where the act happened ("in Brüssel verhaftet"), else
+//!   of the document's state as the actor passes settled it (a bare institution's home
+//!   state, or the country of the document's places), else of the target's state. The
+//!   target must be a private person (or an unknown named person); without a state no
+//!   event is coded. The event's source span is the trigger, and its `rule` says the
+//!   agent is implied.
 
 use lagebild_actors::{ActorKind, ActorMention, is_private_person};
 use lagebild_doc::Lang;
@@ -35,10 +37,19 @@ pub(crate) fn civilian_target(code: &str) -> bool {
 pub(crate) fn implied_agent(code: &str) -> Option<(&'static str, &'static str, &'static str)> {
     match code.get(..3)? {
         "173" => Some(("COP", "Polizei", "police")),
-        "090" | "091" | "115" | "116" => Some(("JUD", "Justiz", "judiciary")),
+        // "The parents are accused of ...", "Der Mann wird beschuldigt": a private person
+        // accused with no accuser named is accused by prosecutors.
+        "090" | "091" | "112" | "115" | "116" => Some(("JUD", "Justiz", "judiciary")),
         "172" | "174" => Some(("GOV", "Behörden", "authorities")),
         _ => None,
     }
+}
+
+/// Whether an agentless passive with `code` implies an agent. An attributive participle
+/// does so only for arrests ("die drei verhafteten Männer"): "verdächtige Personen" and
+/// "der angeklagte Manager" are as often adjectives as acts.
+pub(crate) fn implies_agent(code: &str, attributive: bool) -> bool {
+    implied_agent(code).is_some() && (!attributive || code.starts_with("173"))
 }
 
 /// Whether `mention` takes part in events only as a private person. English keeps
@@ -101,9 +112,11 @@ pub(crate) fn implied_source(
     if target.kind != ActorKind::Person || !private {
         return None;
     }
-    // The police of the place where the arrest happened ("in Brüssel verhaftet"), else
-    // of the story's state (a Turkish man arrested in a German story), else of the
-    // person's.
+    // The police of the place where the arrest or expulsion happened ("in Brüssel
+    // verhaftet"), else of the story's state (a Turkish man arrested in a German story),
+    // else of the person's. A place beside an accusation or a trial is more often the
+    // crime's ("eines Attentats in Paris beschuldigt") than the court's.
+    let scene = scene.filter(|_| suffix != "JUD");
     let state = scene
         .or_else(|| document_state(actors))
         .or(target.country.as_deref())?;
@@ -246,6 +259,10 @@ mod tests {
         assert_eq!(implied_agent("116").map(|agent| agent.0), Some("JUD"));
         assert_eq!(implied_agent("174").map(|agent| agent.0), Some("GOV"));
         assert_eq!(implied_agent("190"), None);
-        assert_eq!(implied_agent("112"), None);
+        assert_eq!(implied_agent("112").map(|agent| agent.0), Some("JUD"));
+        assert_eq!(implied_agent("111"), None);
+        assert!(implies_agent("173", true));
+        assert!(!implies_agent("112", true));
+        assert!(implies_agent("112", false));
     }
 }

@@ -139,6 +139,22 @@ fn the_implied_police_are_those_of_the_place_of_the_arrest() {
         &[("Wien", "AUT")],
         &["AUTCOP->DEUCVL 173"],
     );
+    // Beside a charge, the place is more often the crime's than the court's.
+    let charge = "
+        Der der DET 2 det
+        Urlauber Urlauber NOUN 6 nsubj:pass
+        wurde werden AUX 6 aux:pass
+        in in ADP 5 case
+        Wien Wien PROPN 6 obl
+        angeklagt anklagen VERB 0 root VerbForm=Part
+        . . PUNCT 6 punct";
+    check_at(
+        Lang::De,
+        charge,
+        &[("Urlauber", "DEUCVL", true)],
+        &[("Wien", "AUT")],
+        &["DEUJUD->DEUCVL 115"],
+    );
     // A place of origin is no scene.
     let origin = "
         Der der DET 2 det
