@@ -1016,6 +1016,32 @@ impl<'a> SentenceView<'a> {
         }
         if !noun && self.lang == Lang::De {
             frame.object_place = self.object_place(index);
+            // A predicative complement of the object is often parsed inside the object
+            // phrase ("bezeichnete den Milliardär Trump als Hochstapler": `als
+            // Hochstapler` a conjunct of the name): its words count as required words.
+            for &child in self.children(index) {
+                if !matches!(self.base_deprel(child), "obj" | "iobj") {
+                    continue;
+                }
+                let mut stack: Vec<(usize, usize)> = vec![(child, 0)];
+                while let Some((position, depth)) = stack.pop() {
+                    for &deeper in self.children(position) {
+                        let nominal = matches!(
+                            self.base_deprel(deeper),
+                            "appos" | "flat" | "conj" | "nmod" | "amod" | "case" | "cc" | "advmod"
+                        );
+                        if !nominal {
+                            continue;
+                        }
+                        let word = &self.words[deeper];
+                        push_unique_word(&mut frame.words, &word.lemma);
+                        push_unique_word(&mut frame.words, &word.norm);
+                        if depth < 3 {
+                            stack.push((deeper, depth + 1));
+                        }
+                    }
+                }
+            }
         }
         frame
     }
@@ -1572,5 +1598,11 @@ pub(crate) struct Group {
 fn push_unique(list: &mut Vec<usize>, value: usize) {
     if !list.contains(&value) {
         list.push(value);
+    }
+}
+
+fn push_unique_word(list: &mut Vec<String>, word: &str) {
+    if !list.iter().any(|known| known == word) {
+        list.push(word.to_string());
     }
 }

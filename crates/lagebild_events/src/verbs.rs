@@ -243,15 +243,20 @@ pub(crate) fn with_accuser(
     prior: &[crate::Event],
     actors: &[lagebild_actors::ActorMention],
 ) -> Option<crate::sentence::Frame> {
-    if !entry.code.as_deref().is_some_and(|code| code.starts_with("016")) {
+    if !entry
+        .code
+        .as_deref()
+        .is_some_and(|code| code.starts_with("016"))
+    {
         return None;
     }
     let target_role = entry.target.clone()?;
     let deniers = &frame.fill(&entry.source, noun)?.mentions;
     let accused = |code: &str, name: &str| {
-        deniers.iter().filter_map(|&at| actors.get(at)).any(|denier| {
-            denier.code == code || denier.name == name
-        })
+        deniers
+            .iter()
+            .filter_map(|&at| actors.get(at))
+            .any(|denier| denier.code == code || denier.name == name)
     };
     let accusation = prior.iter().rev().find(|event| {
         crate::codes::root(&event.cameo) == "11"
@@ -267,7 +272,8 @@ pub(crate) fn with_accuser(
         return None;
     }
     let mut out = frame.clone();
-    out.arguments.retain(|argument| argument.role != target_role);
+    out.arguments
+        .retain(|argument| argument.role != target_role);
     out.arguments.push(crate::sentence::Argument {
         role: target_role,
         mentions: vec![accuser],

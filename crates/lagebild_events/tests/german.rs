@@ -296,3 +296,34 @@ fn a_denial_without_an_accuser_takes_the_earlier_accusation() {
     let alone = de("Borland streitet dies ab .", &[("Borland", "BOR")]);
     check(alone, &[]);
 }
+
+#[test]
+fn predicative_complement_parsed_inside_the_object() {
+    // `als Betrüger` parsed as a conjunct of the object's name: still the predicate of
+    // `bezeichnete`, a denunciation.
+    let parse = "
+        Der der DET 2 det
+        Kanzler Kanzler NOUN 3 nsubj Case=Nom
+        bezeichnete bezeichnen VERB 0 root Mood=Ind|Tense=Past|VerbForm=Fin
+        den der DET 5 det
+        Präsidenten Präsident NOUN 3 obj Case=Acc
+        Borlands Borland PROPN 5 nmod Case=Gen
+        als als CCONJ 8 cc
+        Betrüger Betrüger NOUN 6 conj Case=Nom
+        . . PUNCT 3 punct";
+    check(
+        parsed(
+            parse,
+            &[("~Kanzler", "ARLGOV"), ("Präsidenten Borlands", "BORGOV")],
+        ),
+        &["ARLGOV->BORGOV 111 asserted"],
+    );
+    // An adjective of disapproval: 110.
+    check(
+        de(
+            "Arland bezeichnete die Pläne Borlands als völkerrechtswidrig .",
+            &[("Arland", "ARL"), ("Borlands", "BOR")],
+        ),
+        &["ARL->BOR 110 asserted"],
+    );
+}
