@@ -382,7 +382,7 @@ impl Coder {
                         let linear = view.linear_frame(index, noun, &forms);
                         let mut merged = frame.clone();
                         let infinitive = view.is_infinitive(index)
-                            || crate::english::participle_modifier(&view, index);
+                            || crate::english::no_subject_by_word_order(&view, index, frame.passive);
                         let clause_start = view.subordinate_start(index);
                         for argument in linear.arguments {
                             // Word order reaches across the start of a subordinate clause

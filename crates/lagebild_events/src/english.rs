@@ -110,6 +110,45 @@ pub(crate) fn target_is_pattern_word(
         })
 }
 
+/// Whether an English verb takes no subject from word order when the parse finds no
+/// actor for it: a passive verb (a name before it is the patient's side, not the agent:
+/// "Afghan team honored for ..."), a participle modifying a noun
+/// ([`participle_modifier`]) and an infinitive of purpose ("people crowded into the
+/// square to witness ..."), whose subject is that of the clause it depends on.
+pub(crate) fn no_subject_by_word_order(
+    view: &SentenceView<'_>,
+    index: usize,
+    passive: bool,
+) -> bool {
+    if view.lang != Lang::En {
+        return false;
+    }
+    // Only under a verb whose own subject the parse found and which names no actor
+    // ("hundreds of people crowded ... to witness"): a subject that is an actor is the
+    // one word order finds first; under an adjective ("is about to restore ties") or a
+    // verb without a subject (often a misattachment), word order may still find it.
+    let purpose = view.parsed
+        && view.words.get(index).is_some_and(|word| {
+            word.token.deprel == "advcl"
+                && word.token.head.is_some_and(|head| {
+                    view.words
+                        .get(head as usize)
+                        .is_some_and(|head| head.token.upos == lagebild_doc::Upos::Verb)
+                        && view.words.iter().any(|subject| {
+                            subject.token.head == Some(head)
+                                && subject.token.deprel.starts_with("nsubj")
+                                && subject.phrase.is_none()
+                        })
+                })
+        })
+        && view.words.iter().any(|word| {
+            word.token.head == Some(index as u32)
+                && word.token.deprel == "mark"
+                && word.lemma == "to"
+        });
+    passive || purpose || participle_modifier(view, index)
+}
+
 /// Whether an English verb is a participle modifying a noun ("rounds aimed at a
 /// loudspeaker", "Muslims traveling to ..."): its subject is that noun, so when the parse
 /// finds no actor there, a name earlier in the sentence is no better guess.

@@ -214,6 +214,46 @@ fn a_participle_of_a_noun_takes_no_subject_by_word_order() {
     );
 }
 
+fn coder_with_celebrate() -> std::sync::Arc<Coder> {
+    coder("--- CELEBRATE [050] ---\nCELEBRATE\n- * (WITH +) [050]\n")
+}
+
+#[test]
+fn passives_and_purpose_clauses_take_no_source_by_word_order() {
+    let coder = coder("--- PRAISE [051] ---\nHONOR\nGREET\n");
+    // A headline passive: "Arland" belongs to the honoured team, it did not honour it.
+    let parse = "
+        girls girl NOUN 3 compound
+        Arland Arland ADJ 3 amod
+        team team NOUN 4 nsubj:pass
+        honored honor VERB 0 root Tense=Past|VerbForm=Part|Voice=Pass
+        for for ADP 6 case
+        bravery bravery NOUN 4 obl";
+    let actors = [("girls", "---CVL"), ("Arland", "ARL")];
+    check(&coder, parse, "", &actors, &[]);
+    // An infinitive of purpose has the subject of its clause (Arland hosts Borland to
+    // celebrate).
+    let coder = coder_with_celebrate();
+    let parse = "
+        Arland Arland PROPN 4 nsubj
+        will will AUX 4 aux
+        be be AUX 4 aux
+        hosting host VERB 0 root VerbForm=Ger
+        Borland Borland PROPN 4 obj
+        to to PART 7 mark
+        celebrate celebrate VERB 4 advcl VerbForm=Inf
+        the the DET 9 det
+        holiday holiday NOUN 7 obj
+        with with ADP 11 case
+        Gondor Gondor PROPN 7 obl
+        . . PUNCT 4 punct";
+    let actors = [("Arland", "ARL"), ("Borland", "BOR"), ("Gondor", "GON")];
+    check(&coder, parse, "", &actors, &["ARL->GON 050"]);
+    // A subject that names no actor leaves the source open: the guest is no better guess.
+    let parse = parse.replacen("Arland Arland PROPN", "Fairs fair NOUN", 1);
+    check(&coder, &parse, "", &actors[1..], &[]);
+}
+
 #[test]
 fn a_pattern_word_is_no_target() {
     let coder = coder(
