@@ -206,23 +206,37 @@ const IGO_ALIASES: &[(&str, &str)] = &[
     ("AU", "AFRAU"),
 ];
 
-/// Whether an actor code (or its country) matches a gold root (`RUS`, `NATO`, `---`).
+/// Whether an actor code (or its country) matches the root of a gold code. The root of a
+/// state actor is its country (`DEUGOV` -> `DEU`), so a gold `DEUGOV` takes `DEU`,
+/// `DEUGOV` or `DEUPTY`; `---` (any agent of unknown state) takes any actor; IGO codes
+/// and their short names (`NATO`, `UNO`, `EU`) match IGO codes.
 pub fn root_matches(code: &str, country: Option<&str>, gold: &str) -> bool {
     let code = code.to_uppercase();
-    let gold = gold.to_uppercase();
+    let gold = gold.trim().to_uppercase();
     if gold.is_empty() {
         return false;
     }
-    if gold == "---" {
-        return true;
-    }
-    if country.is_some_and(|country| country.eq_ignore_ascii_case(&gold)) || code.starts_with(&gold)
-    {
-        return true;
-    }
-    IGO_ALIASES.iter().any(|(alias, fragment)| {
+    if IGO_ALIASES.iter().any(|(alias, fragment)| {
         *alias == gold && code.starts_with("IGO") && code.contains(fragment)
-    })
+    }) {
+        return true;
+    }
+    let root = gold_root(&gold);
+    root == "---"
+        || code.starts_with(root)
+        || country.is_some_and(|country| country.eq_ignore_ascii_case(root))
+}
+
+/// The root of a gold actor code: the country of a state code with an agent
+/// (`DEUGOV`, `---COP`), else the code itself (`RUS`, `IGOUNO`, `NATO`).
+fn gold_root(gold: &str) -> &str {
+    let state_like = gold.len() > 3
+        && !gold.starts_with("IGO")
+        && !IGO_ALIASES.iter().any(|(alias, _)| *alias == gold)
+        && gold.get(..3).is_some_and(|root| {
+            root == "---" || root.bytes().all(|byte| byte.is_ascii_uppercase())
+        });
+    if state_like { &gold[..3] } else { gold }
 }
 
 /// Whether a produced target matches the gold targets. An empty gold target list stands
@@ -809,7 +823,24 @@ mod tests {
         assert!(root_matches("XYZ", Some("DEU"), "DEU"));
         assert!(!root_matches("USAGOV", Some("USA"), "RUS"));
         assert!(root_matches("ANY", None, "---"));
-        assert!(!root_matches("ANY", None, ""), "an empty gold root is no wildcard");
+        assert!(
+            !root_matches("ANY", None, ""),
+            "an empty gold root is no wildcard"
+        );
+        assert!(
+            root_matches("DEU", Some("DEU"), "DEUGOV"),
+            "roots, not whole codes"
+        );
+        assert!(root_matches("USACVL", None, "USAEDU"));
+        assert!(!root_matches("RUSGOV", Some("RUS"), "DEUGOV"));
+        assert!(root_matches("RUSMIL", None, "---RAD"));
+        assert!(root_matches("IGOUNOIAE", None, "IGOUNOIAE"));
+        assert!(!root_matches("IGOUNO", None, "IGOWSTNAT"));
+        assert!(root_matches("IGOEUREEC", None, "EU"));
+        assert!(
+            !root_matches("NATGOV", None, "NATO"),
+            "a short name is no state root"
+        );
     }
 
     #[test]
@@ -823,11 +854,20 @@ mod tests {
         let none: Vec<String> = Vec::new();
         assert!(target_matches(None, &none));
         assert!(target_matches(Some(&participant("---CVL", None)), &none));
-        assert!(target_matches(Some(&participant("DEUCVL", Some("DEU"))), &none));
-        assert!(!target_matches(Some(&participant("DEUGOV", Some("DEU"))), &none));
+        assert!(target_matches(
+            Some(&participant("DEUCVL", Some("DEU"))),
+            &none
+        ));
+        assert!(!target_matches(
+            Some(&participant("DEUGOV", Some("DEU"))),
+            &none
+        ));
         let russia = vec!["RUS".to_string()];
         assert!(!target_matches(None, &russia));
-        assert!(target_matches(Some(&participant("RUSGOV", Some("RUS"))), &russia));
+        assert!(target_matches(
+            Some(&participant("RUSGOV", Some("RUS"))),
+            &russia
+        ));
         assert!(target_matches(None, &["---".to_string()]));
         assert_eq!(strings(Some(&serde_json::json!(""))), none);
         assert_eq!(strings(Some(&serde_json::json!(["", "RUS"]))), russia);
