@@ -361,6 +361,30 @@ fn attribution_is_no_target_and_passive_agents_are_not_reciprocal() {
 }
 
 #[test]
+fn built_in_english_requests() {
+    let coder = Coder::embedded();
+    // A request with an infinitive: an appeal to the one asked.
+    let parse = "
+        Arland Arland PROPN 2 nsubj
+        asked ask VERB 0 root Tense=Past|VerbForm=Fin
+        Borland Borland PROPN 2 obj
+        to to PART 5 mark
+        withdraw withdraw VERB 2 xcomp VerbForm=Inf
+        . . PUNCT 2 punct";
+    let actors = [("Arland", "ARL"), ("Borland", "BOR")];
+    check(&coder, parse, "", &actors, &["ARL->BOR 020"]);
+    // Asking for aid stays the more specific request.
+    let parse = "
+        Arland Arland PROPN 2 nsubj
+        asked ask VERB 0 root Tense=Past|VerbForm=Fin
+        Borland Borland PROPN 2 obj
+        for for ADP 5 case
+        aid aid NOUN 2 obl
+        . . PUNCT 2 punct";
+    check(&coder, parse, "", &actors, &["ARL->BOR 021"]);
+}
+
+#[test]
 fn built_in_english_contacts_rescues_and_exchanges_of_fire() {
     let coder = Coder::embedded();
     let parse = "
