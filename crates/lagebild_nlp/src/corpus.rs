@@ -404,6 +404,18 @@ pub fn second_label(token: &GoldToken, split_verbal: bool) -> Option<String> {
     }
 }
 
+/// The label of the German Gender tagger ("Masc", "Fem", "Neut", "_" for none), for
+/// the words it covers (those of [`is_nominal`]).
+pub fn gender_label(token: &GoldToken) -> Option<String> {
+    is_nominal(&token.upos).then(|| {
+        token
+            .feats
+            .gender
+            .map_or("_", |gender| gender.as_str())
+            .to_string()
+    })
+}
+
 /// Splits a main label back into UPOS, XPOS and features.
 pub fn split_label(label: &str) -> (&str, &str, Feats) {
     let mut parts = label.splitn(3, '|');

@@ -39,6 +39,10 @@ pub struct EvalReport {
     pub case: usize,
     pub nom_acc: usize,
     pub nom_acc_right: usize,
+    /// Gold NOUN/PROPN/PRON/DET/ADJ tokens with one Gender, and those whose predicted
+    /// Gender equals it.
+    pub gendered: usize,
+    pub gender: usize,
     pub parsed: bool,
     pub uas: usize,
     pub las: usize,
@@ -80,6 +84,9 @@ impl EvalReport {
     pub fn nom_acc_accuracy(&self) -> f64 {
         percent(self.nom_acc_right, self.nom_acc)
     }
+    pub fn gender_accuracy(&self) -> f64 {
+        percent(self.gender, self.gendered)
+    }
 
     /// F1 of one core relation, in percent.
     pub fn core_f1(&self, index: usize) -> f64 {
@@ -110,6 +117,8 @@ impl EvalReport {
         self.case += other.case;
         self.nom_acc += other.nom_acc;
         self.nom_acc_right += other.nom_acc_right;
+        self.gendered += other.gendered;
+        self.gender += other.gender;
         self.parsed |= other.parsed;
         self.uas += other.uas;
         self.las += other.las;
@@ -139,7 +148,7 @@ impl EvalReport {
 
     /// The header line of [`fmt::Display`]'s table.
     pub fn header() -> &'static str {
-        "| data | sentences | tokens | UPOS | XPOS | lemma | feats | Mood (verbs) | Sub recall | Sub precision | Case (nominals) | Nom/Acc | UAS | LAS | nsubj F1 | obj F1 | iobj F1 |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+        "| data | sentences | tokens | UPOS | XPOS | lemma | feats | Mood (verbs) | Sub recall | Sub precision | Case (nominals) | Nom/Acc | Gender (nominals) | UAS | LAS | nsubj F1 | obj F1 | iobj F1 |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     }
 }
 
@@ -147,7 +156,7 @@ impl fmt::Display for EvalReport {
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             formatter,
-            "| {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.1} ({}/{}) | {:.1} | {:.2} | {:.2} |",
+            "| {} | {} | {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.1} ({}/{}) | {:.1} | {:.2} | {:.2} | {} |",
             self.name,
             self.sentences,
             self.tokens,
@@ -162,6 +171,11 @@ impl fmt::Display for EvalReport {
             percent(self.subjunctive_found, self.predicted_subjunctive),
             self.case_accuracy(),
             self.nom_acc_accuracy(),
+            if self.gendered == 0 {
+                "-".to_string()
+            } else {
+                format!("{:.2}", self.gender_accuracy())
+            },
         )?;
         if self.parsed {
             write!(
@@ -292,6 +306,10 @@ pub fn evaluate_gold(
                     );
                     *report.confusions.entry(key).or_insert(0) += 1;
                 }
+            }
+            if let (true, Some(gold_gender)) = (nominal, gold.feats.gender) {
+                report.gendered += 1;
+                report.gender += usize::from(predicted.feats.gender == Some(gold_gender));
             }
             if report.parsed {
                 let head_right = predicted.head == gold.head;

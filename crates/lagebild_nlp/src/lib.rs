@@ -15,7 +15,9 @@
 //!    number (best summed score), a clause with one non-copula finite verb keeps one
 //!    nominative phrase, and a lone copula's accusative phrases become nominative;
 //!    forms of separable verbs ("anzutreten", "aufgefordert", "eintraf") get their
-//!    finite/non-finite XPOS from their shape and lexicon lemma;
+//!    finite/non-finite XPOS from their shape and lexicon lemma; a third perceptron
+//!    predicts Gender of the same nominal words, and determiner, attributive adjectives
+//!    and noun of a phrase then agree in gender;
 //! 3. the [`lemmatizer`] finds the lemma from (form, UPOS) dictionaries, a form lexicon
 //!    and learned suffix rules;
 //! 4. the parser (`Parser::embedded(lang)`, when there is one) fills head and relation;

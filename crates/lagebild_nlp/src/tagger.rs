@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use lagebild_doc::{Feats, Lang, Upos};
+use lagebild_doc::{Feats, Gender, Lang, Upos};
 
 use crate::ModelError;
 use crate::codec::{Reader, Writer};
@@ -47,6 +47,10 @@ pub struct Tagger {
     /// nominals of the clause.
     case_stack: Option<Perceptron>,
     case_stack_feats: Vec<Feats>,
+    /// German: Gender of nouns, names, pronouns, determiners and adjectives (labels are
+    /// "Masc", "Fem", "Neut" and "_" for none).
+    gender: Option<Perceptron>,
+    gender_values: Vec<Option<Gender>>,
     split_verbal: bool,
     lemmatizer: Lemmatizer,
     lexicon: Arc<Lexicon>,
@@ -62,6 +66,8 @@ pub struct TagBuffers {
     /// German: per position, the best second-tagger score for each case (Nom, Acc,
     /// Dat, Gen) and the label reaching it, for noun-phrase agreement.
     case_scores: Vec<CaseScores>,
+    /// German: per position, the Gender model's scores for Masc, Fem, Neut.
+    gender_scores: Vec<[f32; 3]>,
 }
 
 /// Training settings.
@@ -81,6 +87,8 @@ pub struct TrainConfig {
     /// German: a second Case/Number pass over the first pass's clause cases (off:
     /// measured 0.1-0.6 points of Case accuracy worse in CV).
     pub case_stack: bool,
+    /// German: train the Gender tagger (a third perceptron over the nominal words).
+    pub gender: bool,
     /// Perceptrons trained per model with different example orders and averaged into
     /// one (1 = a single one); tagging cost does not grow with it.
     pub bags: usize,
@@ -101,6 +109,7 @@ impl Default for TrainConfig {
             split_verbal: true,
             stack_folds: 4,
             second_on_predicted: false,
+            gender: true,
             case_stack: false,
             bags: 1,
             average_min_weight: 0.0,
@@ -135,6 +144,64 @@ fn is_always_subjunctive(form: &str) -> bool {
             .strip_prefix(stem)
             .is_some_and(|rest| ENDINGS.contains(&rest))
     })
+}
+
+/// The gender each label of a Gender model stands for ("_": none).
+fn gender_values(model: &Perceptron) -> Vec<Option<Gender>> {
+    model
+        .labels
+        .iter()
+        .map(|label| Gender::parse(label))
+        .collect()
+}
+
+fn gender_index(gender: Gender) -> usize {
+    match gender {
+        Gender::Masc => 0,
+        Gender::Fem => 1,
+        Gender::Neut => 2,
+    }
+}
+
+/// Determiner, attributive adjectives and noun of one noun phrase ("des neuen
+/// Vertrags") share their gender: the gender with the highest summed score over the
+/// phrase's gendered words wins; a word the model left without gender keeps none unless
+/// it is singular (plural determiners have no gender, singular ones do).
+fn agree_gender(out: &mut [TaggedToken], gender_scores: &[[f32; 3]]) {
+    const GENDERS: [Gender; 3] = [Gender::Masc, Gender::Fem, Gender::Neut];
+    let mut start: Option<usize> = None;
+    for position in 0..out.len() {
+        let token = &out[position];
+        let modifier = token.upos == Upos::Det || token.xpos == "ADJA";
+        if matches!(token.upos, Upos::Noun | Upos::Propn) {
+            if let Some(first) = start.take() {
+                let mut totals = [0.0f32; 3];
+                for index in first..=position {
+                    if out[index].feats.gender.is_some() {
+                        for (total, score) in totals.iter_mut().zip(gender_scores[index]) {
+                            *total += score;
+                        }
+                    }
+                }
+                let best = (0..3).max_by(|&a, &b| totals[a].total_cmp(&totals[b]));
+                let gendered = out[first..=position]
+                    .iter()
+                    .any(|token| token.feats.gender.is_some());
+                if let (Some(best), true) = (best, gendered) {
+                    for token in &mut out[first..=position] {
+                        let singular = token.feats.number == Some(lagebild_doc::Number::Sing);
+                        if token.feats.gender.is_some() || singular {
+                            token.feats.gender = Some(GENDERS[best]);
+                        }
+                    }
+                }
+            }
+        } else if modifier {
+            start.get_or_insert(position);
+        } else if !matches!(token.upos, Upos::Adj | Upos::Adv | Upos::Num) {
+            start = None;
+        }
+    }
 }
 
 /// A small deterministic shuffle (xorshift), so training is reproducible.
@@ -772,6 +839,7 @@ impl Tagger {
         };
         let mut second = None;
         let mut case_stack = None;
+        let mut gender = None;
         if lang == Lang::De {
             let label_ids: std::collections::HashMap<&str, u16> = main
                 .labels
@@ -819,6 +887,18 @@ impl Tagger {
                 &label_of,
                 Some(&contexts),
             );
+            if config.gender {
+                let gender_labels =
+                    collect_labels(sentences.iter().flatten().filter_map(corpus::gender_label));
+                gender = Some(train_model(
+                    &all,
+                    &lexicon,
+                    second_config,
+                    gender_labels,
+                    &corpus::gender_label,
+                    Some(&contexts),
+                ));
+            }
             if config.case_stack && config.stack_folds >= 2 {
                 // The cases a first pass that did not see the sentence gives the other
                 // nominals of each clause (jackknife), as context for a second pass.
@@ -912,6 +992,7 @@ impl Tagger {
         }
         let second_feats = second.as_ref().map(feats_of).unwrap_or_default();
         let case_stack_feats = case_stack.as_ref().map(feats_of).unwrap_or_default();
+        let gender_values = gender.as_ref().map(gender_values).unwrap_or_default();
         let lemmatizer = Lemmatizer::train(
             sentences.iter().flatten().map(|token| {
                 (
@@ -931,6 +1012,8 @@ impl Tagger {
             second_feats,
             case_stack,
             case_stack_feats,
+            gender,
+            gender_values,
             split_verbal,
             lemmatizer,
             lexicon,
@@ -972,6 +1055,7 @@ impl Tagger {
             scores,
             labels,
             case_scores,
+            gender_scores,
         } = buffers;
         features.title_case_features = self.lang == Lang::En;
         features.prepare(forms, &self.lexicon);
@@ -1069,7 +1153,48 @@ impl Tagger {
                     token.feats.mood = Some(lagebild_doc::Mood::Sub);
                 }
             }
+            self.tag_gender(features, &context, out, list, scores, gender_scores);
         }
+    }
+
+    /// Gender of the nominal words of a tagged sentence (UPOS in `out`), greedy left to
+    /// right like the Case pass.
+    fn tag_gender(
+        &self,
+        features: &SentenceFeatures,
+        context: &Context,
+        out: &mut [TaggedToken],
+        list: &mut Vec<u64>,
+        scores: &mut Vec<f32>,
+        gender_scores: &mut Vec<[f32; 3]>,
+    ) {
+        let Some(model) = &self.gender else {
+            return;
+        };
+        let count = model.label_count();
+        scores.resize(count.max(scores.len()), 0.0);
+        gender_scores.clear();
+        gender_scores.resize(out.len(), [0.0; 3]);
+        let (mut prev, mut prev2) = (0u64, 0u64);
+        for position in 0..out.len() {
+            features.at(position, prev, prev2, Some(context), list);
+            if !corpus::is_nominal(out[position].upos.as_str()) {
+                prev2 = prev;
+                prev = 0xfffe;
+                continue;
+            }
+            model.score(list, &mut scores[..count]);
+            let label = argmax(&scores[..count]);
+            out[position].feats.gender = self.gender_values.get(label).copied().flatten();
+            for (&score, gender) in scores[..count].iter().zip(&self.gender_values) {
+                if let Some(gender) = gender {
+                    gender_scores[position][gender_index(*gender)] = score;
+                }
+            }
+            prev2 = prev;
+            prev = label as u64 + 1;
+        }
+        agree_gender(out, gender_scores);
     }
 
     /// Forms of separable verbs whose shape and lemma (from the lexicon) settle finite
@@ -1307,7 +1432,8 @@ impl Tagger {
         let flags = u8::from(self.second.is_some())
             | (u8::from(self.split_verbal) << 1)
             | (u8::from(self.stacked.is_some()) << 2)
-            | (u8::from(self.case_stack.is_some()) << 3);
+            | (u8::from(self.case_stack.is_some()) << 3)
+            | (u8::from(self.gender.is_some()) << 4);
         out.u8(flags);
         if let Some(second) = &self.second {
             second.write(&mut out);
@@ -1317,6 +1443,9 @@ impl Tagger {
         }
         if let Some(case_stack) = &self.case_stack {
             case_stack.write(&mut out);
+        }
+        if let Some(gender) = &self.gender {
+            gender.write(&mut out);
         }
         self.lemmatizer.write(&mut out);
         out.compressed()
@@ -1363,8 +1492,14 @@ impl Tagger {
                 .map(|label| Feats::from_conllu(label))
                 .collect()
         };
+        let gender = if flags & 16 != 0 {
+            Some(Perceptron::read(&mut input)?)
+        } else {
+            None
+        };
         let second_feats = second.as_ref().map(feats_of).unwrap_or_default();
         let case_stack_feats = case_stack.as_ref().map(feats_of).unwrap_or_default();
+        let gender_values = gender.as_ref().map(gender_values).unwrap_or_default();
         let lemmatizer = Lemmatizer::read(&mut input)?;
         Ok(Tagger {
             lang,
@@ -1375,9 +1510,64 @@ impl Tagger {
             second_feats,
             case_stack,
             case_stack_feats,
+            gender,
+            gender_values,
             split_verbal,
             lemmatizer,
             lexicon,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn token(upos: Upos, xpos: &str, gender: Option<Gender>) -> TaggedToken {
+        TaggedToken {
+            upos,
+            xpos: xpos.to_string(),
+            feats: Feats {
+                gender,
+                ..Feats::default()
+            },
+            lemma: String::new(),
+        }
+    }
+
+    #[test]
+    fn gender_agrees_over_the_noun_phrase() {
+        // "dem neuen Vertrag": the adjective alone leans to Fem, the phrase to Masc; a
+        // word without gender and number (a plural determiner would be) and one outside
+        // the phrase keep theirs.
+        let mut out = vec![
+            token(Upos::Det, "ART", Some(Gender::Neut)),
+            token(Upos::Adj, "ADJA", Some(Gender::Fem)),
+            token(Upos::Noun, "NN", Some(Gender::Masc)),
+            token(Upos::Verb, "VVFIN", None),
+            token(Upos::Det, "ART", None),
+            token(Upos::Noun, "NN", Some(Gender::Fem)),
+        ];
+        let scores = [
+            [1.0, 0.0, 1.2],
+            [0.5, 0.8, 0.0],
+            [3.0, 0.5, 0.0],
+            [0.0; 3],
+            [0.9, 0.0, 0.0],
+            [0.0, 2.0, 0.0],
+        ];
+        agree_gender(&mut out, &scores);
+        let genders: Vec<Option<Gender>> = out.iter().map(|token| token.feats.gender).collect();
+        assert_eq!(
+            genders,
+            [
+                Some(Gender::Masc),
+                Some(Gender::Masc),
+                Some(Gender::Masc),
+                None,
+                None,
+                Some(Gender::Fem)
+            ]
+        );
     }
 }

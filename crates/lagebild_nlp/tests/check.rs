@@ -1,7 +1,7 @@
 //! Data-driven checks of the embedded models on sentences written for these tests.
 //!
 //! Each case is a pretokenized sentence and expectations for some tokens:
-//! `form=LEMMA/UPOS/Mood[/Case]` where any part may be `*` (not checked).
+//! `form=LEMMA/UPOS/Mood[/Case[/Gender]]` where any part may be `*` (not checked).
 
 use lagebild_doc::{Lang, Span, TextAnalysis};
 use lagebild_nlp::Analyzer;
@@ -22,7 +22,8 @@ fn check(lang: Lang, sentence: &str, expectations: &[&str]) {
     for expectation in expectations {
         let (form, expected) = expectation.split_once('=').expect("form=lemma/UPOS/Mood");
         let mut parts = expected.split('/');
-        let (lemma, upos, mood, case) = (
+        let (lemma, upos, mood, case, gender) = (
+            parts.next().unwrap_or("*"),
             parts.next().unwrap_or("*"),
             parts.next().unwrap_or("*"),
             parts.next().unwrap_or("*"),
@@ -34,17 +35,20 @@ fn check(lang: Lang, sentence: &str, expectations: &[&str]) {
             .find(|token| token.span.slice(&text) == form)
             .unwrap_or_else(|| panic!("{form} not in {sentence}"));
         let got_case = token.feats.case.map_or("-", |case| case.as_str());
+        let got_gender = token.feats.gender.map_or("-", |gender| gender.as_str());
         let got = format!(
-            "{}/{}/{}/{}",
+            "{}/{}/{}/{}/{}",
             token.lemma,
             token.upos.as_str(),
             token.feats.mood.map_or("-", |mood| mood.as_str()),
-            got_case
+            got_case,
+            got_gender
         );
         let ok = (lemma == "*" || lemma == token.lemma)
             && (upos == "*" || upos == token.upos.as_str())
             && (mood == "*" || mood == token.feats.mood.map_or("-", |mood| mood.as_str()))
-            && (case == "*" || case == got_case);
+            && (case == "*" || case == got_case)
+            && (gender == "*" || gender == got_gender);
         assert!(ok, "{sentence}\n  {form}: expected {expected}, got {got}");
     }
 }
@@ -87,6 +91,33 @@ fn german_case_agrees_in_noun_phrases_and_clauses() {
         Lang::De,
         "Die Kommission kritisiert die Entscheidung scharf .",
         &["Kommission=*/NOUN/*/Nom", "Entscheidung=*/NOUN/*/Acc"],
+    );
+}
+
+#[test]
+fn german_gender_of_noun_phrases() {
+    check(
+        Lang::De,
+        "Die Ministerin besuchte das kleine Dorf und den alten Hafen .",
+        &[
+            "Ministerin=*/NOUN/*/*/Fem",
+            "das=*/DET/*/*/Neut",
+            "kleine=*/ADJ/*/*/Neut",
+            "Dorf=*/NOUN/*/*/Neut",
+            "den=*/DET/*/*/Masc",
+            "alten=*/ADJ/*/*/Masc",
+            "Hafen=*/NOUN/*/*/Masc",
+        ],
+    );
+    check(
+        Lang::De,
+        "Der Kanzler sprach mit der neuen Botschafterin über ein Abkommen .",
+        &[
+            "Kanzler=*/NOUN/*/*/Masc",
+            "neuen=*/ADJ/*/*/Fem",
+            "Botschafterin=*/NOUN/*/*/Fem",
+            "Abkommen=*/NOUN/*/*/Neut",
+        ],
     );
 }
 
