@@ -10,13 +10,17 @@
 //! mixed training on gold tags too. `--file` scores the embedded model of `--lang` on one
 //! file. Training options for the cross-validation: `--epochs N`, `--beam W`,
 //! `--explore P`, `--bits T,L`; `--quick` runs only the mixed training on predicted
-//! tags; `--extra FILE` adds a further aligned training set (another jackknife).
+//! tags; `--extra FILE` adds a further aligned training set (another jackknife);
+//! `--predictions FILE` writes every held-out token of the mixed training on predicted
+//! tags beside its gold analysis (tab-separated, columns in a header line) for error
+//! analysis.
 
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use lagebild_depparse::{
-    Parser, TrainConfig, cross_validate, cross_validate_sets, evaluate, read_conllu,
+    PREDICTION_COLUMNS, Parser, TrainConfig, cross_validate, cross_validate_sets,
+    cross_validate_sets_with_predictions, evaluate, read_conllu,
 };
 use lagebild_doc::Lang;
 
@@ -32,6 +36,7 @@ fn main() -> anyhow::Result<()> {
     let mut extra: Option<PathBuf> = None;
     let mut bits: Option<(u8, u8)> = None;
     let mut explore = None;
+    let mut predictions: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = || args.next().with_context(|| format!("{arg} needs a value"));
@@ -52,6 +57,7 @@ fn main() -> anyhow::Result<()> {
             }
             "--explore" => explore = Some(value()?.parse::<f64>()?),
             "--file" => file = Some(PathBuf::from(value()?)),
+            "--predictions" => predictions = Some(PathBuf::from(value()?)),
             other => bail!("unknown argument {other}"),
         }
     }
@@ -115,9 +121,19 @@ fn main() -> anyhow::Result<()> {
                         if extra.len() == sentences.len() {
                             sets.push(&extra[..]);
                         }
-                        let report = cross_validate_sets(
-                            lang, &sets, &predicted, &sentences, folds, &config,
-                        );
+                        let report = match &predictions {
+                            Some(path) if name == "gold + predicted tags" => {
+                                let (report, rows) = cross_validate_sets_with_predictions(
+                                    lang, &sets, &predicted, &sentences, folds, &config,
+                                );
+                                std::fs::write(path, format!("# {PREDICTION_COLUMNS}\n{rows}"))
+                                    .with_context(|| format!("writing {}", path.display()))?;
+                                report
+                            }
+                            _ => cross_validate_sets(
+                                lang, &sets, &predicted, &sentences, folds, &config,
+                            ),
+                        };
                         println!(
                             "== de {folds}-fold cross-validation, trained on {name}, tested on predicted tags\n{report}"
                         );

@@ -6,6 +6,8 @@
 
 use lagebild_doc::{Case, Lang, Mood, Token, Upos, VerbForm};
 
+use crate::case::{ACC, DAT};
+
 /// Attribute values of the two virtual nodes.
 pub(crate) const ROOT_POS: u8 = 17;
 pub(crate) const NULL_POS: u8 = 18;
@@ -149,7 +151,7 @@ impl Attributes {
             ));
         }
         if self.german {
-            self.german_cases(tokens);
+            self.german_cases(text, tokens);
         }
         self.push_virtual(NULL_POS);
     }
@@ -157,22 +159,44 @@ impl Attributes {
     /// Case evidence of each nominal from its own form and the determiner and adjectives
     /// before it (`case`), and the tagger's case corrected by that evidence (for the
     /// post-corrections; the templates read the tagger's case and the evidence).
-    fn german_cases(&mut self, tokens: &[Token]) {
+    fn german_cases(&mut self, text: &str, tokens: &[Token]) {
         for (index, token) in tokens.iter().enumerate() {
             let node = index + 1;
             if !self.nominal[node] {
                 continue;
             }
             let mut evidence = self.cases[node];
-            for before in (index.saturating_sub(3)..index).rev() {
+            // A pronoun's case is its own ("einer sich wandelnden Welt").
+            let start = if token.upos == Upos::Pron {
+                index
+            } else {
+                index.saturating_sub(3)
+            };
+            for before in (start..index).rev() {
                 match tokens[before].upos {
                     Upos::Det => {
-                        evidence = crate::case::narrow(evidence, self.cases[before + 1]);
+                        // The first of two determiners carries the case ("die beiden").
+                        let first = if before > start && tokens[before - 1].upos == Upos::Det {
+                            before - 1
+                        } else {
+                            before
+                        };
+                        evidence = crate::case::narrow(evidence, self.cases[first + 1]);
                         break;
                     }
                     Upos::Adj => evidence = crate::case::narrow(evidence, self.cases[before + 1]),
                     Upos::Adv | Upos::Num => {}
                     _ => break,
+                }
+            }
+            // "den Behörden", "seinen Feinden": a plural noun form after a determiner of
+            // the accusative singular or dative plural is dative; "Kindern" is dative
+            // whatever precedes it.
+            if token.upos == Upos::Noun {
+                let form = token.span.slice(text);
+                let plural = crate::case::dative_plural(form, &token.lemma);
+                if plural == Some(true) || (plural.is_some() && evidence == ACC | DAT) {
+                    evidence = DAT;
                 }
             }
             self.window[node] = evidence;

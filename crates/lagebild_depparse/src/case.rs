@@ -119,6 +119,65 @@ fn adjective_cases(lower: &str) -> u8 {
     }
 }
 
+/// Masculine nouns of the weak declension, whose accusative singular ends in `-(e)n`
+/// like a plural ("den Menschen", "den Präsidenten"); lemmas ending in `-e` are left out
+/// as a class (weak "Kollege" beside feminine "Behörde").
+const WEAK_MASCULINES: &[&str] = &[
+    "Mensch",
+    "Held",
+    "Fürst",
+    "Prinz",
+    "Bär",
+    "Herr",
+    "Graf",
+    "Nachbar",
+    "Bauer",
+    "Narr",
+    "Christ",
+    "Soldat",
+    "Kandidat",
+    "Diplomat",
+    "Demokrat",
+    "Bürokrat",
+    "Automat",
+    "Pirat",
+    "Advokat",
+    "Kamerad",
+    "Vorfahr",
+    "Rebell",
+    "Tyrann",
+    "Idiot",
+    "Patriot",
+    "Astronaut",
+    "Chaot",
+    "Pilot",
+];
+/// Endings of weak masculines borrowed from Latin and Greek ("Präsident", "Journalist").
+const WEAK_ENDINGS: &[&str] = &["ent", "ant", "ist", "graf", "soph", "nom", "e"];
+
+/// Whether a German noun form is a plural marked for the dative, from its form and its
+/// lemma: `Some(true)` when only a dative plural has that form ("Kindern", "Ländern":
+/// plural in `-er` plus the dative `-n`), `Some(false)` when it is a plural in `-(e)n`
+/// that a masculine singular cannot share ("Forderungen", "Gesetzen": dative after
+/// `den`), `None` otherwise (also for weak masculines: "den Menschen" is accusative).
+pub(crate) fn dative_plural(form: &str, lemma: &str) -> Option<bool> {
+    if lemma.is_empty() || form == lemma || form.len() <= lemma.len() {
+        return None;
+    }
+    let weak = WEAK_MASCULINES.contains(&lemma)
+        || WEAK_ENDINGS.iter().any(|ending| lemma.ends_with(ending));
+    let ending = form.strip_prefix(lemma);
+    if !lemma.ends_with("er") && form.ends_with("ern") {
+        // Umlauted stems ("Land", "Ländern") share only their first letter.
+        let same_start = lemma.chars().next() == form.chars().next();
+        return (same_start && !weak).then_some(true);
+    }
+    match ending {
+        Some("en" | "n" | "nen") if !weak => Some(false),
+        _ => None,
+    }
+}
+
 pub(crate) fn mask_of(case: Option<Case>) -> u8 {
     match case {
         Some(Case::Nom) => NOM,
@@ -184,6 +243,22 @@ pub(crate) fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plural_forms_that_mark_the_dative() {
+        // Only a dative plural ends so: plural in -er plus the dative -n.
+        assert_eq!(dative_plural("Kindern", "Kind"), Some(true));
+        assert_eq!(dative_plural("Ländern", "Land"), Some(true));
+        // Plurals in -(e)n: dative after "den", as no masculine singular ends so.
+        assert_eq!(dative_plural("Forderungen", "Forderung"), Some(false));
+        assert_eq!(dative_plural("Ministerinnen", "Ministerin"), Some(false));
+        // Weak masculines ("den Menschen", "den Präsidenten") and -e nouns say nothing.
+        assert_eq!(dative_plural("Menschen", "Mensch"), None);
+        assert_eq!(dative_plural("Präsidenten", "Präsident"), None);
+        assert_eq!(dative_plural("Kollegen", "Kollege"), None);
+        assert_eq!(dative_plural("Lehrer", "Lehrer"), None);
+        assert_eq!(dative_plural("Bauern", "Bauer"), None);
+    }
 
     #[test]
     fn determiners_and_pronouns_narrow_the_case() {

@@ -370,6 +370,237 @@ pub(crate) fn quoted_nominatives_as_subjects(
     }
 }
 
+/// A direct object whose phrase can only be dative ("dem Land", "ihm", "den Behörden")
+/// is an indirect object: `obj` children of verbs with dative-only `evidence` and no
+/// preposition become `iobj`.
+pub(crate) fn dative_evidence_as_iobj(
+    tokens: &[Token],
+    evidence: &[u8],
+    heads: &[Option<u32>],
+    deprels: &mut [String],
+) {
+    let count = tokens.len();
+    for index in 0..count {
+        if deprels[index] != "obj" || evidence.get(index).copied() != Some(crate::case::DAT) {
+            continue;
+        }
+        let has_preposition = (0..count).any(|child| {
+            heads[child] == Some(index as u32) && deprels[child].split(':').next() == Some("case")
+        });
+        if !has_preposition {
+            deprels[index] = "iobj".to_string();
+        }
+    }
+}
+
+/// Verbs whose one object is in the dative ("dem Vorschlag folgen", "Andy gratulieren").
+const DATIVE_VERBS: &[&str] = &[
+    "helfen",
+    "danken",
+    "gratulieren",
+    "gefallen",
+    "missfallen",
+    "folgen",
+    "nachfolgen",
+    "entsprechen",
+    "zustimmen",
+    "widersprechen",
+    "nachgeben",
+    "nahestehen",
+    "beistehen",
+    "passieren",
+    "geschehen",
+    "vertrauen",
+    "misstrauen",
+    "dienen",
+    "drohen",
+    "schaden",
+    "nützen",
+    "gehören",
+    "begegnen",
+    "antworten",
+    "gelingen",
+    "misslingen",
+    "genügen",
+    "ähneln",
+    "gleichen",
+    "zuhören",
+    "zusehen",
+    "zuschauen",
+    "beitreten",
+    "ausweichen",
+    "unterliegen",
+    "erliegen",
+    "entgegenstehen",
+    "entgegenkommen",
+    "zustehen",
+    "bevorstehen",
+    "gehorchen",
+    "imponieren",
+    "applaudieren",
+    "kondolieren",
+    "zujubeln",
+    "trotzen",
+    "fehlen",
+    "mangeln",
+    "beipflichten",
+    "zuvorkommen",
+    "nacheifern",
+    "einfallen",
+    "auffallen",
+    "behagen",
+    "schmeicheln",
+];
+
+/// Verbs with a dative beside an accusative object ("uns ein Angebot unterbreiten",
+/// "sich eine Anwendung wünschen").
+const DITRANSITIVE_VERBS: &[&str] = &[
+    "geben",
+    "schenken",
+    "zeigen",
+    "sagen",
+    "erzählen",
+    "mitteilen",
+    "erklären",
+    "bieten",
+    "anbieten",
+    "schicken",
+    "senden",
+    "bringen",
+    "empfehlen",
+    "versprechen",
+    "vorwerfen",
+    "erleichtern",
+    "überlassen",
+    "beibringen",
+    "unterbreiten",
+    "erlauben",
+    "gestatten",
+    "verbieten",
+    "leihen",
+    "verkaufen",
+    "schreiben",
+    "liefern",
+    "zuschreiben",
+    "vorlegen",
+    "vorschlagen",
+    "raten",
+    "verweigern",
+    "zusagen",
+    "zusichern",
+    "garantieren",
+    "ermöglichen",
+    "verdanken",
+    "stellen",
+    "wünschen",
+    "erhoffen",
+    "nehmen",
+    "erwerben",
+    "auferlegen",
+    "vorstellen",
+    "merken",
+    "leisten",
+    "ansehen",
+    "anschauen",
+    "überlegen",
+    "sichern",
+    "verschaffen",
+    "holen",
+    "kaufen",
+    "aneignen",
+    "ausdenken",
+    "einbilden",
+    "gönnen",
+    "zuziehen",
+    "vornehmen",
+    "suchen",
+    "erarbeiten",
+    "erkämpfen",
+    "abnehmen",
+];
+
+/// The lemma of a verb with its separated particle in front ("stimmte ... zu":
+/// "zustimmen"), in `buffer`.
+fn verb_lemma<'a>(
+    tokens: &[Token],
+    heads: &[Option<u32>],
+    deprels: &[String],
+    verb: usize,
+    buffer: &'a mut String,
+) -> &'a str {
+    buffer.clear();
+    if let Some(particle) = (0..tokens.len())
+        .find(|&child| heads[child] == Some(verb as u32) && deprels[child] == "compound:prt")
+    {
+        buffer.push_str(&tokens[particle].lemma.to_lowercase());
+    }
+    buffer.push_str(&tokens[verb].lemma);
+    buffer
+}
+
+/// Objects of verbs that take a dative: the one bare object of a dative verb ("Andy
+/// gratulieren") that can be dative, and a pronoun that is accusative or dative
+/// ("uns", "sich") beside a further bare nominal of a verb taking both ("hat uns ein
+/// Angebot unterbreitet", "wünscht sich eine Anwendung"), become `iobj`.
+pub(crate) fn valency_datives_as_iobj(
+    tokens: &[Token],
+    evidence: &[u8],
+    heads: &[Option<u32>],
+    deprels: &mut [String],
+) {
+    use crate::case::{ACC, DAT};
+    let count = tokens.len();
+    let mut lemma = String::new();
+    let bare = |node: usize, deprels: &[String]| {
+        matches!(tokens[node].upos, Upos::Noun | Upos::Propn | Upos::Pron)
+            && !(0..count).any(|child| {
+                heads[child] == Some(node as u32)
+                    && deprels[child].split(':').next() == Some("case")
+            })
+    };
+    for verb in 0..count {
+        if !matches!(tokens[verb].upos, Upos::Verb | Upos::Aux) {
+            continue;
+        }
+        let children: Vec<usize> = (0..count)
+            .filter(|&child| heads[child] == Some(verb as u32))
+            .collect();
+        if children.iter().any(|&child| deprels[child] == "iobj") {
+            continue;
+        }
+        let objects: Vec<usize> = children
+            .iter()
+            .copied()
+            .filter(|&child| deprels[child] == "obj" && bare(child, deprels))
+            .collect();
+        let [object] = objects.as_slice() else {
+            continue;
+        };
+        let object = *object;
+        let cases = evidence.get(object).copied().unwrap_or(0);
+        let lemma = verb_lemma(tokens, heads, deprels, verb, &mut lemma);
+        if DATIVE_VERBS.contains(&lemma) {
+            if cases == 0 || cases & DAT != 0 {
+                deprels[object] = "iobj".to_string();
+            }
+        } else if DITRANSITIVE_VERBS.contains(&lemma)
+            && tokens[object].upos == Upos::Pron
+            && cases == ACC | DAT
+            && children.iter().any(|&other| {
+                other > object
+                    && bare(other, deprels)
+                    && !matches!(deprels[other].split(':').next(), Some("nsubj" | "expl"))
+                    && matches!(
+                        deprels[other].as_str(),
+                        "appos" | "conj" | "nmod" | "obl" | "obl:tmod" | "dep"
+                    )
+            })
+        {
+            deprels[object] = "iobj".to_string();
+        }
+    }
+}
+
 /// Case evidence overrides the subject/object choice: a subject whose phrase cannot be
 /// nominative ("den Vertrag", "ihn") and an object whose phrase can only be nominative
 /// ("er", "wir") swap relations, or take the free one when the head lacks it.
@@ -565,6 +796,66 @@ mod tests {
         let (tokens, cases, mut heads, mut deprels) = tree(&lines("obl"));
         fronted_clause_subject(&tokens, &cases, &mut heads, &mut deprels);
         assert_eq!((heads[1], deprels[4].as_str()), (Some(7), "xcomp"));
+    }
+
+    #[test]
+    fn dative_objects_by_evidence_and_valency() {
+        use crate::case::{ACC, DAT};
+        // "Die Firma stimmte den Regeln zu": `Regeln` read as object, its phrase dative.
+        let lines = [
+            (Upos::Det, 2, "det", "_"),
+            (Upos::Noun, 3, "nsubj", "Case=Nom"),
+            (Upos::Verb, 0, "root", "VerbForm=Fin"),
+            (Upos::Det, 5, "det", "_"),
+            (Upos::Noun, 3, "obj", "Case=Acc"),
+        ];
+        let (tokens, _, heads, mut deprels) = tree(&lines);
+        dative_evidence_as_iobj(&tokens, &[0, 0, 0, 0, DAT], &heads, &mut deprels);
+        assert_eq!(deprels[4], "iobj");
+        // An accusative-or-dative phrase stays what the parser said.
+        let (tokens, _, heads, mut deprels) = tree(&lines);
+        dative_evidence_as_iobj(&tokens, &[0, 0, 0, 0, ACC | DAT], &heads, &mut deprels);
+        assert_eq!(deprels[4], "obj");
+        // "Sie gratulierte Arland": a dative verb's one object; "besuchte" keeps it.
+        let sentence = |verb: &str| {
+            let (mut tokens, _, heads, mut deprels) = tree(&[
+                (Upos::Pron, 2, "nsubj", "Case=Nom"),
+                (Upos::Verb, 0, "root", "VerbForm=Fin"),
+                (Upos::Propn, 2, "obj", "Case=Acc"),
+            ]);
+            tokens[1].lemma = verb.to_string();
+            valency_datives_as_iobj(&tokens, &[0, 0, 0], &heads, &mut deprels);
+            deprels[2].clone()
+        };
+        assert_eq!(sentence("gratulieren"), "iobj");
+        assert_eq!(sentence("besuchen"), "obj");
+        // "Sie hat uns ein Angebot unterbreitet" with `Angebot` misread as `nmod`: the
+        // pronoun before a further object of a verb taking both is the dative.
+        let (mut tokens, _, heads, mut deprels) = tree(&[
+            (Upos::Pron, 6, "nsubj", "Case=Nom"),
+            (Upos::Aux, 6, "aux", "VerbForm=Fin"),
+            (Upos::Pron, 6, "obj", "Case=Acc"),
+            (Upos::Det, 5, "det", "_"),
+            (Upos::Noun, 6, "nmod", "Case=Acc"),
+            (Upos::Verb, 0, "root", "VerbForm=Part"),
+        ]);
+        tokens[5].lemma = "unterbreiten".to_string();
+        let evidence = [0, 0, ACC | DAT, 0, 0, 0];
+        valency_datives_as_iobj(&tokens, &evidence, &heads, &mut deprels);
+        assert_eq!(deprels[2], "iobj");
+        // Without the further object ("Sie hat uns unterbreitet") it stays the object.
+        let mut deprels: Vec<String> = deprels
+            .iter()
+            .map(|label| label.replace("iobj", "obj"))
+            .collect();
+        deprels[4] = "det".to_string();
+        let heads: Vec<Option<u32>> = heads
+            .iter()
+            .enumerate()
+            .map(|(index, head)| if index == 4 { Some(3) } else { *head })
+            .collect();
+        valency_datives_as_iobj(&tokens, &evidence, &heads, &mut deprels);
+        assert_eq!(deprels[2], "obj");
     }
 
     #[test]

@@ -218,6 +218,23 @@ pub fn evaluate_against(
     input: &[GoldSentence],
     gold: &[GoldSentence],
 ) -> EvalReport {
+    evaluate_into(parser, input, gold, None)
+}
+
+/// Column names of the prediction rows written by [`cross_validate_sets_with_predictions`].
+pub const PREDICTION_COLUMNS: &str =
+    "id\tform\tlemma\tupos\tfeats\tgold_upos\tgold_feats\tgold_head\tgold_deprel\thead\tdeprel";
+
+/// [`evaluate_against`], also appending one row per token to `rows` (when given):
+/// the input's form, lemma, UPOS and features, the gold UPOS, features, head and
+/// relation (after the German dative rule), and the parser's head and relation (heads
+/// 1-based, 0 for the root); a blank line ends each sentence.
+fn evaluate_into(
+    parser: &Parser,
+    input: &[GoldSentence],
+    gold: &[GoldSentence],
+    mut rows: Option<&mut String>,
+) -> EvalReport {
     let mut report = EvalReport {
         core: RelationScore {
             relation: "core(s/o/io)".to_string(),
@@ -256,6 +273,9 @@ pub fn evaluate_against(
         tokens.extend(input.tokens.iter().cloned());
         parser.parse(&sentence.text, &mut tokens);
         report.sentences += 1;
+        if let Some(rows) = rows.as_deref_mut() {
+            write_rows(rows, sentence, &tokens, &gold_deprels);
+        }
         for (index, token) in tokens.iter().enumerate() {
             let gold_head = sentence.heads[index];
             let gold_label = gold_deprels[index].as_str();
@@ -293,6 +313,34 @@ pub fn evaluate_against(
         }
     }
     report
+}
+
+fn write_rows(
+    rows: &mut String,
+    sentence: &GoldSentence,
+    parsed: &[lagebild_doc::Token],
+    gold_deprels: &[String],
+) {
+    use std::fmt::Write;
+    let one_based = |head: Option<u32>| head.map_or(0, |head| head + 1);
+    for (index, (token, gold)) in parsed.iter().zip(&sentence.tokens).enumerate() {
+        let _ = writeln!(
+            rows,
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            index + 1,
+            token.span.slice(&sentence.text),
+            token.lemma,
+            token.upos.as_str(),
+            token.feats.to_conllu(),
+            gold.upos.as_str(),
+            gold.feats.to_conllu(),
+            one_based(sentence.heads[index]),
+            gold_deprels[index],
+            one_based(token.head),
+            token.deprel,
+        );
+    }
+    rows.push('\n');
 }
 
 /// `folds`-fold cross-validation: the sentences are cut into contiguous blocks (so one
@@ -345,6 +393,42 @@ pub fn cross_validate_sets(
     folds: usize,
     config: &crate::TrainConfig,
 ) -> EvalReport {
+    cross_validate_sets_into(lang, training_sets, test_set, gold_set, folds, config, None)
+}
+
+/// [`cross_validate_sets`], also returning every held-out token's prediction beside its
+/// gold analysis, as tab-separated rows ([`PREDICTION_COLUMNS`], a blank line after each
+/// sentence), for error analysis.
+pub fn cross_validate_sets_with_predictions(
+    lang: lagebild_doc::Lang,
+    training_sets: &[&[ConlluSentence]],
+    test_set: &[ConlluSentence],
+    gold_set: &[ConlluSentence],
+    folds: usize,
+    config: &crate::TrainConfig,
+) -> (EvalReport, String) {
+    let mut rows = String::new();
+    let report = cross_validate_sets_into(
+        lang,
+        training_sets,
+        test_set,
+        gold_set,
+        folds,
+        config,
+        Some(&mut rows),
+    );
+    (report, rows)
+}
+
+fn cross_validate_sets_into(
+    lang: lagebild_doc::Lang,
+    training_sets: &[&[ConlluSentence]],
+    test_set: &[ConlluSentence],
+    gold_set: &[ConlluSentence],
+    folds: usize,
+    config: &crate::TrainConfig,
+    mut rows: Option<&mut String>,
+) -> EvalReport {
     let folds = folds.max(2);
     let mut pooled = EvalReport::default();
     let count = test_set.len();
@@ -368,10 +452,11 @@ pub fn cross_validate_sets(
                 .map(|sentence| GoldSentence::from_conllu(sentence, merge))
                 .collect()
         };
-        let report = evaluate_against(
+        let report = evaluate_into(
             &parser,
             &convert(&test_set[start..end]),
             &convert(&gold_set[start..end]),
+            rows.as_deref_mut(),
         );
         if config.verbose {
             eprintln!(

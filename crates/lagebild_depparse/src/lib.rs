@@ -24,9 +24,13 @@
 //! missing subject, a second nominal subject of a verb in the accusative or dative
 //! becomes `obj`/`iobj`, bare dative objects of verbs become `iobj` (the German
 //! treebanks say `obl:arg`), the `obj` of a passive clause without subject becomes
-//! `nsubj:pass`, and a nominative attached as `parataxis`/`dep` (often a quoted noun) to
-//! a verb without subject becomes its subject. German case (`case.rs`): determiners,
-//! pronouns and adjective endings give each noun phrase a set of possible cases; the
+//! `nsubj:pass`, an `obj` that can only be dative ("den Behörden"), the one object of a
+//! dative verb ("Andy gratulieren") and an accusative-or-dative pronoun before a further
+//! object of a verb taking both ("uns ein Angebot unterbreiten") become `iobj`, and a
+//! nominative attached as `parataxis`/`dep` (often a quoted noun) to a verb without
+//! subject becomes its subject. German case (`case.rs`): determiners,
+//! pronouns, adjective endings and dative plural forms ("Kindern"; "Forderungen" after
+//! `den`) give each noun phrase a set of possible cases; the
 //! templates read it beside the tagger's single guess, and the post-corrections use the
 //! tagger's case corrected by it (`dem` is dative whatever the tagger said).
 //!
@@ -83,8 +87,9 @@ pub use crate::data::{
     training_treebanks, write_conllu,
 };
 pub use crate::eval::{
-    EvalReport, REPORTED_RELATIONS, RelationScore, cross_validate, cross_validate_sets, evaluate,
-    evaluate_against, evaluate_gold,
+    EvalReport, PREDICTION_COLUMNS, REPORTED_RELATIONS, RelationScore, cross_validate,
+    cross_validate_sets, cross_validate_sets_with_predictions, evaluate, evaluate_against,
+    evaluate_gold,
 };
 pub use crate::model::ModelError;
 pub use crate::train::{TrainConfig, train};
@@ -394,6 +399,8 @@ impl Parser {
                 .collect();
             de::case_decides_subject(&evidence, &heads, &mut deprels);
             de::passive_objects_as_subjects(&heads, &evidence, &mut deprels);
+            de::dative_evidence_as_iobj(tokens, &evidence, &heads, &mut deprels);
+            de::valency_datives_as_iobj(tokens, &evidence, &heads, &mut deprels);
             de::quoted_nominatives_as_subjects(tokens, cases, &heads, &mut deprels);
             for ((token, deprel), head) in tokens.iter_mut().zip(deprels).zip(heads) {
                 token.deprel = deprel;
