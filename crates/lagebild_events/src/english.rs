@@ -204,8 +204,8 @@ pub(crate) fn pattern_word_out_of_place(
     })
 }
 
-/// Whether a coded English trial of a bare statement (a verb entry without pattern words
-/// and with a code of root 01, as in `SAY [010]`) took its target by word order rather
+/// Whether a coded English trial of a statement (a verb entry with a code of root 01, as
+/// in `SAY [010]` or `- * CONCERN [012]`) took its target by word order rather
 /// than from the parse: a statement's addressee is its object or prepositional phrase
 /// ("said to Borland"), while word order hands it whatever name follows, often the
 /// subject of what is said ("said Borland's flag was ..."). Other verbs keep PETRARCH's
@@ -213,7 +213,6 @@ pub(crate) fn pattern_word_out_of_place(
 pub(crate) fn statement_target_by_word_order(view: &SentenceView<'_>, trial: &Trial<'_>) -> bool {
     view.lang == Lang::En
         && trial.ok
-        && trial.entry.required.is_empty()
         && trial
             .entry
             .code

@@ -82,6 +82,32 @@ fn a_bare_statement_takes_no_target_from_its_clause() {
 }
 
 #[test]
+fn a_statement_pattern_takes_no_target_by_word_order() {
+    let coder = coder("--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n- * CONCERN [012]\n");
+    // The concern is about migrants staying in Borland, not addressed to Borland.
+    let parse = "
+        Arland Arland PROPN 2 nsubj
+        said say VERB 0 root Tense=Past|VerbForm=Fin
+        there there PRON 4 expl
+        were be VERB 2 ccomp Tense=Past|VerbForm=Fin
+        concerns concern NOUN 4 nsubj
+        that that SCONJ 9 mark
+        migrants migrant NOUN 9 nsubj
+        would would AUX 9 aux
+        stay stay VERB 5 acl VerbForm=Inf
+        in in ADP 11 case
+        Borland Borland PROPN 9 obl
+        . . PUNCT 2 punct";
+    check(
+        &coder,
+        parse,
+        "",
+        &[("Arland", "ARL"), ("Borland", "BOR")],
+        &[],
+    );
+}
+
+#[test]
 fn sports_reports_code_nothing() {
     let coder = coder("--- DEFEAT [190] ---\nDEFEAT\nBEAT {BEATS BEAT BEATEN}\n");
     let actors = [("Arland", "ARL"), ("Borland", "BOR")];
