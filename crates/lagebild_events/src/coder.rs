@@ -668,7 +668,8 @@ impl Coder {
                         && (source_code.starts_with("---")
                             || target_code.starts_with("---") && !private_target)
                         || crate::english::stateless_dyad(lang, &source_code, &target_code);
-                    if self_event || same_person || unknown || own_site {
+                    let own_state = crate::verbs::own_state_appeal(&code, &source_code, &target_code);
+                    if self_event || same_person || unknown || own_site || own_state {
                         continue;
                     }
                     let mut source_participant = source_participant.clone();

@@ -270,6 +270,36 @@ impl<'a, 'b> Context<'a, 'b> {
         // (the seed's gold keeps such events asserted).
         self.in_quote().is_some()
             || (self.speech().is_some() && (self.konjunktiv() || self.view.lang == Lang::En))
+            || self.rumoured()
+    }
+
+    /// A German event noun that is the topic of reports or rumours ("Spekulationen über
+    /// ein Geheimtreffen", "Berichte über Angriffe"): what others say happened.
+    fn rumoured(&self) -> bool {
+        const REPORTS: &[&str] = &[
+            "spekulationen",
+            "spekulation",
+            "gerüchte",
+            "gerücht",
+            "berichte",
+            "bericht",
+            "berichten",
+            "meldungen",
+            "medienberichte",
+            "medienberichten",
+            "vermutungen",
+        ];
+        let words = &self.view.words;
+        if self.view.lang != Lang::De || !words[self.index].event_noun {
+            return false;
+        }
+        let from = self.index.saturating_sub(4).max(self.clause.0);
+        (from..self.index).any(|position| {
+            matches!(words[position].norm.as_str(), "über" | "von")
+                && position
+                    .checked_sub(1)
+                    .is_some_and(|before| REPORTS.contains(&words[before].norm.as_str()))
+        })
     }
 
     /// "nach Ruttes Worten", "laut X", "according to X": the actor it names.

@@ -317,3 +317,13 @@ pub(crate) fn rule_with_notes(
         format!("{rule} ({})", notes.join("; "))
     }
 }
+
+/// A demand or appeal (roots 02, 10) of a state's own government, person or organ to
+/// that bare state ("Merkel sagte, Deutschland solle mehr tun": DEUGOV -> DEU) is
+/// domestic policy talk, not an event between actors.
+pub(crate) fn own_state_appeal(code: &str, source_code: &str, target_code: &str) -> bool {
+    matches!(crate::codes::root(code), "02" | "10")
+        && target_code.len() == 3
+        && source_code.len() > 3
+        && source_code.starts_with(target_code)
+}

@@ -327,3 +327,39 @@ fn predicative_complement_parsed_inside_the_object() {
         &["ARL->BOR 110 asserted"],
     );
 }
+
+#[test]
+fn reported_clause_with_sollen_is_a_demand_of_its_subject() {
+    let parse = "
+        Der der DET 2 det
+        Kanzler Kanzler NOUN 3 nsubj Case=Nom
+        sagte sagen VERB 0 root Mood=Ind|Tense=Past|VerbForm=Fin
+        , , PUNCT 10 punct
+        Borland Borland PROPN 10 nsubj Case=Nom
+        solle sollen AUX 10 aux Mood=Sub
+        seine sein DET 8 det
+        Truppen Truppe NOUN 10 obj Case=Acc
+        sofort sofort ADV 10 advmod
+        zurückziehen zurückziehen VERB 3 ccomp VerbForm=Inf
+        . . PUNCT 3 punct";
+    check(
+        parsed(parse, &[("~Kanzler", "ARLGOV"), ("Borland", "BOR")]),
+        &["ARLGOV->BOR 100 asserted"],
+    );
+    // Of the speaker's own state it is no event between actors.
+    check(
+        parsed(parse, &[("~Kanzler", "ARLGOV"), ("Borland", "ARL")]),
+        &[],
+    );
+}
+
+#[test]
+fn event_nouns_under_reports_and_rumours_are_reported() {
+    check(
+        de(
+            "Spekulationen über Geheimtreffen zwischen Arland und Borland",
+            &[("Arland", "ARL"), ("Borland", "BOR")],
+        ),
+        &["ARL->BOR 040 reported", "BOR->ARL 040 reported"],
+    );
+}
