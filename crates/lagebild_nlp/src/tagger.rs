@@ -155,6 +155,28 @@ fn gender_values(model: &Perceptron) -> Vec<Option<Gender>> {
         .collect()
 }
 
+/// English marks gender on third-person singular pronouns only, as UD English does
+/// ("he", "his" Masc; "she", "her" Fem; "it", "its" Neut).
+fn english_pronoun_gender(form: &str) -> Option<Gender> {
+    const PRONOUNS: [(&str, Gender); 11] = [
+        ("he", Gender::Masc),
+        ("him", Gender::Masc),
+        ("his", Gender::Masc),
+        ("himself", Gender::Masc),
+        ("she", Gender::Fem),
+        ("her", Gender::Fem),
+        ("hers", Gender::Fem),
+        ("herself", Gender::Fem),
+        ("it", Gender::Neut),
+        ("its", Gender::Neut),
+        ("itself", Gender::Neut),
+    ];
+    PRONOUNS
+        .iter()
+        .find(|(pronoun, _)| form.eq_ignore_ascii_case(pronoun))
+        .map(|&(_, gender)| gender)
+}
+
 fn gender_index(gender: Gender) -> usize {
     match gender {
         Gender::Masc => 0,
@@ -1104,6 +1126,9 @@ impl Tagger {
             token.lemma = self
                 .lemmatizer
                 .lemma(form.as_ref(), upos_text, self.lang, &self.lexicon);
+            if self.lang == Lang::En && token.upos == Upos::Pron {
+                token.feats.gender = english_pronoun_gender(form.as_ref());
+            }
             out.push(token);
         }
         if let Some(second) = &self.second {

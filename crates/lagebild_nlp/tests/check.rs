@@ -214,6 +214,22 @@ fn english_tags_and_lemmas() {
 }
 
 #[test]
+fn english_pronouns_carry_gender() {
+    check(
+        Lang::En,
+        "She told him that its budget would help her and his staff .",
+        &[
+            "She=*/PRON/*/*/Fem",
+            "him=*/PRON/*/*/Masc",
+            "its=*/PRON/*/*/Neut",
+            "her=*/PRON/*/*/Fem",
+            "his=*/PRON/*/*/Masc",
+            "budget=*/NOUN/*/*/-",
+        ],
+    );
+}
+
+#[test]
 fn german_haben_is_auxiliary_only_with_a_participle() {
     check(
         Lang::De,
