@@ -213,6 +213,9 @@ pub(crate) fn pattern_word_out_of_place(
 pub(crate) fn statement_target_by_word_order(view: &SentenceView<'_>, trial: &Trial<'_>) -> bool {
     view.lang == Lang::En
         && trial.ok
+        // A slot the pattern names (`- * TO + [010]`) is the addressee, by any means.
+        && (trial.entry.required.is_empty()
+            || trial.entry.target == Some(crate::dictionary::Role::Any))
         && trial
             .entry
             .code
