@@ -350,7 +350,7 @@ impl Coder {
                 // A denial naming no accuser denies an earlier accusation (verbs.rs).
                 if !trial.ok
                     && trial.outcome.starts_with("no actor in target slot")
-                    && let Some(with) = crate::verbs::with_accuser(entry, frame, noun, prior, input.actors)
+                    && let Some(with) = crate::verbs::with_accuser(entry, frame, noun, prior, input.actors, sentence_index)
                 {
                     let retry = try_entry(entry, candidate.clone(), &with);
                     if retry.ok {

@@ -235,14 +235,18 @@ pub(crate) fn verbal_attack(
 
 /// A denial (016) whose object names no accuser ("Der Iran streitet dies ab", "bestreitet
 /// die Vorwürfe") denies the accusation of an earlier sentence: the frame with the
-/// source of the latest earlier accusation (root 11) against the denier as target.
+/// source of the latest accusation (root 11) against the denier in the last few
+/// sentences as target.
 pub(crate) fn with_accuser(
     entry: &Entry,
     frame: &crate::sentence::Frame,
     noun: bool,
     prior: &[crate::Event],
     actors: &[lagebild_actors::ActorMention],
+    sentence: usize,
 ) -> Option<crate::sentence::Frame> {
+    // Only a recent accusation is the one denied (a few sentences back).
+    const RECENT: usize = 4;
     if !entry
         .code
         .as_deref()
@@ -260,6 +264,7 @@ pub(crate) fn with_accuser(
     };
     let accusation = prior.iter().rev().find(|event| {
         crate::codes::root(&event.cameo) == "11"
+            && event.sentence as usize + RECENT >= sentence
             && event
                 .target
                 .as_ref()
