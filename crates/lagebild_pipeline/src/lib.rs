@@ -52,10 +52,22 @@ pub struct Pipeline {
     pub events: Arc<Coder>,
     /// PETRARCH discard phrases, when the user gave a discard dictionary.
     pub discards: Option<Arc<Discards>>,
-    /// Whether agents of unknown state take the country of the story's places
-    /// ([`country::infer_agent_countries`]). Off with user PETRARCH actor dictionaries,
-    /// whose convention is a country only where the text names one.
-    pub infer_countries: bool,
+    /// How agents of unknown state take a country from the story's places.
+    pub infer_countries: CountryInference,
+}
+
+/// How agents of unknown state (`---COP`, private persons) get a country.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CountryInference {
+    /// Never.
+    Off,
+    /// The document's clear majority country only ([`country::infer_document_countries`]):
+    /// the mode with user PETRARCH actor dictionaries, whose convention codes "students
+    /// in Moscow" `---EDU`.
+    Document,
+    /// A place right after the agent, else the document's country
+    /// ([`country::infer_agent_countries`]).
+    PlaceOrDocument,
 }
 
 /// User dictionaries that replace or extend the embedded ones.
@@ -95,7 +107,7 @@ impl Pipeline {
             places: Gazetteer::embedded(),
             events: Coder::embedded(),
             discards: None,
-            infer_countries: true,
+            infer_countries: CountryInference::PlaceOrDocument,
         }
     }
 
@@ -108,7 +120,7 @@ impl Pipeline {
         let mut pipeline = Pipeline::embedded();
         if !files.petrarch_actors.is_empty() {
             pipeline.german_actors = Some(pipeline.actors.clone());
-            pipeline.infer_countries = false;
+            pipeline.infer_countries = CountryInference::Document;
         }
         if !files.petrarch_actors.is_empty() || files.petrarch_agents.is_some() {
             let mut builder = ActorKb::builder().builtin(files.petrarch_actors.is_empty());
@@ -201,8 +213,14 @@ impl Pipeline {
         apposition::merge_appositions(&mut actors, &doc.text);
         let times = lagebild_timex::annotate(&doc, &tokens, doc.published);
         let places = self.places.annotate(&doc, &tokens);
-        if self.infer_countries {
-            country::infer_agent_countries(&mut actors, &places, &tokens);
+        match self.infer_countries {
+            CountryInference::Off => {}
+            CountryInference::Document => {
+                country::infer_document_countries(&mut actors, &places, &tokens)
+            }
+            CountryInference::PlaceOrDocument => {
+                country::infer_agent_countries(&mut actors, &places, &tokens)
+            }
         }
         let quotes = lagebild_quotes::annotate(&doc, &tokens, &actors);
         let mut events = self.events.code(&CodingInput {
@@ -326,8 +344,12 @@ mod tests {
             ..DictionaryFiles::default()
         };
         let pipeline = Pipeline::with_dictionaries(&files).expect("loads");
-        // PETRARCH's convention: a country only where the text names one.
-        assert!(!pipeline.infer_countries && Pipeline::embedded().infer_countries);
+        // PETRARCH's convention: a place names where, not whose.
+        assert_eq!(pipeline.infer_countries, CountryInference::Document);
+        assert_eq!(
+            Pipeline::embedded().infer_countries,
+            CountryInference::PlaceOrDocument
+        );
         let english = codes(&pipeline, "Veloria criticised France on Monday.", Lang::En);
         assert_eq!(english, vec!["VLR".to_string()]);
         let german = codes(
