@@ -21,6 +21,20 @@ const SINGULAR_DETERMINERS: &[&str] = &[
 const LINKERS: &[&str] = &[
     "der", "des", "von", "vom", "aus", "of", "the", "in", "im", "from",
 ];
+/// Nouns of territories between a linker and a region's name ("des Bundesstaates New York").
+const TERRITORY_NOUNS: &[&str] = &[
+    "bundesstaates",
+    "bundesstaats",
+    "bundesstaat",
+    "bundeslandes",
+    "bundeslands",
+    "bundesland",
+    "freistaates",
+    "freistaats",
+    "staates",
+    "provinz",
+    "state",
+];
 /// English words that may stand between a state and its role noun without a possessive
 /// ("Arnor former security officials", "Gondor's first Deputy Prime Minister").
 const EN_MODIFIERS: &[&str] = &[
@@ -584,8 +598,28 @@ fn home_state_suffix(lower: &str) -> Option<&'static str> {
         | "verwaltungsgerichts" => "JUD",
         "geheimdienst" | "geheimdienstes" | "geheimdienste" => "SPY",
         "parlament" | "parlaments" => "LEG",
+        // Institutions of a German Land or Austrian Bundesland (see `land_institution`).
+        "landesregierung" | "staatsregierung" | "stadtrat" | "stadtrats" | "gemeinderat"
+        | "gemeinderats" | "stadtverwaltung" | "magistrat" | "magistrats" => "GOV",
+        "landtag" | "landtags" | "landtages" | "landesparlament" | "landesparlaments" => "LEG",
         _ => return None,
     })
+}
+
+/// Institutions only German-speaking states have (a Land's government or parliament, a
+/// city council): in a German-language article whose home state is not settled they are
+/// German, unless an Austrian actor is mentioned.
+fn land_institution(lower: &str) -> bool {
+    matches!(
+        lower,
+        "landesregierung"
+            | "staatsregierung"
+            | "landtag"
+            | "landtags"
+            | "landtages"
+            | "landesparlament"
+            | "landesparlaments"
+    )
 }
 
 /// Bare institutions ("die Polizei nahm ... fest", "die Regierung kritisierte ...") take
@@ -615,11 +649,14 @@ fn home_state_roles(out: &mut Vec<ActorMention>) {
         }
         _ => None,
     };
+    let austrian = ranked.iter().any(|(country, _)| *country == "AUT");
     out.retain_mut(|mention| {
         if !mention.rule.ends_with(HOME_STATE) {
             return true;
         }
-        let Some(home) = &home else {
+        let land = !austrian && land_institution(&mention.name.to_lowercase());
+        let fallback = land.then(|| "DEU".to_string());
+        let Some(home) = home.as_ref().or(fallback.as_ref()) else {
             let kept = mention.rule.len() - HOME_STATE.len();
             mention.rule.truncate(kept);
             mention.rule.push_str(NO_HOME_STATE);
@@ -954,7 +991,11 @@ impl<'a> Annotator<'a> {
                         return self.compose(actor, role, found.start, next.end);
                     }
                 }
-                self.push_entity(actor, found.start, found.end, ActorKind::State, "");
+                // A region's or city's adjective ("Berliner", "kalifornische") only
+                // composes: alone it names no actor.
+                if kind != ActorKind::Location {
+                    self.push_entity(actor, found.start, found.end, ActorKind::State, "");
+                }
                 found.end
             }
             Form::Demonym => {
@@ -1010,7 +1051,12 @@ impl<'a> Annotator<'a> {
                     } else {
                         end + 2
                     });
-                } else if form == Form::NameGenitive {
+                } else if form == Form::NameGenitive
+                    || (form == Form::Seat
+                        && self.lang == Lang::De
+                        && self.piece_text(end - 1).ends_with('s'))
+                {
+                    // "Nordkoreas Machthaber", "New Yorks Gouverneur", "Berlins Innensenator"
                     role_at = Some(end);
                 } else if self.lang == Lang::En && matches!(form, Form::Name | Form::Seat) {
                     role_at = Some(self.skip_modifiers(end, false));
@@ -1031,6 +1077,11 @@ impl<'a> Annotator<'a> {
                 let place = matches!(kind, ActorKind::State)
                     && (self.is_place(found.start) || dateline)
                     || (form == Form::Seat && (self.is_place(found.start) || dateline));
+                // A region or city of the knowledge base ("Kalifornien", "Bayern") is no
+                // actor of its own: only a place after a preposition or in a dateline.
+                if kind == ActorKind::Location && !(self.is_place(found.start) || dateline) {
+                    return end;
+                }
                 let kind = if place { ActorKind::Location } else { kind };
                 self.push_entity(actor, found.start, end, kind, "");
                 end
@@ -1224,6 +1275,26 @@ impl<'a> Annotator<'a> {
             }
             return self.compose(actor, role, found.start, next.end);
         }
+        // An institution named after its city: "die Staatsanwaltschaft Stuttgart", "das
+        // Amtsgericht Köln" (a region or city of the knowledge base gives its state).
+        if self.lang == Lang::De
+            && !self.kb.data.roles[role as usize].person
+            && let Some(next) = self.match_starting(found.end)
+            && self.same_sentence(found.start, found.end)
+            && let Some(Target::Actor {
+                actor,
+                form: Form::Name,
+            }) = self.primary(&next)
+            && self.kb.data.actors[actor as usize].kind == ActorKind::Location
+        {
+            return self.compose(actor, role, found.start, next.end);
+        }
+        // An office in a state's institution: "der Fraktionsvorsitzende im
+        // niedersächsischen Landtag", "ein Abgeordneter der bayerischen Staatsregierung".
+        if let Some((actor, end)) = self.office_in_institution(found.start, found.end, role) {
+            let plural = self.plural_role(found.start, found.end);
+            return self.after_role_numbered(Some(actor), role, found.start, end, plural);
+        }
         // "die Führung in Pjöngjang", "Präsident der Ukraine", "Chefdiplomaten der 32 Nato-Länder"
         if let Some((actor, end, counted)) = self.linked_actor(found.start, found.end, role) {
             let plural = counted || self.plural_role(found.start, found.end);
@@ -1242,6 +1313,46 @@ impl<'a> Annotator<'a> {
         }
         let plural = self.plural_role(found.start, found.end);
         self.after_role_numbered(None, role, found.start, found.end, plural)
+    }
+
+    /// A person role at `start..role_end` followed by `im`/`in der`/`des`/`der` and an
+    /// institution with a state or region adjective ("im niedersächsischen Landtag"):
+    /// (the adjective's actor, end of the institution).
+    fn office_in_institution(
+        &mut self,
+        start: usize,
+        role_end: usize,
+        role: u32,
+    ) -> Option<(u32, usize)> {
+        if self.lang != Lang::De || !self.kb.data.roles[role as usize].person {
+            return None;
+        }
+        let mut at = role_end;
+        if self.lower_is(at, &["im", "des", "der", "beim"]) {
+            at += 1;
+        } else if self.lower_is(at, &["in"]) && self.lower_is(at + 1, &["der", "dem"]) {
+            at += 2;
+        } else {
+            return None;
+        }
+        let adjective = self.match_starting(at)?;
+        let Some(Target::Actor {
+            actor,
+            form: Form::Adjective,
+        }) = self.primary(&adjective)
+        else {
+            return None;
+        };
+        let institution = self.match_starting(adjective.end)?;
+        let Some(Target::Role { role: inner }) = self.primary(&institution) else {
+            return None;
+        };
+        let inner = &self.kb.data.roles[inner as usize];
+        (self.same_sentence(start, institution.end.saturating_sub(1))
+            && !inner.person
+            && !inner.suffix.is_empty()
+            && self.kb.data.actors[actor as usize].kind != ActorKind::Person)
+            .then_some((actor, institution.end))
     }
 
     /// The state or organisation a role noun at `start..role_end` is linked to by
@@ -1273,6 +1384,16 @@ impl<'a> Annotator<'a> {
                 linked = true;
                 at += 1;
             }
+        }
+        // "Gouverneur des Bundesstaates New York", "Premierministerin des Bundesstaates
+        // Queensland": the kind of territory stands between the linker and its name.
+        if linked
+            && at < self.pieces.len()
+            && self.same_sentence(start, at)
+            && self.match_starting(at).is_none()
+            && self.lower_is(at, TERRITORY_NOUNS)
+        {
+            at += 1;
         }
         if linked {
             let mut counted = false;
@@ -1393,9 +1514,19 @@ impl<'a> Annotator<'a> {
             Some(actor) => {
                 let entry = &self.kb.data.actors[actor as usize];
                 let base = entry.code_at(self.date);
-                let appends = entry.kind == ActorKind::State || (self.former && suffix == "ELI");
+                let appends = entry.kind == ActorKind::State
+                    || (entry.kind == ActorKind::Location && entry.country.is_some())
+                    || (self.former && suffix == "ELI");
                 let code = if appends && !base.ends_with(suffix) {
                     format!("{base}{suffix}")
+                } else if base.ends_with("PTY")
+                    && !suffix.is_empty()
+                    && suffix != "PTY"
+                    && let Some(country) = entry.country.as_deref()
+                {
+                    // Role beats party: "SPD-Fraktionschef" is a legislator, "CDU-Bürgermeister"
+                    // an official of the party's state; "SPD-Parteichef" stays the party.
+                    format!("{country}{suffix}")
                 } else {
                     base
                 };
@@ -1483,6 +1614,52 @@ impl<'a> Annotator<'a> {
             && self.kb.data.actors[person as usize].kind == ActorKind::Person
         {
             return self.push_person(person, end, next.end, Some(role), Form::Name);
+        }
+        // A name in apposition after a singular role with an article: "Der
+        // Fraktionsvorsitzende im niedersächsischen Landtag, Wolfgang Jüttner, hatte ...".
+        if person_role
+            && end + 1 < self.pieces.len()
+            && self.piece_text(end) == ","
+            && self.same_sentence(start, end + 1)
+            && (self.preceded_by(start, DETERMINERS)
+                || (start > 1
+                    && !self.pieces[start - 1].capitalized
+                    && self.preceded_by(start - 1, DETERMINERS)))
+        {
+            if let Some(next) = self.match_starting(end + 1)
+                && let Some(Target::Actor {
+                    actor: person,
+                    form: form @ (Form::Name | Form::Alias),
+                }) = self.primary(&next)
+                && self.kb.data.actors[person as usize].kind == ActorKind::Person
+                && self.apposition_closes(next.end)
+            {
+                return self.push_person(person, next.start, next.end, Some(role), form);
+            }
+            let tagged = self
+                .tagged_end
+                .get(end + 1)
+                .filter(|&&tagged| tagged != u32::MAX)
+                .map(|&tagged| tagged as usize);
+            let name_end = [self.unknown_name_after(end + 1), tagged]
+                .into_iter()
+                .flatten()
+                .filter(|&name_end| name_end > end + 2 && self.apposition_closes(name_end))
+                .max();
+            if let Some(name_end) = name_end {
+                let lemmas = self.kb.data.roles[role as usize].lemmas.clone();
+                let gender = self.gender_of_first(end + 1);
+                self.push_unknown(
+                    end + 1,
+                    name_end,
+                    code,
+                    country,
+                    gender,
+                    lemmas,
+                    "names:apposition-after-role".to_string(),
+                );
+                return name_end;
+            }
         }
         // An unknown person: "der israelische Außenminister Silvan Shalom".
         if person_role && let Some(name_end) = self.unknown_name_after(end) {
@@ -1615,6 +1792,18 @@ impl<'a> Annotator<'a> {
             );
         }
         end
+    }
+
+    /// Whether a name in apposition ending at `end` is closed: by a comma, or by a
+    /// lowercase word (the verb: "Der Gouverneur von Texas, Rick Perry ernannte ...").
+    fn apposition_closes(&self, end: usize) -> bool {
+        end < self.pieces.len()
+            && self.same_sentence(end - 1, end)
+            && (self.piece_text(end) == ","
+                || (self.pieces[end].alphabetic
+                    && !self.pieces[end].capitalized
+                    // "Der Minister, Hans Kahl und ..." is a list, not an apposition.
+                    && !matches!(self.piece_text(end), "und" | "oder" | "sowie")))
     }
 
     fn role_name(&self, actor: Option<u32>, role: u32) -> String {
@@ -2437,6 +2626,120 @@ mod party_tests {
                 && code.starts_with("AUT")
                 && code != "AUTPTY"),
             "{got:?}"
+        );
+    }
+}
+
+#[cfg(test)]
+mod regional_office_tests {
+    use super::test_support::{check, mentions};
+
+    const DATE: (i32, u32, u32) = (2012, 5, 3);
+
+    #[test]
+    fn offices_of_lands_regions_and_cities_take_their_state() {
+        check(
+            "Der Fraktionsvorsitzende im bayerischen Landtag, Erwin Kammerer, forderte Neuwahlen.",
+            DATE,
+            "names:apposition-after-role",
+            &[("Erwin Kammerer", "DEULEG")],
+        );
+        check(
+            "Der Gouverneur des Bundesstaates Ohio, Tom Harlan sagte die Reise ab.",
+            DATE,
+            "names:apposition-after-role",
+            &[("Tom Harlan", "USAGOV")],
+        );
+        for (text, name, code) in [
+            (
+                "Hamburgs Innensenatorin Jutta Brenner verteidigte den Einsatz.",
+                "Jutta Brenner",
+                "DEUGOV",
+            ),
+            (
+                "Der Münchner Bürgermeister Otto Fellner eröffnete das Fest.",
+                "Otto Fellner",
+                "DEUGOV",
+            ),
+            (
+                "Kaliforniens Gouverneur Mark Delaney unterzeichnete das Gesetz.",
+                "Mark Delaney",
+                "USAGOV",
+            ),
+            (
+                "Der Kärntner Landeshauptmann Fritz Auer trat zurück.",
+                "Fritz Auer",
+                "AUTGOV",
+            ),
+        ] {
+            check(text, DATE, "names:after-role", &[(name, code)]);
+        }
+        check(
+            "Die Staatsanwaltschaft Dresden erhob Anklage.",
+            DATE,
+            "(role)",
+            &[("Staatsanwaltschaft Dresden", "DEUJUD")],
+        );
+    }
+
+    #[test]
+    fn a_role_beats_the_party_label() {
+        let found = mentions(
+            "Der Berliner Innensenator Paul Gerber (CDU) verurteilte den Angriff.",
+            DATE,
+            "",
+        );
+        assert!(
+            found.contains(&("Paul Gerber".into(), "DEUGOV".into())),
+            "{found:?}"
+        );
+        assert!(found.iter().all(|(_, code)| code != "DEUPTY"), "{found:?}");
+        check(
+            "Der SPD-Fraktionschef Paul Gerber sprach.",
+            DATE,
+            "names:after-role",
+            &[("Paul Gerber", "DEULEG")],
+        );
+        check(
+            "Der SPD-Parteichef Paul Gerber sprach.",
+            DATE,
+            "names:after-role",
+            &[("Paul Gerber", "DEUPTY")],
+        );
+    }
+
+    #[test]
+    fn regions_alone_are_no_actors_and_lists_no_appositions() {
+        for text in [
+            "Kalifornien verklagt die Firma.",
+            "Die Hamburger Morgenzeitung berichtete.",
+        ] {
+            let found = mentions(text, DATE, "");
+            assert!(found.is_empty(), "{text}: {found:?}");
+        }
+        let found = mentions("Der Minister, Hans Kahl und Jens Rother kamen.", DATE, "");
+        assert!(found.iter().all(|(_, code)| code != "---GOV"), "{found:?}");
+        check(
+            "Der Präsident, der Kanzler und die Ministerin trafen sich.",
+            DATE,
+            "names:apposition-after-role",
+            &[],
+        );
+    }
+
+    #[test]
+    fn land_institutions_belong_to_the_home_state() {
+        check(
+            "Die Opposition kritisierte die Landesregierung scharf.",
+            DATE,
+            "(home state)",
+            &[("Landesregierung", "DEUGOV")],
+        );
+        check(
+            "In Österreich und in Wien lobte man die Landesregierung.",
+            DATE,
+            "(home state)",
+            &[("Landesregierung", "AUTGOV")],
         );
     }
 }
