@@ -601,6 +601,36 @@ pub(crate) fn valency_datives_as_iobj(
     }
 }
 
+/// "Es gibt X": whether the treebank calls `es` the subject (GSD) or an expletive (PUD),
+/// X is the object, never a second subject. `text` is what the tokens' spans index.
+pub(crate) fn es_gibt_object(
+    text: &str,
+    tokens: &[Token],
+    heads: &[Option<u32>],
+    deprels: &mut [String],
+) {
+    let count = tokens.len();
+    for verb in 0..count {
+        if tokens[verb].lemma != "geben" {
+            continue;
+        }
+        let children = || (0..count).filter(move |&child| heads[child] == Some(verb as u32));
+        let Some(es) = children().find(|&child| {
+            tokens[child].upos == Upos::Pron
+                && tokens[child].span.slice(text).eq_ignore_ascii_case("es")
+                && matches!(deprels[child].as_str(), "nsubj" | "expl")
+        }) else {
+            continue;
+        };
+        if children().any(|child| deprels[child] == "obj") {
+            continue;
+        }
+        if let Some(object) = children().find(|&child| child != es && deprels[child] == "nsubj") {
+            deprels[object] = "obj".to_string();
+        }
+    }
+}
+
 /// Case evidence overrides the subject/object choice: a subject whose phrase cannot be
 /// nominative ("den Vertrag", "ihn") and an object whose phrase can only be nominative
 /// ("er", "wir") swap relations, or take the free one when the head lacks it.
@@ -856,6 +886,29 @@ mod tests {
             .collect();
         valency_datives_as_iobj(&tokens, &evidence, &heads, &mut deprels);
         assert_eq!(deprels[2], "obj");
+    }
+
+    #[test]
+    fn what_es_gibt_gives_is_the_object() {
+        // "Dort gibt es Proteste", `Proteste` read as subject beside expletive `es`.
+        let text = "Dort gibt es Proteste";
+        let (mut tokens, _, heads, mut deprels) = tree(&[
+            (Upos::Adv, 2, "advmod", "_"),
+            (Upos::Verb, 0, "root", "VerbForm=Fin"),
+            (Upos::Pron, 2, "expl", "Case=Nom"),
+            (Upos::Noun, 2, "nsubj", "Case=Nom"),
+        ]);
+        for (token, (start, end)) in tokens.iter_mut().zip([(0, 4), (5, 9), (10, 12), (13, 21)]) {
+            token.span = lagebild_doc::Span::new(start, end);
+        }
+        tokens[1].lemma = "geben".to_string();
+        es_gibt_object(text, &tokens, &heads, &mut deprels);
+        assert_eq!((deprels[2].as_str(), deprels[3].as_str()), ("expl", "obj"));
+        // Another verb ("Dort protestiert es Leute") keeps the parser's reading.
+        tokens[1].lemma = "protestieren".to_string();
+        deprels[3] = "nsubj".to_string();
+        es_gibt_object(text, &tokens, &heads, &mut deprels);
+        assert_eq!(deprels[3], "nsubj");
     }
 
     #[test]

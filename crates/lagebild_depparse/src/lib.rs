@@ -26,7 +26,8 @@
 //! treebanks say `obl:arg`), the `obj` of a passive clause without subject becomes
 //! `nsubj:pass`, an `obj` that can only be dative ("den Behörden"), the one object of a
 //! dative verb ("Andy gratulieren") and an accusative-or-dative pronoun before a further
-//! object of a verb taking both ("uns ein Angebot unterbreiten") become `iobj`, and a
+//! object of a verb taking both ("uns ein Angebot unterbreiten") become `iobj`, what
+//! "es gibt" gives is its object whether `es` is read as subject or expletive, and a
 //! nominative attached as `parataxis`/`dep` (often a quoted noun) to a verb without
 //! subject becomes its subject. German case (`case.rs`): determiners,
 //! pronouns, adjective endings and dative plural forms ("Kindern"; "Forderungen" after
@@ -401,6 +402,7 @@ impl Parser {
             de::passive_objects_as_subjects(&heads, &evidence, &mut deprels);
             de::dative_evidence_as_iobj(tokens, &evidence, &heads, &mut deprels);
             de::valency_datives_as_iobj(tokens, &evidence, &heads, &mut deprels);
+            de::es_gibt_object(text, tokens, &heads, &mut deprels);
             de::quoted_nominatives_as_subjects(tokens, cases, &heads, &mut deprels);
             for ((token, deprel), head) in tokens.iter_mut().zip(deprels).zip(heads) {
                 token.deprel = deprel;
