@@ -592,7 +592,13 @@ impl Coder {
                     continue;
                 };
                 // Attacking with words, not weapons (verbs.rs): a verbal attack is 111.
-                let verbal = crate::verbs::verbal_attack(&view, index, winner.entry, source_mention);
+                let verbal = crate::verbs::verbal_attack(
+                    &view,
+                    index,
+                    winner.entry,
+                    source_mention,
+                    target_mention,
+                );
                 let code = if verbal { "111".to_string() } else { code };
                 let with_agent = |index: usize, mention: &ActorMention| {
                     let mut participant = participant(mention);

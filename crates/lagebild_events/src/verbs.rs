@@ -128,14 +128,16 @@ impl VerbDictionary {
 /// German attack verbs (`angreifen`, `attackieren`) have a verbal sense: a politician
 /// "griff den Iran scharf an" criticises (111), an army "griff die Stadt an" fights
 /// (190). Words of weapons and troops in the clause keep the military sense; otherwise
-/// a person of a political role as source, or a cue of speech in the clause (a
-/// predicative `als`, "mit scharfen Worten", a colon opening a quotation) gives the
+/// a cue of speech in the clause (a predicative `als`, "mit scharfen Worten", a colon
+/// opening a quotation), or a person of a political role attacking another person or
+/// organ (not a bare state: "Putin griff die Ukraine an" stays military) gives the
 /// verbal sense.
 pub(crate) fn verbal_attack(
     view: &crate::sentence::SentenceView<'_>,
     index: usize,
     entry: &Entry,
     source: &lagebild_actors::ActorMention,
+    target: &lagebild_actors::ActorMention,
 ) -> bool {
     const MILITARY: &[&str] = &[
         "armee",
@@ -214,12 +216,15 @@ pub(crate) fn verbal_attack(
     }) {
         return false;
     }
-    let political_person = source.kind == lagebild_actors::ActorKind::Person
-        && source.code.len() >= 6
-        && matches!(
-            source.code.get(3..6),
+    let political = |code: &str| {
+        matches!(
+            code.get(3..6),
             Some("GOV" | "LEG" | "PTY" | "OPP" | "JUD" | "MED" | "NGO" | "HRI")
-        );
+        )
+    };
+    let political_person = source.kind == lagebild_actors::ActorKind::Person
+        && political(&source.code)
+        && (target.kind == lagebild_actors::ActorKind::Person || political(&target.code));
     let raw = |position: usize| {
         view.words
             .get(position)

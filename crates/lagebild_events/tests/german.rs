@@ -101,6 +101,22 @@ fn attack_verbs_have_a_verbal_sense() {
         ),
         &["ARL->BOR 190 asserted"],
     );
+    // A head of government attacking a state, with no cue of speech: military.
+    check(
+        de(
+            "Der Präsident griff Borland in der Nacht an .",
+            &[("~Präsident", "ARLGOV"), ("Borland", "BOR")],
+        ),
+        &["ARLGOV->BOR 190 asserted"],
+    );
+    // A politician attacking another politician: words.
+    check(
+        de(
+            "Der Minister griff den Kanzler in der Nacht an .",
+            &[("~Minister", "ARLOPP"), ("~Kanzler", "ARLGOV")],
+        ),
+        &["ARLOPP->ARLGOV 111 asserted"],
+    );
     // Weapons in the clause keep the military sense, whoever the source is.
     check(
         de(
