@@ -189,7 +189,7 @@ impl Attributes {
                     _ => break,
                 }
             }
-            // "den Behörden", "seinen Feinden": a plural noun form after a determiner of
+            // "den Regeln", "seinen Feinden": a plural noun form after a determiner of
             // the accusative singular or dative plural is dative; "Kindern" is dative
             // whatever precedes it.
             if token.upos == Upos::Noun {

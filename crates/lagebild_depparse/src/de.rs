@@ -370,7 +370,7 @@ pub(crate) fn quoted_nominatives_as_subjects(
     }
 }
 
-/// A direct object whose phrase can only be dative ("dem Land", "ihm", "den Behörden")
+/// A direct object whose phrase can only be dative ("dem Land", "ihm", "den Regeln")
 /// is an indirect object: `obj` children of verbs with dative-only `evidence` and no
 /// preposition become `iobj`.
 pub(crate) fn dative_evidence_as_iobj(

@@ -24,7 +24,7 @@
 //! missing subject, a second nominal subject of a verb in the accusative or dative
 //! becomes `obj`/`iobj`, bare dative objects of verbs become `iobj` (the German
 //! treebanks say `obl:arg`), the `obj` of a passive clause without subject becomes
-//! `nsubj:pass`, an `obj` that can only be dative ("den Behörden"), the one object of a
+//! `nsubj:pass`, an `obj` that can only be dative ("den Regeln"), the one object of a
 //! dative verb ("Andy gratulieren") and an accusative-or-dative pronoun before a further
 //! object of a verb taking both ("uns ein Angebot unterbreiten") become `iobj`, what
 //! "es gibt" gives is its object whether `es` is read as subject or expletive, and a
