@@ -1202,12 +1202,12 @@ impl Tagger {
         gender_scores.resize(out.len(), [0.0; 3]);
         let (mut prev, mut prev2) = (0u64, 0u64);
         for position in 0..out.len() {
-            features.at(position, prev, prev2, Some(context), list);
             if !corpus::is_nominal(out[position].upos.as_str()) {
                 prev2 = prev;
                 prev = 0xfffe;
                 continue;
             }
+            features.at(position, prev, prev2, Some(context), list);
             model.score(list, &mut scores[..count]);
             let label = argmax(&scores[..count]);
             out[position].feats.gender = self.gender_values.get(label).copied().flatten();
