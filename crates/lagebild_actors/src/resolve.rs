@@ -454,6 +454,12 @@ struct Annotator<'a> {
     /// Code of a prefix agent (`MSF` in "MSF Arnor diplomat") while the role after the
     /// actor is composed.
     outer_prefix: String,
+    /// The agent code of the institution a person role belongs to ("Sprecher der
+    /// Polizei" -> `COP`), replacing the role's own while it is composed.
+    inner_suffix: Option<String>,
+    /// Whether an unknown person after the role being composed takes the article's home
+    /// state ("Sprecher der Polizei, Lars B.", "Bürgermeister Hans K.").
+    home_person: bool,
     /// The role being composed is preceded by `former` (English): agent code `ELI`.
     former: bool,
 }
@@ -504,6 +510,8 @@ pub(crate) fn annotate(
         },
         tagged_end,
         outer_prefix: String::new(),
+        inner_suffix: None,
+        home_person: false,
         former: false,
     };
     annotator.collect_named();
@@ -606,6 +614,41 @@ fn home_state_suffix(lower: &str) -> Option<&'static str> {
     })
 }
 
+/// Offices (lowercase words) held in a city, a region, a court or a company rather than
+/// a national government: an unknown person in one, with no state named, is of the
+/// article's state ("Bürgermeister Hans K.", "Unternehmenschef George F.").
+fn domestic_role(word: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "bürgermeister",
+        "oberbürgermeister",
+        "landrat",
+        "landrätin",
+        "polizist",
+        "polizeichef",
+        "polizeisprecher",
+        "staatsanwalt",
+        "staatsanwält",
+        "oberstaatsanwalt",
+        "richter",
+        "innensenator",
+        "justizsenator",
+        "finanzsenator",
+        "landesminister",
+        "landesinnenminister",
+        "kultusminister",
+        "fraktionschef",
+        "fraktionsvorsitzende",
+        "landtagsabgeordnete",
+        "unternehmenschef",
+        "konzernchef",
+        "firmenchef",
+        "vorstandschef",
+        "vorstandsvorsitzende",
+        "personalmanager",
+    ];
+    STEMS.iter().any(|stem| word.starts_with(stem))
+}
+
 /// Institutions only German-speaking states have (a Land's government or parliament, a
 /// city council): in a German-language article whose home state is not settled they are
 /// German, unless an Austrian actor is mentioned.
@@ -650,6 +693,25 @@ fn home_state_roles(out: &mut Vec<ActorMention>) {
         _ => None,
     };
     let austrian = ranked.iter().any(|(country, _)| *country == "AUT");
+    // Later mentions of a person resolved here ("Beringer" after "Sprecher der Polizei,
+    // Lars Beringer") follow their antecedent.
+    let resolved: Vec<Span> = out
+        .iter()
+        .filter(|mention| mention.rule.ends_with(HOME_STATE) && mention.kind == ActorKind::Person)
+        .map(|mention| mention.span)
+        .collect();
+    for mention in out.iter_mut() {
+        if mention.code.starts_with("---")
+            && mention.code.len() > 3
+            && !mention.rule.ends_with(HOME_STATE)
+            && mention
+                .antecedent
+                .is_some_and(|span| resolved.contains(&span))
+        {
+            mention.rule.push(' ');
+            mention.rule.push_str(HOME_STATE);
+        }
+    }
     out.retain_mut(|mention| {
         if !mention.rule.ends_with(HOME_STATE) {
             return true;
@@ -1291,9 +1353,17 @@ impl<'a> Annotator<'a> {
         }
         // An office in a state's institution: "der Fraktionsvorsitzende im
         // niedersächsischen Landtag", "ein Abgeordneter der bayerischen Staatsregierung".
-        if let Some((actor, end)) = self.office_in_institution(found.start, found.end, role) {
+        if let Some((actor, inner, end)) = self.office_in_institution(found.start, found.end, role)
+        {
             let plural = self.plural_role(found.start, found.end);
-            return self.after_role_numbered(Some(actor), role, found.start, end, plural);
+            // The person is of the institution's kind: "Sprecher der Berliner Polizei" is
+            // police (`COP`), "Präsident des bayerischen Landtags" a legislator.
+            self.inner_suffix = Some(self.kb.data.roles[inner as usize].suffix.clone());
+            self.home_person = actor.is_none();
+            let end = self.after_role_numbered(actor, role, found.start, end, plural);
+            self.inner_suffix = None;
+            self.home_person = false;
+            return end;
         }
         // "die Führung in Pjöngjang", "Präsident der Ukraine", "Chefdiplomaten der 32 Nato-Länder"
         if let Some((actor, end, counted)) = self.linked_actor(found.start, found.end, role) {
@@ -1323,7 +1393,7 @@ impl<'a> Annotator<'a> {
         start: usize,
         role_end: usize,
         role: u32,
-    ) -> Option<(u32, usize)> {
+    ) -> Option<(Option<u32>, u32, usize)> {
         if self.lang != Lang::De || !self.kb.data.roles[role as usize].person {
             return None;
         }
@@ -1335,24 +1405,36 @@ impl<'a> Annotator<'a> {
         } else {
             return None;
         }
-        let adjective = self.match_starting(at)?;
-        let Some(Target::Actor {
-            actor,
-            form: Form::Adjective,
-        }) = self.primary(&adjective)
-        else {
-            return None;
+        let first = self.match_starting(at)?;
+        let (actor, institution) = match self.primary(&first) {
+            Some(Target::Actor {
+                actor,
+                form: Form::Adjective,
+            }) if self.kb.data.actors[actor as usize].kind != ActorKind::Person => {
+                (Some(actor), self.match_starting(first.end)?)
+            }
+            // A bare state institution: "Sprecher der Polizei" (the article's state).
+            Some(Target::Role { .. })
+                if home_state_suffix(&self.piece_text(first.start).to_lowercase()).is_some()
+                    && first.end == first.start + 1
+                    // "der Polizei Bremen", "der Regierung Italiens": left to the rules above.
+                    && !(first.end < self.pieces.len()
+                        && self.same_sentence(first.start, first.end)
+                        && self.match_starting(first.end).is_some()) =>
+            {
+                (None, first)
+            }
+            _ => return None,
         };
-        let institution = self.match_starting(adjective.end)?;
         let Some(Target::Role { role: inner }) = self.primary(&institution) else {
             return None;
         };
-        let inner = &self.kb.data.roles[inner as usize];
+        let entry = &self.kb.data.roles[inner as usize];
         (self.same_sentence(start, institution.end.saturating_sub(1))
-            && !inner.person
-            && !inner.suffix.is_empty()
-            && self.kb.data.actors[actor as usize].kind != ActorKind::Person)
-            .then_some((actor, institution.end))
+            && !entry.person
+            && !entry.suffix.is_empty()
+            && !entry.suffix.ends_with('~'))
+        .then_some((actor, inner, institution.end))
     }
 
     /// The state or organisation a role noun at `start..role_end` is linked to by
@@ -1496,6 +1578,7 @@ impl<'a> Annotator<'a> {
     /// agent with a prefix code before the actor) goes in front of everything.
     fn composed_code(&self, actor: Option<u32>, role: u32) -> (String, Option<String>) {
         let raw = self.kb.data.roles[role as usize].suffix.as_str();
+        let raw = self.inner_suffix.as_deref().unwrap_or(raw);
         let (prefix, suffix) = match raw.strip_suffix('~') {
             Some(prefix) => (prefix, ""),
             None => (self.outer_prefix.as_str(), raw),
@@ -1550,6 +1633,19 @@ impl<'a> Annotator<'a> {
         self.former = self.former_near(start, end);
         let (code, country) = self.composed_code(actor, role);
         self.former = false;
+        // An unknown person in an office of no named state takes the article's state
+        // (`home_state_roles`): "Bürgermeister Hans K.", "Sprecher der Polizei, Lars B.".
+        let home = self.lang == Lang::De
+            && actor.is_none()
+            && (self.home_person
+                || domestic_role(&self.piece_text(end.saturating_sub(1)).to_lowercase()));
+        let name_rule = |rule: &str| {
+            if home {
+                format!("{rule} {HOME_STATE}")
+            } else {
+                rule.to_string()
+            }
+        };
         let role_entry = &self.kb.data.roles[role as usize];
         let (person_role, role_rule) = (role_entry.person && !plural, role_entry.rule.clone());
         let rule = match actor {
@@ -1656,7 +1752,7 @@ impl<'a> Annotator<'a> {
                     country,
                     gender,
                     lemmas,
-                    "names:apposition-after-role".to_string(),
+                    name_rule("names:apposition-after-role"),
                 );
                 return name_end;
             }
@@ -1672,7 +1768,7 @@ impl<'a> Annotator<'a> {
                 country,
                 gender,
                 lemmas,
-                "names:after-role".to_string(),
+                name_rule("names:after-role"),
             );
             return name_end;
         }
@@ -1712,17 +1808,10 @@ impl<'a> Annotator<'a> {
                 self.push_focus_reference(index, start, end, "(description)");
                 return end;
             }
-            if actor.is_some() {
+            if actor.is_some() || (home && self.home_person) {
                 let name = self.role_name(actor, role);
-                self.push(
-                    span,
-                    name,
-                    code,
-                    country,
-                    ActorKind::Person,
-                    None,
-                    format!("{rule} (role)"),
-                );
+                let rule = name_rule(&format!("{rule} (role)"));
+                self.push(span, name, code, country, ActorKind::Person, None, rule);
             }
             return end;
         }
@@ -2741,5 +2830,52 @@ mod regional_office_tests {
             "(home state)",
             &[("Landesregierung", "AUTGOV")],
         );
+    }
+}
+
+#[cfg(test)]
+mod institution_person_tests {
+    use super::test_support::{check, mentions};
+
+    const DATE: (i32, u32, u32) = (2012, 5, 3);
+
+    #[test]
+    fn persons_of_an_institution_take_its_kind_and_the_home_state() {
+        // The article is about Germany (two German places), so the police is German.
+        check(
+            "In Hamburg und Berlin wurde gestreikt. Ein Sprecher der Polizei, Lars Kemmer, \
+             sagte, alles sei ruhig. Kemmer sagte weiter, man beobachte die Lage.",
+            DATE,
+            "(home state)",
+            &[("Lars Kemmer", "DEUCOP"), ("Kemmer", "DEUCOP")],
+        );
+        check(
+            "Der Sprecher der Berliner Polizei, Tom Kurz, sagte, es sei ruhig.",
+            DATE,
+            "names:apposition-after-role",
+            &[("Tom Kurz", "DEUCOP")],
+        );
+        check(
+            "In Köln und in Hamburg feierte man. Unternehmenschef Georg Fiedler sprach.",
+            DATE,
+            "(home state)",
+            &[("Georg Fiedler", "DEUBUS")],
+        );
+    }
+
+    #[test]
+    fn without_a_home_state_the_office_keeps_an_unknown_state() {
+        let found = mentions("Bürgermeister Hans Kober kritisierte die Firma.", DATE, "");
+        assert_eq!(
+            found,
+            vec![("Hans Kober".to_string(), "---GOV".to_string())]
+        );
+        // A national office is no domestic one: no state is guessed for a president.
+        let found = mentions(
+            "In Hamburg und Berlin regnet es. Präsident Tomas Vedder sprach.",
+            DATE,
+            "(home state)",
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 }
