@@ -1717,7 +1717,9 @@ impl<'a> Annotator<'a> {
             && end + 1 < self.pieces.len()
             && self.piece_text(end) == ","
             && self.same_sentence(start, end + 1)
-            && (self.preceded_by(start, DETERMINERS)
+            // "Malaysia's Prime Minister, Najib Razak said", "Russlands Präsident, ..."
+            && (actor.is_some()
+                || self.preceded_by(start, DETERMINERS)
                 || (start > 1
                     && !self.pieces[start - 1].capitalized
                     && self.preceded_by(start - 1, DETERMINERS)))
@@ -1892,7 +1894,7 @@ impl<'a> Annotator<'a> {
                 || (self.pieces[end].alphabetic
                     && !self.pieces[end].capitalized
                     // "Der Minister, Hans Kahl und ..." is a list, not an apposition.
-                    && !matches!(self.piece_text(end), "und" | "oder" | "sowie")))
+                    && !matches!(self.piece_text(end), "und" | "oder" | "sowie" | "and" | "or")))
     }
 
     fn role_name(&self, actor: Option<u32>, role: u32) -> String {
@@ -2768,6 +2770,25 @@ mod regional_office_tests {
             DATE,
             "(role)",
             &[("Staatsanwaltschaft Dresden", "DEUJUD")],
+        );
+    }
+
+    #[test]
+    fn english_possessive_roles_take_a_name_in_apposition() {
+        let text = "Norway's Prime Minister, Ola Brekke said the talks would go on.";
+        let doc = lagebild_doc::Document {
+            text: text.to_string(),
+            lang: lagebild_doc::Lang::En,
+            ..lagebild_doc::Document::default()
+        };
+        let found: Vec<(String, String)> = crate::ActorKb::embedded()
+            .annotate(&doc, &lagebild_doc::TextAnalysis::default(), None)
+            .iter()
+            .map(|mention| (mention.span.slice(text).to_string(), mention.code.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![("Ola Brekke".to_string(), "NORGOV".to_string())]
         );
     }
 
