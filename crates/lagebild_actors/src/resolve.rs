@@ -692,6 +692,17 @@ fn home_state_roles(out: &mut Vec<ActorMention>) {
         }
         _ => None,
     };
+    // A person in a domestic office ("Bürgermeister Hans K.") takes the home state only
+    // when it clearly dominates: at least twice the mentions of any other state (stories
+    // on refugees or trips name the other state often, and a mayor is rarely of it).
+    let clear_home = match ranked.as_slice() {
+        [(first, count), rest @ ..]
+            if *count >= 2 && rest.first().is_none_or(|(_, second)| second * 2 <= *count) =>
+        {
+            Some(first.to_string())
+        }
+        _ => None,
+    };
     let austrian = ranked.iter().any(|(country, _)| *country == "AUT");
     // Later mentions of a person resolved here ("Beringer" after "Sprecher der Polizei,
     // Lars Beringer") follow their antecedent.
@@ -718,7 +729,12 @@ fn home_state_roles(out: &mut Vec<ActorMention>) {
         }
         let land = !austrian && land_institution(&mention.name.to_lowercase());
         let fallback = land.then(|| "DEU".to_string());
-        let Some(home) = home.as_ref().or(fallback.as_ref()) else {
+        let home = if mention.kind == ActorKind::Person {
+            clear_home.as_ref()
+        } else {
+            home.as_ref()
+        };
+        let Some(home) = home.or(fallback.as_ref()) else {
             let kept = mention.rule.len() - HOME_STATE.len();
             mention.rule.truncate(kept);
             mention.rule.push_str(NO_HOME_STATE);
