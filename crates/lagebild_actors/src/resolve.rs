@@ -1574,6 +1574,33 @@ impl<'a> Annotator<'a> {
         if last.ends_with("innen") {
             return true;
         }
+        // "300 Polizisten", "drei Richter", "mehrere Bürgermeister".
+        if start > 0
+            && self.same_sentence(start - 1, start)
+            && (self
+                .piece_text(start - 1)
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+                || self.lower_is(
+                    start - 1,
+                    &[
+                        "zwei",
+                        "drei",
+                        "vier",
+                        "fünf",
+                        "sechs",
+                        "zehn",
+                        "mehrere",
+                        "einige",
+                        "viele",
+                        "zahlreiche",
+                        "beiden",
+                    ],
+                ))
+        {
+            return true;
+        }
         let mut at = start;
         // Skip adjectives between the article and the noun ("die neuen Außenminister").
         while at > 0
@@ -2897,6 +2924,19 @@ mod institution_person_tests {
             DATE,
             "(home state)",
             &[("Georg Fiedler", "DEUBUS")],
+        );
+    }
+
+    #[test]
+    fn counted_role_nouns_are_plural_and_take_no_name() {
+        let found = mentions(
+            "Sie schickte 300 Polizisten Zöllner an die Grenze.",
+            DATE,
+            "",
+        );
+        assert!(
+            found.iter().all(|(surface, _)| surface != "Zöllner"),
+            "{found:?}"
         );
     }
 
