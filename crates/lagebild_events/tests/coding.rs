@@ -11,21 +11,7 @@ mod common;
 use common::{Fixture, build};
 
 fn render(event: &Event) -> String {
-    let modality: Vec<&str> = event
-        .modality
-        .iter()
-        .map(|modality| modality.as_str())
-        .collect();
-    let mut line = format!(
-        "{}->{} {} {}",
-        event.source.code,
-        event
-            .target
-            .as_ref()
-            .map_or("-", |target| target.code.as_str()),
-        event.cameo,
-        modality.join(",")
-    );
+    let mut line = common::dyad_with_modality(event);
     if let Some(attribution) = &event.attributed_to {
         line.push_str(&format!(" by {}", attribution.name));
     }

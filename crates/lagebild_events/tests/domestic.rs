@@ -3,28 +3,16 @@
 
 use lagebild_actors::{ActorKind, PRIVATE_RULE};
 use lagebild_doc::{Lang, Span};
-use lagebild_events::{Coder, CodingInput, Event};
+use lagebild_events::{Coder, CodingInput};
 use lagebild_geo::PlaceMention;
 
 mod common;
 
-use common::{Fixture, build};
+use common::{Fixture, build, dyad};
 
 /// An actor of the fixture: surface, code, and whether it is a private person (then its
 /// code's state, if any, is what the country pass would have given it).
 type Actor<'a> = (&'a str, &'a str, bool);
-
-fn render(event: &Event) -> String {
-    format!(
-        "{}->{} {}",
-        event.source.code,
-        event
-            .target
-            .as_ref()
-            .map_or("-", |target| target.code.as_str()),
-        event.cameo
-    )
-}
 
 /// Codes the parsed sentence with its actors and compares the events (`SRC->TGT CODE`,
 /// any order). Events with an implied agent must say so in their rule and anchor the
@@ -93,7 +81,7 @@ fn check_at(
             assert!(event.source.name.contains("implied"));
         }
     }
-    let mut got: Vec<String> = events.iter().map(render).collect();
+    let mut got: Vec<String> = events.iter().map(dyad).collect();
     got.sort();
     let mut want: Vec<String> = expected.iter().map(|line| line.to_string()).collect();
     want.sort();

@@ -3,9 +3,9 @@
 
 mod common;
 
-use common::Fixture;
+use common::{Fixture, dyad};
 use lagebild_doc::Lang;
-use lagebild_events::{Coder, Event};
+use lagebild_events::Coder;
 
 /// A coder on a PETRARCH verb dictionary given as text.
 fn coder(verbs: &str) -> std::sync::Arc<Coder> {
@@ -22,18 +22,6 @@ fn coder(verbs: &str) -> std::sync::Arc<Coder> {
     coder.unwrap_or_else(|error| panic!("{error}"))
 }
 
-fn render(event: &Event) -> String {
-    format!(
-        "{}->{} {}",
-        event.source.code,
-        event
-            .target
-            .as_ref()
-            .map_or("-", |target| target.code.as_str()),
-        event.cameo
-    )
-}
-
 /// Codes the sentence (`parse` as in [`Fixture`], or empty for an unparsed sentence) and
 /// compares the events, one `SRC->TGT CODE` line each.
 fn check(coder: &Coder, parse: &str, text: &str, actors: &[(&str, &str)], expected: &[&str]) {
@@ -44,7 +32,7 @@ fn check(coder: &Coder, parse: &str, text: &str, actors: &[(&str, &str)], expect
         actors,
         published: None,
     };
-    common::check_events(coder, fixture, render, expected);
+    common::check_events(coder, fixture, dyad, expected);
 }
 
 const SAY: &str = "--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n\n--- BELIEVE [023] ---\nBELIEVE\n";

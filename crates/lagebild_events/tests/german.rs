@@ -3,32 +3,14 @@
 //! hand-set parses where the construction needs one.
 
 use lagebild_doc::Lang;
-use lagebild_events::{Coder, Event};
+use lagebild_events::Coder;
 
 mod common;
 
-use common::Fixture;
-
-fn render(event: &Event) -> String {
-    let modality: Vec<&str> = event
-        .modality
-        .iter()
-        .map(|modality| modality.as_str())
-        .collect();
-    format!(
-        "{}->{} {} {}",
-        event.source.code,
-        event
-            .target
-            .as_ref()
-            .map_or("-", |target| target.code.as_str()),
-        event.cameo,
-        modality.join(",")
-    )
-}
+use common::{Fixture, dyad_with_modality};
 
 fn check(fixture: Fixture<'_>, expected: &[&str]) {
-    common::check_events(&Coder::embedded(), fixture, render, expected);
+    common::check_events(&Coder::embedded(), fixture, dyad_with_modality, expected);
 }
 
 fn de<'a>(text: &'a str, actors: &'a [(&'a str, &'a str)]) -> Fixture<'a> {
@@ -301,7 +283,7 @@ fn a_denial_without_an_accuser_takes_the_earlier_accusation() {
         places: &[],
     };
     let coder = Coder::embedded();
-    let got: Vec<String> = coder.code(&input).iter().map(render).collect();
+    let got: Vec<String> = coder.code(&input).iter().map(dyad_with_modality).collect();
     assert_eq!(
         got,
         ["ARL->BOR 1125 asserted", "BOR->ARL 016 asserted"],

@@ -4,6 +4,30 @@ use lagebild_actors::{ActorKind, ActorMention};
 use lagebild_doc::{Document, Feats, Lang, Sentence, Span, TextAnalysis, Token, Upos};
 use lagebild_events::{Coder, CodingInput, Event};
 
+/// An event as `SRC->TGT CODE` (`-` for no target), the line the tests compare.
+pub fn dyad(event: &Event) -> String {
+    format!(
+        "{}->{} {}",
+        event.source.code,
+        event
+            .target
+            .as_ref()
+            .map_or("-", |target| target.code.as_str()),
+        event.cameo
+    )
+}
+
+/// [`dyad`] followed by the modality labels, comma-separated.
+#[allow(dead_code)] // each test binary compiles this module; not all use every helper
+pub fn dyad_with_modality(event: &Event) -> String {
+    let modality: Vec<&str> = event
+        .modality
+        .iter()
+        .map(|modality| modality.as_str())
+        .collect();
+    format!("{} {}", dyad(event), modality.join(","))
+}
+
 /// A fixture sentence. `parse` holds one token per line, CoNLL-U style but compact:
 /// `form lemma UPOS head deprel [feats]` with 1-based heads (0 = root). Without a parse
 /// the text is split on whitespace and lemma = form, like the stub analyser.
@@ -104,6 +128,7 @@ pub fn build(fixture: &Fixture<'_>) -> (Document, TextAnalysis, Vec<ActorMention
 /// order; every event must have a span inside the text, a rule naming a dictionary line
 /// and a valid CAMEO code with its QuadClass. A mismatch panics with the coder's
 /// explanation of the sentence.
+#[allow(dead_code)] // the domestic tests compare events their own way
 pub fn check_events(
     coder: &Coder,
     fixture: Fixture<'_>,
