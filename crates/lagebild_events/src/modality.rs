@@ -369,15 +369,15 @@ impl<'a, 'b> Context<'a, 'b> {
         old_date || (pluperfect && (cue || weeks_before))
     }
 
+    /// The dates of the sentence's time expressions, a month or year taken at its last
+    /// day ("im Jahre 1980" is long before a 2012 story; "im Oktober" is not).
     fn sentence_dates(&self) -> impl Iterator<Item = NaiveDate> + '_ {
         self.input
             .times
             .iter()
             .filter(|time| self.view.span.contains(time.span))
             .filter_map(|time| time.value.as_deref())
-            .filter_map(|value| {
-                NaiveDate::parse_from_str(value.get(..10).unwrap_or(value), "%Y-%m-%d").ok()
-            })
+            .filter_map(latest_day)
     }
 
     /// German event nouns that are the object or an adverbial of a verb take that
@@ -508,5 +508,50 @@ impl<'a, 'b> Context<'a, 'b> {
             .iter()
             .position(|place| self.view.span.contains(place.span))
             .map(|index| index as u32)
+    }
+}
+
+/// The last day of a TIMEX3 date value: a day (`2024-12-04`, or the date part of a
+/// time), a month (`2024-10`) or a year (`1980`); `None` for other values (weeks,
+/// seasons, `PAST_REF`).
+fn latest_day(value: &str) -> Option<NaiveDate> {
+    if let Some(day) = value
+        .get(..10)
+        .and_then(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok())
+    {
+        return Some(day);
+    }
+    let mut parts = value.split('-');
+    let year: i32 = parts.next().filter(|year| year.len() == 4)?.parse().ok()?;
+    match (parts.next(), parts.next()) {
+        (None, _) => NaiveDate::from_ymd_opt(year, 12, 31),
+        (Some(month), None) if month.len() == 2 => {
+            let month: u32 = month.parse().ok()?;
+            let first_of_next = if month == 12 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(year, month + 1, 1)
+            }?;
+            first_of_next.pred_opt()
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_month_or_year_counts_at_its_last_day() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(latest_day("2024-12-04"), day(2024, 12, 4));
+        assert_eq!(latest_day("2024-12-04T10:00"), day(2024, 12, 4));
+        assert_eq!(latest_day("1980"), day(1980, 12, 31));
+        assert_eq!(latest_day("2024-02"), day(2024, 2, 29));
+        assert_eq!(latest_day("2023-12"), day(2023, 12, 31));
+        assert_eq!(latest_day("2024-W49"), None);
+        assert_eq!(latest_day("PAST_REF"), None);
+        assert_eq!(latest_day("198X"), None);
     }
 }

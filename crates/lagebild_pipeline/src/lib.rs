@@ -335,6 +335,28 @@ mod tests {
     }
 
     #[test]
+    fn a_year_long_before_publication_makes_an_event_past() {
+        let pipeline = Pipeline::embedded();
+        let modality = |text: &str| -> Vec<Vec<&'static str>> {
+            let analysis = pipeline.analyze(document(text, Lang::De));
+            analysis
+                .events
+                .iter()
+                .map(|event| event.modality.iter().map(|m| m.as_str()).collect())
+                .collect()
+        };
+        // Published 2020-03-04: 1980 is background, 2019 is recent news.
+        assert_eq!(
+            modality("Frankreich hatte im Jahre 1980 die Beziehungen zu Russland abgebrochen."),
+            vec![vec!["past"]]
+        );
+        assert_eq!(
+            modality("Frankreich kritisierte Russland im Jahr 2019."),
+            vec![vec!["asserted"]]
+        );
+    }
+
+    #[test]
     fn user_actor_dictionaries_replace_the_kb_for_english_only() {
         let directory = tempfile::tempdir().expect("temp dir");
         let actors = directory.path().join("actors.txt");
