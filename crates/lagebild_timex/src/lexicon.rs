@@ -132,6 +132,16 @@ pub(crate) fn number_de(word: &str) -> Option<u32> {
     })
 }
 
+/// A German number with a half: "anderthalb" (1.5), "zweieinhalb" (2.5), ..., as the
+/// count of halves (3, 5, ...).
+pub(crate) fn halves_de(word: &str) -> Option<u32> {
+    if word == "anderthalb" {
+        return Some(3);
+    }
+    let whole = word.strip_suffix("einhalb")?;
+    Some(number_de(whole).filter(|&whole| whole >= 2)? * 2 + 1)
+}
+
 pub(crate) fn number_en(word: &str) -> Option<u32> {
     Some(match word {
         "a" | "an" | "one" => 1,

@@ -4,7 +4,7 @@
 
 use crate::TimexKind;
 use crate::lexicon::{
-    Unit, month_de, month_en, number_de, number_en, unit_de, unit_en, weekday_adverb_de,
+    Unit, halves_de, month_de, month_en, number_de, number_en, unit_de, unit_en, weekday_adverb_de,
     weekday_de, weekday_en,
 };
 use lagebild_text::words::{Word, WordKind};
@@ -514,6 +514,14 @@ fn german_free(c: &Cursor<'_>, i: usize) -> Option<Candidate> {
         {
             let signed = if past { -(count as i64) } else { count as i64 };
             consider(candidate(i + 3, TimexKind::Date, offset_spec(unit, signed)));
+        }
+        // "vor zweieinhalb Jahren", "in anderthalb Jahren": months from now.
+        if let Some(halves) = halves_de(c.lower(i + 1))
+            && let Some((Unit::Year, _)) = unit_de(c.lower(i + 2))
+        {
+            let months = i64::from(halves) * 6;
+            let signed = if past { -months } else { months };
+            consider(candidate(i + 3, TimexKind::Date, Spec::MonthOffset(signed)));
         }
         if let Some((unit, true)) = unit_de(c.lower(i + 1))
             && unit != Unit::Minute

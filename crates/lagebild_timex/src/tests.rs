@@ -149,6 +149,16 @@ fn german_relative_expressions() {
     );
     check(
         Lang::De,
+        "Die Klage kam vor zweieinhalb Jahren.",
+        &[("vor zweieinhalb Jahren", Date, "2022-06")],
+    );
+    check(
+        Lang::De,
+        "Wahlen gibt es in anderthalb Jahren.",
+        &[("in anderthalb Jahren", Date, "2026-06")],
+    );
+    check(
+        Lang::De,
         "Vor drei Tagen begann es.",
         &[("Vor drei Tagen", Date, "2024-12-01")],
     );
