@@ -108,8 +108,9 @@ pub(crate) fn implied_source(
     // often a pronoun resolved to the wrong person than news.
     // English unknown names (`---`) count here too: a named nobody arrested is a private
     // person in either language.
-    let private = is_private(lang, target) || is_private_person(target);
-    if target.kind != ActorKind::Person || !private {
+    let private = target.kind == ActorKind::Person
+        && (is_private(lang, target) || is_private_person(target));
+    if !private && !civilian_group(target) {
         return None;
     }
     // The police of the place where the arrest or expulsion happened ("in Brüssel
@@ -127,6 +128,15 @@ pub(crate) fn implied_source(
         code: format!("{state}{suffix}"),
         country: Some(state.to_string()),
     })
+}
+
+/// A group of civilians, students or refugees (an agent dictionary's `---CVL`,
+/// `USAEDU`, `---REF`: "the student", "protesters", "migrants"): private persons too.
+fn civilian_group(target: &ActorMention) -> bool {
+    target.kind != ActorKind::State
+        && ["CVL", "EDU", "REF"]
+            .iter()
+            .any(|agent| target.code.len() == 6 && target.code.ends_with(agent))
 }
 
 /// Prepositions that place an act at a location ("in Neapel festgenommen").

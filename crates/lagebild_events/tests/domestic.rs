@@ -237,6 +237,21 @@ fn english_agentless_passive_implies_the_authority_of_its_class() {
         &[("workers", "GBRCVL", true)],
         &["GBRGOV->GBRCVL 174"],
     );
+    // A group of civilians from an agent dictionary (students, refugees) is private too;
+    // officials arrested with no agent are not coded.
+    let group = "
+        The the DET 2 det
+        students student NOUN 4 nsubj:pass
+        were be AUX 4 aux:pass
+        arrested arrest VERB 0 root VerbForm=Part|Voice=Pass
+        . . PUNCT 4 punct";
+    check(
+        Lang::En,
+        group,
+        &[("students", "USAEDU", false)],
+        &["USACOP->USAEDU 173"],
+    );
+    check(Lang::En, group, &[("students", "USAGOV", false)], &[]);
     // With an agent there is nothing to imply.
     let agent = "
         The the DET 2 det
