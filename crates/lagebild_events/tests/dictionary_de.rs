@@ -1,0 +1,115 @@
+//! Entries of the German verb dictionary (`dict/de/verbs.txt`) added for the frequent
+//! political verbs and light-verb constructions of Austrian and German news, through the
+//! shared `check_events` helper: our own sentences about invented states (Arland,
+//! Borland), each with a use of the same verb that must not code.
+
+use lagebild_doc::Lang;
+use lagebild_events::Coder;
+
+mod common;
+
+use common::{Fixture, dyad_with_modality};
+
+fn check(fixture: Fixture<'_>, expected: &[&str]) {
+    common::check_events(&Coder::embedded(), fixture, dyad_with_modality, expected);
+}
+
+fn de<'a>(text: &'a str, actors: &'a [(&'a str, &'a str)]) -> Fixture<'a> {
+    Fixture {
+        lang: Lang::De,
+        text,
+        parse: None,
+        actors,
+        published: None,
+    }
+}
+
+const STATES: &[(&str, &str)] = &[("Arland", "ARL"), ("Borland", "BOR")];
+
+#[test]
+fn sanctions_decided_extended_or_widened_are_sanctions() {
+    check(
+        de("Arland beschloss neue Sanktionen gegen Borland .", STATES),
+        &["ARL->BOR 163 asserted"],
+    );
+    check(
+        de(
+            "Arland verlängerte die Wirtschaftssanktionen gegen Borland um ein Jahr .",
+            STATES,
+        ),
+        &["ARL->BOR 163 asserted"],
+    );
+    // Extending a treaty with a state is no sanction.
+    check(
+        de(
+            "Arland verlängerte den Vertrag mit Borland um ein Jahr .",
+            STATES,
+        ),
+        &[],
+    );
+}
+
+#[test]
+fn discussing_with_a_state_is_a_consultation() {
+    check(
+        de("Arland diskutierte mit Borland über den Handel .", STATES),
+        &["ARL->BOR 040 asserted"],
+    );
+    check(
+        de(
+            "Arland besprach mit Borland die Lage an der Grenze .",
+            STATES,
+        ),
+        &["ARL->BOR 040 asserted"],
+    );
+    // Discussing a state with nobody named is no consultation.
+    check(
+        de("Man diskutierte in Arland lange über Borland .", STATES),
+        &[],
+    );
+}
+
+#[test]
+fn calling_a_state_a_threat_or_its_policy_a_mistake_is_disapproval() {
+    let actors = &[("~Minister", "ARLGOV"), ("Borland", "BOR")];
+    check(
+        de("Der Minister bezeichnete Borland als Bedrohung .", actors),
+        &["ARLGOV->BOR 111 asserted"],
+    );
+    check(
+        de("Der Minister bezeichnete Borland als Fehler .", actors),
+        &["ARLGOV->BOR 110 asserted"],
+    );
+    check(
+        de("Der Minister nannte Borland inakzeptabel .", actors),
+        &["ARLGOV->BOR 110 asserted"],
+    );
+    // A neutral or friendly label is no event.
+    check(
+        de("Der Minister bezeichnete Borland als Partner .", actors),
+        &[],
+    );
+}
+
+#[test]
+fn a_reciprocal_exchange_codes_both_directions() {
+    check(
+        de(
+            "Arland und Borland lieferten sich einen heftigen Schlagabtausch .",
+            STATES,
+        ),
+        &["ARL->BOR 110 asserted", "BOR->ARL 110 asserted"],
+    );
+    check(
+        de("Arland lieferte sich Gefechte mit Borland .", STATES),
+        &["ARL->BOR 190 asserted"],
+    );
+    // A sporting duel is not coded.
+    check(
+        de(
+            "Arland und Borland lieferten sich ein packendes Duell .",
+            STATES,
+        ),
+        &[],
+    );
+}
