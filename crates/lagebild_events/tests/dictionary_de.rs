@@ -113,3 +113,27 @@ fn a_reciprocal_exchange_codes_both_directions() {
         &[],
     );
 }
+
+#[test]
+fn strong_past_forms_of_beschwören_and_preisen_find_their_entries() {
+    let actors = &[("~Minister", "ARLGOV"), ("Borland", "BOR")];
+    check(
+        de(
+            "Der Minister beschwor Borland , den Vertrag einzuhalten .",
+            actors,
+        ),
+        &["ARLGOV->BOR 020 asserted"],
+    );
+    check(
+        de(
+            "Der Minister pries Borland als verlässlichen Partner .",
+            actors,
+        ),
+        &["ARLGOV->BOR 051 asserted"],
+    );
+    // Praise of a thing in a state is no praise of the state.
+    check(
+        de("Der Minister pries das Wetter in Borland .", actors),
+        &[],
+    );
+}
