@@ -33,6 +33,9 @@ pub(crate) struct Word<'a> {
     pub repaired_verb: bool,
     /// The actor phrase covering this token.
     pub phrase: Option<usize>,
+    /// The covering mention names only the first part of a compound ("UN-Sanktionen",
+    /// "Nato-Gipfel"): the word is a thing of that actor, not the actor.
+    pub compound_prefix: bool,
 }
 
 /// A run of adjacent tokens covered by actor mentions; `mention` is its head mention.
@@ -191,6 +194,7 @@ impl<'a> SentenceView<'a> {
                     boundary_before: !surface.is_empty() && leading.chars().any(is_boundary_mark),
                     repaired_verb: false,
                     phrase: None,
+                    compound_prefix: false,
                 }
             })
             .collect();
@@ -219,6 +223,17 @@ impl<'a> SentenceView<'a> {
                     // The later, more specific mention wins ("Nato-Generalsekretär Mark Rutte").
                     covering[index] = Some(mention_index);
                 }
+            }
+        }
+        for (index, word) in words.iter_mut().enumerate() {
+            if let Some(mention) = covering[index].map(|mention| &actors[mention]) {
+                let rest = Span::new(
+                    mention.span.end.max(word.token.span.start),
+                    word.token.span.end,
+                );
+                word.compound_prefix = mention.span.end < word.token.span.end
+                    && rest.slice(text).starts_with('-')
+                    && rest.slice(text).chars().any(char::is_alphanumeric);
             }
         }
         let mut phrases: Vec<Phrase> = Vec::new();
@@ -587,6 +602,111 @@ impl<'a> SentenceView<'a> {
             })
     }
 
+    /// A relative pronoun (`der`, `die`, `welche`, `who`) at `index` that is the
+    /// subject or object of a relative clause: the noun the clause modifies (UD
+    /// `acl:relcl`, or a verb the parser attached otherwise but whose subject is the
+    /// pronoun).
+    fn relative_antecedent(&self, index: usize) -> Option<usize> {
+        let word = &self.words[index];
+        let pronoun = word.token.upos == Upos::Pron
+            && matches!(
+                word.norm.as_str(),
+                "der"
+                    | "die"
+                    | "das"
+                    | "den"
+                    | "dem"
+                    | "denen"
+                    | "welcher"
+                    | "welche"
+                    | "welches"
+                    | "welchen"
+                    | "welchem"
+                    | "who"
+                    | "whom"
+                    | "which"
+                    | "that"
+            );
+        if !pronoun {
+            return None;
+        }
+        let verb = word
+            .token
+            .head
+            .map(|head| head as usize)
+            .filter(|head| *head < self.words.len() && *head != index)?;
+        // The pronoun opens its clause, right after a comma or dash (or a preposition
+        // after one: "mit der"), and the clause modifies a noun.
+        let opens = |position: usize| {
+            position.checked_sub(1).is_some_and(|previous| {
+                self.words[previous].is_punct || self.words[previous].boundary_after
+            })
+        };
+        let after_preposition = index.checked_sub(1).is_some_and(|previous| {
+            self.words[previous].token.upos == Upos::Adp && opens(previous)
+        });
+        if !(opens(index) || after_preposition) || !self.deprel(verb).starts_with("acl") {
+            return None;
+        }
+        let antecedent = self.words[verb]
+            .token
+            .head
+            .map(|head| head as usize)
+            .filter(|head| *head < self.words.len() && *head != verb && *head < index)?;
+        let noun = &self.words[antecedent];
+        // A relative pronoun agrees in number with its antecedent: "die Flüchtlinge in
+        // den Grenzstädten Subotica und Kanjiža, die ... reisen" is not Kanjiža.
+        let agrees = match (word.token.feats.number, noun.token.feats.number) {
+            (Some(pronoun), Some(antecedent)) => pronoun == antecedent,
+            _ => true,
+        };
+        (agrees
+            && matches!(
+                noun.token.upos,
+                Upos::Noun | Upos::Propn | Upos::Pron | Upos::X
+            ))
+        .then_some(antecedent)
+    }
+
+    /// The actors the antecedent of a relative pronoun names: its own phrase, or a name,
+    /// apposition or genitive attribute ("der Sprecher des Ministeriums, der ..."), never
+    /// a bare adjective ("die serbischen Grenzstädte, die ...": places, not Serbia).
+    fn resolve_antecedent(&self, antecedent: usize, out: &mut Vec<usize>) {
+        if self.words[antecedent].compound_prefix {
+            return;
+        }
+        if self.words[antecedent].phrase.is_some() {
+            self.resolve(antecedent, 0, out);
+            return;
+        }
+        let mut found = Vec::new();
+        self.resolve(antecedent, 0, &mut found);
+        let mut adjectival = Vec::new();
+        for &child in self.children(antecedent) {
+            if self.base_deprel(child) == "amod" {
+                self.resolve(child, 1, &mut adjectival);
+            }
+        }
+        for mention in found {
+            if !adjectival.contains(&mention) {
+                push_unique(out, mention);
+            }
+        }
+    }
+
+    /// The actors a subject names; a relative pronoun names its antecedent's ("der
+    /// Präsident, der ihn empfing"). Returns whether the antecedent was used.
+    fn resolve_subject(&self, subject: usize, out: &mut Vec<usize>) -> bool {
+        self.resolve(subject, 0, out);
+        if out.is_empty()
+            && let Some(antecedent) = self.relative_antecedent(subject)
+        {
+            self.resolve_antecedent(antecedent, out);
+            return !out.is_empty();
+        }
+        false
+    }
+
     fn case_marker(&self, index: usize) -> Option<String> {
         self.children(index)
             .iter()
@@ -852,7 +972,7 @@ impl<'a> SentenceView<'a> {
                     .find(|&&child| self.base_deprel(child) == "nsubj")
                 {
                     let mut mentions = Vec::new();
-                    self.resolve(subject, 0, &mut mentions);
+                    let relative = self.resolve_subject(subject, &mut mentions);
                     let role = if self.deprel(subject).ends_with(":pass") || passive {
                         Role::Obj
                     } else {
@@ -863,9 +983,14 @@ impl<'a> SentenceView<'a> {
                             role,
                             mentions,
                             via: format!(
-                                "{} of {}",
+                                "{} of {}{}",
                                 self.deprel(subject),
-                                self.words[head].surface
+                                self.words[head].surface,
+                                if relative {
+                                    " (relative pronoun: its antecedent)"
+                                } else {
+                                    ""
+                                }
                             ),
                         });
                     }
@@ -969,12 +1094,19 @@ impl<'a> SentenceView<'a> {
             };
             let Some(role) = role else { continue };
             let mut mentions = Vec::new();
+            let mut relative_via = false;
             if matches!(role, Role::Prep(_)) {
                 self.resolve_head(child, &mut mentions);
             } else {
                 self.resolve(child, 0, &mut mentions);
                 if mentions.is_empty() && matches!(base, "nsubj" | "obj" | "dobj" | "iobj") {
                     self.resolve_origin(child, &mut mentions);
+                }
+                if mentions.is_empty()
+                    && matches!(base, "nsubj" | "obj" | "iobj")
+                    && self.resolve_subject(child, &mut mentions)
+                {
+                    relative_via = true;
                 }
             }
             // Two subjects of one verb with a conjunction between them are a misparsed
@@ -1002,7 +1134,11 @@ impl<'a> SentenceView<'a> {
                 frame.arguments.push(Argument {
                     role,
                     mentions,
-                    via: relation.to_string(),
+                    via: if relative_via {
+                        format!("{relation} (relative pronoun: its antecedent)")
+                    } else {
+                        relation.to_string()
+                    },
                 });
             }
         }

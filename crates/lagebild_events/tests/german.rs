@@ -361,3 +361,91 @@ fn event_nouns_under_reports_and_rumours_are_reported() {
         &["ARL->BOR 040 reported", "BOR->ARL 040 reported"],
     );
 }
+
+#[test]
+fn relative_pronoun_subject_is_its_antecedent() {
+    // "The president, who visited Borland, ...": the relative clause's subject is the
+    // noun phrase it modifies.
+    let parse = "
+        Der der DET 2 det Case=Nom|Number=Sing
+        Präsident Präsident NOUN 9 nsubj Case=Nom|Number=Sing
+        , , PUNCT 6 punct
+        der der PRON 6 nsubj Case=Nom|Number=Sing
+        Borland Borland PROPN 6 obj Case=Acc|Number=Sing
+        besuchte besuchen VERB 2 acl:relcl Mood=Ind|Tense=Past|VerbForm=Fin
+        , , PUNCT 2 punct
+        gestern gestern ADV 9 advmod
+        reiste reisen VERB 0 root Mood=Ind|Tense=Past|VerbForm=Fin
+        ab ab ADP 9 compound:prt
+        . . PUNCT 9 punct";
+    check(
+        parsed(parse, &[("~Präsident", "ARLGOV"), ("Borland", "BOR")]),
+        &["ARLGOV->BOR 042 asserted"],
+    );
+    // The relative pronoun as object: "the minister, whom Borland criticised".
+    let parse = "
+        Der der DET 2 det Case=Nom|Number=Sing
+        Minister Minister NOUN 9 nsubj Case=Nom|Number=Sing
+        , , PUNCT 6 punct
+        den der PRON 6 obj Case=Acc|Number=Sing
+        Borland Borland PROPN 6 nsubj Case=Nom|Number=Sing
+        kritisierte kritisieren VERB 2 acl:relcl Mood=Ind|Tense=Past|VerbForm=Fin
+        , , PUNCT 2 punct
+        gestern gestern ADV 9 advmod
+        reiste reisen VERB 0 root Mood=Ind|Tense=Past|VerbForm=Fin
+        ab ab ADP 9 compound:prt
+        . . PUNCT 9 punct";
+    check(
+        parsed(parse, &[("~Minister", "ARLGOV"), ("Borland", "BOR")]),
+        &["BOR->ARLGOV 110 asserted"],
+    );
+}
+
+#[test]
+fn relative_pronoun_needs_an_agreeing_named_antecedent() {
+    // The clause attached to the nearest noun, a singular town, but the plural pronoun
+    // refers to someone else: no antecedent, nothing coded.
+    let parse = "
+        Die der DET 2 det Case=Nom|Number=Plur
+        Helfer Helfer NOUN 0 root Case=Nom|Number=Plur
+        in in ADP 4 case
+        Arlstadt Arlstadt PROPN 2 nmod Case=Dat|Number=Sing
+        , , PUNCT 8 punct
+        die der PRON 8 nsubj Case=Nom|Number=Plur
+        Borland Borland PROPN 8 obj Case=Acc|Number=Sing
+        besuchen besuchen VERB 4 acl:relcl Mood=Ind|Tense=Pres|VerbForm=Fin
+        . . PUNCT 2 punct";
+    check(
+        parsed(parse, &[("Arlstadt", "ARL"), ("Borland", "BOR")]),
+        &[],
+    );
+    // An adjective naming a state does not make its noun that state: "die arländischen
+    // Grenzstädte, die Borland kritisieren" names towns, not Arland.
+    let parse = "
+        Die der DET 3 det Case=Nom|Number=Plur
+        arländischen arländisch ADJ 3 amod Case=Nom|Number=Plur
+        Grenzstädte Grenzstadt NOUN 0 root Case=Nom|Number=Plur
+        , , PUNCT 7 punct
+        die der PRON 7 nsubj Case=Nom|Number=Plur
+        Borland Borland PROPN 7 obj Case=Acc|Number=Sing
+        kritisieren kritisieren VERB 3 acl:relcl Mood=Ind|Tense=Pres|VerbForm=Fin
+        . . PUNCT 3 punct";
+    check(
+        parsed(parse, &[("arländischen", "ARL"), ("Borland", "BOR")]),
+        &[],
+    );
+    // A compound whose first part names an actor is a thing of that actor: "die
+    // Liga-Berichte, die Borland kritisieren" are reports, not the league.
+    let parse = "
+        Die der DET 2 det Case=Nom|Number=Plur
+        Liga-Berichte Liga-Bericht NOUN 0 root Case=Nom|Number=Plur
+        , , PUNCT 6 punct
+        die der PRON 6 nsubj Case=Nom|Number=Plur
+        Borland Borland PROPN 6 obj Case=Acc|Number=Sing
+        kritisieren kritisieren VERB 2 acl:relcl Mood=Ind|Tense=Pres|VerbForm=Fin
+        . . PUNCT 2 punct";
+    check(
+        parsed(parse, &[("Liga", "IGOLIG"), ("Borland", "BOR")]),
+        &[],
+    );
+}
