@@ -137,3 +137,33 @@ fn strong_past_forms_of_beschwören_and_preisen_find_their_entries() {
         &[],
     );
 }
+
+#[test]
+fn agreements_and_better_relations_with_a_state_are_cooperation() {
+    check(
+        de(
+            "Arland schloss mit Borland ein Rücknahmeabkommen ab .",
+            STATES,
+        ),
+        &["ARL->BOR 057 asserted"],
+    );
+    check(
+        de(
+            "Arland verständigte sich mit Borland auf einen Plan .",
+            STATES,
+        ),
+        &["ARL->BOR 057 asserted"],
+    );
+    check(
+        de("Arland verbesserte seine Beziehungen zu Borland .", STATES),
+        &["ARL->BOR 050 asserted"],
+    );
+    // Worse relations are no improvement.
+    check(
+        de(
+            "Arland verschlechterte seine Beziehungen zu Borland .",
+            STATES,
+        ),
+        &[],
+    );
+}
