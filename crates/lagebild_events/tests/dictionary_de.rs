@@ -167,3 +167,24 @@ fn agreements_and_better_relations_with_a_state_are_cooperation() {
         &[],
     );
 }
+
+#[test]
+fn reproach_obligation_and_endorsement_constructions() {
+    check(
+        de(
+            "Arland hält Borland vor , den Vertrag gebrochen zu haben .",
+            STATES,
+        ),
+        &["ARL->BOR 112 asserted"],
+    );
+    check(
+        de("Arland nimmt Borland in die Pflicht .", STATES),
+        &["ARL->BOR 100 asserted"],
+    );
+    check(
+        de("Arland setzte sich für Borland ein .", STATES),
+        &["ARL->BOR 051 asserted"],
+    );
+    // Taking a state for a partner (halten für) is no reproach.
+    check(de("Arland hält Borland für einen Partner .", STATES), &[]);
+}
