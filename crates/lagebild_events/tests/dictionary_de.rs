@@ -185,6 +185,14 @@ fn reproach_obligation_and_endorsement_constructions() {
         de("Arland setzte sich für Borland ein .", STATES),
         &["ARL->BOR 051 asserted"],
     );
+    // Working for a solution for a state is no endorsement of the state.
+    check(
+        de(
+            "Arland setzte sich für eine Lösung für Borland ein .",
+            STATES,
+        ),
+        &[],
+    );
     // Taking a state for a partner (halten für) is no reproach.
     check(de("Arland hält Borland für einen Partner .", STATES), &[]);
 }
