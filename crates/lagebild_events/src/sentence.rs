@@ -580,6 +580,21 @@ impl<'a> SentenceView<'a> {
             })
     }
 
+    /// A German infinitive with `zu` introduced by `um`, `ohne` or `(an)statt`: an
+    /// adverbial of purpose or manner whose subject is that of the verb it modifies.
+    fn is_purpose_infinitive(&self, index: usize) -> bool {
+        let marks = |forms: &[&str]| {
+            self.children(index).iter().any(|&child| {
+                matches!(self.base_deprel(child), "mark" | "case")
+                    && forms.contains(&self.words[child].norm.as_str())
+            })
+        };
+        self.lang == Lang::De
+            && self.words[index].token.upos == Upos::Verb
+            && marks(&["zu"])
+            && marks(&["um", "ohne", "statt", "anstatt"])
+    }
+
     /// A verb whose subject is a relative pronoun ("die aus Deutschland kommen"), whatever
     /// relation the parser gave it to its noun (`conj` and `dep` occur).
     fn is_relative_clause(&self, index: usize) -> bool {
@@ -944,7 +959,17 @@ impl<'a> SentenceView<'a> {
                 else {
                     break;
                 };
-                if !matches!(relation, "conj" | "xcomp") {
+                // A German purpose infinitive ("um ... zu protestieren", "ohne ... zu
+                // warten") is done by the subject of the clause it modifies.
+                let purpose = relation == "advcl" && self.is_purpose_infinitive(current);
+                if !matches!(relation, "conj" | "xcomp") && !purpose {
+                    break;
+                }
+                if purpose
+                    && self.children(current).iter().any(|&child| {
+                        self.deprel(child) == "aux:pass" || self.words[child].lemma == "werden"
+                    })
+                {
                     break;
                 }
                 // Control: the subject of "to be allowed to leave" is not the subject of

@@ -449,3 +449,32 @@ fn relative_pronoun_needs_an_agreeing_named_antecedent() {
         &[],
     );
 }
+
+#[test]
+fn purpose_infinitive_shares_the_subject_of_its_clause() {
+    // "um ... zu treffen" is done by the one who travelled, not by a name nearby.
+    let parse = "
+        Der der DET 2 det Case=Nom|Number=Sing
+        Minister Minister NOUN 3 nsubj Case=Nom|Number=Sing
+        reiste reisen VERB 0 root Mood=Ind|Tense=Past|VerbForm=Fin
+        nach nach ADP 5 case
+        Borland Borland PROPN 3 obl Case=Dat|Number=Sing
+        , , PUNCT 11 punct
+        um um ADP 11 mark
+        den der DET 9 det Case=Acc|Number=Sing
+        Präsidenten Präsident NOUN 11 obj Case=Acc|Number=Sing
+        zu zu PART 11 mark
+        treffen treffen VERB 3 advcl VerbForm=Inf
+        . . PUNCT 3 punct";
+    check(
+        parsed(
+            parse,
+            &[
+                ("~Minister", "ARLGOV"),
+                ("Borland", "BOR"),
+                ("~Präsidenten", "BORGOV"),
+            ],
+        ),
+        &["ARLGOV->BOR 042 asserted", "ARLGOV->BORGOV 040 asserted"],
+    );
+}
