@@ -196,3 +196,20 @@ fn reproach_obligation_and_endorsement_constructions() {
     // Taking a state for a partner (halten für) is no reproach.
     check(de("Arland hält Borland für einen Partner .", STATES), &[]);
 }
+
+#[test]
+fn giving_a_state_the_blame_is_an_accusation() {
+    check(
+        de("Arland gab Borland die Schuld an dem Unglück .", STATES),
+        &["ARL->BOR 112 asserted"],
+    );
+    check(
+        de(
+            "Arland schob Borland die Verantwortung für die Krise zu .",
+            STATES,
+        ),
+        &["ARL->BOR 112 asserted"],
+    );
+    // Giving a state money is no blame.
+    check(de("Arland gab Borland viel Geld .", STATES), &[]);
+}
