@@ -213,3 +213,24 @@ fn giving_a_state_the_blame_is_an_accusation() {
     // Giving a state money is no blame.
     check(de("Arland gab Borland viel Geld .", STATES), &[]);
 }
+
+#[test]
+fn sentences_and_verdicts_of_guilt_are_116_not_condemnation() {
+    let actors = &[("~Gericht", "ARLJUD"), ("Borland", "BOR")];
+    check(
+        de(
+            "Das Gericht verurteilte Borland zu einer Geldstrafe .",
+            actors,
+        ),
+        &["ARLJUD->BOR 116 asserted"],
+    );
+    check(
+        de("Das Gericht sprach Borland schuldig .", actors),
+        &["ARLJUD->BOR 116 asserted"],
+    );
+    // Talking with a state is a consultation, not a verdict.
+    check(
+        de("Das Gericht sprach mit Borland .", actors),
+        &["ARLJUD->BOR 040 asserted"],
+    );
+}
