@@ -595,6 +595,24 @@ impl<'a> SentenceView<'a> {
             && marks(&["um", "ohne", "statt", "anstatt"])
     }
 
+    /// A German infinitive with `zu` (separate or inside the form: "anzugreifen")
+    /// governed by a verb as its complement or purpose adverbial.
+    fn is_zu_infinitive(&self, index: usize) -> bool {
+        let word = &self.words[index];
+        let marked = self
+            .children(index)
+            .iter()
+            .any(|&child| self.base_deprel(child) == "mark" && self.words[child].norm == "zu");
+        let infixed = word.token.feats.verb_form == Some(VerbForm::Inf)
+            && word.norm.contains("zu")
+            && !word.lemma.contains("zu");
+        self.lang == Lang::De
+            && self.parsed
+            && word.token.upos == Upos::Verb
+            && matches!(self.base_deprel(index), "xcomp" | "advcl")
+            && (marked || infixed)
+    }
+
     /// A verb whose subject is a relative pronoun ("die aus Deutschland kommen"), whatever
     /// relation the parser gave it to its noun (`conj` and `dep` occur).
     fn is_relative_clause(&self, index: usize) -> bool {
@@ -944,9 +962,13 @@ impl<'a> SentenceView<'a> {
             }
         }
         // Subjects are shared with the first conjunct or the controlling verb.
-        let has_subject = dependents
-            .iter()
-            .any(|&child| self.base_deprel(child) == "nsubj");
+        // A German zu-infinitive has no subject of its own: an `nsubj` the parser gave
+        // it is an article or the object ("beschlossen, die Ukraine anzugreifen").
+        let zu_infinitive = !noun && !passive && self.is_zu_infinitive(index);
+        let has_subject = !zu_infinitive
+            && dependents
+                .iter()
+                .any(|&child| self.base_deprel(child) == "nsubj");
         if !has_subject && !noun {
             let mut current = index;
             for _ in 0..3 {
@@ -1068,6 +1090,9 @@ impl<'a> SentenceView<'a> {
                 base = "nsubj";
             }
             let role = match base {
+                "nsubj" if zu_infinitive => {
+                    (word.token.feats.case == Some(lagebild_doc::Case::Acc)).then_some(Role::Obj)
+                }
                 "nsubj" if relation.ends_with(":pass") && (passive || self.lang != Lang::De) => {
                     Some(Role::Obj)
                 }

@@ -478,3 +478,25 @@ fn purpose_infinitive_shares_the_subject_of_its_clause() {
         &["ARLGOV->BOR 042 asserted", "ARLGOV->BORGOV 040 asserted"],
     );
 }
+
+#[test]
+fn zu_infinitive_has_no_subject_of_its_own() {
+    // The parser read the article of the object as the infinitive's subject: the
+    // infinitive still takes the subject of the verb that governs it.
+    let parse = "
+        Arland Arland PROPN 3 nsubj Case=Nom|Number=Sing
+        hat haben AUX 3 aux Mood=Ind|Tense=Pres|VerbForm=Fin
+        beschlossen beschließen VERB 0 root VerbForm=Part
+        , , PUNCT 8 punct
+        die der PRON 8 nsubj Case=Acc|Number=Sing
+        Republik Republik NOUN 8 obj Case=Acc|Number=Sing
+        Borland Borland PROPN 6 flat Case=Acc|Number=Sing
+        anzugreifen angreifen VERB 3 xcomp VerbForm=Inf
+        . . PUNCT 3 punct";
+    common::check_events(
+        &Coder::embedded(),
+        parsed(parse, &[("Arland", "ARL"), ("Borland", "BOR")]),
+        common::dyad,
+        &["ARL->BOR 190"],
+    );
+}
