@@ -234,3 +234,20 @@ fn sentences_and_verdicts_of_guilt_are_116_not_condemnation() {
         &["ARLJUD->BOR 040 asserted"],
     );
 }
+
+#[test]
+fn ground_troops_and_special_forces_sent_to_a_state_are_a_deployment() {
+    check(
+        de("Arland schickte Bodentruppen nach Borland .", STATES),
+        &["ARL->BOR 154 asserted"],
+    );
+    check(
+        de("Arland entsandte Spezialkräfte nach Borland .", STATES),
+        &["ARL->BOR 154 asserted"],
+    );
+    // Sending experts is aid, not a deployment of force.
+    check(
+        de("Arland schickte Experten nach Borland .", STATES),
+        &["ARL->BOR 070 asserted"],
+    );
+}
