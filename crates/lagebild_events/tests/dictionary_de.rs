@@ -251,3 +251,17 @@ fn ground_troops_and_special_forces_sent_to_a_state_are_a_deployment() {
         &["ARL->BOR 070 asserted"],
     );
 }
+
+#[test]
+fn backing_and_condolences_sent_to_a_state() {
+    check(
+        de("Arland gab Borland Rückendeckung im Streit .", STATES),
+        &["ARL->BOR 053 asserted"],
+    );
+    check(
+        de("Arland übermittelte Borland sein Beileid .", STATES),
+        &["ARL->BOR 018 asserted"],
+    );
+    // Giving a state a deadline is no backing.
+    check(de("Arland gab Borland eine Frist .", STATES), &[]);
+}
