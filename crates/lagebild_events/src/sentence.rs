@@ -822,7 +822,7 @@ impl<'a> SentenceView<'a> {
                 .find(|&&child| self.deprel(child) == "nsubj")
             {
                 let mut mentions = Vec::new();
-                self.resolve(subject, 0, &mut mentions);
+                self.resolve_subject(subject, &mut mentions);
                 if mentions.is_empty() {
                     return None;
                 }
@@ -1376,7 +1376,7 @@ impl<'a> SentenceView<'a> {
                     .iter()
                     .find(|&&child| self.deprel(child) == "nsubj")
             {
-                self.resolve(subject, 0, &mut mentions);
+                self.resolve_subject(subject, &mut mentions);
             }
             if !mentions.is_empty() {
                 frame.arguments.push(Argument {

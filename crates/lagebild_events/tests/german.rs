@@ -500,3 +500,30 @@ fn zu_infinitive_has_no_subject_of_its_own() {
         &["ARL->BOR 190"],
     );
 }
+
+#[test]
+fn possessor_of_an_event_noun_in_a_relative_clause_is_the_antecedent() {
+    // "seinem Besuch" belongs to the subject of `lächelte`, a relative pronoun: the
+    // president is the visitor.
+    let parse = "
+        Der der DET 2 det Case=Nom|Number=Sing
+        Präsident Präsident NOUN 12 nsubj Case=Nom|Number=Sing
+        , , PUNCT 10 punct
+        der der PRON 10 nsubj Case=Nom|Number=Sing
+        bei bei ADP 7 case
+        seinem sein DET 7 det
+        Besuch Besuch NOUN 10 obl Case=Dat|Number=Sing
+        in in ADP 9 case
+        Borland Borland PROPN 7 nmod Case=Dat|Number=Sing
+        lächelte lächeln VERB 2 acl:relcl Mood=Ind|Tense=Past|VerbForm=Fin
+        , , PUNCT 2 punct
+        reiste reisen VERB 0 root Mood=Ind|Tense=Past|VerbForm=Fin
+        ab ab ADP 12 compound:prt
+        . . PUNCT 12 punct";
+    common::check_events(
+        &Coder::embedded(),
+        parsed(parse, &[("~Präsident", "ARLGOV"), ("Borland", "BOR")]),
+        common::dyad,
+        &["ARLGOV->BOR 042"],
+    );
+}
