@@ -176,8 +176,21 @@ impl<'a, 'b> Context<'a, 'b> {
         let span = self.view.words[self.index].token.span;
         // A quote whose cue is the trigger itself (a speech act such as "X wirft Y ... vor"
         // reported as indirect speech) does not make the speech act reported.
+        // Nor does a quote found around a relative clause on the cue verb's own subject
+        // ("Der Präsident, der X empfing, kritisierte Y": the clause describes the
+        // speaker).
+        let cue_subject = |quote: &lagebild_doc::Span| {
+            self.view
+                .words
+                .iter()
+                .position(|word| word.token.span.overlaps(*quote))
+                .is_some_and(|cue| self.within_subject_of(cue))
+        };
         if let Some(quote) = self.input.quotes.iter().find(|quote| {
-            quote.span.contains(span) && !quote.cue.is_some_and(|cue| cue.overlaps(span))
+            quote.span.contains(span)
+                && !quote
+                    .cue
+                    .is_some_and(|cue| cue.overlaps(span) || cue_subject(&cue))
         }) {
             return Some(Some(quote));
         }
@@ -213,6 +226,11 @@ impl<'a, 'b> Context<'a, 'b> {
             if !(words::is_speech(lang, &word.lemma) || words::is_speech(lang, &word.norm)) {
                 continue;
             }
+            // A relative clause on the speaker ("Der Präsident, der X empfing,
+            // kritisierte Y") describes the speaker; it is not what was said.
+            if self.within_subject_of(position) {
+                continue;
+            }
             // Parsed: the speech verb's subject; unparsed: the nearest actor after it
             // ("sagte Rutte"), else before it ("Rutte warnte").
             if self.view.parsed
@@ -238,6 +256,28 @@ impl<'a, 'b> Context<'a, 'b> {
             ));
         }
         None
+    }
+
+    /// Whether the trigger lies inside the subject phrase of the verb at `verb` (by
+    /// the parse: one of its heads is that verb's `nsubj`).
+    fn within_subject_of(&self, verb: usize) -> bool {
+        if !self.view.parsed {
+            return false;
+        }
+        let mut at = self.index;
+        for _ in 0..self.view.words.len() {
+            let Some(head) = self.view.words[at].token.head.map(|head| head as usize) else {
+                return false;
+            };
+            if head == verb {
+                return self.view.words[at].token.deprel.starts_with("nsubj");
+            }
+            if head >= self.view.words.len() {
+                return false;
+            }
+            at = head;
+        }
+        false
     }
 
     fn konjunktiv(&self) -> bool {

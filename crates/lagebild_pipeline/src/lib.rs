@@ -357,6 +357,26 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_on_the_speaker_is_not_reported_speech() {
+        let pipeline = Pipeline::embedded();
+        let text =
+            "Der französische Präsident, der Merkel am Montag empfing, kritisierte Russland.";
+        let analysis = pipeline.analyze(document(text, Lang::De));
+        let received: Vec<_> = analysis
+            .events
+            .iter()
+            .filter(|event| event.cameo.starts_with("04"))
+            .collect();
+        assert_eq!(received.len(), 1, "{:?}", analysis.events);
+        assert!(received[0].attributed_to.is_none());
+        assert!(
+            !received[0]
+                .modality
+                .contains(&lagebild_events::Modality::Reported)
+        );
+    }
+
+    #[test]
     fn user_actor_dictionaries_replace_the_kb_for_english_only() {
         let directory = tempfile::tempdir().expect("temp dir");
         let actors = directory.path().join("actors.txt");
