@@ -704,8 +704,8 @@ fn home_state_roles(out: &mut Vec<ActorMention>) {
         _ => None,
     };
     let austrian = ranked.iter().any(|(country, _)| *country == "AUT");
-    // Later mentions of a person resolved here ("Beringer" after "Sprecher der Polizei,
-    // Lars Beringer") follow their antecedent.
+    // Later mentions of a person resolved here ("Kessler" after "Sprecher der Polizei,
+    // Jan Kessler") follow their antecedent.
     let resolved: Vec<Span> = out
         .iter()
         .filter(|mention| mention.rule.ends_with(HOME_STATE) && mention.kind == ActorKind::Person)
@@ -1755,12 +1755,12 @@ impl<'a> Annotator<'a> {
             return self.push_person(person, end, next.end, Some(role), Form::Name);
         }
         // A name in apposition after a singular role with an article: "Der
-        // Fraktionsvorsitzende im niedersächsischen Landtag, Wolfgang Jüttner, hatte ...".
+        // Fraktionsvorsitzende im niedersächsischen Landtag, Petra Lohmann, hatte ...".
         if person_role
             && end + 1 < self.pieces.len()
             && self.piece_text(end) == ","
             && self.same_sentence(start, end + 1)
-            // "Malaysia's Prime Minister, Najib Razak said", "Russlands Präsident, ..."
+            // "Malaysia's Prime Minister, Arun Tan said", "Russlands Präsident, ..."
             && (actor.is_some()
                 || self.preceded_by(start, DETERMINERS)
                 || (start > 1
@@ -2188,7 +2188,7 @@ impl<'a> Annotator<'a> {
     }
 
     /// Whether the noun at `piece` is in apposition to the person named right before it
-    /// ("Ahmed Mohamed, a 14-year-old boy from ..."): the same person, not another one.
+    /// ("Sam Ortega, a 14-year-old boy from ..."): the same person, not another one.
     fn apposition_to_person(&self, piece: usize) -> bool {
         let mut at = piece;
         // "a 19-year-old" is six pieces.
@@ -2249,9 +2249,9 @@ impl<'a> Annotator<'a> {
     /// sentence who is not the subject of this sentence (a demonstrative or object pronoun
     /// does not refer to its own clause's subject). `ihn`/`ihm` look only at the previous
     /// sentence: the subject of their own clause is not reliably known here
-    /// ("Sowohl Merkel als auch Gauck hätten ihn gebeten"). `diesen` counts only as a pronoun, not
-    /// as the article of a noun phrase ("diesen neuen Vertrag"), and not as a dative plural
-    /// after a preposition ("mit diesen").
+    /// ("Sowohl die Kanzlerin als auch der Präsident hätten ihn gebeten"). `diesen` counts
+    /// only as a pronoun, not as the article of a noun phrase ("diesen neuen Vertrag"), and
+    /// not as a dative plural after a preposition ("mit diesen").
     fn object_pronoun_antecedent(&mut self, piece: usize) -> Option<usize> {
         let current = self.pieces.get(piece)?.sentence;
         if piece > 0
@@ -2311,7 +2311,7 @@ impl<'a> Annotator<'a> {
         if let Some(end) = self.push_private(piece) {
             return end;
         }
-        // A personal pronoun opening a sentence ("Er wurde am Mittwoch verhaftet") is
+        // A personal pronoun opening a sentence ("Er wurde am Freitag festgenommen") is
         // resolved like one inside it, not read as a name.
         let pronoun = self.lower_is(piece, &["er", "sie", "he", "she"]);
         if current.capitalized && current.alphabetic && !pronoun {
@@ -2555,7 +2555,7 @@ impl<'a> Annotator<'a> {
                     })
                     .max_by_key(|(_, focus)| focus.subject_last)
                     .map(|(index, _)| index);
-                // A named person whose gender no list knows ("Vincio Luna") is the last
+                // A named person whose gender no list knows ("Tiro Valdes") is the last
                 // resort for `er`/`he` (`sie` may be a plural).
                 let candidate = subject
                     .or_else(|| self.most_recent(|focus, _| focus.gender == Some(gender)))

@@ -2,7 +2,7 @@
 //! passives.
 //!
 //! Ordinary news is full of the state acting on private persons: "die Polizei nahm einen
-//! 38-jährigen Mann fest", "Er wurde am Mittwoch verhaftet", "Parents prosecuted". Two
+//! 38-jährigen Mann fest", "Er wurde am Freitag festgenommen", "Teacher charged". Two
 //! rules code these without over-coding:
 //! - **Private persons** (a person named by a common noun, `private.rs` in the actors
 //!   crate, or an unknown named person without a role, and pronouns referring to either)

@@ -238,7 +238,7 @@ pub(crate) fn verbal_attack(
     political_person || colon_quote || speech_cue
 }
 
-/// A denial (016) whose object names no accuser ("Der Iran streitet dies ab", "bestreitet
+/// A denial (016) whose object names no accuser ("Borland streitet das ab", "bestreitet
 /// die Vorwürfe") denies the accusation of an earlier sentence: the frame with the
 /// source of the latest accusation (root 11) against the denier in the last few
 /// sentences as target.

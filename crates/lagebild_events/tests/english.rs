@@ -339,7 +339,7 @@ fn attribution_is_no_target_and_passive_agents_are_not_reciprocal() {
         &[("Corland", "COR"), ("Arland", "ARL")],
         &[],
     );
-    // "The study was supported by Arland and Borland": they support the study, not
+    // "The plan was supported by Arland and Borland": they support the plan, not
     // each other.
     let parse = "
         The the DET 2 det
