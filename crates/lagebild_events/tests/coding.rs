@@ -8,7 +8,7 @@ use lagebild_events::{Coder, CodingInput, Event};
 
 mod common;
 
-use common::{Fixture, build};
+use common::{Fixture, build, de, en};
 
 fn render(event: &Event) -> String {
     let mut line = common::dyad_with_modality(event);
@@ -26,26 +26,6 @@ fn check(fixture: Fixture<'_>, expected: &[&str]) {
 /// [`check`] with a given coder.
 fn check_with(coder: &Coder, fixture: Fixture<'_>, expected: &[&str]) {
     common::check_events(coder, fixture, render, expected);
-}
-
-fn de<'a>(text: &'a str, actors: &'a [(&'a str, &'a str)]) -> Fixture<'a> {
-    Fixture {
-        lang: Lang::De,
-        text,
-        parse: None,
-        actors,
-        published: None,
-    }
-}
-
-fn en<'a>(text: &'a str, actors: &'a [(&'a str, &'a str)]) -> Fixture<'a> {
-    Fixture {
-        lang: Lang::En,
-        text,
-        parse: None,
-        actors,
-        published: None,
-    }
 }
 
 #[test]

@@ -2,25 +2,14 @@
 //! helper: our own sentences about invented states (Arland, Borland, Cirland), with
 //! hand-set parses where the construction needs one.
 
-use lagebild_doc::Lang;
 use lagebild_events::Coder;
 
 mod common;
 
-use common::{Fixture, dyad_with_modality};
+use common::{Fixture, de, dyad_with_modality};
 
 fn check(fixture: Fixture<'_>, expected: &[&str]) {
     common::check_events(&Coder::embedded(), fixture, dyad_with_modality, expected);
-}
-
-fn de<'a>(text: &'a str, actors: &'a [(&'a str, &'a str)]) -> Fixture<'a> {
-    Fixture {
-        lang: Lang::De,
-        text,
-        parse: None,
-        actors,
-        published: None,
-    }
 }
 
 fn parsed<'a>(parse: &'a str, actors: &'a [(&'a str, &'a str)]) -> Fixture<'a> {

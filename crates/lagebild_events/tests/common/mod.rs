@@ -4,6 +4,30 @@ use lagebild_actors::{ActorKind, ActorMention};
 use lagebild_doc::{Document, Feats, Lang, Sentence, Span, TextAnalysis, Token, Upos};
 use lagebild_events::{Coder, CodingInput, Event};
 
+/// An unparsed German fixture sentence with its actors.
+#[allow(dead_code)] // each test binary compiles this module; not all use every helper
+pub fn de<'a>(text: &'a str, actors: &'a [(&'a str, &'a str)]) -> Fixture<'a> {
+    Fixture {
+        lang: Lang::De,
+        text,
+        parse: None,
+        actors,
+        published: None,
+    }
+}
+
+/// An unparsed English fixture sentence with its actors.
+#[allow(dead_code)]
+pub fn en<'a>(text: &'a str, actors: &'a [(&'a str, &'a str)]) -> Fixture<'a> {
+    Fixture {
+        lang: Lang::En,
+        text,
+        parse: None,
+        actors,
+        published: None,
+    }
+}
+
 /// An event as `SRC->TGT CODE` (`-` for no target), the line the tests compare.
 pub fn dyad(event: &Event) -> String {
     format!(
