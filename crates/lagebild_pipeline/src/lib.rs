@@ -369,6 +369,7 @@ mod tests {
             .collect();
         assert_eq!(received.len(), 1, "{:?}", analysis.events);
         assert!(received[0].attributed_to.is_none());
+        assert!(analysis.quotes.is_empty(), "{:?}", analysis.quotes);
         assert!(
             !received[0]
                 .modality

@@ -1112,6 +1112,15 @@ impl<'a> Detector<'a> {
             let Some((first, phrase_last)) = phrase else {
                 continue;
             };
+            // By the parse, a subject before the comma makes the stretch the cue verb's
+            // own subject with a relative clause ("Der Präsident, der X empfing,
+            // kritisierte Y"), not reported words.
+            if self
+                .dep_subject(verb)
+                .is_some_and(|(_, subject_last)| subject_last < comma)
+            {
+                continue;
+            }
             // The cue phrase must close the sentence or its clause.
             let rest = (phrase_last + 1..end)
                 .take_while(|&index| !self.word(index).is_some_and(|word| is_punct(word, &[","])))
