@@ -28,5 +28,6 @@ pub use document::{Byline, Diagnostic, Document, Lang, LangGuess, Severity};
 pub use offsets::CharOffsets;
 pub use span::Span;
 pub use token::{
-    Case, Feats, Gender, Mood, Number, Person, Sentence, Tense, TextAnalysis, Token, Upos, VerbForm, Voice,
+    Case, Feats, Gender, Mood, Number, Person, Sentence, Tense, TextAnalysis, Token, Upos,
+    VerbForm, Voice,
 };

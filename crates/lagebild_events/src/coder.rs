@@ -350,7 +350,14 @@ impl Coder {
                 // A denial naming no accuser denies an earlier accusation (verbs.rs).
                 if !trial.ok
                     && trial.outcome.starts_with("no actor in target slot")
-                    && let Some(with) = crate::verbs::with_accuser(entry, frame, noun, prior, input.actors, sentence_index)
+                    && let Some(with) = crate::verbs::with_accuser(
+                        entry,
+                        frame,
+                        noun,
+                        prior,
+                        input.actors,
+                        sentence_index,
+                    )
                 {
                     let retry = try_entry(entry, candidate.clone(), &with);
                     if retry.ok {
@@ -541,10 +548,7 @@ impl Coder {
                             code: entry.code.clone(),
                             matched: "agentless passive".into(),
                             frame: String::new(),
-                            outcome: format!(
-                                "coded with an implied agent ({})",
-                                first.source.code
-                            ),
+                            outcome: format!("coded with an implied agent ({})", first.source.code),
                         });
                     }
                     events.extend(found);
@@ -618,7 +622,6 @@ impl Coder {
                 if duplicate {
                     continue;
                 }
-                let plover = codes::plover(&code);
                 let modality = context.modality();
                 // PETRARCH's `[FRO/BIL/SAM]` names several actors at once: one event per
                 // code pair; a country acting on itself is no event (an alliance's organs
@@ -674,7 +677,8 @@ impl Coder {
                         && (source_code.starts_with("---")
                             || target_code.starts_with("---") && !private_target)
                         || crate::english::stateless_dyad(lang, &source_code, &target_code);
-                    let own_state = crate::verbs::own_state_appeal(&code, &source_code, &target_code);
+                    let own_state =
+                        crate::verbs::own_state_appeal(&code, &source_code, &target_code);
                     if self_event || same_person || unknown || own_site || own_state {
                         continue;
                     }
@@ -685,29 +689,21 @@ impl Coder {
                     if private_target {
                         crate::implied::domestic(&mut target_participant, &source_participant);
                     }
-                    events.push(Event {
-                        sentence: sentence_index as u32,
-                        trigger: view.words[index].token.span,
-                        source: source_participant,
-                        target: Some(target_participant),
-                        cameo: code.clone(),
-                        plover: plover.map(|mapping| mapping.category.clone()),
-                        plover_mode: plover.and_then(|mapping| mapping.mode.clone()),
-                        goldstein: codes::goldstein(&code),
-                        quad_class: codes::quad_class(&code),
-                        attributed_to: context.attribution(),
-                        date: context.date(&modality),
-                        place: context.place(),
-                        modality: modality.clone(),
-                        cluster: 0,
-                        rule: crate::verbs::rule_with_notes(
-                            &winner.entry.rule,
-                            &view,
-                            index,
-                            winner.targets.as_ref(),
-                            verbal,
-                        ),
-                    });
+                    let rule = crate::verbs::rule_with_notes(
+                        &winner.entry.rule,
+                        &view,
+                        index,
+                        winner.targets.as_ref(),
+                        verbal,
+                    );
+                    events.push(context.event(
+                        sentence_index,
+                        source_participant,
+                        target_participant,
+                        &code,
+                        rule,
+                        modality.clone(),
+                    ));
                 }
             }
         }
@@ -763,21 +759,22 @@ impl Coder {
             }
         }
         let capitalised = word.surface.chars().next().is_some_and(char::is_uppercase);
-        let may_be_verb = word.repaired_verb || match upos {
-            Upos::Verb | Upos::Aux => true,
-            Upos::X => !(view.lang == Lang::De && capitalised && index > 0),
-            // German participles are often tagged ADJ; an English adjective is a verb
-            // only in a participle form ("a brief visit" is no briefing).
-            Upos::Adj => {
-                view.lang == Lang::De
-                    || dictionary
-                        .forms
-                        .lookup(&word.norm)
-                        .iter()
-                        .any(|(_, kind)| *kind == crate::dictionary::FormKind::Participle)
-            }
-            _ => false,
-        };
+        let may_be_verb = word.repaired_verb
+            || match upos {
+                Upos::Verb | Upos::Aux => true,
+                Upos::X => !(view.lang == Lang::De && capitalised && index > 0),
+                // German participles are often tagged ADJ; an English adjective is a verb
+                // only in a participle form ("a brief visit" is no briefing).
+                Upos::Adj => {
+                    view.lang == Lang::De
+                        || dictionary
+                            .forms
+                            .lookup(&word.norm)
+                            .iter()
+                            .any(|(_, kind)| *kind == crate::dictionary::FormKind::Participle)
+                }
+                _ => false,
+            };
         let may_be_noun = match upos {
             Upos::Noun | Upos::Propn => true,
             Upos::X => view.lang != Lang::De || capitalised,

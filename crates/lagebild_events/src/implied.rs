@@ -108,8 +108,8 @@ pub(crate) fn implied_source(
     // often a pronoun resolved to the wrong person than news.
     // English unknown names (`---`) count here too: a named nobody arrested is a private
     // person in either language.
-    let private = target.kind == ActorKind::Person
-        && (is_private(lang, target) || is_private_person(target));
+    let private =
+        target.kind == ActorKind::Person && (is_private(lang, target) || is_private_person(target));
     if !private && !civilian_group(target) {
         return None;
     }
@@ -231,25 +231,15 @@ pub(crate) fn implied_events(
             country: mention.country.clone(),
         };
         domestic(&mut target, &source);
-        let plover = codes::plover(&code);
-        let modality = context.modality();
-        out.push(Event {
-            sentence: sentence_index as u32,
-            trigger,
-            rule: implied_rule(&entry.rule, &source),
+        let rule = implied_rule(&entry.rule, &source);
+        out.push(context.event(
+            sentence_index,
             source,
-            target: Some(target),
-            cameo: code.clone(),
-            plover: plover.map(|mapping| mapping.category.clone()),
-            plover_mode: plover.and_then(|mapping| mapping.mode.clone()),
-            goldstein: codes::goldstein(&code),
-            quad_class: codes::quad_class(&code),
-            attributed_to: context.attribution(),
-            date: context.date(&modality),
-            place: context.place(),
-            modality,
-            cluster: 0,
-        });
+            target,
+            &code,
+            rule,
+            context.modality(),
+        ));
     }
     out
 }

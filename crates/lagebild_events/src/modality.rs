@@ -6,7 +6,7 @@ use lagebild_doc::{Lang, Mood, Span, VerbForm};
 
 use crate::dictionary::FormKind;
 use crate::sentence::SentenceView;
-use crate::{Attribution, CodingInput, Modality, words};
+use crate::{Attribution, CodingInput, Event, Modality, Participant, codes, words};
 
 pub(crate) struct Context<'a, 'b> {
     input: &'a CodingInput<'a>,
@@ -492,6 +492,38 @@ impl<'a, 'b> Context<'a, 'b> {
             out.push(Modality::Asserted);
         }
         out
+    }
+
+    /// The event of `cameo` at this trigger between `source` and `target`: PLOVER,
+    /// Goldstein and QuadClass come from the code, attribution, date and place from
+    /// this context.
+    pub fn event(
+        &self,
+        sentence: usize,
+        source: Participant,
+        target: Participant,
+        cameo: &str,
+        rule: String,
+        modality: Vec<Modality>,
+    ) -> Event {
+        let plover = codes::plover(cameo);
+        Event {
+            sentence: sentence as u32,
+            trigger: self.view.words[self.index].token.span,
+            source,
+            target: Some(target),
+            cameo: cameo.to_string(),
+            plover: plover.map(|mapping| mapping.category.clone()),
+            plover_mode: plover.and_then(|mapping| mapping.mode.clone()),
+            goldstein: codes::goldstein(cameo),
+            quad_class: codes::quad_class(cameo),
+            attributed_to: self.attribution(),
+            date: self.date(&modality),
+            place: self.place(),
+            modality,
+            cluster: 0,
+            rule,
+        }
     }
 
     pub fn attribution(&self) -> Option<Attribution> {
