@@ -176,21 +176,8 @@ impl<'a, 'b> Context<'a, 'b> {
         let span = self.view.words[self.index].token.span;
         // A quote whose cue is the trigger itself (a speech act such as "X wirft Y ... vor"
         // reported as indirect speech) does not make the speech act reported.
-        // Nor does a quote found around a relative clause on the cue verb's own subject
-        // ("Der Präsident, der X empfing, kritisierte Y": the clause describes the
-        // speaker).
-        let cue_subject = |quote: &lagebild_doc::Span| {
-            self.view
-                .words
-                .iter()
-                .position(|word| word.token.span.overlaps(*quote))
-                .is_some_and(|cue| self.within_subject_of(cue))
-        };
         if let Some(quote) = self.input.quotes.iter().find(|quote| {
-            quote.span.contains(span)
-                && !quote
-                    .cue
-                    .is_some_and(|cue| cue.overlaps(span) || cue_subject(&cue))
+            quote.span.contains(span) && !quote.cue.is_some_and(|cue| cue.overlaps(span))
         }) {
             return Some(Some(quote));
         }
