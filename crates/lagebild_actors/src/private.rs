@@ -124,16 +124,23 @@ pub(crate) fn person_noun(lang: Lang, word: &str) -> Option<Option<Gender>> {
             .find(|(noun, _)| *noun == word)
             .map(|(_, gender)| *gender),
         Lang::En => {
-            let mut chars = word.chars();
-            let first = chars.next()?;
             // All-capital words are acronyms or shouting headlines, not nouns to trust.
             if word.len() > 1 && word.chars().all(|c| !c.is_lowercase()) {
                 return None;
             }
-            let lower: String = first.to_lowercase().chain(chars).collect();
+            // The nouns are lowercase: compare with the word's first letter lowered,
+            // without building a new string for every word of the text.
+            let first = word.chars().next()?;
+            let rest = &word[first.len_utf8()..];
             ENGLISH
                 .iter()
-                .find(|(noun, _)| *noun == lower)
+                .find(|(noun, _)| {
+                    let mut noun_chars = noun.chars();
+                    noun_chars.next().is_some_and(|noun_first| {
+                        first.to_lowercase().eq(std::iter::once(noun_first))
+                            && noun_chars.as_str() == rest
+                    })
+                })
                 .map(|(_, gender)| *gender)
         }
         _ => None,
